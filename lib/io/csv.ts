@@ -23,14 +23,17 @@ const MISSING = new Set(["", "NA", "na", "NaN", "."]);
 
 /** A CSV cell that must hold a number ("1.5", "-2", "1e-3"); empty or "NA" is an error. */
 export function csvNumber() {
-  return z.preprocess((v) => {
-    if (typeof v === "number") return v;
-    if (typeof v !== "string") return v;
-    const s = v.trim();
-    if (MISSING.has(s)) return undefined;
-    const n = Number(s);
-    return Number.isNaN(n) ? s : n;
-  }, z.number({ error: (iss) => (iss.input === undefined ? "is missing (a number is required)" : "must be a number") }));
+  return z.preprocess(
+    (v) => {
+      if (typeof v === "number") return v;
+      if (typeof v !== "string") return v;
+      const s = v.trim();
+      if (MISSING.has(s)) return undefined;
+      const n = Number(s);
+      return Number.isNaN(n) ? s : n;
+    },
+    z.number({ error: (iss) => (iss.input === undefined ? "is missing (a number is required)" : "must be a number") }),
+  );
 }
 
 /** A CSV cell holding a number or nothing: "" and "NA" become `null` (kept, never dropped). */
@@ -104,7 +107,9 @@ export function loadCsv<S extends z.ZodType>(
   if (missing.length) {
     throw new ValidationError(name, [{
       path: "header",
-      rule: `is missing required column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (found: ${columns.join(", ") || "none"})`,
+      rule: `is missing required column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (found: ${
+        columns.join(", ") || "none"
+      })`,
     }]);
   }
   const raw = csvParse(clean, (d) => {
@@ -126,7 +131,9 @@ export function loadCsv<S extends z.ZodType>(
     }
   });
   if (issues.length) throw new ValidationError(name, issues);
-  if (rows.length === 0) throw new ValidationError(name, [{ path: "rows", rule: "must contain at least one data row" }]);
+  if (rows.length === 0) {
+    throw new ValidationError(name, [{ path: "rows", rule: "must contain at least one data row" }]);
+  }
   const table = arqueroFrom(rows as Record<string, unknown>[]);
   return { rows, table, columns };
 }
