@@ -71,7 +71,20 @@ export function pnorm(x: number, mean = 0, sd = 1, { lower = true }: TailOption 
 export function qnorm(p: number, mean = 0, sd = 1, { lower = true }: TailOption = {}): number {
   checkProbability("p", p);
   checkPositive("sd", sd);
-  return normalQuantile(lower ? p : 1 - p, mean, sd);
+  // Work in the smaller tail so that 1 - p never loses digits.
+  const lowerP = lower ? p : 1 - p;
+  const tailP = Math.min(p, 1 - p);
+  const sign = lowerP < 0.5 ? -1 : 1;
+  if (tailP === 0) return sign * Infinity;
+  if (lowerP === 0.5) return mean;
+  // stdlib's quantile is good to ~2e-9 relative in the far tail (qnorm(1e-10)); two Newton steps on
+  // the accurate erfc-based tail probability bring it to full double precision.
+  let z = -Math.abs(normalQuantile(tailP, 0, 1));
+  for (let i = 0; i < 2; i++) {
+    const f = 0.5 * erfc(-z / Math.SQRT2) - tailP;
+    z -= f / (Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI));
+  }
+  return mean + sd * sign * -z;
 }
 
 /** Normal density, as R's `dnorm`. @example dnorm(0) // 0.3989422804014327 */

@@ -49,15 +49,23 @@ function checkSeed(seed: number): void {
  */
 export function deriveSeed(seed: number, ...indices: number[]): number {
   checkSeed(seed);
-  let h = (seed | 0) ^ Math.floor(seed / 2 ** 32);
-  for (const i of [0x9e3779b9, ...indices]) {
+  // Fold the seed's low and high 32 bits in separately so that e.g. -1 and 0 stay distinct.
+  let h = mix32((seed >>> 0) ^ 0x9e3779b9);
+  h = mix32(h + (Math.floor(seed / 2 ** 32) | 0) + 0x7f4a7c15);
+  for (const i of indices) {
     if (!Number.isInteger(i)) throw new RangeError(`index must be a whole number, got ${i}`);
-    h = (h + (i | 0) + Math.floor(i / 2 ** 32) + 0x9e3779b9) | 0;
-    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    h ^= h >>> 16;
+    h = mix32(h + (i >>> 0) + 0x9e3779b9);
+    h = mix32(h + (Math.floor(i / 2 ** 32) | 0));
   }
   return h >>> 0;
+}
+
+/** splitmix32/murmur3 finaliser: a bijection on 32-bit integers with good avalanche. */
+function mix32(x: number): number {
+  let h = x | 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
 }
 
 type Generator = ReturnType<typeof xoroshiro128plusFromState>;
@@ -130,8 +138,8 @@ export function createRandom(seed: number): Random {
   checkSeed(seed);
   // Expand the seed into the 128-bit state with splitmix32, so that nearby seeds (1, 2, 3, ...)
   // give unrelated streams from the first draw on (raw small seeds leave xoroshiro's state sparse).
-  const state = [0, 1, 2, 3].map((i) => deriveSeed(seed, i) | 0);
-  if (state.every((x) => x === 0)) state[0] = 1;
+  const state: number[] = [0, 1, 2, 3].map((i) => deriveSeed(seed, i) | 0);
+  if (!state.some((x) => x !== 0)) state[0] = 1;
   return wrap(seed, xoroshiro128plusFromState(state));
 }
 
