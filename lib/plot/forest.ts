@@ -1,0 +1,443 @@
+/**
+ * Forest plots of a fitted random- or fixed-effects model (the result of `rma` in
+ * `lib/meta/rma.ts`, metafor's vocabulary) with Observable Plot.
+ *
+ * {@link forestData} is a pure function that computes everything the marks draw (row positions,
+ * study intervals yi ± z·sqrt(vi), weights, the pooled diamond, the prediction interval, the x
+ * range and the text columns); {@link forestPlot} only hands that data to Plot. As in metafor's
+ * `forest.rma`, study intervals use the normal quantile at the model's level whatever the test
+ * (z or Knapp-Hartung) of the pooled estimate; the diamond shows the model's own (ci_lb, ci_ub).
+ *
+ * @example
+ * import { forestData, forestPlot } from "./forest.ts";
+ * const fit = { yi: [0.5, 1.0], vi: [0.06, 0.03], beta: 0.83, ci_lb: 0.55, ci_ub: 1.11, level: 95 };
+ * forestData(fit).rows[0].ci_lb; // 0.5 - 1.959964 * sqrt(0.06)
+ * const svg = forestPlot(fit, { favours: ["deterioration", "improvement"] }); // in a notebook
+ * @module
+ */
+import * as Plot from "@observablehq/plot";
+import { z } from "zod";
+import { qnorm } from "../stats/distributions.ts";
+import { fail, parseInput, sameLength } from "../validate.ts";
+import {
+  backTransform,
+  formatInterval,
+  formatNumber,
+  scalar,
+  scalarSchema,
+  theme,
+  type Transform,
+  transformSchema,
+} from "./theme.ts";
+
+/** The fields of a fitted model that a forest plot reads (extra fields are ignored). */
+export interface ForestFit {
+  yi: readonly number[];
+  vi: readonly number[];
+  /** Pooled estimate (a number, or a one-element coefficient vector). */
+  beta: number | readonly number[];
+  ci_lb: number | readonly number[];
+  ci_ub: number | readonly number[];
+  /** Prediction interval (random-effects models); absent or null for FE models. */
+  pi_lb?: number | null;
+  pi_ub?: number | null;
+  /** Between-study variance, used for the weights when `weights` is absent (default 0). */
+  tau2?: number;
+  /** Weights in percent; computed as 1/(vi + tau2), normalised to 100, when absent. */
+  weights?: readonly number[];
+  /** Study labels; "Study 1", "Study 2", ... when absent. */
+  slab?: readonly string[];
+  /** Confidence level in percent (default 95). */
+  level?: number;
+  /** Estimator, used in the default summary label ("RE model (REML)"). */
+  method?: string;
+}
+
+/** Options of {@link forestData} and {@link forestPlot}. */
+export interface ForestOptions {
+  /** Level (percent) of the study intervals; default the fit's level, else 95. */
+  level?: number;
+  /** Back-transformation of axis labels and text columns, e.g. "exp" for log ratios. */
+  transf?: Transform;
+  /** Reference (null) line on the analysis scale; default 0; null for none. */
+  refline?: number | null;
+  /** Decimals in the text columns (default 2). */
+  digits?: number;
+  /** Order of the rows: as given (default), by estimate, or by weight (largest first). */
+  sort?: "none" | "yi" | "weight";
+  /** Label of the pooled row; default "RE model (<method>)" or "FE model". */
+  summaryLabel?: string;
+  /** Direction labels [left of the reference line, right of it], e.g. ["deterioration", "improvement"]. */
+  favours?: readonly [string, string];
+  /** Draw the prediction interval under the diamond when the fit has one (default true). */
+  showPrediction?: boolean;
+  /** x-axis label (default "Estimate"). */
+  xlabel?: string;
+}
+
+/** One study row of a forest plot. */
+export interface ForestRow {
+  /** Index of the study in the fit's arrays (0-based). */
+  i: number;
+  label: string;
+  yi: number;
+  vi: number;
+  se: number;
+  ci_lb: number;
+  ci_ub: number;
+  /** Weight in percent. */
+  weight: number;
+  /** Vertical position (top row has the largest y). */
+  y: number;
+  /** "est [lb, ub]" on the back-transformed scale. */
+  estimate: string;
+  /** Weight as text, e.g. "20.1%". */
+  weightText: string;
+}
+
+/** One vertex row of the pooled diamond, drawn as an area between x1 and x2 along y. */
+export interface DiamondPoint {
+  y: number;
+  x1: number;
+  x2: number;
+}
+
+/** The pooled row of a forest plot. */
+export interface ForestSummary {
+  label: string;
+  beta: number;
+  ci_lb: number;
+  ci_ub: number;
+  pi_lb: number | null;
+  pi_ub: number | null;
+  /** Vertical position of the diamond's centre. */
+  y: number;
+  /** Vertical position of the prediction interval (null when not drawn). */
+  piY: number | null;
+  /** Diamond outline: (beta at top), (ci_lb..ci_ub at centre), (beta at bottom). */
+  diamond: DiamondPoint[];
+  estimate: string;
+  /** "PI [lb, ub]" on the back-transformed scale, or null. */
+  predictionText: string | null;
+}
+
+/** Everything a forest plot draws, in plain data. */
+export interface ForestData {
+  k: number;
+  level: number;
+  /** Normal quantile used for the study intervals. */
+  z: number;
+  rows: ForestRow[];
+  summary: ForestSummary;
+  refline: number | null;
+  /** Row of the column headers. */
+  headerY: number;
+  /** Row of the direction labels (null when no `favours`). */
+  favoursY: number | null;
+  favours: readonly [string, string] | null;
+  /** x range covering every interval and the reference line, padded by 4% on each side. */
+  xDomain: [number, number];
+  /** y range of all rows. */
+  yDomain: [number, number];
+  digits: number;
+  levelText: string;
+}
+
+const fitSchema = z.looseObject({
+  yi: z.array(z.number().finite()).min(1),
+  vi: z.array(z.number().finite().nonnegative()).min(1),
+  beta: scalarSchema,
+  ci_lb: scalarSchema,
+  ci_ub: scalarSchema,
+  pi_lb: z.number().finite().nullable().optional(),
+  pi_ub: z.number().finite().nullable().optional(),
+  tau2: z.number().finite().nonnegative().optional(),
+  weights: z.array(z.number().finite().nonnegative()).optional(),
+  slab: z.array(z.string()).optional(),
+  level: z.number().gt(0).lt(100).optional(),
+  method: z.string().optional(),
+});
+
+const optionsSchema = z.object({
+  level: z.number().gt(0).lt(100).optional(),
+  transf: transformSchema.optional(),
+  refline: z.number().finite().nullable().optional(),
+  digits: z.number().int().min(0).max(10).optional(),
+  sort: z.enum(["none", "yi", "weight"]).optional(),
+  summaryLabel: z.string().optional(),
+  favours: z.tuple([z.string(), z.string()]).optional(),
+  showPrediction: z.boolean().optional(),
+  xlabel: z.string().optional(),
+});
+
+/** Weights in percent: the fit's own, or 1/(vi + tau2) normalised to sum to 100. */
+function percentWeights(vi: readonly number[], tau2: number, given?: readonly number[]): number[] {
+  if (given) return [...given];
+  const w = vi.map((v) => 1 / (v + tau2));
+  if (w.some((x) => !Number.isFinite(x))) {
+    fail("forestData", "vi", "must be > 0 when tau2 is 0 and no weights are given (a weight would be infinite)");
+  }
+  const total = w.reduce((a, b) => a + b, 0);
+  return w.map((x) => (100 * x) / total);
+}
+
+/**
+ * Compute the data of a forest plot from a fitted model: one row per study (top to bottom in the
+ * order of the fit, or sorted), the pooled diamond, the prediction interval, the reference line
+ * and the x range. Pure: no DOM.
+ *
+ * Layout (y grows upwards): header at k + 1.2, studies at k, k-1, ..., 1, diamond at -1, the
+ * prediction interval at -1.8, direction labels at -2.6 (or -1.8 without a prediction interval).
+ *
+ * @example
+ * const d = forestData({ yi: [0.2, 0.6], vi: [0.04, 0.01], beta: 0.52, ci_lb: 0.34, ci_ub: 0.70 });
+ * d.rows.map((r) => r.weight); // [20, 80]
+ */
+export function forestData(fit: ForestFit, options: ForestOptions = {}): ForestData {
+  const f = parseInput(fitSchema, fit, "forestData");
+  const o = parseInput(optionsSchema, options, "forestData options");
+  const k = f.yi.length;
+  sameLength("forestData", { yi: f.yi, vi: f.vi, weights: f.weights, slab: f.slab });
+  const beta = scalar(f.beta, "beta", "forestData");
+  const ciLb = scalar(f.ci_lb, "ci_lb", "forestData");
+  const ciUb = scalar(f.ci_ub, "ci_ub", "forestData");
+  if (!(ciLb <= beta && beta <= ciUb)) {
+    fail("forestData", "beta", `must lie within [ci_lb, ci_ub] = [${ciLb}, ${ciUb}]`, beta);
+  }
+  const level = o.level ?? f.level ?? 95;
+  const z = qnorm(1 - (1 - level / 100) / 2);
+  const digits = o.digits ?? 2;
+  const t = backTransform(o.transf ?? "none");
+  const weights = percentWeights(f.vi, f.tau2 ?? 0, f.weights);
+  const refline = o.refline === undefined ? 0 : o.refline;
+
+  const order = [...Array(k).keys()];
+  if (o.sort === "yi") order.sort((a, b) => f.yi[a] - f.yi[b] || a - b);
+  if (o.sort === "weight") order.sort((a, b) => weights[b] - weights[a] || a - b);
+
+  const rows: ForestRow[] = order.map((i, pos) => {
+    const se = Math.sqrt(f.vi[i]);
+    const lb = f.yi[i] - z * se;
+    const ub = f.yi[i] + z * se;
+    return {
+      i,
+      label: f.slab?.[i] ?? `Study ${i + 1}`,
+      yi: f.yi[i],
+      vi: f.vi[i],
+      se,
+      ci_lb: lb,
+      ci_ub: ub,
+      weight: weights[i],
+      y: k - pos,
+      estimate: formatInterval(t(f.yi[i]), t(lb), t(ub), digits),
+      weightText: `${formatNumber(weights[i], 1)}%`,
+    };
+  });
+
+  const hasPI = (o.showPrediction ?? true) && f.pi_lb != null && f.pi_ub != null;
+  const piLb = f.pi_lb ?? null;
+  const piUb = f.pi_ub ?? null;
+  const y = -1;
+  const h = 0.4;
+  const fixed = f.method === "FE" || f.method === "EE" || f.method === "CE";
+  const summary: ForestSummary = {
+    label: o.summaryLabel ?? (fixed ? `FE model` : `RE model${f.method ? ` (${f.method})` : ""}`),
+    beta,
+    ci_lb: ciLb,
+    ci_ub: ciUb,
+    pi_lb: piLb,
+    pi_ub: piUb,
+    y,
+    piY: hasPI ? -1.8 : null,
+    diamond: [{ y: y - h, x1: beta, x2: beta }, { y, x1: ciLb, x2: ciUb }, { y: y + h, x1: beta, x2: beta }],
+    estimate: formatInterval(t(beta), t(ciLb), t(ciUb), digits),
+    predictionText: hasPI ? `PI [${formatNumber(t(piLb!), digits)}, ${formatNumber(t(piUb!), digits)}]` : null,
+  };
+
+  const xs = [...rows.flatMap((r) => [r.ci_lb, r.ci_ub]), ciLb, ciUb];
+  if (hasPI) xs.push(piLb!, piUb!);
+  if (refline !== null) xs.push(refline);
+  let lo = Math.min(...xs);
+  let hi = Math.max(...xs);
+  if (hi === lo) {
+    lo -= 1;
+    hi += 1;
+  }
+  const pad = 0.04 * (hi - lo);
+  const favours = o.favours ?? null;
+  const favoursY = favours ? (hasPI ? -2.6 : -1.8) : null;
+  const bottom = favoursY ?? summary.piY ?? y - h;
+  return {
+    k,
+    level,
+    z,
+    rows,
+    summary,
+    refline,
+    headerY: k + 1.2,
+    favoursY,
+    favours,
+    xDomain: [lo - pad, hi + pad],
+    yDomain: [bottom - 0.5, k + 1.7],
+    digits,
+    levelText: `${formatNumber(level, level % 1 === 0 ? 0 : 1)}% CI`,
+  };
+}
+
+/** Options of {@link forestPlot}: the data options plus layout. */
+export interface ForestPlotOptions extends ForestOptions {
+  /** Document to render into (pass a jsdom document outside the browser). */
+  document?: Plot.PlotOptions["document"];
+  /** Total width in pixels (default 760). */
+  width?: number;
+  /** Height of one row in pixels (default 24). */
+  rowHeight?: number;
+}
+
+/**
+ * Draw a forest plot with Observable Plot: squares sized by weight with their intervals, the
+ * "Weight" and "Estimate [CI]" text columns, the pooled diamond, the prediction interval under
+ * it, the reference line and the direction labels. Returns Plot's SVG element.
+ *
+ * @example
+ * display(forestPlot(fit, { favours: ["deterioration", "improvement"], xlabel: "SMC" }));
+ */
+export function forestPlot(fit: ForestFit, options: ForestPlotOptions = {}): ReturnType<typeof Plot.plot> {
+  const { document, width = 760, rowHeight = 24, ...dataOptions } = options;
+  const d = forestData(fit, dataOptions);
+  const t = backTransform(dataOptions.transf ?? "none");
+  const longest = Math.max(d.summary.label.length, ...d.rows.map((r) => r.label.length), 5);
+  const marginLeft = Math.min(260, 12 + longest * 6.5);
+  const marginRight = 190;
+  const rows = d.rows;
+  const s = d.summary;
+  const fs = theme.fontSize;
+  const header = [{ y: d.headerY }];
+  const pooled = [s];
+  const marks: Plot.Markish[] = [
+    d.refline === null ? null : Plot.ruleX([d.refline], { stroke: theme.refline, strokeDasharray: "4,3" }),
+    Plot.ruleX([s.beta], { y1: d.summary.y, y2: d.k + 0.5, stroke: theme.summary, strokeOpacity: 0.35 }),
+    Plot.ruleY(rows, { y: "y", x1: "ci_lb", x2: "ci_ub", stroke: theme.study }),
+    Plot.dot(rows, { x: "yi", y: "y", r: "weight", symbol: "square", fill: theme.study }),
+    Plot.areaX(s.diamond, { y: "y", x1: "x1", x2: "x2", fill: theme.summary, curve: "linear" }),
+    s.piY === null ? null : Plot.ruleY(pooled, {
+      y: () => s.piY,
+      x1: "pi_lb",
+      x2: "pi_ub",
+      stroke: theme.prediction,
+      strokeWidth: 2,
+      markerStart: "tick",
+      markerEnd: "tick",
+    }),
+    // Left text column: study labels, left-aligned in the margin.
+    Plot.text(rows, {
+      y: "y",
+      text: "label",
+      frameAnchor: "left",
+      textAnchor: "start",
+      dx: -marginLeft + 4,
+      fontSize: fs,
+    }),
+    Plot.text(pooled, {
+      y: "y",
+      text: "label",
+      frameAnchor: "left",
+      textAnchor: "start",
+      dx: -marginLeft + 4,
+      fontSize: fs,
+      fontWeight: "bold",
+    }),
+    // Right text columns: weight and "est [lb, ub]".
+    Plot.text(rows, { y: "y", text: "weightText", frameAnchor: "right", textAnchor: "end", dx: 52, fontSize: fs }),
+    Plot.text(rows, { y: "y", text: "estimate", frameAnchor: "right", textAnchor: "end", dx: marginRight - 4 }),
+    Plot.text(pooled, {
+      y: "y",
+      text: "estimate",
+      frameAnchor: "right",
+      textAnchor: "end",
+      dx: marginRight - 4,
+      fontSize: fs,
+      fontWeight: "bold",
+    }),
+    s.predictionText === null ? null : Plot.text(pooled, {
+      y: () => s.piY,
+      text: () => s.predictionText,
+      frameAnchor: "right",
+      textAnchor: "end",
+      dx: marginRight - 4,
+      fontSize: fs,
+      fill: theme.prediction,
+    }),
+    Plot.text(header, {
+      y: "y",
+      text: () => "Study",
+      frameAnchor: "left",
+      textAnchor: "start",
+      dx: -marginLeft + 4,
+      fontWeight: "bold",
+      fontSize: fs,
+    }),
+    Plot.text(header, {
+      y: "y",
+      text: () => "Weight",
+      frameAnchor: "right",
+      textAnchor: "end",
+      dx: 52,
+      fontWeight: "bold",
+      fontSize: fs,
+    }),
+    Plot.text(header, {
+      y: "y",
+      text: () => `Estimate [${d.levelText}]`,
+      frameAnchor: "right",
+      textAnchor: "end",
+      dx: marginRight - 4,
+      fontWeight: "bold",
+      fontSize: fs,
+    }),
+  ];
+  if (d.favours && d.favoursY !== null) {
+    const at = d.refline ?? s.beta;
+    marks.push(
+      Plot.text([{ x: at, y: d.favoursY }], {
+        x: "x",
+        y: "y",
+        text: () => `← ${d.favours![0]}`,
+        textAnchor: "end",
+        dx: -6,
+        fill: theme.muted,
+        fontSize: fs,
+      }),
+      Plot.text([{ x: at, y: d.favoursY }], {
+        x: "x",
+        y: "y",
+        text: () => `${d.favours![1]} →`,
+        textAnchor: "start",
+        dx: 6,
+        fill: theme.muted,
+        fontSize: fs,
+      }),
+    );
+  }
+  const transformed = dataOptions.transf !== undefined && dataOptions.transf !== "none";
+  return Plot.plot({
+    document,
+    width,
+    height: Math.round((d.yDomain[1] - d.yDomain[0]) * rowHeight) + 40,
+    marginLeft,
+    marginRight,
+    marginTop: 6,
+    marginBottom: 36,
+    style: { fontSize: `${fs}px` },
+    x: {
+      domain: d.xDomain,
+      label: dataOptions.xlabel ?? "Estimate",
+      labelAnchor: "center",
+      labelArrow: "none",
+      tickFormat: transformed ? (v: number) => formatNumber(t(v), d.digits) : undefined,
+    },
+    y: { domain: d.yDomain, axis: null },
+    r: { domain: [0, Math.max(...rows.map((r) => r.weight))], range: [0, Math.min(9, rowHeight / 2.6)] },
+    marks,
+  });
+}

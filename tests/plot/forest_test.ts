@@ -1,0 +1,149 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+// @ts-types="@types/jsdom"
+import { JSDOM } from "jsdom";
+import { forestData, forestPlot } from "../../lib/plot/forest.ts";
+import { assertAllClose, assertClose, readFixture } from "../helpers.ts";
+
+// Morris (2008) pre-post data, SMCR, REML fit: yi, vi, beta, CI, PI and tau2 from metafor 3.8.1
+// (../shared/fixtures/metafor/morris2008_smcr.json).
+const fx = readFixture("metafor/morris2008_smcr.json");
+const reml = fx.fits.find((f: any) => f.method === "REML" && f.test === "z");
+const fit = { ...reml, yi: fx.escalc.yi, vi: fx.escalc.vi, level: 95 };
+
+// z = qnorm(0.975) in R: 1.959963984540054. Study intervals yi ± z·sqrt(vi), computed by hand.
+const handLb = [0.027909963026876483, 0.735846240831056, 0.8609682348030855, 0.7319605390852838, -0.4750709496100084];
+const handUb = [0.9831956087200036, 1.3604035558653038, 2.7498450999025543, 2.104202918201956, 0.6352381781157351];
+// Weights 100 · (1/(vi + tau2)) / Σ 1/(vi + tau2) with tau2 = 0.316366255532572 (what metafor's weights() gives).
+const handWeights = [21.795790364747052, 23.964447083297568, 14.929799491525719, 18.65945221300672, 20.650510847422943];
+
+Deno.test("forestData: study intervals are yi ± qnorm(0.975)·sqrt(vi) (Morris 2008 SMCR)", () => {
+  const d = forestData(fit);
+  assertClose(d.z, 1.959963984540054, 1e-14, "z");
+  assertAllClose(d.rows.map((r) => r.ci_lb), handLb, 1e-12, "ci_lb");
+  assertAllClose(d.rows.map((r) => r.ci_ub), handUb, 1e-12, "ci_ub");
+  assert.deepEqual(d.rows.map((r) => r.estimate), [
+    "0.51 [0.03, 0.98]",
+    "1.05 [0.74, 1.36]",
+    "1.81 [0.86, 2.75]",
+    "1.42 [0.73, 2.10]",
+    "0.08 [-0.48, 0.64]",
+  ]);
+});
+
+Deno.test("forestData: weights from tau2 match the hand computation and sum to 100", () => {
+  const d = forestData(fit);
+  assertAllClose(d.rows.map((r) => r.weight), handWeights, 1e-12, "weight");
+  assertClose(d.rows.reduce((a, r) => a + r.weight, 0), 100, 1e-12, "sum of weights");
+  assert.deepEqual(d.rows.map((r) => r.weightText), ["21.8%", "24.0%", "14.9%", "18.7%", "20.7%"]);
+  // Weights given by the fit are used as they are.
+  const given = forestData({ ...fit, weights: [10, 20, 30, 20, 20] });
+  assert.deepEqual(given.rows.map((r) => r.weight), [10, 20, 30, 20, 20]);
+});
+
+Deno.test("forestData: rows top to bottom at y = k..1, diamond at -1 and prediction interval under it", () => {
+  const d = forestData(fit, { favours: ["deterioration", "improvement"] });
+  assert.deepEqual(d.rows.map((r) => r.y), [5, 4, 3, 2, 1]);
+  assert.deepEqual(d.rows.map((r) => r.label), ["Study 1", "Study 2", "Study 3", "Study 4", "Study 5"]);
+  assert.equal(d.headerY, 6.2);
+  assert.deepEqual(d.summary.diamond, [
+    { y: -1.4, x1: reml.beta, x2: reml.beta },
+    { y: -1, x1: reml.ci_lb, x2: reml.ci_ub },
+    { y: -0.6, x1: reml.beta, x2: reml.beta },
+  ]);
+  assert.equal(d.summary.piY, -1.8);
+  assert.equal(d.favoursY, -2.6);
+  assert.equal(d.summary.label, "RE model (REML)");
+  assert.equal(d.summary.estimate, "0.91 [0.35, 1.47]");
+  assert.equal(d.summary.predictionText, "PI [-0.32, 2.15]");
+  // x range: from the smallest lower bound (study 5) to the largest upper bound (study 3), padded 4%.
+  const span = handUb[2] - handLb[4];
+  assertAllClose(d.xDomain, [handLb[4] - 0.04 * span, handUb[2] + 0.04 * span], 1e-12, "xDomain");
+});
+
+Deno.test("forestData: sorting by estimate or weight reorders rows but keeps each study's numbers", () => {
+  const byYi = forestData({ ...fit, slab: ["A", "B", "C", "D", "E"] }, { sort: "yi" });
+  assert.deepEqual(byYi.rows.map((r) => r.label), ["E", "A", "B", "D", "C"]);
+  assert.deepEqual(byYi.rows.map((r) => r.y), [5, 4, 3, 2, 1]);
+  const byWeight = forestData({ ...fit, slab: ["A", "B", "C", "D", "E"] }, { sort: "weight" });
+  assert.deepEqual(byWeight.rows.map((r) => r.label), ["B", "A", "E", "D", "C"]);
+  assertClose(byWeight.rows[4].ci_ub, handUb[2], 1e-12, "study C upper bound after sorting");
+});
+
+Deno.test("forestData: FE fit has no prediction interval; exp back-transform applies to text only", () => {
+  const fe = fx.fits.find((f: any) => f.method === "FE");
+  const d = forestData({ ...fe, yi: fx.escalc.yi, vi: fx.escalc.vi }, { transf: "exp", refline: 0 });
+  assert.equal(d.summary.piY, null);
+  assert.equal(d.summary.predictionText, null);
+  assert.equal(d.summary.label, "FE model");
+  // FE weights are 1/vi normalised (tau2 = 0); exp(0.86427541883938) = 2.3733...
+  assert.equal(d.summary.estimate, "2.37 [1.91, 2.95]");
+  assertClose(d.summary.beta, fe.beta, 0, "beta stays on the analysis scale");
+  assert.equal(d.refline, 0);
+});
+
+Deno.test("forestData: level 90 narrows the study intervals (z = qnorm(0.95) = 1.6448536269514722)", () => {
+  const d = forestData(fit, { level: 90 });
+  assertClose(d.z, 1.6448536269514722, 1e-14, "z");
+  assertClose(d.rows[0].ci_ub, fx.escalc.yi[0] + 1.6448536269514722 * Math.sqrt(fx.escalc.vi[0]), 1e-14, "ub");
+  assert.equal(d.levelText, "90% CI");
+});
+
+Deno.test("forestData: errors name the field, the row and the rule", () => {
+  assert.throws(
+    () => forestData({ ...fit, vi: [0.1, 0.2, -0.3, 0.1, 0.1] }),
+    /forestData: vi\[2\] must be >= 0, got -0.3/,
+  );
+  assert.throws(() => forestData({ ...fit, vi: [0.1, 0.2] }), /vi must have 5 elements \(like yi\), got 2/);
+  assert.throws(() => forestData({ ...fit, beta: 3 }), /beta must lie within \[ci_lb, ci_ub\]/);
+  assert.throws(() => forestData({ ...fit, beta: [0.1, 0.2] }), /beta must be a single number/);
+  assert.throws(() => forestData({ ...fit, yi: [0.1, NaN, 0, 0, 0] }), /yi\[1\]/);
+  assert.throws(() => forestData(fit, { sort: "size" as any }), /sort must be one of/);
+});
+
+Deno.test("forestData (property): weights sum to 100, each interval contains yi, rows keep their study", () => {
+  const study = fc.record({
+    yi: fc.double({ min: -5, max: 5, noNaN: true }),
+    vi: fc.double({ min: 1e-4, max: 4, noNaN: true }),
+  });
+  fc.assert(
+    fc.property(
+      fc.array(study, { minLength: 1, maxLength: 30 }),
+      fc.double({ min: 0, max: 2, noNaN: true }),
+      fc.constantFrom("none", "yi", "weight"),
+      (studies, tau2, sort) => {
+        const yi = studies.map((s) => s.yi);
+        const vi = studies.map((s) => s.vi);
+        const d = forestData({ yi, vi, tau2, beta: 0, ci_lb: -1, ci_ub: 1 }, { sort: sort as any });
+        assertClose(d.rows.reduce((a, r) => a + r.weight, 0), 100, 1e-9, "sum of weights");
+        for (const r of d.rows) {
+          assert.ok(r.ci_lb <= r.yi && r.yi <= r.ci_ub);
+          assert.equal(r.yi, yi[r.i]);
+          assert.ok(d.xDomain[0] <= r.ci_lb && r.ci_ub <= d.xDomain[1]);
+        }
+        assert.deepEqual(d.rows.map((r) => r.i).sort((a, b) => a - b), [...yi.keys()]);
+      },
+    ),
+    { numRuns: 200 },
+  );
+});
+
+Deno.test("forestPlot renders an svg with one square per study, the diamond, the PI and the text columns", () => {
+  const document = new JSDOM("").window.document;
+  const svg = forestPlot({ ...fit, slab: ["A", "B", "C", "D", "E"] }, {
+    document,
+    favours: ["deterioration", "improvement"],
+    xlabel: "SMCR",
+  }) as any;
+  assert.equal(svg.tagName.toLowerCase(), "svg");
+  const marks = [...svg.querySelectorAll("g[aria-label]")].map((g: any) => g.getAttribute("aria-label"));
+  assert.ok(marks.includes("dot") && marks.includes("area") && marks.includes("rule"), marks.join(","));
+  const dots = svg.querySelector('g[aria-label="dot"]');
+  assert.equal(dots.querySelectorAll("path").length, 5);
+  const text = svg.textContent;
+  for (const s of ["A", "Weight", "Estimate [95% CI]", "0.91 [0.35, 1.47]", "PI [-0.32, 2.15]", "21.8%"]) {
+    assert.ok(text.includes(s), `missing text ${s}`);
+  }
+  assert.ok(text.includes("← deterioration") && text.includes("improvement →"));
+  assert.ok(text.includes("SMCR"));
+});
