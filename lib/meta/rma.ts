@@ -1,0 +1,559 @@
+/**
+ * Fixed-effect and random-effects meta-analysis (intercept-only model), computed as metafor's
+ * `rma.uni()` (metafor 3.8/4.x defaults), with the τ² estimators FE, DL, HE, HS, SJ, ML, REML, EB
+ * and PM, Wald-z or Knapp–Hartung tests, Cochran's Q, I² and H² in both definitions, the
+ * prediction interval, and Q-profile confidence intervals for τ², τ, I² and H² ({@link confint}).
+ *
+ * Field names follow metafor (`beta`, `se`, `zval`, `pval`, `ci_lb`, `tau2`, `QE`, `I2`, ...,
+ * with `.` replaced by `_`). Two heterogeneity definitions, clearly labelled:
+ * - `I2`, `H2`: metafor's, based on τ²: I² = 100 τ² / (τ² + ṽ), H² = 1 + τ²/ṽ with the "typical"
+ *   sampling variance ṽ = (k-1) / (Σw - Σw²/Σw), w = 1/vi (`vt`). For method "FE" they come from QE.
+ * - `I2_Q`, `H2_Q`: Higgins & Thompson's, based on Q: I² = max(0, (QE - df)/QE) × 100, H² = QE/df.
+ *
+ * Under `test: "knha"` the standard error is rescaled by Knapp & Hartung's factor, tests and
+ * intervals use t with k-1 df, and QM is an F statistic (df 1, k-1), as in metafor. The
+ * prediction interval uses t(k-1) under knha and z otherwise.
+ *
+ * This path allocates no matrices (closed forms of metafor's matrix expressions for X = 1), so
+ * it is fast enough for simulation studies; meta-regression lives in `metareg.ts`.
+ *
+ * @example
+ * import { rma } from "./rma.ts";
+ * const fit = rma({ yi: [0.5, 1.0, 1.8, 1.4, 0.1], vi: [0.06, 0.03, 0.23, 0.12, 0.08] });
+ * fit.beta; fit.ci_lb; fit.tau2; fit.I2; fit.I2_Q;
+ * @module
+ */
+import { z } from "zod";
+import { fail, parseInput } from "../validate.ts";
+import { pchisq, pf, pnorm, pt, qchisq, qnorm, qt } from "../stats/distributions.ts";
+import { uniroot, UNIROOT_TOL } from "./uniroot.ts";
+
+/** τ² estimators (metafor's names). "FE" is the fixed-effect (equal-effects) model. */
+export type Tau2Method = "FE" | "DL" | "HE" | "HS" | "SJ" | "ML" | "REML" | "EB" | "PM";
+/** All τ² estimators, in a stable order. */
+export const TAU2_METHODS: readonly Tau2Method[] = ["FE", "DL", "HE", "HS", "SJ", "ML", "REML", "EB", "PM"];
+/** Test for the fixed effects: Wald z, or Knapp–Hartung (t / F with k-p df). */
+export type TestType = "z" | "knha";
+
+/** Input of {@link rma}. */
+export interface RmaInput {
+  yi: number[];
+  vi: number[];
+  /** τ² estimator, default "REML". */
+  method?: Tau2Method;
+  /** "z" (default) or "knha". */
+  test?: TestType;
+  /** Confidence level in percent, default 95. */
+  level?: number;
+  /** Study labels (default "1", "2", ...). */
+  slab?: string[];
+}
+
+/** Result of {@link rma}: metafor's quantities with metafor's names (JSON-serialisable). */
+export interface RmaResult {
+  model: "rma.uni";
+  k: number;
+  /** Number of model coefficients (1: intercept only). */
+  p: number;
+  method: Tau2Method;
+  test: TestType;
+  level: number;
+  /** Pooled estimate. */
+  beta: number;
+  se: number;
+  /** Test statistic (z, or t under knha). */
+  zval: number;
+  pval: number;
+  ci_lb: number;
+  ci_ub: number;
+  /** Prediction interval (for FE equal to the CI, since τ² = 0). */
+  pi_lb: number;
+  pi_ub: number;
+  tau2: number;
+  tau: number;
+  /** Standard error of τ² (null for FE). */
+  se_tau2: number | null;
+  /** Cochran's Q, its df (k - p) and p-value. */
+  QE: number;
+  QEdf: number;
+  QEp: number;
+  /** Omnibus test of the coefficient(s): chi² (z test) or F (knha), with df and p. */
+  QM: number;
+  QMdf: [number, number | null];
+  QMp: number;
+  /** metafor's I² (%) and H², τ²-based (from QE for FE). */
+  I2: number;
+  H2: number;
+  /** Higgins & Thompson's I² (%) and H², Q-based: max(0, (QE - df)/QE)·100 and QE/df. */
+  I2_Q: number;
+  H2_Q: number;
+  /** metafor's "typical" within-study variance used for I2/H2. */
+  vt: number;
+  /** Knapp–Hartung scale factor (1 under the z test). */
+  s2w: number;
+  /** Degrees of freedom of t/F under knha (k - p); null under z. */
+  ddf: number | null;
+  /** Critical value used for the CI (z or t). */
+  crit: number;
+  /** Iterations of the τ² algorithm (0 for closed forms). */
+  iter: number;
+  /** Weights in percent (w_i / Σw · 100, w = 1/(vi + τ²)). */
+  weights: number[];
+  yi: number[];
+  vi: number[];
+  slab: string[];
+}
+
+const METHOD_SCHEMA = z.enum(TAU2_METHODS as unknown as [Tau2Method, ...Tau2Method[]]);
+const INPUT_SCHEMA = z.object({
+  yi: z.array(z.number().finite()).min(1, { message: "must have at least 1 element (k = 0: no studies)" }),
+  vi: z.array(z.number().finite().positive()),
+  method: METHOD_SCHEMA.optional(),
+  test: z.enum(["z", "knha"]).optional(),
+  level: z.number().gt(0).lt(100).optional(),
+  slab: z.array(z.string()).optional(),
+});
+
+/** Validate rma's input (zod), with clear messages; exported for the other meta functions. */
+export function validateRmaInput(input: RmaInput, context = "rma"): Required<Omit<RmaInput, "slab">> & {
+  slab: string[];
+} {
+  // Fast path: a plain loop check; zod runs (and names the problem) only if something is off.
+  const ok = input !== null && typeof input === "object" && Array.isArray(input.yi) && Array.isArray(input.vi) &&
+    input.yi.length >= 1 && input.yi.every((y) => typeof y === "number" && Number.isFinite(y)) &&
+    input.vi.every((v) => typeof v === "number" && Number.isFinite(v) && v > 0) &&
+    (input.method === undefined || TAU2_METHODS.includes(input.method)) &&
+    (input.test === undefined || input.test === "z" || input.test === "knha") &&
+    (input.level === undefined || (typeof input.level === "number" && input.level > 0 && input.level < 100)) &&
+    (input.slab === undefined || (Array.isArray(input.slab) && input.slab.every((s) => typeof s === "string")));
+  const d = ok ? input : parseInput(INPUT_SCHEMA, input, context) as RmaInput;
+  const k = d.yi.length;
+  if (d.vi.length !== k) fail(context, "vi", `must have ${k} elements (like yi)`, d.vi.length);
+  if (d.slab !== undefined && d.slab.length !== k) {
+    fail(context, "slab", `must have ${k} elements (like yi)`, d.slab.length);
+  }
+  return {
+    yi: d.yi,
+    vi: d.vi,
+    method: d.method ?? "REML",
+    test: d.test ?? "z",
+    level: d.level ?? 95,
+    slab: d.slab ?? d.yi.map((_, i) => String(i + 1)),
+  };
+}
+
+/** Sums of the FE/RE weight matrices needed by the closed forms (X = 1). */
+interface WSums {
+  sw: number;
+  sw2: number;
+  sw3: number;
+  /** weighted mean of yi */
+  mu: number;
+  /** y'Py = Σ w (y - mu)² */
+  rss: number;
+  /** y'PPy = Σ w² (y - mu)² */
+  rss2: number;
+}
+
+function wsums(yi: number[], vi: number[], tau2: number): WSums {
+  const k = yi.length;
+  let sw = 0, sw2 = 0, sw3 = 0, swy = 0;
+  for (let i = 0; i < k; i++) {
+    const w = 1 / (vi[i] + tau2);
+    sw += w;
+    sw2 += w * w;
+    sw3 += w * w * w;
+    swy += w * yi[i];
+  }
+  const mu = swy / sw;
+  let rss = 0, rss2 = 0;
+  for (let i = 0; i < k; i++) {
+    const w = 1 / (vi[i] + tau2);
+    const e = yi[i] - mu;
+    rss += w * e * e;
+    rss2 += w * w * e * e;
+  }
+  return { sw, sw2, sw3, mu, rss, rss2 };
+}
+
+/** tr(P) and sum(P*P) for P = W - w w'/Σw. */
+function trP(s: WSums): number {
+  return s.sw - s.sw2 / s.sw;
+}
+function sumPP(s: WSums): number {
+  return s.sw2 - 2 * s.sw3 / s.sw + (s.sw2 * s.sw2) / (s.sw * s.sw);
+}
+
+/** Generalised Q statistic Σ w (y - ȳ_w)², w = 1/(vi + tau2) (metafor's .QE.func without objective). */
+export function qGen(yi: number[], vi: number[], tau2: number): number {
+  return wsums(yi, vi, tau2).rss;
+}
+
+function median(x: number[]): number {
+  const s = [...x].sort((a, b) => a - b);
+  const n = s.length, h = Math.floor(n / 2);
+  return n % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
+}
+
+/** R's mad(): 1.4826 × median absolute deviation from the median. */
+function mad(x: number[]): number {
+  const m = median(x);
+  return 1.4826 * median(x.map((v) => Math.abs(v - m)));
+}
+
+interface Tau2Fit {
+  tau2: number;
+  se_tau2: number | null;
+  iter: number;
+}
+
+const THRESHOLD = 1e-5;
+const MAXITER = 100;
+
+/** Estimate τ² for the intercept-only model as metafor does (same start values, steps and stopping rules). */
+export function estimateTau2(yi: number[], vi: number[], method: Tau2Method, context = "rma"): Tau2Fit {
+  const k = yi.length;
+  const p = 1;
+  if (method === "FE") return { tau2: 0, se_tau2: null, iter: 0 };
+  if (k === 1) return { tau2: 0, se_tau2: null, iter: 0 };
+  let tau2 = 0;
+  let iter = 0;
+  // Mean-centred yi (metafor centres for stability; results are invariant to it).
+  let ybar = 0;
+  for (const y of yi) ybar += y;
+  ybar /= k;
+  const y = yi.map((v) => v - ybar);
+  let sumv = 0;
+  for (const v of vi) sumv += v;
+
+  // HE estimate (also the start value for ML, REML, EB)
+  let rssOls = 0;
+  for (const e of y) rssOls += e * e;
+  const trPV_ols = sumv * (1 - 1 / k);
+  const heTau2 = (rssOls - trPV_ols) / (k - p);
+
+  const finish = (t: number, se: (t0: number) => number): Tau2Fit => {
+    const tt = Math.max(0, t);
+    return { tau2: tt, se_tau2: se(tt), iter };
+  };
+
+  switch (method) {
+    case "HS": {
+      const s = wsums(y, vi, 0);
+      tau2 = (s.rss - k) / s.sw;
+      return finish(tau2, (t) => Math.sqrt(1 / (s.sw * s.sw) * (2 * (k - p) + 4 * t * trP(s) + 2 * t * t * sumPP(s))));
+    }
+    case "HE": {
+      let sv2 = 0;
+      for (const v of vi) sv2 += v * v;
+      const trPVPV = sv2 * (1 - 2 / k) + (sumv * sumv) / (k * k);
+      return finish(
+        heTau2,
+        (t) => Math.sqrt(1 / ((k - p) * (k - p)) * (2 * trPVPV + 4 * t * trPV_ols + 2 * t * t * (k - p))),
+      );
+    }
+    case "DL": {
+      const s = wsums(y, vi, 0);
+      const tp = trP(s);
+      tau2 = (s.rss - (k - p)) / tp;
+      return finish(tau2, (t) => Math.sqrt(1 / (tp * tp) * (2 * (k - p) + 4 * t * tp + 2 * t * t * sumPP(s))));
+    }
+    case "SJ": {
+      const tau20 = rssOls / k; // var(yi) * (k-1)/k
+      let sw = 0, sw2 = 0, swy = 0;
+      const w = vi.map((v) => 1 / (v + tau20));
+      for (let i = 0; i < k; i++) {
+        sw += w[i];
+        sw2 += w[i] * w[i];
+        swy += w[i] * y[i];
+      }
+      const mu = swy / sw;
+      let rss = 0, a1 = 0, a2 = 0, a3 = 0, b1 = 0;
+      for (let i = 0; i < k; i++) {
+        const e = y[i] - mu;
+        rss += w[i] * e * e;
+        const wi = w[i], v = vi[i];
+        a1 += wi * wi * v * v;
+        a2 += wi * wi * wi * v * v;
+        a3 += wi * wi * v;
+        b1 += v * (wi * wi - 2 * wi * wi * wi / sw + wi * wi * sw2 / (sw * sw));
+      }
+      const trPVPV = a1 - 2 * a2 / sw + (a3 * a3) / (sw * sw);
+      let sw3 = 0;
+      for (const wi of w) sw3 += wi * wi * wi;
+      const spp = sw2 - 2 * sw3 / sw + (sw2 * sw2) / (sw * sw);
+      tau2 = tau20 * rss / (k - p);
+      return finish(
+        tau2,
+        (t) => Math.sqrt((tau20 * tau20) / ((k - p) * (k - p)) * (2 * trPVPV + 4 * t * b1 + 2 * t * t * spp)),
+      );
+    }
+    case "PM": {
+      const target = k - p;
+      const tau2max = Math.max(100, 10 * mad(yi) ** 2);
+      const q0 = qGen(y, vi, 0);
+      if (q0 < target) {
+        tau2 = 0;
+      } else {
+        const qmax = qGen(y, vi, tau2max) - target;
+        if (qmax > 0) {
+          fail(context, "method", `PM: tau2 is above the search limit ${tau2max}; use another method`, "PM");
+        }
+        const r = uniroot((t) => qGen(y, vi, t) - target, 0, tau2max, {
+          tol: UNIROOT_TOL,
+          maxiter: MAXITER,
+          fLower: q0 - target,
+          fUpper: qmax,
+        });
+        tau2 = r.root;
+        iter = r.iter;
+      }
+      return finish(tau2, (t) => {
+        const s = wsums(y, vi, t);
+        return Math.sqrt(2 * k * k / (k - p) / (s.sw * s.sw));
+      });
+    }
+    case "ML":
+    case "REML":
+    case "EB": {
+      tau2 = Math.max(0, heTau2);
+      let change = THRESHOLD + 1;
+      while (change > THRESHOLD) {
+        iter++;
+        const old = tau2;
+        const s = wsums(y, vi, tau2);
+        let adj: number;
+        if (method === "ML") adj = (s.rss2 - s.sw) / s.sw2;
+        else if (method === "REML") adj = (s.rss2 - trP(s)) / sumPP(s);
+        else adj = (s.rss * k / (k - p) - k) / s.sw;
+        if (Number.isNaN(adj)) adj = 0;
+        while (tau2 + adj < 0) adj /= 2;
+        tau2 = tau2 + adj;
+        change = Math.abs(old - tau2);
+        if (iter > MAXITER) {
+          fail(context, "method", `${method}: Fisher scoring did not converge in ${MAXITER} iterations`, method);
+        }
+      }
+      if (method !== "EB") {
+        // metafor's ll0check: if the (restricted) likelihood is larger at tau2 = 0, use 0.
+        const ll = (t: number) => {
+          const s = wsums(y, vi, t);
+          let sl = 0;
+          for (const v of vi) sl += Math.log(v + t);
+          if (method === "ML") return -0.5 * k * Math.log(2 * Math.PI) - 0.5 * sl - 0.5 * s.rss;
+          return -0.5 * (k - p) * Math.log(2 * Math.PI) - 0.5 * sl - 0.5 * Math.log(s.sw) - 0.5 * s.rss;
+        };
+        if (ll(0) - ll(tau2) > UNIROOT_TOL && tau2 > THRESHOLD) tau2 = 0;
+      }
+      return finish(tau2, (t) => {
+        const s = wsums(y, vi, t);
+        if (method === "ML") return Math.sqrt(2 / s.sw2);
+        if (method === "REML") return Math.sqrt(2 / sumPP(s));
+        return Math.sqrt(2 * k * k / (k - p) / (s.sw * s.sw));
+      });
+    }
+  }
+  throw new Error(`unknown method ${method}`);
+}
+
+/**
+ * Fit the model without validating the input (internal: callers have validated already).
+ * Used by leave-one-out, trim-and-fill and r-sensitivity, which refit many times.
+ */
+export function rmaFit(
+  yi: number[],
+  vi: number[],
+  method: Tau2Method,
+  test: TestType,
+  level: number,
+  slab: string[],
+): RmaResult {
+  const k = yi.length;
+  const p = 1;
+  if (k === 1 && test !== "z") test = "z"; // metafor: "Setting argument test="z" since k=1."
+  const { tau2, se_tau2, iter } = estimateTau2(yi, vi, method);
+  const s = wsums(yi, vi, tau2);
+  const beta = s.mu;
+  let vb = 1 / s.sw;
+  let s2w = 1;
+  let ddf: number | null = null;
+  if (test === "knha") {
+    s2w = s.rss <= 2.220446049250313e-16 ? 0 : s.rss / (k - p);
+    vb *= s2w;
+    ddf = k - p;
+  }
+  const se = Math.sqrt(vb);
+  const zval = beta / se;
+  const alpha = (100 - level) / 100;
+  let pval: number, crit: number, QM: number, QMp: number;
+  if (ddf !== null) {
+    pval = 2 * pt(Math.abs(zval), ddf, { lower: false });
+    crit = qt(alpha / 2, ddf, { lower: false });
+    QM = beta * beta / vb;
+    QMp = pf(QM, 1, ddf, { lower: false });
+  } else {
+    pval = 2 * pnorm(Math.abs(zval), 0, 1, { lower: false });
+    crit = qnorm(alpha / 2, 0, 1, { lower: false });
+    QM = beta * beta / vb;
+    QMp = pchisq(QM, 1, { lower: false });
+  }
+  // Heterogeneity (always FE weights)
+  let QE = 0, QEp = 1, I2 = 0, H2 = 1, vt = 0, I2_Q = 0, H2_Q = 1;
+  if (k > p) {
+    const s0 = wsums(yi, vi, 0);
+    QE = Math.max(0, s0.rss);
+    QEp = pchisq(QE, k - p, { lower: false });
+    vt = (k - p) / trP(s0);
+    I2_Q = QE > 0 ? Math.max(0, 100 * (QE - (k - p)) / QE) : 0;
+    H2_Q = QE / (k - p);
+    if (method === "FE") {
+      I2 = I2_Q;
+      H2 = H2_Q;
+    } else {
+      I2 = 100 * tau2 / (vt + tau2);
+      H2 = tau2 / vt + 1;
+    }
+  }
+  const piSe = Math.sqrt(vb + tau2);
+  const weights = new Array<number>(k);
+  for (let i = 0; i < k; i++) weights[i] = 100 / (vi[i] + tau2) / s.sw;
+  return {
+    model: "rma.uni",
+    k,
+    p,
+    method,
+    test,
+    level,
+    beta,
+    se,
+    zval,
+    pval,
+    ci_lb: beta - crit * se,
+    ci_ub: beta + crit * se,
+    pi_lb: beta - crit * piSe,
+    pi_ub: beta + crit * piSe,
+    tau2,
+    tau: Math.sqrt(tau2),
+    se_tau2,
+    QE,
+    QEdf: k - p,
+    QEp,
+    QM,
+    QMdf: [1, ddf],
+    QMp,
+    I2,
+    H2,
+    I2_Q,
+    H2_Q,
+    vt,
+    s2w,
+    ddf,
+    crit,
+    iter,
+    weights,
+    yi: yi.slice(),
+    vi: vi.slice(),
+    slab: slab.slice(),
+  };
+}
+
+/**
+ * Fit a fixed-effect or random-effects meta-analysis (intercept only), as metafor's
+ * `rma(yi, vi, method, test, level)`.
+ * k = 1 gives τ² = 0, QE = 0, I² = 0 and a z test, as metafor does.
+ * @example
+ * const fit = rma({ yi: [-0.89, -1.59, -1.35], vi: [0.33, 0.19, 0.42], method: "DL", test: "knha" });
+ * console.log(fit.beta, fit.ci_lb, fit.ci_ub, fit.tau2, fit.I2, fit.QE, fit.QEp);
+ */
+export function rma(input: RmaInput): RmaResult {
+  const d = validateRmaInput(input, "rma");
+  return rmaFit(d.yi, d.vi, d.method, d.test, d.level, d.slab);
+}
+
+/** Q-profile confidence intervals: each entry is [estimate, lower, upper]. */
+export interface ConfintResult {
+  tau2: [number, number, number];
+  tau: [number, number, number];
+  I2: [number, number, number];
+  H2: [number, number, number];
+  level: number;
+  /** true when the whole interval lies below 0 (Q(0) below the lower critical value): CI is empty. */
+  ci_null: boolean;
+  /** ">" when the upper bound is beyond the search limit, "" otherwise (as metafor's ub.sign). */
+  ub_sign: "" | ">" | "<";
+  lb_sign: "" | ">" | "<";
+}
+
+/**
+ * Q-profile confidence intervals for τ², τ, I² and H² (metafor's `confint(fit)` for rma.uni),
+ * found with the same root finder, interval [min(0, τ²), max(100, 10 τ²)] and tolerance as metafor.
+ * Throws for FE models and for k = 1.
+ * @example
+ * const ci = confint(rma({ yi: [0.5, 1.0, 1.8, 1.4, 0.1], vi: [0.06, 0.03, 0.23, 0.12, 0.08] }));
+ * ci.tau2; // [estimate, lower, upper]
+ */
+export function confint(fit: RmaResult, level?: number): ConfintResult {
+  if (fit === null || typeof fit !== "object" || !Array.isArray(fit.yi)) {
+    fail("confint", "fit", "must be a result of rma()", fit);
+  }
+  if (fit.k < 2) fail("confint", "fit.k", "must be >= 2 (stopped because k = 1)", fit.k);
+  if (fit.method === "FE") fail("confint", "fit.method", "must not be FE (no random-effects component)", "FE");
+  if (fit.p !== 1) fail("confint", "fit.p", "must be 1 (Q-profile CI here is for intercept-only models)", fit.p);
+  const lvl = level ?? fit.level;
+  if (!(lvl > 0 && lvl < 100)) fail("confint", "level", "must be in (0, 100)", lvl);
+  const { yi, vi, k } = fit;
+  const p = 1;
+  const alpha = (100 - lvl) / 100;
+  const critU = qchisq(alpha / 2, k - p, { lower: false });
+  const critL = qchisq(alpha / 2, k - p);
+  const tau2min = Math.min(0, fit.tau2);
+  const tau2max = Math.max(100, fit.tau2 * 10, tau2min * 10);
+  const Qmax = qGen(yi, vi, tau2max);
+  const Qmin = qGen(yi, vi, tau2min);
+  let lb = NaN, ub = NaN;
+  let lbSign: "" | ">" | "<" = "", ubSign: "" | ">" | "<" = "";
+  let ciNull = false;
+  const solve = (objective: number, fLo: number, fHi: number) =>
+    uniroot((t) => qGen(yi, vi, t) - objective, tau2min, tau2max, {
+      tol: UNIROOT_TOL,
+      maxiter: 1000,
+      fLower: fLo - objective,
+      fUpper: fHi - objective,
+    }).root;
+  if (Qmin < critL) {
+    lb = tau2min;
+    ub = tau2min;
+    lbSign = "<";
+    ubSign = "<";
+    if (tau2min <= 0) ciNull = true;
+  } else if (Qmax > critL) {
+    ub = tau2max;
+    ubSign = ">";
+  } else {
+    ub = solve(critL, Qmin, Qmax);
+  }
+  if (Qmax > critU) {
+    lb = tau2max;
+    ub = tau2max;
+    lbSign = ">";
+    ubSign = ">";
+  } else if (Qmin < critU) {
+    lb = tau2min;
+    if (tau2min > 0) lbSign = "<";
+  } else {
+    lb = solve(critU, Qmin, Qmax);
+  }
+  const vt = fit.vt;
+  const i2 = (t: number) => 100 * t / (vt + t);
+  const h2 = (t: number) => t / vt + 1;
+  return {
+    tau2: [fit.tau2, lb, ub],
+    tau: [Math.sqrt(Math.max(0, fit.tau2)), Math.sqrt(Math.max(0, lb)), Math.sqrt(Math.max(0, ub))],
+    I2: [fit.I2, i2(lb), i2(ub)],
+    H2: [fit.H2, h2(lb), h2(ub)],
+    level: lvl,
+    ci_null: ciNull,
+    lb_sign: lbSign,
+    ub_sign: ubSign,
+  };
+}
