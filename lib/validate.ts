@@ -72,6 +72,10 @@ function getAt(input: unknown, path: readonly PropertyKey[]): unknown {
 
 // deno-lint-ignore no-explicit-any
 function ruleOf(issue: any): string {
+  // A message set in the schema ({ error: "must be ..." }) is the rule in the schema author's words.
+  if (typeof issue.message === "string" && !/^(Invalid|Too (small|big)|Expected|Unrecognized)/.test(issue.message)) {
+    return issue.message;
+  }
   switch (issue.code) {
     case "too_small": {
       const op = issue.inclusive === false ? ">" : ">=";
