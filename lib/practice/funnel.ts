@@ -1,0 +1,372 @@
+/**
+ * Funnel plots for comparing institutional performance (Spiegelhalter 2005, "Funnel plots for
+ * comparing institutional performance", Stat Med 24:1185-1202; NHS-R FunnelPlotR).
+ *
+ * Three kinds of indicator:
+ * - `proportion`: `O` events out of `n` patients against a target proportion `p0` (e.g. the share
+ *   of admitted patients with mild disability). Exact binomial limits with interpolation
+ *   (Spiegelhalter 2005, appendix A.1.1); overdispersion on the arcsine-square-root scale
+ *   (as FunnelPlotR's "PR").
+ * - `ratio`: observed `O` over expected `E` (indirectly standardised ratio, target 1). Exact Poisson
+ *   limits via chi-square quantiles (as FunnelPlotR); overdispersion on the square-root scale
+ *   (Spiegelhalter 2005 and FunnelPlotR's "CQC" method), z = 2(sqrt(O) - sqrt(E)).
+ * - `mean`: a difference observed - expected in a continuous score with a known standard error
+ *   `se` per unit (target 0); normal limits.
+ *
+ * Overdispersion: phi = (1/k) sum z_i^2 over z-scores winsorised at `trim` (10%) in each tail;
+ * multiplicative: limits target +- z sqrt(phi) s; additive (random effects):
+ * tau2 = (k phi - (k - 1)) / (sum w - sum w^2 / sum w), w = 1/s^2, limits target +- z sqrt(s^2 + tau2),
+ * all on the transformed scale, then back-transformed.
+ *
+ * @example
+ * const f = funnel({ type: "ratio", units: [{ id: "A", O: 30, E: 25 }, { id: "B", O: 18, E: 24 }] });
+ * f.rows[0].flag95; // false
+ * @module
+ */
+import { z } from "zod";
+import { dbinom, pbinom, pchisq, qbinom, qchisq, qnorm } from "../stats/distributions.ts";
+import { fail, parseInput } from "../validate.ts";
+
+/** Kind of indicator a funnel plot shows. */
+export type FunnelType = "proportion" | "ratio" | "mean";
+/** Overdispersion adjustment. */
+export type OverdispersionMethod = "none" | "multiplicative" | "additive";
+
+/** z for a two-sided control limit at `level` (0.95 -> 1.959964, 0.998 -> 3.090232). */
+export function zFor(level: number): number {
+  if (!(level > 0 && level < 1)) fail("zFor", "level", "must be in (0, 1)", level);
+  return qnorm((1 + level) / 2);
+}
+
+const binomSchema = z.object({
+  p0: z.number().gt(0).lt(1),
+  n: z.number().positive().finite(),
+  level: z.number().gt(0).lt(1).default(0.95),
+  method: z.enum(["exact", "normal"]).default("exact"),
+});
+
+/**
+ * Control limits for a proportion with `n` cases around `p0`. `exact`: Spiegelhalter 2005
+ * appendix A.1.1: r_p = qbinom(p, n, p0), alpha = (P(R <= r_p) - p) / P(R = r_p), limit = (r_p - alpha)/n
+ * (n is rounded for the binomial; non-integer n is used as is by the normal method).
+ * `normal`: p0 +- z sqrt(p0 (1 - p0) / n).
+ * @example binomialLimits({ p0: 0.6, n: 50, level: 0.95, method: "normal" }) // {lower: 0.46421, upper: 0.73579} (rounded)
+ */
+export function binomialLimits(input: z.input<typeof binomSchema>): { lower: number; upper: number } {
+  const { p0, n, level, method } = parseInput(binomSchema, input, "binomialLimits");
+  if (method === "normal") {
+    const h = zFor(level) * Math.sqrt((p0 * (1 - p0)) / n);
+    return { lower: p0 - h, upper: p0 + h };
+  }
+  const size = Math.round(n);
+  if (size < 1) fail("binomialLimits", "n", "must be >= 1 for exact limits", n);
+  const at = (p: number) => {
+    const r = qbinom(p, size, p0);
+    const alpha = (pbinom(r, size, p0) - p) / dbinom(r, size, p0);
+    return (r - alpha) / size;
+  };
+  return { lower: Math.max(0, at((1 - level) / 2)), upper: Math.min(1, at((1 + level) / 2)) };
+}
+
+const poissonSchema = z.object({ E: z.number().positive().finite(), level: z.number().gt(0).lt(1).default(0.95) });
+
+/**
+ * Exact Poisson control limits for an indirectly standardised ratio O/E with `E` expected events
+ * (as FunnelPlotR): lower = qchisq(a/2, 2E) / (2E), upper = qchisq(1 - a/2, 2(E + 1)) / (2E), a = 1 - level.
+ * @example poissonRatioLimits({ E: 20, level: 0.95 }) // {lower: 0.6108, upper: 1.5444}
+ */
+export function poissonRatioLimits(input: z.input<typeof poissonSchema>): { lower: number; upper: number } {
+  const { E, level } = parseInput(poissonSchema, input, "poissonRatioLimits");
+  const a = 1 - level;
+  return { lower: qchisq(a / 2, 2 * E) / (2 * E), upper: qchisq(1 - a / 2, 2 * (E + 1)) / (2 * E) };
+}
+
+/** R's default (type 7) sample quantile. */
+function quantile7(sorted: number[], p: number): number {
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, sorted.length - 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
+const winsorSchema = z.object({
+  z: z.array(z.number().finite()).min(1),
+  trim: z.number().min(0).lt(0.5).default(0.1),
+});
+
+/**
+ * Winsorise z-scores: values below the `trim` quantile (R type 7) are set to it, values above the
+ * `1 - trim` quantile likewise (as FunnelPlotR's `winsorisation`).
+ * @example winsorise({ z: [-5, 0, 1, 2, 9], trim: 0.1 }) // [-3, 0, 1, 2, 6.2]
+ */
+export function winsorise(input: z.input<typeof winsorSchema>): number[] {
+  const { z: zs, trim } = parseInput(winsorSchema, input, "winsorise");
+  const sorted = [...zs].sort((a, b) => a - b);
+  const lo = quantile7(sorted, trim);
+  const hi = quantile7(sorted, 1 - trim);
+  return zs.map((v) => (v < lo ? lo : v > hi ? hi : v));
+}
+
+const odSchema = z.object({
+  z: z.array(z.number().finite()).min(2),
+  s: z.array(z.number().positive().finite()).min(2),
+  trim: z.number().min(0).lt(0.5).default(0.1),
+});
+
+/** Result of {@link overdispersion}. */
+export interface Overdispersion {
+  /** Number of units. */
+  k: number;
+  /** phi = (1/k) sum of squared winsorised z-scores. */
+  phi: number;
+  /** Additive between-unit variance on the transformed scale (0 if k phi < k - 1). */
+  tau2: number;
+  /** The winsorised z-scores used. */
+  zWinsorised: number[];
+  /** Upper-tail p-value of k phi against chi-square with k - 1 df (a test for overdispersion). */
+  pval: number;
+}
+
+/**
+ * Overdispersion factor and additive tau2 (Spiegelhalter 2005 sections 3.2 and 3.3; FunnelPlotR
+ * `phi_func`, `tau_func`): phi = (1/k) sum zW_i^2; tau2 = max(0, (k phi - (k - 1)) / (sum w - sum w^2 / sum w)),
+ * with w_i = 1 / s_i^2, s_i the standard error on the transformed scale.
+ * @example overdispersion({ z: [0.5, -1, 2, 3, -2.5], s: [0.1, 0.1, 0.1, 0.1, 0.1] }).phi
+ */
+export function overdispersion(input: z.input<typeof odSchema>): Overdispersion {
+  const { z: zs, s, trim } = parseInput(odSchema, input, "overdispersion");
+  if (zs.length !== s.length) fail("overdispersion", "s", `must have ${zs.length} elements (like z)`, s.length);
+  const k = zs.length;
+  const zW = winsorise({ z: zs, trim });
+  const phi = zW.reduce((a, v) => a + v * v, 0) / k;
+  const w = s.map((v) => 1 / (v * v));
+  const sw = w.reduce((a, v) => a + v, 0);
+  const sw2 = w.reduce((a, v) => a + v * v, 0);
+  const tau2 = k * phi < k - 1 ? 0 : Math.max(0, (k * phi - (k - 1)) / (sw - sw2 / sw));
+  const pval = chiUpper(k * phi, k - 1);
+  return { k, phi, tau2, zWinsorised: zW, pval };
+}
+
+function chiUpper(x: number, df: number): number {
+  return pchisq(x, df, { lower: false });
+}
+
+/** One unit (centre) entering a funnel plot. */
+export interface FunnelUnit {
+  id: string;
+  /** Observed: events (proportion, ratio) or observed mean (mean). */
+  O: number;
+  /** Number of patients (proportion; optional elsewhere, for display). */
+  n?: number;
+  /** Expected events (ratio) or expected mean (mean). */
+  E?: number;
+  /** Standard error of O - E (mean only). */
+  se?: number;
+}
+
+const unitSchema = z.object({
+  id: z.string().min(1),
+  O: z.number().finite(),
+  n: z.number().positive().finite().optional(),
+  E: z.number().finite().optional(),
+  se: z.number().positive().finite().optional(),
+});
+
+const funnelSchema = z.object({
+  type: z.enum(["proportion", "ratio", "mean"]),
+  units: z.array(unitSchema).min(2),
+  target: z.number().finite().optional(),
+  levels: z.array(z.number().gt(0).lt(1)).min(1).default([0.95, 0.998]),
+  od: z.enum(["none", "multiplicative", "additive"]).default("none"),
+  trim: z.number().min(0).lt(0.5).default(0.1),
+  limits: z.enum(["exact", "normal"]).default("exact"),
+  curvePoints: z.number().int().min(10).max(2000).default(200),
+});
+
+/** Input of {@link funnel}. */
+export type FunnelInput = z.input<typeof funnelSchema>;
+
+/** Per-unit result of {@link funnel}. */
+export interface FunnelRow {
+  id: string;
+  /** Precision axis: n (proportion, mean) or E (ratio). */
+  x: number;
+  /** The indicator plotted: O/n, O/E, or O - E. */
+  y: number;
+  /** Unadjusted z-score on the transformed scale. */
+  z: number;
+  /** z-score after the overdispersion adjustment (equal to z when od is "none"). */
+  zAdj: number;
+  /** Standard error on the transformed scale. */
+  s: number;
+  /** Limits at the unit's own precision, one pair per level, in the order of `levels`. */
+  lower: number[];
+  upper: number[];
+  /** Outside the limits at each level: -1 below, +1 above, 0 inside. */
+  flags: number[];
+}
+
+/** Result of {@link funnel}: rows, the limit curves for the plot, and the overdispersion estimate. */
+export interface FunnelResult {
+  type: FunnelType;
+  target: number;
+  levels: number[];
+  od: OverdispersionMethod;
+  phi: number;
+  tau2: number;
+  /** p-value of the chi-square test for overdispersion (k phi on k - 1 df). */
+  odPval: number;
+  rows: FunnelRow[];
+  /** Limit curves over the range of x: {x, lower: [...], upper: [...]} per point. */
+  curve: { x: number; lower: number[]; upper: number[] }[];
+}
+
+interface Scale {
+  /** Transformed indicator and its standard error for a unit. */
+  Y: (u: FunnelUnit) => { Y: number; s: number; x: number; y: number };
+  /** Target on the transformed scale. */
+  T: number;
+  /** Standard error at precision x on the transformed scale. */
+  sAt: (x: number) => number;
+  /** Back-transform a transformed limit. */
+  back: (v: number) => number;
+  /** Unadjusted (exact where available) limits at precision x. */
+  exact: (x: number, level: number) => { lower: number; upper: number };
+}
+
+function scaleFor(type: FunnelType, target: number, limits: "exact" | "normal"): Scale {
+  if (type === "proportion") {
+    const T = Math.asin(Math.sqrt(target));
+    return {
+      Y: (u) => {
+        const n = u.n as number;
+        const p = u.O / n;
+        return { Y: Math.asin(Math.sqrt(p)), s: 1 / (2 * Math.sqrt(n)), x: n, y: p };
+      },
+      T,
+      sAt: (x) => 1 / (2 * Math.sqrt(x)),
+      back: (v) => {
+        const c = Math.min(Math.max(v, 0), Math.PI / 2);
+        return Math.sin(c) ** 2;
+      },
+      exact: (x, level) => binomialLimits({ p0: target, n: x, level, method: limits }),
+    };
+  }
+  if (type === "ratio") {
+    return {
+      Y: (u) => {
+        const E = u.E as number;
+        return { Y: Math.sqrt(u.O / E), s: 1 / (2 * Math.sqrt(E)), x: E, y: u.O / E };
+      },
+      T: Math.sqrt(target),
+      sAt: (x) => 1 / (2 * Math.sqrt(x)),
+      back: (v) => Math.max(v, 0) ** 2,
+      exact: (x, level) => {
+        if (limits === "exact") {
+          const l = poissonRatioLimits({ E: x, level });
+          return { lower: l.lower * target, upper: l.upper * target };
+        }
+        const h = zFor(level) / (2 * Math.sqrt(x));
+        return { lower: Math.max(Math.sqrt(target) - h, 0) ** 2, upper: (Math.sqrt(target) + h) ** 2 };
+      },
+    };
+  }
+  // mean: x is the precision 1/se^2 would be odd to read; we plot against n, and carry se.
+  return {
+    Y: (u) => ({ Y: u.O - (u.E as number), s: u.se as number, x: u.n as number, y: u.O - (u.E as number) }),
+    T: target,
+    sAt: () => NaN, // replaced per call below (needs sigma)
+    back: (v) => v,
+    exact: () => ({ lower: NaN, upper: NaN }),
+  };
+}
+
+/**
+ * Funnel-plot analysis: indicator, z-score, overdispersion estimate, control limits and flags per
+ * unit, and limit curves for plotting. Flags use the same limits as the curves (exact when
+ * `od` is "none" and `limits` is "exact", else normal on the transformed scale).
+ *
+ * For `mean`, give each unit `O` (observed mean), `E` (expected mean), `se` and `n`; the curve
+ * assumes se = sigma / sqrt(n) with sigma estimated as the median of se_i sqrt(n_i).
+ * @example
+ * funnel({ type: "proportion", units: [{ id: "A", O: 12, n: 40 }, { id: "B", O: 30, n: 60 }], target: 0.4 })
+ */
+export function funnel(input: FunnelInput): FunnelResult {
+  const p = parseInput(funnelSchema, input, "funnel");
+  const { type, units, levels, od, trim, limits, curvePoints } = p;
+  units.forEach((u, i) => {
+    if (type === "proportion") {
+      if (u.n === undefined) fail("funnel", `units[${i}].n`, "is required for proportions");
+      if (u.O < 0 || u.O > (u.n as number)) fail("funnel", `units[${i}].O`, `must be in [0, n = ${u.n}]`, u.O);
+    } else if (type === "ratio") {
+      if (u.E === undefined || !(u.E > 0)) fail("funnel", `units[${i}].E`, "must be > 0 for ratios", u.E);
+      if (u.O < 0) fail("funnel", `units[${i}].O`, "must be >= 0 for ratios", u.O);
+    } else {
+      if (u.E === undefined) fail("funnel", `units[${i}].E`, "is required for means (expected mean)");
+      if (u.se === undefined) fail("funnel", `units[${i}].se`, "is required for means");
+      if (u.n === undefined) fail("funnel", `units[${i}].n`, "is required for means (x axis)");
+    }
+  });
+  let target = p.target;
+  if (target === undefined) {
+    if (type === "proportion") {
+      const O = units.reduce((a, u) => a + u.O, 0);
+      const n = units.reduce((a, u) => a + (u.n as number), 0);
+      target = O / n;
+    } else target = type === "ratio" ? 1 : 0;
+  }
+  if (type === "proportion" && !(target > 0 && target < 1)) fail("funnel", "target", "must be in (0, 1)", target);
+  if (type === "ratio" && !(target > 0)) fail("funnel", "target", "must be > 0", target);
+  const sc = scaleFor(type, target, limits);
+  let sAt = sc.sAt;
+  if (type === "mean") {
+    const sig = units.map((u) => (u.se as number) * Math.sqrt(u.n as number)).sort((a, b) => a - b);
+    const sigma = quantile7(sig, 0.5);
+    sAt = (x) => sigma / Math.sqrt(x);
+  }
+  const tr = units.map((u) => sc.Y(u));
+  const zs = tr.map((t) => (t.Y - sc.T) / t.s);
+  const odEst = overdispersion({ z: zs, s: tr.map((t) => t.s), trim });
+  const phi = odEst.phi;
+  const tau2 = odEst.tau2;
+  const useExact = od === "none" && limits === "exact" && type !== "mean";
+  const limitsAt = (x: number, s: number, level: number) => {
+    if (useExact) return sc.exact(x, level);
+    const zc = zFor(level);
+    const sd = od === "multiplicative"
+      ? Math.sqrt(Math.max(phi, 1)) * s
+      : od === "additive"
+      ? Math.sqrt(s * s + tau2)
+      : s;
+    return { lower: sc.back(sc.T - zc * sd), upper: sc.back(sc.T + zc * sd) };
+  };
+  const rows: FunnelRow[] = units.map((u, i) => {
+    const t = tr[i];
+    const lims = levels.map((lv) => limitsAt(t.x, t.s, lv));
+    const zAdj = od === "multiplicative"
+      ? zs[i] / Math.sqrt(Math.max(phi, 1))
+      : od === "additive"
+      ? (t.Y - sc.T) / Math.sqrt(t.s * t.s + tau2)
+      : zs[i];
+    return {
+      id: u.id,
+      x: t.x,
+      y: t.y,
+      z: zs[i],
+      zAdj,
+      s: t.s,
+      lower: lims.map((l) => l.lower),
+      upper: lims.map((l) => l.upper),
+      flags: lims.map((l) => (t.y < l.lower ? -1 : t.y > l.upper ? 1 : 0)),
+    };
+  });
+  const xs = tr.map((t) => t.x);
+  const xmin = Math.max(Math.min(...xs) * 0.8, type === "proportion" ? 1 : 1e-3);
+  const xmax = Math.max(...xs) * 1.1;
+  const curve = Array.from({ length: curvePoints }, (_, j) => {
+    const x = xmin * Math.pow(xmax / xmin, j / (curvePoints - 1));
+    const lims = levels.map((lv) => limitsAt(x, sAt(x), lv));
+    return { x, lower: lims.map((l) => l.lower), upper: lims.map((l) => l.upper) };
+  });
+  return { type, target, levels, od, phi, tau2, odPval: odEst.pval, rows, curve };
+}
