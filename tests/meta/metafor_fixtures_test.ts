@@ -11,6 +11,11 @@ import { assertClose } from "../helpers.ts";
 import { readFixture } from "../helpers.ts";
 import { escalc, type EscalcData, type Measure } from "../../lib/effects/escalc.ts";
 import { confint, rma, type Tau2Method, type TestType } from "../../lib/meta/rma.ts";
+import { rmaMods } from "../../lib/meta/metareg.ts";
+import { subgroup } from "../../lib/meta/subgroup.ts";
+import { leave1out } from "../../lib/meta/influence.ts";
+import { regtest, trimfill } from "../../lib/meta/bias.ts";
+import { backTransform } from "../../lib/meta/transf.ts";
 
 const CLOSED = 1e-8;
 const ITER = 1e-5;
@@ -69,7 +74,7 @@ function escalcArgs(file: string, rows: Row[]): { measure: Measure; data: Escalc
   throw new Error(`no mapping for fixture ${file}`);
 }
 
-export const FIXTURE_FILES = [
+const FIXTURE_FILES = [
   "bcg_rr.json",
   "morris2008_mc.json",
   "morris2008_smcc.json",
@@ -102,7 +107,7 @@ const FIT_KEYS = [
 ] as const;
 
 for (const file of FIXTURE_FILES) {
-  Deno.test(`metafor fixture ${file}: escalc, every fit, confint${file.startsWith("bcg") ? ", BCG extras" : ""}`, () => {
+  Deno.test(`metafor fixture ${file}: escalc, every fit, confint and the file's extra analyses`, () => {
     const fx = readFixture(`metafor/${file}`);
     const { measure, data } = escalcArgs(file, fx.input);
     const es = escalc(measure, data);
@@ -130,5 +135,59 @@ for (const file of FIXTURE_FILES) {
       }
     }
     if (compared < 17 * 10) throw new Error(`${file}: only ${compared} numbers compared`);
+    if (fx.metaregression_ablat) checkBcgExtras(fx, es.yi, es.vi);
+    if (fx.back_transformed) checkBackTransformed(fx, measure, es);
   });
+}
+
+/** BCG extras: meta-regression on ablat, subgroup by alloc, leave1out, Egger, trim-and-fill. */
+function checkBcgExtras(fx: any, yi: number[], vi: number[]): void {
+  const rows: Row[] = fx.input;
+  // rma(yi, vi, mods = ~ ablat) (REML)
+  const mr = rmaMods({ yi, vi, mods: { ablat: col(rows, "ablat") } });
+  const m = fx.metaregression_ablat;
+  for (const key of ["beta", "se", "pval"] as const) {
+    mr[key].forEach((v, j) => assertClose(v, m[key][j], ITER, `metareg ${key}[${j}]`));
+  }
+  for (const key of ["tau2", "QM", "QMp", "QE", "QEp", "I2", "R2"] as const) {
+    assertClose(mr[key] as number, m[key], ITER, `metareg ${key}`);
+  }
+  // rma(yi, vi, mods = ~ alloc) (REML). The fixture's `beta`/`se` are this model's coefficients
+  // (intercept = "alternate", then the differences random - alternate and systematic - alternate),
+  // although they are listed next to `levels`; the per-level estimates are checked against them too.
+  const sg = subgroup({ yi, vi, group: rows.map((r) => r.alloc as string) });
+  const s = fx.subgroup_alloc;
+  if (sg.levels.join() !== s.levels.join()) throw new Error(`levels ${sg.levels} != ${s.levels}`);
+  sg.common.beta.forEach((v, j) => assertClose(v, s.beta[j], ITER, `subgroup beta[${j}]`));
+  sg.common.se.forEach((v, j) => assertClose(v, s.se[j], ITER, `subgroup se[${j}]`));
+  const perLevel = [s.beta[0], s.beta[0] + s.beta[1], s.beta[0] + s.beta[2]];
+  sg.common.estimate.forEach((v, j) => assertClose(v, perLevel[j], ITER, `subgroup estimate[${j}]`));
+  for (const key of ["tau2", "QM", "QMp", "QE", "QEp"] as const) {
+    assertClose(sg.common[key], s[key], ITER, `subgroup ${key}`);
+  }
+  // leave1out(rma(yi, vi)) (REML)
+  const fit = rma({ yi, vi });
+  const l1o = leave1out(fit);
+  for (const key of ["estimate", "se", "tau2", "I2", "Q"] as const) {
+    l1o[key].forEach((v, j) => assertClose(v, fx.leave1out[key][j], ITER, `leave1out ${key}[${j}]`));
+  }
+  // regtest(rma(yi, vi)) (REML, predictor sei)
+  const eg = regtest(fit);
+  assertClose(eg.zval, fx.egger.zval, ITER, "egger zval");
+  assertClose(eg.pval, fx.egger.pval, ITER, "egger pval");
+  assertClose(eg.est, fx.egger.est, ITER, "egger est");
+  // trimfill(rma(yi, vi, method = "FE")): closed form throughout
+  const tf = trimfill(rma({ yi, vi, method: "FE" }));
+  if (tf.k0 !== fx.trimfill_fe.k0) throw new Error(`trimfill k0 ${tf.k0} != ${fx.trimfill_fe.k0}`);
+  if (tf.side !== fx.trimfill_fe.side) throw new Error(`trimfill side ${tf.side} != ${fx.trimfill_fe.side}`);
+  assertClose(tf.fit.beta, fx.trimfill_fe.beta, CLOSED, "trimfill beta");
+  assertClose(tf.fit.se, fx.trimfill_fe.se, CLOSED, "trimfill se");
+}
+
+/** Proportions: predict(rma(yi, vi), transf = back-transformation) (REML). */
+function checkBackTransformed(fx: any, m: Measure, es: { yi: number[]; vi: number[]; ni: number[] }): void {
+  const bt = backTransform(rma({ yi: es.yi, vi: es.vi }), m as "PR" | "PLO" | "PAS" | "PFT", es.ni);
+  for (const key of ["pred", "ci_lb", "ci_ub", "pi_lb", "pi_ub"] as const) {
+    assertClose(bt[key], fx.back_transformed[key], ITER, `${m} back-transformed ${key}`);
+  }
 }

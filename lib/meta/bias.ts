@@ -1,0 +1,151 @@
+/**
+ * Small-study effects and publication bias: Egger's regression test (metafor's `regtest()` with
+ * its defaults: the model of the fit with the standard error as moderator) and trim-and-fill
+ * (metafor's `trimfill()`, L0 or R0 estimator of the number of missing studies).
+ *
+ * @example
+ * const fit = rma({ yi, vi });
+ * regtest(fit).pval;          // Egger's test
+ * trimfill(fit).k0;           // estimated number of missing studies
+ * @module
+ */
+import { fail } from "../validate.ts";
+import { rmaFit, type RmaResult } from "./rma.ts";
+import { rmaX } from "./metareg.ts";
+
+/** Result of {@link regtest}. */
+export interface RegtestResult {
+  /** Test statistic of the sei coefficient (z, or t under knha). */
+  zval: number;
+  pval: number;
+  /** df of the t test under knha, null for z. */
+  ddf: number | null;
+  /** Limit estimate: the intercept (the expected effect as the standard error goes to 0). */
+  est: number;
+  ci_lb: number;
+  ci_ub: number;
+  /** Slope on sei (the asymmetry coefficient). */
+  slope: number;
+  slope_se: number;
+}
+
+function checkFit(fit: RmaResult, context: string): void {
+  if (fit === null || typeof fit !== "object" || fit.model !== "rma.uni" || !Array.isArray(fit.yi)) {
+    fail(context, "fit", "must be a result of rma()", typeof fit);
+  }
+}
+
+/**
+ * Egger's regression test for funnel-plot asymmetry: refit the model with sei = sqrt(vi) as
+ * moderator (same method and test) and test its coefficient. Needs k >= 3.
+ * @example regtest(rma({ yi, vi })).pval
+ */
+export function regtest(fit: RmaResult): RegtestResult {
+  checkFit(fit, "regtest");
+  const minK = fit.method === "FE" ? 3 : 3;
+  if (fit.k < minK) fail("regtest", "fit.k", `must be >= ${minK} for a regression test`, fit.k);
+  const X = fit.vi.map((v) => [1, Math.sqrt(v)]);
+  const r = rmaX(fit.yi, fit.vi, X, ["intrcpt", "sei"], fit.method, fit.test, fit.level, fit.slab, true, "regtest");
+  return {
+    zval: r.zval[1],
+    pval: r.pval[1],
+    ddf: r.ddf,
+    est: r.beta[0],
+    ci_lb: r.ci_lb[0],
+    ci_ub: r.ci_ub[0],
+    slope: r.beta[1],
+    slope_se: r.se[1],
+  };
+}
+
+/** R's round(): halves go to the even neighbour. */
+function roundHalfEven(x: number): number {
+  const f = Math.floor(x);
+  const d = x - f;
+  if (d > 0.5) return f + 1;
+  if (d < 0.5) return f;
+  return f % 2 === 0 ? f : f + 1;
+}
+
+/** Result of {@link trimfill}: the model fitted to the filled-in data, plus k0 and side. */
+export interface TrimfillResult {
+  /** Estimated number of missing studies. */
+  k0: number;
+  se_k0: number;
+  /** Side on which studies were imputed. */
+  side: "left" | "right";
+  estimator: "L0" | "R0";
+  /** The fit to observed + filled studies (its slab marks filled ones as "Filled 1", ...). */
+  fit: RmaResult;
+  /** true for imputed studies, in the order of fit.yi. */
+  fill: boolean[];
+}
+
+/**
+ * Duval & Tweedie's trim-and-fill method, as metafor's `trimfill(fit)`.
+ * The side is estimated, as metafor does, from the sign of the slope of yi on sqrt(vi).
+ * @example trimfill(rma({ yi, vi, method: "FE" })).k0
+ */
+export function trimfill(
+  fit: RmaResult,
+  { side, estimator = "L0", maxiter = 100 }: { side?: "left" | "right"; estimator?: "L0" | "R0"; maxiter?: number } =
+    {},
+): TrimfillResult {
+  checkFit(fit, "trimfill");
+  if (fit.k < 2) fail("trimfill", "fit.k", "must be >= 2 (stopped because k = 1)", fit.k);
+  if (side !== undefined && side !== "left" && side !== "right") {
+    fail("trimfill", "side", 'must be "left" or "right"', side);
+  }
+  if (estimator !== "L0" && estimator !== "R0") fail("trimfill", "estimator", 'must be "L0" or "R0"', estimator);
+  const { method, level } = fit;
+  if (side === undefined) {
+    const X = fit.vi.map((v) => [1, Math.sqrt(v)]);
+    const r = rmaX(fit.yi, fit.vi, X, ["intrcpt", "sei"], method, "z", level, fit.slab, true, "trimfill");
+    side = r.beta[1] < 0 ? "right" : "left";
+  }
+  const k = fit.k;
+  let yAll = fit.yi.map((y) => (side === "right" ? -y : y));
+  const order = yAll.map((_, i) => i).sort((a, b) => yAll[a] - yAll[b] || a - b);
+  yAll = order.map((i) => yAll[i]);
+  const vAll = order.map((i) => fit.vi[i]);
+  let k0sav = -1, k0 = 0, iter = 0, se_k0 = 0, beta = 0;
+  let yc: number[] = [];
+  while (Math.abs(k0 - k0sav) > 0) {
+    k0sav = k0;
+    iter++;
+    if (iter > maxiter) fail("trimfill", "maxiter", "reached: trim-and-fill did not converge", maxiter);
+    const n = k - k0;
+    const ft = rmaFit(yAll.slice(0, n), vAll.slice(0, n), method, "z", level, yAll.slice(0, n).map(String));
+    beta = ft.beta;
+    yc = yAll.map((y) => y - beta);
+    // rank(abs(yc), ties.method = "first")
+    const idx = yc.map((_, i) => i).sort((a, b) => Math.abs(yc[a]) - Math.abs(yc[b]) || a - b);
+    const rank = new Array<number>(k);
+    idx.forEach((i, r) => (rank[i] = r + 1));
+    const srank = yc.map((e, i) => Math.sign(e) * rank[i]);
+    if (estimator === "R0") {
+      const negs = srank.filter((s) => s < 0).map((s) => -s);
+      const mx = negs.length ? Math.max(...negs) : -Infinity;
+      k0 = k - mx - 1;
+      se_k0 = Math.sqrt(2 * Math.max(0, k0) + 2);
+    } else {
+      const Sr = srank.filter((s) => s > 0).reduce((a, b) => a + b, 0);
+      k0 = (4 * Sr - k * (k + 1)) / (2 * k - 1);
+      const varSr = (k * (k + 1) * (2 * k + 1) + 10 * k0 ** 3 + 27 * k0 ** 2 + 17 * k0 - 18 * k * k0 ** 2 -
+        18 * k * k0 + 6 * k * k * k0) / 24;
+      se_k0 = 4 * Math.sqrt(varSr) / (2 * k - 1);
+    }
+    k0 = Math.max(0, roundHalfEven(k0));
+    se_k0 = Math.max(0, se_k0);
+  }
+  if (k0 > 0) {
+    // mirror the k0 most extreme studies around the estimate (back on the original scale)
+    const yc2 = side === "right" ? yc.map((e) => -(e - beta)) : yc.map((e) => e - beta);
+    const yFill = fit.yi.concat(yc2.slice(k - k0).map((e) => -e));
+    const vFill = fit.vi.concat(vAll.slice(k - k0));
+    const slab = fit.slab.concat(Array.from({ length: k0 }, (_, j) => `Filled ${j + 1}`));
+    const f = rmaFit(yFill, vFill, method, fit.test, level, slab);
+    return { k0, se_k0, side, estimator, fit: f, fill: yFill.map((_, i) => i >= k) };
+  }
+  return { k0, se_k0, side, estimator, fit, fill: fit.yi.map(() => false) };
+}

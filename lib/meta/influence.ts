@@ -1,0 +1,69 @@
+/**
+ * Leave-one-out analysis, as metafor's `leave1out(fit)`: the model refitted k times, each time
+ * without one study, with the same method, test and level.
+ *
+ * @example
+ * const l1o = leave1out(rma({ yi, vi }));
+ * l1o.estimate; l1o.tau2; l1o.I2; l1o.Q;
+ * @module
+ */
+import { fail } from "../validate.ts";
+import { rmaFit, type RmaResult } from "./rma.ts";
+
+/** Result of {@link leave1out}: one entry per omitted study (metafor's column names). */
+export interface Leave1outResult {
+  slab: string[];
+  estimate: number[];
+  se: number[];
+  zval: number[];
+  pval: number[];
+  ci_lb: number[];
+  ci_ub: number[];
+  Q: number[];
+  Qp: number[];
+  tau2: number[];
+  I2: number[];
+  H2: number[];
+}
+
+/**
+ * Refit `fit` leaving out each study in turn.
+ * @example leave1out(rma({ yi: [0.1, 0.4, 0.3], vi: [0.01, 0.02, 0.03] })).estimate.length // 3
+ */
+export function leave1out(fit: RmaResult): Leave1outResult {
+  if (fit === null || typeof fit !== "object" || !Array.isArray(fit.yi) || fit.model !== "rma.uni") {
+    fail("leave1out", "fit", "must be a result of rma()", typeof fit);
+  }
+  if (fit.k < 2) fail("leave1out", "fit.k", "must be >= 2 (stopped because k = 1)", fit.k);
+  const out: Leave1outResult = {
+    slab: fit.slab.slice(),
+    estimate: [],
+    se: [],
+    zval: [],
+    pval: [],
+    ci_lb: [],
+    ci_ub: [],
+    Q: [],
+    Qp: [],
+    tau2: [],
+    I2: [],
+    H2: [],
+  };
+  for (let i = 0; i < fit.k; i++) {
+    const yi = fit.yi.filter((_, j) => j !== i);
+    const vi = fit.vi.filter((_, j) => j !== i);
+    const f = rmaFit(yi, vi, fit.method, fit.test, fit.level, fit.slab.filter((_, j) => j !== i));
+    out.estimate.push(f.beta);
+    out.se.push(f.se);
+    out.zval.push(f.zval);
+    out.pval.push(f.pval);
+    out.ci_lb.push(f.ci_lb);
+    out.ci_ub.push(f.ci_ub);
+    out.Q.push(f.QE);
+    out.Qp.push(f.QEp);
+    out.tau2.push(f.tau2);
+    out.I2.push(f.I2);
+    out.H2.push(f.H2);
+  }
+  return out;
+}
