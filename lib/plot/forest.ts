@@ -38,7 +38,7 @@ export interface ForestFit {
   beta: number | readonly number[];
   ci_lb: number | readonly number[];
   ci_ub: number | readonly number[];
-  /** Prediction interval (random-effects models); absent or null for FE models. */
+  /** Prediction interval (random-effects models); ignored for FE models (method "FE"). */
   pi_lb?: number | null;
   pi_ub?: number | null;
   /** Between-study variance, used for the weights when `weights` is absent (default 0). */
@@ -234,12 +234,13 @@ export function forestData(fit: ForestFit, options: ForestOptions = {}): ForestD
     };
   });
 
-  const hasPI = (o.showPrediction ?? true) && f.pi_lb != null && f.pi_ub != null;
-  const piLb = f.pi_lb ?? null;
-  const piUb = f.pi_ub ?? null;
+  const fixed = f.method === "FE" || f.method === "EE" || f.method === "CE";
+  // A fixed-effect model has no prediction interval (metafor reports the CI in its place).
+  const hasPI = (o.showPrediction ?? true) && !fixed && f.pi_lb != null && f.pi_ub != null;
+  const piLb = hasPI ? f.pi_lb! : null;
+  const piUb = hasPI ? f.pi_ub! : null;
   const y = -1;
   const h = 0.4;
-  const fixed = f.method === "FE" || f.method === "EE" || f.method === "CE";
   const summary: ForestSummary = {
     label: o.summaryLabel ?? (fixed ? `FE model` : `RE model${f.method ? ` (${f.method})` : ""}`),
     beta,

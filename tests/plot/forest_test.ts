@@ -72,8 +72,13 @@ Deno.test("forestData: sorting by estimate or weight reorders rows but keeps eac
 
 Deno.test("forestData: FE fit has no prediction interval; exp back-transform applies to text only", () => {
   const fe = fx.fits.find((f: any) => f.method === "FE");
-  const d = forestData({ ...fe, yi: fx.escalc.yi, vi: fx.escalc.vi }, { transf: "exp", refline: 0 });
+  // The engine reports pi = ci for FE fits (as metafor's predict does); the plot draws no PI then.
+  const d = forestData({ ...fe, pi_lb: fe.ci_lb, pi_ub: fe.ci_ub, yi: fx.escalc.yi, vi: fx.escalc.vi }, {
+    transf: "exp",
+    refline: 0,
+  });
   assert.equal(d.summary.piY, null);
+  assert.equal(d.summary.pi_lb, null);
   assert.equal(d.summary.predictionText, null);
   assert.equal(d.summary.label, "FE model");
   // FE weights are 1/vi normalised (tau2 = 0); exp(0.86427541883938) = 2.3733...
