@@ -1,0 +1,151 @@
+/**
+ * Single-case effect sizes for an A (baseline) and a B (treatment) phase, **oriented so that a
+ * positive value is an improvement**: pass `improvement: "decrease"` for pain and fear scores,
+ * `"increase"` for function scores. Missing values (null) are left out.
+ *
+ * - **NAP** (non-overlap of all pairs; Parker & Vannest 2009): share of (A, B) pairs where B is
+ *   better, ties 1/2. SE from Hanley & McNeil (1982) for the area under the ROC curve:
+ *   Var = [NAP(1−NAP) + (nB−1)(Q1−NAP²) + (nA−1)(Q2−NAP²)] / (nA nB), Q1 = NAP/(2−NAP),
+ *   Q2 = 2NAP²/(1+NAP).
+ * - **Tau** (Tau-AB non-overlap; Parker et al. 2011) = 2·NAP − 1 = (#better − #worse pairs)/(nA nB),
+ *   SE = 2·SE(NAP). Always in [−1, 1].
+ *   **Tau-U is left out on purpose**: Parker et al.'s "A vs B − trend A" divides
+ *   (S_AB − S_trendA) by nA·nB, and S_trendA ranges over ±nA(nA−1)/2, so the index leaves [−1, 1]
+ *   (e.g. A = 1,2,3,4,5 rising, B = 0,0,0 for a decrease: S_AB = 15, S_trendA = −10 in the
+ *   improving direction convention, Tau-U = 25/15 = 1.67). We found no variant in the literature
+ *   that is both standard and bounded, so none is offered.
+ * - **PND** (percentage of non-overlapping data; Scruggs et al. 1987): % of B points better than the
+ *   best A point. No SE (no sampling distribution is given in the literature).
+ * - **PEM** (percentage exceeding the median; Ma 2006): % of B points better than the A median,
+ *   ties 1/2. No SE.
+ * - **LRR** (log response ratio; Pustejovsky 2018), bias-corrected:
+ *   ln(mB) + sB²/(2 nB mB²) − ln(mA) − sA²/(2 nA mA²), with Var = sA²/(nA mA²) + sB²/(nB mB²);
+ *   oriented: `LRR` = −lnRR for a decrease. Needs positive means (ratio-scale outcomes).
+ *   `percentChange` = 100 (exp(lnRR) − 1) (signed: negative = fewer).
+ * - **SMD** (within-case standardised mean difference; Busk & Serlin 1992, with Hedges' small-sample
+ *   correction J = 1 − 3/(4 df − 1)): baseline SD (df = nA − 1; Var = 1/nA + 1/nB + g²/(2 df)) or
+ *   pooled SD (df = nA + nB − 2; same form), as in SingleCaseES.
+ *
+ * @example
+ * const e = scedEffects({ A: [7, 8, 7, 6], B: [3, 4, 2, 3], improvement: "decrease" });
+ * e.NAP.estimate; // 1
+ * @module
+ */
+import { z } from "zod";
+import { fail, parseInput } from "../validate.ts";
+
+const schema = z.object({
+  A: z.array(z.number().finite().nullable()).min(1),
+  B: z.array(z.number().finite().nullable()).min(1),
+  improvement: z.enum(["decrease", "increase"]),
+  sd: z.enum(["baseline", "pooled"]).default("baseline"),
+});
+
+/** An estimate with its standard error (null where the literature gives none). */
+export interface Estimate {
+  estimate: number;
+  se: number | null;
+}
+
+/** All effect sizes of {@link scedEffects}. */
+export interface ScedEffects {
+  improvement: "decrease" | "increase";
+  nA: number;
+  nB: number;
+  NAP: Estimate;
+  Tau: Estimate;
+  /** Percent (0–100). */
+  PND: Estimate;
+  /** Percent (0–100). */
+  PEM: Estimate;
+  /** Oriented bias-corrected log response ratio; null when a phase mean is <= 0. */
+  LRR: (Estimate & { percentChange: number }) | null;
+  /** Hedges-corrected within-case SMD; null when the SD is 0 or a phase has < 2 values. */
+  SMD: (Estimate & { d: number; sd: "baseline" | "pooled"; df: number }) | null;
+}
+
+const observed = (x: (number | null)[]) => x.filter((v): v is number => v !== null);
+const mean = (x: number[]) => x.reduce((a, b) => a + b, 0) / x.length;
+const variance = (x: number[]) => {
+  const m = mean(x);
+  return x.reduce((a, b) => a + (b - m) ** 2, 0) / (x.length - 1);
+};
+const median = (x: number[]) => {
+  const s = x.slice().sort((a, b) => a - b);
+  const h = s.length >> 1;
+  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
+};
+
+/**
+ * Non-overlap of all pairs with its Hanley–McNeil standard error.
+ * @example nap([7, 8, 7], [3, 4, 9], "decrease").estimate // 6/9
+ */
+export function nap(A: (number | null)[], B: (number | null)[], improvement: "decrease" | "increase"): Estimate {
+  const o = parseInput(schema, { A, B, improvement }, "nap");
+  const a = observed(o.A);
+  const b = observed(o.B);
+  if (a.length === 0 || b.length === 0) fail("nap", a.length === 0 ? "A" : "B", "must have an observed value");
+  const sign = o.improvement === "decrease" ? -1 : 1;
+  let s = 0;
+  for (const x of a) for (const y of b) s += y === x ? 0.5 : sign * (y - x) > 0 ? 1 : 0;
+  const N = s / (a.length * b.length);
+  const q1 = N / (2 - N);
+  const q2 = (2 * N * N) / (1 + N);
+  const v = (N * (1 - N) + (b.length - 1) * (q1 - N * N) + (a.length - 1) * (q2 - N * N)) / (a.length * b.length);
+  return { estimate: N, se: Math.sqrt(Math.max(v, 0)) };
+}
+
+/**
+ * Every effect size at once (see the module docs for definitions and orientation).
+ * @example scedEffects({ A: [7, 8, 7, 6], B: [3, 4, 2, 3], improvement: "decrease" }).PND.estimate // 100
+ */
+export function scedEffects(
+  input: {
+    A: (number | null)[];
+    B: (number | null)[];
+    improvement: "decrease" | "increase";
+    sd?: "baseline" | "pooled";
+  },
+): ScedEffects {
+  const o = parseInput(schema, input, "scedEffects");
+  const a = observed(o.A);
+  const b = observed(o.B);
+  if (a.length === 0) fail("scedEffects", "A", "must have at least one observed value");
+  if (b.length === 0) fail("scedEffects", "B", "must have at least one observed value");
+  const dec = o.improvement === "decrease";
+  const better = (y: number, x: number) => (dec ? y < x : y > x);
+  const NAP = nap(o.A, o.B, o.improvement);
+  const Tau = { estimate: 2 * NAP.estimate - 1, se: 2 * (NAP.se as number) };
+  const bestA = dec ? Math.min(...a) : Math.max(...a);
+  const PND = { estimate: (100 * b.filter((y) => better(y, bestA)).length) / b.length, se: null };
+  const mdA = median(a);
+  const PEM = {
+    estimate: (100 * b.reduce((s, y) => s + (y === mdA ? 0.5 : better(y, mdA) ? 1 : 0), 0)) / b.length,
+    se: null,
+  };
+  const mA = mean(a);
+  const mB = mean(b);
+  let LRR: ScedEffects["LRR"] = null;
+  if (mA > 0 && mB > 0 && a.length >= 2 && b.length >= 2) {
+    const vA = variance(a);
+    const vB = variance(b);
+    const lnRR = Math.log(mB) + vB / (2 * b.length * mB * mB) - Math.log(mA) - vA / (2 * a.length * mA * mA);
+    const se = Math.sqrt(vA / (a.length * mA * mA) + vB / (b.length * mB * mB));
+    LRR = { estimate: dec ? -lnRR : lnRR, se, percentChange: 100 * (Math.exp(lnRR) - 1) };
+  }
+  let SMD: ScedEffects["SMD"] = null;
+  if (a.length >= 2 && (o.sd === "baseline" || b.length >= 2)) {
+    const df = o.sd === "baseline" ? a.length - 1 : a.length + b.length - 2;
+    const s2 = o.sd === "baseline"
+      ? variance(a)
+      : ((a.length - 1) * variance(a) + (b.length - 1) * (b.length > 1 ? variance(b) : 0)) / df;
+    if (s2 > 0) {
+      const d = ((dec ? -1 : 1) * (mB - mA)) / Math.sqrt(s2);
+      const J = 1 - 3 / (4 * df - 1);
+      const g = J * d;
+      const v = 1 / a.length + 1 / b.length + (g * g) / (2 * df);
+      SMD = { estimate: g, se: Math.sqrt(v), d, sd: o.sd, df };
+    }
+  }
+  return { improvement: o.improvement, nA: a.length, nB: b.length, NAP, Tau, PND, PEM, LRR, SMD };
+}
