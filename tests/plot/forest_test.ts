@@ -2,8 +2,12 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 // @ts-types="@types/jsdom"
 import { JSDOM } from "jsdom";
+import { z } from "zod";
 import { forestData, forestPlot } from "../../lib/plot/forest.ts";
-import { assertAllClose, assertClose, readFixture } from "../helpers.ts";
+import { csvNumber, csvString, loadCsv } from "../../lib/io/csv.ts";
+import { escalc } from "../../lib/effects/escalc.ts";
+import { rma } from "../../lib/meta/rma.ts";
+import { assertAllClose, assertClose, readFixture, repoPath } from "../helpers.ts";
 
 // Morris (2008) pre-post data, SMCR, REML fit: yi, vi, beta, CI, PI and tau2 from metafor 3.8.1
 // (../shared/fixtures/metafor/morris2008_smcr.json).
@@ -151,4 +155,37 @@ Deno.test("forestPlot renders an svg with one square per study, the diamond, the
   }
   assert.ok(text.includes("← deterioration") && text.includes("improvement →"));
   assert.ok(text.includes("SMCR"));
+});
+
+Deno.test("the notebook's example CSV + escalc + rma reproduce metafor, and forestData takes rma's result as it is", () => {
+  const text = Deno.readTextFileSync(repoPath("data/examples/prepost-example.csv"));
+  const schema = z.object({
+    study: csvString(),
+    m_pre: csvNumber(),
+    m_post: csvNumber(),
+    sd_pre: csvNumber(),
+    sd_post: csvNumber(),
+    ni: csvNumber(),
+    ri: csvNumber(),
+  });
+  const { rows } = loadCsv(text, schema, { name: "prepost-example.csv" });
+  // The example file holds exactly the fixture's input (Morris 2008).
+  assert.deepEqual(rows.map(({ study: _, ...r }) => r), fx.input);
+  const es = escalc("SMCR", {
+    m1i: rows.map((r) => r.m_post),
+    m2i: rows.map((r) => r.m_pre),
+    sd1i: rows.map((r) => r.sd_pre),
+    ni: rows.map((r) => r.ni),
+    ri: rows.map((r) => r.ri),
+  });
+  const fit = rma({ yi: es.yi, vi: es.vi, method: "REML", slab: rows.map((r) => r.study) });
+  assertClose(fit.beta, reml.beta, 1e-5, "beta vs metafor");
+  const d = forestData(fit);
+  assertAllClose(d.rows.map((r) => r.weight), handWeights, 1e-5, "rma weights vs hand weights");
+  assert.equal(d.summary.estimate, "0.91 [0.35, 1.47]");
+  assert.equal(d.rows[0].label, "Study 1");
+  // An FE fit from rma (which reports pi = ci) draws no prediction interval.
+  const fe = forestData(rma({ yi: es.yi, vi: es.vi, method: "FE" }));
+  assert.equal(fe.summary.piY, null);
+  assert.equal(fe.summary.label, "FE model");
 });
