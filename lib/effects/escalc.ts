@@ -141,7 +141,8 @@ function check(cond: boolean, field: string, i: number, rule: string, got: numbe
  * // { measure: "MD", yi: [-20], vi: [40.5063...], ni: [311], sign: 1 }
  */
 export function escalc(measure: Measure, data: EscalcData, options: EscalcOptions = {}): EscalcResult {
-  const m = parseInput(measureSchema, measure, "escalc: measure") as Measure;
+  if (!MEASURES.includes(measure)) fail("escalc", "measure", `must be one of ${MEASURES.join(", ")}`, measure);
+  const m = parseInput(measureSchema, measure, "escalc") as Measure;
   const d = parseInput(dataSchema, data, "escalc") as EscalcData;
   const opts = parseInput(optionsSchema, options, "escalc: options") ?? {};
   const need = REQUIRED[m];

@@ -384,6 +384,10 @@ export function rmaFit(
   }
   const se = Math.sqrt(vb);
   const zval = beta / se;
+  if (Number.isNaN(zval)) {
+    // only possible under knha when all yi are equal to beta = 0 (s2w = 0): say so rather than return NaN
+    fail("rma", "yi", 'are all equal to 0, so the Knapp-Hartung test is undefined; use test "z"', yi[0]);
+  }
   const alpha = (100 - level) / 100;
   let pval: number, crit: number, QM: number, QMp: number;
   if (ddf !== null) {
