@@ -12,7 +12,10 @@
  */
 import { z } from "zod";
 
-/** Colours shared by the plot builders (readable on the notebooks' light "air" theme). */
+/**
+ * Colours shared by the plot builders (readable on the notebooks' light "air" theme).
+ * @example Plot.dot(rows, { x: "yi", y: "y", fill: theme.study })
+ */
 export const theme = {
   /** Study estimates and their intervals. */
   study: "#1f4e79",
@@ -30,13 +33,19 @@ export const theme = {
   fontSize: 11,
 } as const;
 
-/** Names of the back-transformations understood by {@link backTransform}. */
+/**
+ * Names of the back-transformations understood by {@link backTransform}.
+ * @example Inputs.select(transformNames, { label: "Axis scale" })
+ */
 export const transformNames = ["none", "exp", "ilogit", "iarcsin", "tanh"] as const;
 
 /** A back-transformation: one of {@link transformNames} or a function of one number. */
 export type Transform = (typeof transformNames)[number] | ((x: number) => number);
 
-/** zod schema for a {@link Transform} option. */
+/**
+ * zod schema for a {@link Transform} option.
+ * @example transformSchema.parse("exp") // "exp"
+ */
 export const transformSchema = z.union([
   z.enum(transformNames),
   z.custom<(x: number) => number>((v) => typeof v === "function", { message: "must be a function of one number" }),
@@ -97,5 +106,8 @@ export function scalar(value: number | readonly number[], field: string, context
   return value[0];
 }
 
-/** zod schema for a scalar coefficient given as a number or a one-element array. */
+/**
+ * zod schema for a scalar coefficient given as a number or a one-element array.
+ * @example scalarSchema.parse([0.91]) // [0.91]
+ */
 export const scalarSchema = z.union([z.number().finite(), z.array(z.number().finite()).min(1)]);
