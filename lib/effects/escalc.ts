@@ -119,6 +119,15 @@ const REQUIRED: Record<Measure, (keyof EscalcData)[]> = {
 };
 
 /**
+ * The input columns a measure needs (metafor's names).
+ * @example requiredColumns("SMCR") // ["m1i", "m2i", "sd1i", "ni", "ri"]
+ */
+export function requiredColumns(measure: Measure): (keyof EscalcData)[] {
+  if (!MEASURES.includes(measure)) fail("requiredColumns", "measure", `must be one of ${MEASURES.join(", ")}`, measure);
+  return REQUIRED[measure].slice();
+}
+
+/**
  * Exact small-sample correction factor c(m) = Γ(m/2) / (sqrt(m/2) Γ((m-1)/2)), metafor's `.cmicalc`.
  * @example cmicalc(19) // 0.9586...
  */
