@@ -9,7 +9,7 @@
  * fit.coef; // [intercept, slope] = [0.667, 0.5]
  * @module
  */
-import { Matrix, solve } from "ml-matrix";
+import { EigenvalueDecomposition, Matrix, solve } from "ml-matrix";
 import { z } from "zod";
 import { fail, parseInput } from "../validate.ts";
 
@@ -57,11 +57,20 @@ function design(context: string, X: number[][], y: number[], names: string[] | u
 }
 
 function invertSym(A: Matrix, context: string): Matrix {
-  try {
-    return solve(A, Matrix.eye(A.rows), false);
-  } catch {
+  // Singular (or numerically so) when the smallest eigenvalue of the correlation-scaled matrix
+  // D A D (D = diag(1/sqrt(A_ii))) is below 1e-10 of the largest.
+  const p = A.rows;
+  const d = Array.from({ length: p }, (_, i) => A.get(i, i));
+  if (d.some((v) => !(v > 0))) return fail(context, "X", "has a column of zeros");
+  const C = new Matrix(p, p);
+  for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) C.set(i, j, A.get(i, j) / Math.sqrt(d[i] * d[j]));
+  const ev = new EigenvalueDecomposition(C, { assumeSymmetric: true }).realEigenvalues;
+  const max = Math.max(...ev);
+  const min = Math.min(...ev);
+  if (!(min > 1e-10 * max)) {
     return fail(context, "X", "is singular: a covariate is constant or a linear combination of others");
   }
+  return solve(A, Matrix.eye(p), false);
 }
 
 const linearSchema = designSchema.extend({ y: z.array(z.number().finite()).min(2) });
@@ -73,14 +82,28 @@ const linearSchema = designSchema.extend({ y: z.array(z.number().finite()).min(2
  */
 export function fitLinear(input: z.input<typeof linearSchema>): CaseMixFit {
   const { X, y, names, intercept } = parseInput(linearSchema, input, "fitLinear");
+  return linearFit(X, y, names, intercept);
+}
+
+/** {@link fitLinear} on input already validated (internal: used by benchmarkCentres on parsed rows). */
+export function linearFit(X: number[][], y: number[], names: string[] | undefined, intercept = true): CaseMixFit {
   const { M, names: nm } = design("fitLinear", X, y, names, intercept);
-  const Y = Matrix.columnVector(y);
-  const XtX = M.transpose().mmul(M);
-  const inv = invertSym(XtX, "fitLinear");
-  const beta = inv.mmul(M.transpose().mmul(Y));
-  const coef = beta.to1DArray();
+  const rowsArr = M.to2DArray();
+  const p = nm.length;
+  // X'X and X'y accumulated directly; ml-matrix solves the p x p system.
+  const xtx = Array.from({ length: p }, () => new Array(p).fill(0));
+  const xty = new Array(p).fill(0);
+  rowsArr.forEach((r, i) => {
+    for (let a = 0; a < p; a++) {
+      xty[a] += r[a] * y[i];
+      for (let b = 0; b <= a; b++) xtx[a][b] += r[a] * r[b];
+    }
+  });
+  for (let a = 0; a < p; a++) for (let b = a + 1; b < p; b++) xtx[a][b] = xtx[b][a];
+  const inv = invertSym(new Matrix(xtx), "fitLinear");
+  const coef = inv.mmul(Matrix.columnVector(xty)).to1DArray();
   if (!coef.every(Number.isFinite)) fail("fitLinear", "X", "gives a singular fit (check for constant covariates)");
-  const fitted = M.mmul(beta).to1DArray();
+  const fitted = rowsArr.map((r) => r.reduce((a, v, j) => a + v * coef[j], 0));
   const n = y.length;
   const df = n - coef.length;
   const rss = y.reduce((a, v, i) => a + (v - fitted[i]) ** 2, 0);
@@ -105,34 +128,63 @@ const logisticSchema = designSchema.extend({
  */
 export function fitLogistic(input: z.input<typeof logisticSchema>): CaseMixFit {
   const { X, y, names, intercept, maxIter, tol } = parseInput(logisticSchema, input, "fitLogistic");
+  return logisticFit(X, y, names, intercept, maxIter, tol);
+}
+
+/** {@link fitLogistic} on input already validated (internal: used by benchmarkCentres on parsed rows). */
+export function logisticFit(
+  X: number[][],
+  y: (0 | 1)[],
+  names: string[] | undefined,
+  intercept = true,
+  maxIter = 50,
+  tol = 1e-10,
+): CaseMixFit {
   const { M, names: nm } = design("fitLogistic", X, y, names, intercept);
   const n = y.length;
   const p = nm.length;
   const ybar = y.reduce((a: number, v) => a + v, 0) / n;
   if (ybar === 0 || ybar === 1) fail("fitLogistic", "y", "must contain both 0s and 1s", ybar);
-  let beta = new Matrix(p, 1);
-  if (intercept) beta.set(0, 0, Math.log(ybar / (1 - ybar)));
+  const rowsArr = M.to2DArray();
+  const beta = new Array(p).fill(0);
+  if (intercept) beta[0] = Math.log(ybar / (1 - ybar));
+  const etaOf = (b: number[]) => rowsArr.map((r) => r.reduce((a, v, j) => a + v * b[j], 0));
+  // X' W X and X' (y - p) accumulated directly (n x p loops; only the p x p solve uses ml-matrix).
+  const infoAndScore = (prob: number[]) => {
+    const info = Array.from({ length: p }, () => new Array(p).fill(0));
+    const score = new Array(p).fill(0);
+    for (let i = 0; i < n; i++) {
+      const r = rowsArr[i];
+      const w = prob[i] * (1 - prob[i]);
+      const e = y[i] - prob[i];
+      for (let a = 0; a < p; a++) {
+        score[a] += r[a] * e;
+        const ra = r[a] * w;
+        for (let b = 0; b <= a; b++) info[a][b] += ra * r[b];
+      }
+    }
+    for (let a = 0; a < p; a++) for (let b = a + 1; b < p; b++) info[a][b] = info[b][a];
+    return { info: new Matrix(info), score };
+  };
+  const logistic = (e: number) => 1 / (1 + Math.exp(-e));
   let dev = Infinity;
   let converged = false;
   let iterations = 0;
-  let info = new Matrix(p, p);
-  let prob: number[] = [];
   for (let it = 1; it <= maxIter; it++) {
     iterations = it;
-    const eta = M.mmul(beta).to1DArray();
-    prob = eta.map((e) => 1 / (1 + Math.exp(-e)));
-    const w = prob.map((q) => Math.max(q * (1 - q), 1e-12));
-    // X' W X and X' (y - p)
-    const XtW = M.transpose().clone();
-    for (let j = 0; j < n; j++) for (let r = 0; r < p; r++) XtW.set(r, j, XtW.get(r, j) * w[j]);
-    info = XtW.mmul(M);
-    const score = M.transpose().mmul(Matrix.columnVector(y.map((v, j) => v - prob[j])));
-    const step = solve(info, score);
-    beta = beta.add(step);
-    const etaNew = M.mmul(beta).to1DArray();
+    const prob = etaOf(beta).map(logistic);
+    const { info, score } = infoAndScore(prob);
+    let step: number[];
+    try {
+      step = solve(info, Matrix.columnVector(score)).to1DArray();
+    } catch {
+      return fail("fitLogistic", "X", "gives a singular information matrix (constant or collinear covariates)");
+    }
+    for (let j = 0; j < p; j++) beta[j] += step[j];
+    const etaNew = etaOf(beta);
     const devNew = -2 *
       etaNew.reduce((a, e, j) => a + y[j] * e - Math.log1p(Math.exp(-Math.abs(e))) - Math.max(e, 0), 0);
-    if (!Number.isFinite(devNew) || beta.to1DArray().some((b) => !Number.isFinite(b) || Math.abs(b) > 50)) {
+    if (!Number.isFinite(devNew) || beta.some((b) => !Number.isFinite(b) || Math.abs(b) > 50)) {
       fail("fitLogistic", "y", "is (quasi-)completely separated by X: coefficients diverge");
     }
     if (Math.abs(devNew - dev) / (Math.abs(devNew) + 0.1) < tol) {
@@ -143,13 +195,9 @@ export function fitLogistic(input: z.input<typeof logisticSchema>): CaseMixFit {
     dev = devNew;
   }
   if (!converged) fail("fitLogistic", "maxIter", `reached without convergence`, maxIter);
-  const eta = M.mmul(beta).to1DArray();
-  prob = eta.map((e) => 1 / (1 + Math.exp(-e)));
-  const w = prob.map((q) => q * (1 - q));
-  const XtW = M.transpose().clone();
-  for (let j = 0; j < n; j++) for (let r = 0; r < p; r++) XtW.set(r, j, XtW.get(r, j) * w[j]);
-  const inv = invertSym(XtW.mmul(M), "fitLogistic");
-  const coef = beta.to1DArray();
+  const prob = etaOf(beta).map(logistic);
+  const inv = invertSym(infoAndScore(prob).info, "fitLogistic");
+  const coef = [...beta];
   const nullDev = -2 * n * (ybar * Math.log(ybar) + (1 - ybar) * Math.log(1 - ybar));
   return {
     names: nm,

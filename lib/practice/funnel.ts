@@ -180,7 +180,7 @@ const funnelSchema = z.object({
   od: z.enum(["none", "multiplicative", "additive"]).default("none"),
   trim: z.number().min(0).lt(0.5).default(0.1),
   limits: z.enum(["exact", "normal"]).default("exact"),
-  curvePoints: z.number().int().min(10).max(2000).default(200),
+  curvePoints: z.number().int().min(0).max(2000).default(200),
 });
 
 /** Input of {@link funnel}. */
@@ -364,7 +364,7 @@ export function funnel(input: FunnelInput): FunnelResult {
   const xmin = Math.max(Math.min(...xs) * 0.8, type === "proportion" ? 1 : 1e-3);
   const xmax = Math.max(...xs) * 1.1;
   const curve = Array.from({ length: curvePoints }, (_, j) => {
-    const x = xmin * Math.pow(xmax / xmin, j / (curvePoints - 1));
+    const x = xmin * Math.pow(xmax / xmin, j / Math.max(curvePoints - 1, 1));
     const lims = levels.map((lv) => limitsAt(x, sAt(x), lv));
     return { x, lower: lims.map((l) => l.lower), upper: lims.map((l) => l.upper) };
   });
