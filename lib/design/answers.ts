@@ -1,0 +1,329 @@
+/**
+ * Answer strategies: the analyses a study would run on its data. Each returns an estimate, a
+ * confidence interval and a p-value (null where the strategy has none), on the oriented scale
+ * (positive = improvement). Two-arm strategies: difference in means (pooled-variance t),
+ * Welch t, ANCOVA (post ~ arm + baseline, least squares with ml-matrix), change-score t-test,
+ * responder-rate difference. Single-arm (pre-post cohort): change-score t-test, standardised
+ * mean change (SMCR via lib/effects/escalc), responder rate. Missing post scores: complete case,
+ * baseline observation carried forward (BOCF), or arm-mean imputation.
+ *
+ * @example
+ * const d = { pre: Float64Array.of(0, 0, 0, 0), post: Float64Array.of(1, 2, 0, 1), treat: Uint8Array.of(1, 1, 0, 0) };
+ * diffInMeans(d, 0.05).estimate; // 1
+ * @module
+ */
+import { inverse, Matrix } from "ml-matrix";
+import { pnorm, pt, qnorm, qt } from "../stats/distributions.ts";
+import { escalc } from "../effects/escalc.ts";
+
+/** What one answer strategy reports for one simulated data set. */
+export interface AnswerResult {
+  estimate: number | null;
+  ci_lb: number | null;
+  ci_ub: number | null;
+  p: number | null;
+}
+
+/** Two-arm data (oriented scores; NaN = missing post score). */
+export interface TwoArm {
+  pre: Float64Array;
+  post: Float64Array;
+  /** 1 = intervention, 0 = comparator. */
+  treat: Uint8Array;
+}
+
+/** Single-arm pre-post data (oriented scores; NaN = missing post score). */
+export interface SingleArm {
+  pre: Float64Array;
+  post: Float64Array;
+}
+
+/** How missing post scores are handled. */
+export type Missing = "complete-case" | "bocf" | "mean";
+
+const EMPTY: AnswerResult = { estimate: null, ci_lb: null, ci_ub: null, p: null };
+
+const qtCache = new Map<string, number>();
+/** qt(1 - alpha/2, df), cached for whole df (the common case without dropout). */
+function tcrit(alpha: number, df: number): number {
+  if (!Number.isInteger(df)) return qt(1 - alpha / 2, df);
+  const key = `${alpha}:${df}`;
+  let v = qtCache.get(key);
+  if (v === undefined) {
+    v = qt(1 - alpha / 2, df);
+    if (qtCache.size > 10_000) qtCache.clear();
+    qtCache.set(key, v);
+  }
+  return v;
+}
+
+function twoSidedT(t: number, df: number): number {
+  return Math.min(1, 2 * pt(Math.abs(t), df, { lower: false }));
+}
+
+/**
+ * Apply a missing-data rule to two-arm data: complete case drops rows with a missing post score;
+ * BOCF sets the post score to the baseline (no change); `mean` imputes the arm's observed mean.
+ * Returns new arrays; rows with a missing baseline never occur in the simulator.
+ * @example handleMissing({ pre: Float64Array.of(1, 2), post: Float64Array.of(NaN, 3), treat: Uint8Array.of(1, 1) }, "bocf").post // [1, 3]
+ */
+export function handleMissing(d: TwoArm, missing: Missing): TwoArm {
+  const n = d.pre.length;
+  let nmiss = 0;
+  for (let i = 0; i < n; i++) if (Number.isNaN(d.post[i])) nmiss++;
+  if (nmiss === 0) return d;
+  if (missing === "complete-case") {
+    const m = n - nmiss;
+    const pre = new Float64Array(m), post = new Float64Array(m), treat = new Uint8Array(m);
+    let j = 0;
+    for (let i = 0; i < n; i++) {
+      if (Number.isNaN(d.post[i])) continue;
+      pre[j] = d.pre[i];
+      post[j] = d.post[i];
+      treat[j++] = d.treat[i];
+    }
+    return { pre, post, treat };
+  }
+  const post = Float64Array.from(d.post);
+  if (missing === "bocf") {
+    for (let i = 0; i < n; i++) if (Number.isNaN(post[i])) post[i] = d.pre[i];
+  } else {
+    const s = [0, 0], c = [0, 0];
+    for (let i = 0; i < n; i++) {
+      if (!Number.isNaN(post[i])) {
+        s[d.treat[i]] += post[i];
+        c[d.treat[i]]++;
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      if (Number.isNaN(post[i])) post[i] = c[d.treat[i]] > 0 ? s[d.treat[i]] / c[d.treat[i]] : NaN;
+    }
+  }
+  return { pre: d.pre, post, treat: d.treat };
+}
+
+interface ArmStats {
+  n: [number, number];
+  mean: [number, number];
+  ss: [number, number];
+}
+
+function armStats(y: ArrayLike<number>, treat: Uint8Array): ArmStats {
+  const n: [number, number] = [0, 0], s: [number, number] = [0, 0];
+  for (let i = 0; i < y.length; i++) {
+    if (Number.isNaN(y[i])) continue;
+    n[treat[i]]++;
+    s[treat[i]] += y[i];
+  }
+  const mean: [number, number] = [s[0] / n[0], s[1] / n[1]];
+  const ss: [number, number] = [0, 0];
+  for (let i = 0; i < y.length; i++) {
+    if (Number.isNaN(y[i])) continue;
+    const r = y[i] - mean[treat[i]];
+    ss[treat[i]] += r * r;
+  }
+  return { n, mean, ss };
+}
+
+function pooledT(st: ArmStats, alpha: number): AnswerResult {
+  const [n0, n1] = st.n;
+  if (n0 < 2 || n1 < 2) return EMPTY;
+  const df = n0 + n1 - 2;
+  const s2 = (st.ss[0] + st.ss[1]) / df;
+  const est = st.mean[1] - st.mean[0];
+  const se = Math.sqrt(s2 * (1 / n0 + 1 / n1));
+  if (!(se > 0)) return EMPTY;
+  const q = tcrit(alpha, df);
+  return { estimate: est, ci_lb: est - q * se, ci_ub: est + q * se, p: twoSidedT(est / se, df) };
+}
+
+/**
+ * Difference in mean post scores (intervention − comparator) with the pooled-variance t CI and test
+ * (R's `t.test(var.equal = TRUE)`). Missing post scores are skipped (apply {@link handleMissing} first
+ * for another rule). Returns nulls when an arm has fewer than 2 observations.
+ * @example diffInMeans({ pre: new Float64Array(4), post: Float64Array.of(1, 3, 0, 2), treat: Uint8Array.of(1, 1, 0, 0) }, 0.05).estimate // 1
+ */
+export function diffInMeans(d: TwoArm, alpha: number): AnswerResult {
+  return pooledT(armStats(d.post, d.treat), alpha);
+}
+
+/**
+ * Welch's unequal-variance t test and CI of the difference in mean post scores (R's `t.test`).
+ * @example welch({ pre: new Float64Array(4), post: Float64Array.of(1, 3, 0, 2), treat: Uint8Array.of(1, 1, 0, 0) }, 0.05).estimate // 1
+ */
+export function welch(d: TwoArm, alpha: number): AnswerResult {
+  const st = armStats(d.post, d.treat);
+  const [n0, n1] = st.n;
+  if (n0 < 2 || n1 < 2) return EMPTY;
+  const v0 = st.ss[0] / (n0 - 1) / n0, v1 = st.ss[1] / (n1 - 1) / n1;
+  const se = Math.sqrt(v0 + v1);
+  if (!(se > 0)) return EMPTY;
+  const df = (v0 + v1) ** 2 / (v0 ** 2 / (n0 - 1) + v1 ** 2 / (n1 - 1));
+  const est = st.mean[1] - st.mean[0];
+  const q = qt(1 - alpha / 2, df);
+  return { estimate: est, ci_lb: est - q * se, ci_ub: est + q * se, p: twoSidedT(est / se, df) };
+}
+
+/**
+ * Difference in mean change scores (post − pre) between arms, pooled-variance t.
+ * @example changeScoreT({ pre: Float64Array.of(0, 1, 0, 1), post: Float64Array.of(1, 3, 0, 2), treat: Uint8Array.of(1, 1, 0, 0) }, 0.05).estimate // 1
+ */
+export function changeScoreT(d: TwoArm, alpha: number): AnswerResult {
+  const ch = new Float64Array(d.pre.length);
+  for (let i = 0; i < ch.length; i++) ch[i] = d.post[i] - d.pre[i];
+  return pooledT(armStats(ch, d.treat), alpha);
+}
+
+/**
+ * ANCOVA: least squares of post on (1, arm, baseline) with ml-matrix; the arm coefficient with its
+ * t CI and test on n − 3 df. Rows with a missing post score are skipped.
+ * @example ancova({ pre: Float64Array.of(0, 1, 0, 1, 2), post: Float64Array.of(1, 2, 0, 1, 2.2), treat: Uint8Array.of(1, 1, 0, 0, 0) }, 0.05).estimate
+ */
+export function ancova(d: TwoArm, alpha: number): AnswerResult {
+  // accumulate X'X and X'y for X = [1, treat, pre]
+  let n = 0, st = 0, sp = 0, stt = 0, stp = 0, spp = 0, sy = 0, sty = 0, spy = 0, syy = 0;
+  for (let i = 0; i < d.post.length; i++) {
+    const y = d.post[i];
+    if (Number.isNaN(y)) continue;
+    const t = d.treat[i], p = d.pre[i];
+    n++;
+    st += t;
+    sp += p;
+    stt += t * t;
+    stp += t * p;
+    spp += p * p;
+    sy += y;
+    sty += t * y;
+    spy += p * y;
+    syy += y * y;
+  }
+  if (n < 4 || st < 1 || st > n - 1) return EMPTY;
+  const XtX = new Matrix([[n, st, sp], [st, stt, stp], [sp, stp, spp]]);
+  let inv: Matrix;
+  try {
+    inv = inverse(XtX);
+  } catch {
+    return EMPTY;
+  }
+  const Xty = [sy, sty, spy];
+  const b = [0, 1, 2].map((r) => inv.get(r, 0) * Xty[0] + inv.get(r, 1) * Xty[1] + inv.get(r, 2) * Xty[2]);
+  // residual sum of squares = y'y - b'X'y
+  const rss = syy - (b[0] * Xty[0] + b[1] * Xty[1] + b[2] * Xty[2]);
+  const df = n - 3;
+  const s2 = Math.max(rss, 0) / df;
+  const se = Math.sqrt(s2 * inv.get(1, 1));
+  if (!(se > 0) || !Number.isFinite(b[1])) return EMPTY;
+  const q = tcrit(alpha, df);
+  return { estimate: b[1], ci_lb: b[1] - q * se, ci_ub: b[1] + q * se, p: twoSidedT(b[1] / se, df) };
+}
+
+/** Wilson score interval for a proportion (used as the building block of Newcombe's interval). */
+function wilson(x: number, n: number, z: number): [number, number] {
+  const p = x / n, z2 = z * z;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (z / (1 + z2 / n)) * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+
+/**
+ * Responder proportion of one group (improvement post − pre ≥ MCID) with a Wilson interval.
+ * No test (null p): a cohort's responder rate has no comparison.
+ * @example responderRate({ pre: Float64Array.of(0, 0), post: Float64Array.of(3, 0) }, 2, 0.05).estimate // 0.5
+ */
+export function responderRate(d: SingleArm, mcid: number, alpha: number): AnswerResult {
+  let x = 0, n = 0;
+  for (let i = 0; i < d.pre.length; i++) {
+    if (Number.isNaN(d.post[i])) continue;
+    n++;
+    if (d.post[i] - d.pre[i] >= mcid) x++;
+  }
+  if (n === 0) return EMPTY;
+  const [lb, ub] = wilson(x, n, qnorm(1 - alpha / 2));
+  return { estimate: x / n, ci_lb: lb, ci_ub: ub, p: null };
+}
+
+/**
+ * Difference in responder proportions (intervention − comparator; responder = improvement ≥
+ * MCID) with Newcombe's hybrid score interval (method 10) and a pooled z test.
+ * @example responderDiff({ pre: new Float64Array(4), post: Float64Array.of(3, 3, 0, 3), treat: Uint8Array.of(1, 1, 0, 0) }, 2, 0.05).estimate // 0.5
+ */
+export function responderDiff(d: TwoArm, mcid: number, alpha: number): AnswerResult {
+  const x = [0, 0], n = [0, 0];
+  for (let i = 0; i < d.pre.length; i++) {
+    if (Number.isNaN(d.post[i])) continue;
+    n[d.treat[i]]++;
+    if (d.post[i] - d.pre[i] >= mcid) x[d.treat[i]]++;
+  }
+  if (n[0] === 0 || n[1] === 0) return EMPTY;
+  const z = qnorm(1 - alpha / 2);
+  const p1 = x[1] / n[1], p0 = x[0] / n[0];
+  const [l1, u1] = wilson(x[1], n[1], z), [l0, u0] = wilson(x[0], n[0], z);
+  const est = p1 - p0;
+  const lb = est - Math.sqrt((p1 - l1) ** 2 + (u0 - p0) ** 2);
+  const ub = est + Math.sqrt((u1 - p1) ** 2 + (p0 - l0) ** 2);
+  const pbar = (x[0] + x[1]) / (n[0] + n[1]);
+  const se0 = Math.sqrt(pbar * (1 - pbar) * (1 / n[0] + 1 / n[1]));
+  const p = se0 > 0 ? Math.min(1, 2 * pnorm(Math.abs(est) / se0, 0, 1, { lower: false })) : 1;
+  return { estimate: est, ci_lb: lb, ci_ub: ub, p };
+}
+
+/**
+ * One-sample t test and CI of the mean change (post − pre) in a single group.
+ * @example meanChange({ pre: Float64Array.of(0, 0, 0), post: Float64Array.of(1, 2, 3) }, 0.05).estimate // 2
+ */
+export function meanChange(d: SingleArm, alpha: number): AnswerResult {
+  let n = 0, s = 0;
+  for (let i = 0; i < d.pre.length; i++) {
+    if (Number.isNaN(d.post[i])) continue;
+    n++;
+    s += d.post[i] - d.pre[i];
+  }
+  if (n < 2) return EMPTY;
+  const m = s / n;
+  let ss = 0;
+  for (let i = 0; i < d.pre.length; i++) {
+    if (Number.isNaN(d.post[i])) continue;
+    ss += (d.post[i] - d.pre[i] - m) ** 2;
+  }
+  const se = Math.sqrt(ss / (n - 1) / n);
+  if (!(se > 0)) return EMPTY;
+  const q = tcrit(alpha, n - 1);
+  return { estimate: m, ci_lb: m - q * se, ci_ub: m + q * se, p: twoSidedT(m / se, n - 1) };
+}
+
+/**
+ * Standardised mean change of one group, standardised by the baseline SD (metafor's SMCR, via
+ * lib/effects/escalc, with the observed pre–post correlation), with a Wald CI and z test.
+ * Complete cases only.
+ * @example smc({ pre: Float64Array.of(1, 2, 3, 4), post: Float64Array.of(2, 4, 4, 6) }, 0.05).estimate
+ */
+export function smc(d: SingleArm, alpha: number): AnswerResult {
+  let n = 0, s1 = 0, s2 = 0;
+  for (let i = 0; i < d.pre.length; i++) {
+    if (Number.isNaN(d.post[i])) continue;
+    n++;
+    s1 += d.pre[i];
+    s2 += d.post[i];
+  }
+  if (n < 3) return EMPTY;
+  const m1 = s1 / n, m2 = s2 / n;
+  let v1 = 0, v2 = 0, c = 0;
+  for (let i = 0; i < d.pre.length; i++) {
+    if (Number.isNaN(d.post[i])) continue;
+    const a = d.pre[i] - m1, b = d.post[i] - m2;
+    v1 += a * a;
+    v2 += b * b;
+    c += a * b;
+  }
+  if (!(v1 > 0) || !(v2 > 0)) return EMPTY;
+  const r = Math.max(-1, Math.min(1, c / Math.sqrt(v1 * v2)));
+  const es = escalc("SMCR", { m1i: [m2], m2i: [m1], sd1i: [Math.sqrt(v1 / (n - 1))], ni: [n], ri: [r] });
+  const yi = es.yi[0], se = Math.sqrt(es.vi[0]);
+  const q = qnorm(1 - alpha / 2);
+  return {
+    estimate: yi,
+    ci_lb: yi - q * se,
+    ci_ub: yi + q * se,
+    p: 2 * pnorm(Math.abs(yi) / se, 0, 1, { lower: false }),
+  };
+}

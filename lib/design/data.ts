@@ -1,0 +1,302 @@
+/**
+ * Data strategies (how a study collects data) and the inquiry (what it wants to know), for one
+ * simulated study: a parallel RCT (complete random assignment, dropout MCAR/MAR/MNAR), a
+ * waiting-list RCT, a prospective pre-post cohort with attrition (a PIO: no comparator), a
+ * single-case multiple-baseline or AB design, and a meta-analysis of several RCTs.
+ *
+ * The inquiry is computed from the simulated potential outcomes of the same patients (as in
+ * DeclareDesign): for an RCT the average effect of IMSR against its comparator, for a cohort the
+ * average effect of IMSR against no treatment. Every value is oriented (positive = improvement).
+ *
+ * @example
+ * import { createRandom } from "../stats/random.ts";
+ * import { parseDesign } from "./schema.ts";
+ * const design = parseDesign({ data: { type: "rct", n: 50 } });
+ * const sim = simulateStudy(design, resolveModel(design.model), createRandom(1));
+ * sim.kind; // "two-arm"
+ * @module
+ */
+import type { Random } from "../stats/random.ts";
+import type { Design, Dropout } from "./schema.ts";
+import { type Condition, drawPatients, type ResolvedModel, resolveModel } from "./model.ts";
+import type { SingleArm, TwoArm } from "./answers.ts";
+import { escalc } from "../effects/escalc.ts";
+import { ar1Into, createFastRandom } from "../sced/fast.ts";
+import { handleMissing } from "./answers.ts";
+
+/** The targets of inference for one simulated study (oriented, positive = improvement). */
+export interface Estimands {
+  /** Average effect in points (sample average of individual potential-outcome differences). */
+  raw: number;
+  /** `raw` divided by the sample SD of the baseline score. */
+  std: number;
+  /** Difference in responder proportions (improvement ≥ MCID) between the two potential outcomes. */
+  responder: number;
+}
+
+/** One simulated SCED study: series per case, its design, and the case-level true effects. */
+export interface ScedStudy {
+  /** Oriented scores, one array of `measurements` per case. */
+  series: Float64Array[];
+  /** 1-based start of phase B per case (the realised randomisation). */
+  starts: number[];
+  /** Possible starts per case (multiple-baseline: per tier). */
+  startSets: number[][];
+  design: "mbd" | "ab";
+}
+
+/** What a data strategy returns. */
+export type SimData =
+  | { kind: "two-arm"; data: TwoArm; estimands: Estimands; n: number }
+  | { kind: "single-arm"; data: SingleArm; estimands: Estimands; n: number }
+  | { kind: "sced"; study: ScedStudy; estimands: Estimands; n: number }
+  | { kind: "meta"; yi: number[]; vi: number[]; estimands: Estimands; n: number };
+
+const COMPARATOR: Record<string, Condition> = {
+  "primary-care": "primaryCare",
+  "usual-imsr": "usualImsr",
+  "waiting-list": "waitingList",
+};
+
+function sampleSd(x: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += x[i];
+  const m = s / x.length;
+  let ss = 0;
+  for (let i = 0; i < x.length; i++) ss += (x[i] - m) ** 2;
+  return Math.sqrt(ss / (x.length - 1));
+}
+
+function logit(p: number): number {
+  return Math.log(p / (1 - p));
+}
+
+/**
+ * Mark post scores missing. MCAR: each with probability `rate`. MAR: log-odds logit(rate) +
+ * strength · z, z = how much worse than the sample mean the baseline is, in SDs. MNAR: the same with
+ * the (unobserved) post score. `controlRate` applies to treat = 0.
+ */
+function applyDropout(
+  pre: Float64Array,
+  post: Float64Array,
+  treat: Uint8Array | null,
+  dropout: Dropout,
+  rng: Random,
+): void {
+  const n = post.length;
+  const rates = [dropout.controlRate ?? dropout.rate, dropout.rate];
+  if (rates[0] === 0 && rates[1] === 0) return;
+  let driver: Float64Array | null = null;
+  if (dropout.mechanism !== "MCAR") {
+    const x = dropout.mechanism === "MAR" ? pre : post;
+    let s = 0;
+    for (let i = 0; i < n; i++) s += x[i];
+    const m = s / n, sd = sampleSd(x) || 1;
+    driver = new Float64Array(n);
+    for (let i = 0; i < n; i++) driver[i] = -(x[i] - m) / sd; // worse (lower oriented score) -> higher
+  }
+  for (let i = 0; i < n; i++) {
+    const r = rates[treat ? treat[i] : 1];
+    let prob = r;
+    if (driver && r > 0 && r < 1) prob = 1 / (1 + Math.exp(-(logit(r) + dropout.strength * driver[i])));
+    if (rng.uniform() < prob) post[i] = NaN;
+  }
+}
+
+function responderShare(post: Float64Array, pre: Float64Array, mcid: number): number {
+  let x = 0;
+  for (let i = 0; i < pre.length; i++) if (post[i] - pre[i] >= mcid) x++;
+  return x / pre.length;
+}
+
+function twoArmEstimands(pre: Float64Array, y1: Float64Array, y0: Float64Array, mcid: number): Estimands {
+  let s = 0;
+  for (let i = 0; i < pre.length; i++) s += y1[i] - y0[i];
+  const raw = s / pre.length;
+  return {
+    raw,
+    std: raw / sampleSd(pre),
+    responder: responderShare(y1, pre, mcid) - responderShare(y0, pre, mcid),
+  };
+}
+
+type RctLike = Extract<Design["data"], { type: "rct" | "waitlist" }>;
+
+/** One RCT: complete random assignment of round(n · allocation) to IMSR, dropout, estimands. */
+function simulateRct(rm: ResolvedModel, data: Omit<RctLike, "type">, rng: Random): SimData & { kind: "two-arm" } {
+  const c = COMPARATOR[data.comparator];
+  const p = drawPatients(rm, data.n, ["imsr", c], rng);
+  const n = data.n, n1 = Math.round(n * data.allocation);
+  const treat = new Uint8Array(n);
+  for (let i = 0; i < n1; i++) treat[i] = 1;
+  rng.shuffleInPlace(treat as unknown as number[]);
+  const y1 = p.post.imsr!, y0 = p.post[c]!;
+  const post = new Float64Array(n);
+  for (let i = 0; i < n; i++) post[i] = treat[i] ? y1[i] : y0[i];
+  applyDropout(p.pre, post, treat, data.dropout, rng);
+  return {
+    kind: "two-arm",
+    data: { pre: p.pre, post, treat },
+    estimands: twoArmEstimands(p.pre, y1, y0, rm.spec.mcid),
+    n,
+  };
+}
+
+/** A pre-post cohort (PIO): everyone gets IMSR; the inquiry is the effect against no treatment. */
+function simulateCohort(rm: ResolvedModel, data: Extract<Design["data"], { type: "cohort" }>, rng: Random): SimData {
+  const p = drawPatients(rm, data.n, ["imsr", "none"], rng);
+  const post = Float64Array.from(p.post.imsr!);
+  applyDropout(p.pre, post, null, data.attrition, rng);
+  return {
+    kind: "single-arm",
+    data: { pre: p.pre, post },
+    estimands: twoArmEstimands(p.pre, p.post.imsr!, p.post.none!, rm.spec.mcid),
+    n: data.n,
+  };
+}
+
+/**
+ * Start sets of an SCED: AB: every start with at least `minPhase` measurements in A and in B;
+ * MBD: the same range cut into `cases` consecutive, non-overlapping tiers (staggered starts), one
+ * tier per case in the order cases are assigned.
+ * @example scedStartSets("ab", 1, 10, 3) // [[4, 5, 6, 7, 8]]
+ */
+export function scedStartSets(design: "mbd" | "ab", cases: number, measurements: number, minPhase: number): number[][] {
+  const first = minPhase + 1, last = measurements - minPhase + 1;
+  const all: number[] = [];
+  for (let s = first; s <= last; s++) all.push(s);
+  if (design === "ab" || cases === 1) return Array.from({ length: cases }, () => all.slice());
+  if (all.length < cases) {
+    throw new RangeError(
+      `data: an MBD with ${cases} cases needs at least ${cases} possible starts; measurements ${measurements} with minPhase ${minPhase} give ${all.length}`,
+    );
+  }
+  const sets: number[][] = [];
+  for (let t = 0; t < cases; t++) {
+    const a = Math.floor((t * all.length) / cases), b = Math.floor(((t + 1) * all.length) / cases);
+    sets.push(all.slice(a, b));
+  }
+  return sets;
+}
+
+/**
+ * An SCED study: per case, an AR(1) series around the case's true baseline score with marginal SD
+ * equal to the score's measurement-error SD, a level shift of the case's IMSR effect from its
+ * randomised start on, and the natural course as a linear trend over the series (for MBD,
+ * participants are randomly assigned to tiers and each tier's start is drawn from its set).
+ */
+function simulateSced(rm: ResolvedModel, data: Extract<Design["data"], { type: "sced" }>, rng: Random): SimData {
+  const { cases, measurements: T, ar } = data;
+  const p = drawPatients(rm, cases, ["imsr", "none"], rng);
+  const startSets = scedStartSets(data.design, cases, T, data.minPhase);
+  const tierOf = Array.from({ length: cases }, (_, i) => i);
+  if (data.design === "mbd") rng.shuffleInPlace(tierOf);
+  const starts = tierOf.map((t) => {
+    const set = startSets[t];
+    return set[rng.int(0, set.length - 1)];
+  });
+  const trendTotal = rm.model.naturalCourse * rm.allWeight;
+  // AR(1) errors from the SCED engine (marginal SD = the score's measurement-error SD)
+  const fast = createFastRandom(rng.int(0, 2 ** 31 - 1));
+  const e = new Float64Array(T);
+  const series: Float64Array[] = [];
+  let sumEffect = 0;
+  for (let i = 0; i < cases; i++) {
+    const y = new Float64Array(T);
+    ar1Into(T, ar, rm.scoreErrorSd, "marginal", fast, e);
+    const eff = p.effect.imsr![i];
+    sumEffect += eff;
+    for (let t = 0; t < T; t++) {
+      const trend = T > 1 ? (trendTotal * t) / (T - 1) : 0;
+      y[t] = p.trueScore[i] + trend + e[t] + (t + 1 >= starts[i] ? eff : 0);
+    }
+    series.push(y);
+  }
+  const raw = sumEffect / cases;
+  return {
+    kind: "sced",
+    study: {
+      series,
+      starts,
+      startSets: data.design === "mbd" ? tierOf.map((t) => startSets[t]) : startSets,
+      design: data.design,
+    },
+    estimands: { raw, std: raw / (rm.scoreSd || 1), responder: NaN },
+    n: cases,
+  };
+}
+
+/**
+ * A meta-analysis of `studies` RCTs whose true mean IMSR effect varies between studies (SD `tau`,
+ * points per prioritised domain); each study reports MD or SMD (via lib/effects/escalc) after its
+ * missing-data handling. The inquiry is the average of the studies' own average effects.
+ */
+function simulateMeta(
+  rm: ResolvedModel,
+  data: Extract<Design["data"], { type: "meta" }>,
+  missing: Design["missing"],
+  rng: Random,
+): SimData {
+  const yi: number[] = [], vi: number[] = [];
+  let raw = 0, std = 0, resp = 0, n = 0;
+  for (let s = 0; s < data.studies; s++) {
+    const shift = data.tau > 0 ? data.tau * rng.normal() : 0;
+    const imsr = rm.model.effects.imsr;
+    const model = { ...rm.model, effects: { ...rm.model.effects, imsr: { mean: imsr.mean + shift, sd: imsr.sd } } };
+    const srm = { ...rm, model };
+    const sim = simulateRct(srm, data.study, rng);
+    const d = handleMissing(sim.data, missing);
+    const m = [0, 0], ss = [0, 0], k = [0, 0];
+    for (let i = 0; i < d.post.length; i++) {
+      if (Number.isNaN(d.post[i])) continue;
+      m[d.treat[i]] += d.post[i];
+      k[d.treat[i]]++;
+    }
+    if (k[0] < 2 || k[1] < 2) continue;
+    m[0] /= k[0];
+    m[1] /= k[1];
+    for (let i = 0; i < d.post.length; i++) {
+      if (Number.isNaN(d.post[i])) continue;
+      ss[d.treat[i]] += (d.post[i] - m[d.treat[i]]) ** 2;
+    }
+    const sd = [Math.sqrt(ss[0] / (k[0] - 1)), Math.sqrt(ss[1] / (k[1] - 1))];
+    if (!(sd[0] > 0 && sd[1] > 0)) continue;
+    const es = escalc(data.measure, {
+      m1i: [m[1]],
+      m2i: [m[0]],
+      sd1i: [sd[1]],
+      sd2i: [sd[0]],
+      n1i: [k[1]],
+      n2i: [k[0]],
+    });
+    yi.push(es.yi[0]);
+    vi.push(es.vi[0]);
+    raw += sim.estimands.raw;
+    std += sim.estimands.std;
+    resp += sim.estimands.responder;
+    n += sim.n;
+  }
+  const k = yi.length || 1;
+  return { kind: "meta", yi, vi, estimands: { raw: raw / k, std: std / k, responder: resp / k }, n };
+}
+
+/**
+ * Simulate one study of `design` (its data strategy applied to patients from its model).
+ * Pass a resolved model (from {@link resolveModel}) to avoid resolving it for every replication.
+ * @example simulateStudy(parseDesign({ data: { type: "cohort", n: 20 } }), undefined, createRandom(2)).kind // "single-arm"
+ */
+export function simulateStudy(design: Design, rm: ResolvedModel | undefined, rng: Random): SimData {
+  const model = rm ?? resolveModel(design.model);
+  const data = design.data;
+  switch (data.type) {
+    case "rct":
+    case "waitlist":
+      return simulateRct(model, data, rng);
+    case "cohort":
+      return simulateCohort(model, data, rng);
+    case "sced":
+      return simulateSced(model, data, rng);
+    case "meta":
+      return simulateMeta(model, data, design.missing, rng);
+  }
+}

@@ -1,0 +1,210 @@
+/**
+ * Run simulations on a pool of workers (Deno workers in the CLI, Web Workers in the browser: the
+ * same `new Worker(new URL("./worker.ts", import.meta.url), { type: "module" })`), or in this
+ * thread when `workers` is 1. Replication i of grid point g always uses `deriveSeed(seed, g, i)`,
+ * and blocks are put back in replication order before diagnosis, so the result is bit-identical
+ * whatever the number of workers.
+ *
+ * @example
+ * const sim = parseSimulation({ design: { data: { type: "rct", n: 200 } }, reps: 2000 });
+ * const rows = await diagnoseParallel(sim, { workers: 2 });
+ * for await (const step of diagnoseProgressive(sim, { stages: [200, 2000] })) console.log(step.reps, step.rows[0].power);
+ * @module
+ */
+import { z } from "zod";
+import { parseInput } from "../validate.ts";
+import {
+  assembleBlocks,
+  type Block,
+  planBlocks,
+  runBlock,
+  type Simulation,
+  type SimulationInput,
+  summarisePoint,
+} from "./simulate.ts";
+import type { DiagnosisRow } from "./diagnose.ts";
+
+/** A pool of workers that run blocks of replications. */
+export interface Pool {
+  /** Number of workers. */
+  size: number;
+  /** Run one block on the next free worker. */
+  run(sim: SimulationInput, task: { gridIndex: number; from: number; to: number }): Promise<Block>;
+  /** Stop every worker. */
+  terminate(): void;
+}
+
+interface Pending {
+  resolve: (b: Block) => void;
+  reject: (e: Error) => void;
+}
+
+/**
+ * Start `size` workers. Each worker keeps the last simulation it parsed, so a block costs only its
+ * replications. Terminate the pool when done (the CLI exits only after that).
+ * @example const pool = createPool(2); try { ... } finally { pool.terminate(); }
+ */
+export function createPool(size: number): Pool {
+  parseInput(z.number().int().min(1).max(64), size, "createPool");
+  const workers = Array.from(
+    { length: size },
+    () => new Worker(new URL("./worker.ts", import.meta.url), { type: "module" }),
+  );
+  const busy = new Array(size).fill(false);
+  const queue: { msg: unknown; pending: Pending }[] = [];
+  const inFlight = new Map<number, Pending>();
+  let nextId = 0;
+  const dispatch = () => {
+    for (let w = 0; w < size && queue.length; w++) {
+      if (busy[w]) continue;
+      const job = queue.shift()!;
+      busy[w] = true;
+      const id = (job.msg as { id: number }).id;
+      inFlight.set(id, job.pending);
+      workers[w].postMessage(job.msg);
+    }
+  };
+  workers.forEach((worker, w) => {
+    worker.onmessage = (e: MessageEvent) => {
+      const { id, block, error } = e.data as { id: number; block?: Block; error?: string };
+      busy[w] = false;
+      const p = inFlight.get(id);
+      inFlight.delete(id);
+      if (p) error ? p.reject(new Error(error)) : p.resolve(block!);
+      dispatch();
+    };
+    worker.onerror = (e: ErrorEvent) => {
+      e.preventDefault?.();
+      busy[w] = false;
+      for (const [id, p] of inFlight) {
+        inFlight.delete(id);
+        p.reject(new Error(`worker failed: ${e.message}`));
+      }
+      dispatch();
+    };
+  });
+  return {
+    size,
+    run(sim, task) {
+      return new Promise<Block>((resolve, reject) => {
+        const msg = {
+          id: nextId++,
+          sim: { designs: sim.designs, grid: sim.grid, reps: sim.reps, seed: sim.seed },
+          ...task,
+        };
+        queue.push({ msg, pending: { resolve, reject } });
+        dispatch();
+      });
+    },
+    terminate() {
+      for (const w of workers) w.terminate();
+      for (const { pending } of queue) pending.reject(new Error("pool terminated"));
+      queue.length = 0;
+    },
+  };
+}
+
+/** Options of {@link runBlocks} and {@link diagnoseParallel}. */
+export interface RunOptions {
+  /** Number of workers (1: run in this thread). Default 1. */
+  workers?: number;
+  /** A pool to reuse (overrides `workers`). */
+  pool?: Pool;
+  /** Replications per block (default 250). */
+  blockSize?: number;
+  /** Only this shard: [i, n] with 0 <= i < n. */
+  shard?: [number, number];
+  /** Called after each finished block with (replications done, replications planned). */
+  onProgress?: (done: number, total: number) => void;
+  /** Replications (overrides the simulation's). */
+  reps?: number;
+}
+
+/**
+ * Run the blocks of a simulation (or of one shard of it) and return them in plan order.
+ * @example const blocks = await runBlocks(sim, { workers: 2 });
+ */
+export async function runBlocks(
+  sim: Simulation,
+  opts: RunOptions & { plan?: { gridIndex: number; from: number; to: number }[] } = {},
+): Promise<Block[]> {
+  const reps = opts.reps ?? sim.reps;
+  const [shard, shards] = opts.shard ?? [0, 1];
+  const plan = opts.plan ?? planBlocks(sim, opts.blockSize ?? 250, shard, shards, reps);
+  const total = plan.reduce((s, t) => s + t.to - t.from, 0);
+  let done = 0;
+  const workers = opts.pool ? opts.pool.size : opts.workers ?? 1;
+  if (workers <= 1 && !opts.pool) {
+    const out: Block[] = [];
+    for (const t of plan) {
+      out.push(runBlock(sim.points[t.gridIndex], sim.seed, t.from, t.to));
+      done += t.to - t.from;
+      opts.onProgress?.(done, total);
+      if (opts.onProgress) await new Promise((r) => setTimeout(r, 0));
+    }
+    return out;
+  }
+  const pool = opts.pool ?? createPool(Math.min(workers, Math.max(1, plan.length)));
+  try {
+    return await Promise.all(plan.map(async (t) => {
+      const b = await pool.run(sim, t);
+      done += t.to - t.from;
+      opts.onProgress?.(done, total);
+      return b;
+    }));
+  } finally {
+    if (!opts.pool) pool.terminate();
+  }
+}
+
+/** Diagnose all grid points from blocks that together cover replications [0, reps). */
+export function diagnoseBlocks(sim: Simulation, blocks: readonly Block[], reps = sim.reps): DiagnosisRow[] {
+  return sim.points.flatMap((pt) => summarisePoint(pt, assembleBlocks(pt, blocks, reps), reps));
+}
+
+/**
+ * Run and diagnose a whole simulation, on `workers` workers (1: in this thread).
+ * @example const rows = await diagnoseParallel(sim, { workers: 2, onProgress: (d, t) => console.log(d, t) });
+ */
+export async function diagnoseParallel(sim: Simulation, opts: RunOptions = {}): Promise<DiagnosisRow[]> {
+  const reps = opts.reps ?? sim.reps;
+  const blocks = await runBlocks(sim, { ...opts, reps, shard: undefined });
+  return diagnoseBlocks(sim, blocks, reps);
+}
+
+/**
+ * Progressive diagnosis: yields the diagnosis after `stages[0]` replications (a coarse answer at
+ * once, run in this thread unless a pool is given), then refined after each further stage. The
+ * result at each stage equals a run with that many replications. Stop early by leaving the loop.
+ * @example for await (const s of diagnoseProgressive(sim, { stages: [200, 1000, 4000] })) render(s.rows);
+ */
+export async function* diagnoseProgressive(
+  sim: Simulation,
+  opts: { stages: number[]; pool?: Pool; workers?: number; blockSize?: number },
+): AsyncGenerator<{ reps: number; rows: DiagnosisRow[]; final: boolean }> {
+  const stages = parseInput(z.array(z.number().int().min(1)).min(1), opts.stages, "diagnoseProgressive")
+    .slice().sort((a, b) => a - b);
+  const blocks: Block[] = [];
+  let prev = 0;
+  for (let s = 0; s < stages.length; s++) {
+    const reps = stages[s];
+    const plan = sim.points.flatMap((pt) => {
+      const out: { gridIndex: number; from: number; to: number }[] = [];
+      const size = opts.blockSize ?? 250;
+      for (let f = prev; f < reps; f += size) {
+        out.push({ gridIndex: pt.gridIndex, from: f, to: Math.min(reps, f + size) });
+      }
+      return out;
+    });
+    const useWorkers = s > 0 || opts.pool !== undefined;
+    blocks.push(
+      ...await runBlocks(sim, {
+        plan,
+        pool: useWorkers ? opts.pool : undefined,
+        workers: useWorkers ? opts.workers : 1,
+      }),
+    );
+    prev = reps;
+    yield { reps, rows: diagnoseBlocks(sim, blocks, reps), final: s === stages.length - 1 };
+  }
+}

@@ -1,0 +1,217 @@
+/**
+ * The design declaration: a plain JSON object that says who the patients are (model: P and O),
+ * what they get (I and C), how data are collected (data strategy) and how they are analysed
+ * (answer strategies), as in DeclareDesign (model, inquiry, data strategy, answer strategy).
+ * Validated with zod by {@link parseDesign}; every field has a default, so `{}` is a valid design
+ * (a 1:1 RCT of IMSR against continued primary care, n = 100, on the PDI).
+ *
+ * @example
+ * import { parseDesign } from "./schema.ts";
+ * const d = parseDesign({ data: { type: "rct", n: 200 }, answers: ["dim", "ancova"] });
+ * d.model.instrument; // "pdi"
+ * @module
+ */
+import { z } from "zod";
+import { fail, parseInput } from "../validate.ts";
+import { defaultEffects, defaultNaturalCourse, defaultSced } from "./defaults.ts";
+
+const effect = (d: { mean: number; sd: number }) =>
+  z.object({ mean: z.number().finite(), sd: z.number().finite().nonnegative().default(d.sd) }).strict()
+    .default({ ...d });
+
+const prob = () => z.number().min(0).max(1);
+
+/** Dropout/attrition: rate, mechanism, and (optionally) a different rate in the comparator arm. */
+export const dropoutSchema = z.object({
+  /** Probability of a missing post measurement (intervention arm, or everyone). */
+  rate: prob().default(0),
+  /** Rate in the comparator arm (defaults to `rate`). The seed notes high dropout in control arms. */
+  controlRate: prob().optional(),
+  /** MCAR: at random; MAR: depends on the observed baseline; MNAR: depends on the unobserved outcome. */
+  mechanism: z.enum(["MCAR", "MAR", "MNAR"]).default("MCAR"),
+  /** Log-odds of dropout per SD of the driver (worse baseline for MAR, worse outcome for MNAR). */
+  strength: z.number().finite().default(1),
+}).strict();
+
+/** Population and outcome model (P and O) plus the effect distributions of I and C. */
+export const modelSchema = z.object({
+  /** Instrument analysed: pdi (generic), psc (personalised), nrs, pcs, mcs, or score (standardised). */
+  instrument: z.enum(["pdi", "psc", "nrs", "pcs", "mcs", "score"]).default("pdi"),
+  /** Overrides of the instrument's defaults (per-domain mean, SD, reliability, inter-domain r, MCID). */
+  mean: z.number().finite().optional(),
+  sd: z.number().finite().positive().optional(),
+  reliability: z.number().gt(0).max(1).optional(),
+  interDomainR: z.number().min(0).max(1).optional(),
+  mcid: z.number().finite().positive().optional(),
+  /** Number of domains each patient prioritises; the treatment effect falls on these. */
+  prioritised: z.number().int().min(1).max(7).default(1),
+  /** Change over the study period without treatment (points per domain, positive = improvement). */
+  naturalCourse: z.number().finite().default(defaultNaturalCourse),
+  /** Share of patients who are not at the end of the line (they respond to primary care). */
+  shareNotEndOfLine: prob().default(0),
+  /** Selection on the observed baseline score (regression to the mean). */
+  selection: z.object({ cutoff: z.number().finite(), keep: z.enum(["above", "below"]) }).strict().optional(),
+  /** Effect distributions, points per prioritised domain (positive = improvement). */
+  effects: z.object({
+    imsr: effect(defaultEffects.imsr),
+    usualImsr: effect(defaultEffects.usualImsr),
+    primaryCare: effect(defaultEffects.primaryCare),
+    primaryCareEndOfLine: effect(defaultEffects.primaryCareEndOfLine),
+    waitingList: effect(defaultEffects.waitingList),
+  }).strict().default({
+    imsr: { ...defaultEffects.imsr },
+    usualImsr: { ...defaultEffects.usualImsr },
+    primaryCare: { ...defaultEffects.primaryCare },
+    primaryCareEndOfLine: { ...defaultEffects.primaryCareEndOfLine },
+    waitingList: { ...defaultEffects.waitingList },
+  }),
+}).strict();
+
+/** Comparators (C). `none` is a PIO: no comparison group; the inquiry is then the effect vs no treatment. */
+export const comparatorSchema = z.enum(["primary-care", "usual-imsr", "waiting-list", "none"]);
+
+const rctSchema = z.object({
+  type: z.literal("rct"),
+  /** Total number randomised. */
+  n: z.number().int().min(4).default(100),
+  /** Share assigned to IMSR (complete random assignment: exactly round(n * allocation)). */
+  allocation: z.number().gt(0).lt(1).default(0.5),
+  comparator: comparatorSchema.exclude(["none"]).default("primary-care"),
+  dropout: dropoutSchema.default({ rate: 0, mechanism: "MCAR", strength: 1 }),
+}).strict();
+
+const waitlistSchema = rctSchema.extend({
+  type: z.literal("waitlist"),
+  comparator: z.literal("waiting-list").default("waiting-list"),
+}).strict();
+
+const cohortSchema = z.object({
+  type: z.literal("cohort"),
+  /** Number enrolled (measured at baseline). */
+  n: z.number().int().min(3).default(100),
+  /** Attrition before the follow-up measurement. */
+  attrition: dropoutSchema.default({ rate: 0, mechanism: "MCAR", strength: 1 }),
+}).strict();
+
+const scedSchema = z.object({
+  type: z.literal("sced"),
+  /** `mbd`: multiple-baseline across cases (staggered randomised starts); `ab`: independent AB designs. */
+  design: z.enum(["mbd", "ab"]).default("mbd"),
+  cases: z.number().int().min(1).max(100).default(defaultSced.cases),
+  measurements: z.number().int().min(4).max(1000).default(defaultSced.measurements),
+  minPhase: z.number().int().min(1).default(defaultSced.minPhase),
+  /** AR(1) coefficient of the measurement errors. */
+  ar: z.number().gt(-1).lt(1).default(defaultSced.ar),
+  /** Monte Carlo randomisations per randomisation test. */
+  randomizations: z.number().int().min(19).default(defaultSced.randomizations),
+}).strict();
+
+const metaSchema = z.object({
+  type: z.literal("meta"),
+  /** Number of studies pooled. */
+  studies: z.number().int().min(2).max(200).default(5),
+  /** Between-study SD of the true effect (points per prioritised domain). */
+  tau: z.number().finite().nonnegative().default(0.5),
+  /** Each study: an RCT (n per study, comparator, dropout). */
+  study: rctSchema.omit({ type: true }).default({
+    n: 100,
+    allocation: 0.5,
+    comparator: "primary-care",
+    dropout: { rate: 0, mechanism: "MCAR", strength: 1 },
+  }),
+  /** Effect measure of each study: raw mean difference or standardised mean difference. */
+  measure: z.enum(["MD", "SMD"]).default("MD"),
+  method: z.enum(["REML", "DL"]).default("REML"),
+}).strict();
+
+/** Data strategies. */
+export const dataSchema = z.discriminatedUnion("type", [
+  rctSchema,
+  waitlistSchema,
+  cohortSchema,
+  scedSchema,
+  metaSchema,
+]);
+
+/** Answer strategies (estimators and tests). */
+export const answerNames = [
+  "dim",
+  "welch",
+  "ancova",
+  "change-t",
+  "smc",
+  "responder-diff",
+  "responder-rate",
+  "randomization",
+  "re-pool",
+] as const;
+export type AnswerName = (typeof answerNames)[number];
+
+/** A full design declaration. */
+export const designSchema = z.object({
+  name: z.string().default("design"),
+  model: modelSchema.default(() => modelSchema.parse({})),
+  data: dataSchema.default(() => rctSchema.parse({ type: "rct" })),
+  /** Answer strategies; the default depends on the data strategy (see {@link defaultAnswers}). */
+  answers: z.array(z.enum(answerNames)).min(1).optional(),
+  /** Missing post measurements: drop them (complete case), carry the baseline forward (BOCF) or impute the arm mean. */
+  missing: z.enum(["complete-case", "bocf", "mean"]).default("complete-case"),
+  /** Significance level of tests and 1 - level of CIs. */
+  alpha: z.number().gt(0).lt(1).default(0.05),
+}).strict();
+
+/** A validated design with all defaults filled in. */
+export type Design = z.output<typeof designSchema> & { answers: AnswerName[] };
+/** Input form of a design (all fields optional). */
+export type DesignInput = z.input<typeof designSchema>;
+export type DataStrategy = Design["data"];
+export type Model = Design["model"];
+export type Dropout = z.output<typeof dropoutSchema>;
+
+/**
+ * The answer strategies that fit a data strategy, used when a design does not list its own.
+ * @example defaultAnswers("cohort") // ["change-t", "smc", "responder-rate"]
+ */
+export function defaultAnswers(type: DataStrategy["type"]): AnswerName[] {
+  switch (type) {
+    case "rct":
+    case "waitlist":
+      return ["dim", "ancova", "change-t", "responder-diff"];
+    case "cohort":
+      return ["change-t", "smc", "responder-rate"];
+    case "sced":
+      return ["randomization"];
+    case "meta":
+      return ["re-pool"];
+  }
+}
+
+/** Which answer strategies each data strategy supports. */
+export const supportedAnswers: Record<DataStrategy["type"], readonly AnswerName[]> = {
+  rct: ["dim", "welch", "ancova", "change-t", "responder-diff"],
+  waitlist: ["dim", "welch", "ancova", "change-t", "responder-diff"],
+  cohort: ["change-t", "smc", "responder-rate"],
+  sced: ["randomization"],
+  meta: ["re-pool"],
+};
+
+/**
+ * Validate a design declaration and fill in defaults. Throws a ValidationError naming the field
+ * and rule (e.g. `simulate: data.n must be >= 4, got 2`), also when an answer strategy does not fit
+ * the data strategy or the prioritised domains exceed the instrument's domains.
+ * @example parseDesign({ data: { type: "cohort", n: 50 } }).answers // ["change-t", "smc", "responder-rate"]
+ */
+export function parseDesign(input: unknown, context = "design"): Design {
+  const d = parseInput(designSchema, input ?? {}, context);
+  const answers = d.answers ?? defaultAnswers(d.data.type);
+  const ok = supportedAnswers[d.data.type];
+  answers.forEach((a, i) => {
+    if (!ok.includes(a)) {
+      fail(context, `answers[${i}]`, `must be one of ${ok.join(", ")} for a ${d.data.type} design`, a);
+    }
+  });
+  if (d.data.type === "sced" && 2 * d.data.minPhase > d.data.measurements) {
+    fail(context, "data.minPhase", `must be <= measurements / 2 (${d.data.measurements / 2})`, d.data.minPhase);
+  }
+  return { ...d, answers } as Design;
+}

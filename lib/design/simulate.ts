@@ -1,0 +1,346 @@
+/**
+ * Run a simulation: designs × a grid of parameter values × replications, then diagnose. Replication
+ * `i` of grid point `g` always uses the random stream `deriveSeed(seed, g, i)`, so any split of the
+ * work (1 or several workers, shards on several machines) gives bit-identical per-replication
+ * results, and diagnosands are computed from them in replication order.
+ *
+ * A simulation (the JSON a CLI design file holds):
+ * `{ designs: [design, ...] | design, grid: { "data.n": [50, 100], ... }, reps: 1000, seed: 1 }`.
+ *
+ * @example
+ * const sim = parseSimulation({ design: { data: { type: "rct", n: 100 } }, grid: { "data.n": [50, 100] }, reps: 200 });
+ * const rows = diagnoseSimulation(sim);
+ * rows.map((r) => [r.grid["data.n"], r.answer, r.power]);
+ * @module
+ */
+import { z } from "zod";
+import { createRandom, deriveSeed, type Random } from "../stats/random.ts";
+import { fail, parseInput } from "../validate.ts";
+import { rma } from "../meta/rma.ts";
+import { mbdTestFast } from "../sced/fast.ts";
+import { type AnswerName, type Design, parseDesign } from "./schema.ts";
+import { type ResolvedModel, resolveModel } from "./model.ts";
+import { type SimData, simulateStudy } from "./data.ts";
+import {
+  ancova,
+  type AnswerResult,
+  changeScoreT,
+  diffInMeans,
+  handleMissing,
+  meanChange,
+  responderDiff,
+  responderRate,
+  smc,
+  type TwoArm,
+  welch,
+} from "./answers.ts";
+import { diagnoseAnswer, type DiagnosisRow } from "./diagnose.ts";
+
+/** Values stored per replication and answer strategy, in this order. */
+export const FIELDS = ["estimate", "ci_lb", "ci_ub", "p", "estimand"] as const;
+const F = FIELDS.length;
+
+const gridValue = z.union([z.number(), z.string(), z.boolean()]);
+
+/** Schema of a simulation (a CLI design file). */
+export const simulationSchema = z.object({
+  /** One design or several (a design is the JSON {@link parseDesign} accepts). */
+  designs: z.array(z.record(z.string(), z.unknown())).min(1),
+  /** Parameter grid: design paths (dot-separated) to lists of values; every combination is run. */
+  grid: z.record(
+    z.string().regex(/^[A-Za-z][\w.]*$/, { message: "must be a dotted path like data.n" }),
+    z.array(gridValue).min(1),
+  )
+    .default({}),
+  reps: z.number().int().min(1).max(10_000_000).default(1000),
+  seed: z.number().int().min(0).max(2 ** 32 - 1).default(20260101),
+}).strict();
+
+/** A validated simulation input. */
+export type SimulationInput = z.output<typeof simulationSchema>;
+
+/** One grid point: a fully validated design and the grid values that made it. */
+export interface GridPoint {
+  gridIndex: number;
+  designIndex: number;
+  design: Design;
+  grid: Record<string, number | string | boolean>;
+}
+
+/** A validated simulation with its grid expanded. */
+export interface Simulation extends SimulationInput {
+  points: GridPoint[];
+}
+
+function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split(".");
+  let cur: Record<string, unknown> = obj;
+  for (const k of keys.slice(0, -1)) {
+    if (cur[k] === undefined || cur[k] === null || typeof cur[k] !== "object") cur[k] = {};
+    cur = cur[k] as Record<string, unknown>;
+  }
+  cur[keys[keys.length - 1]] = value;
+}
+
+/**
+ * Validate a simulation (accepting `design` for a single design) and expand its grid: every
+ * design × every combination of grid values, each re-validated (an error names the grid point).
+ * @example parseSimulation({ design: {}, grid: { "data.n": [50, 100] } }).points.length // 2
+ */
+export function parseSimulation(input: unknown, context = "simulate"): Simulation {
+  let raw = input;
+  if (raw && typeof raw === "object" && "design" in raw && !("designs" in raw)) {
+    const { design, ...rest } = raw as Record<string, unknown>;
+    raw = { ...rest, designs: [design ?? {}] };
+  }
+  const sim = parseInput(simulationSchema, raw, context);
+  const paths = Object.keys(sim.grid);
+  const combos: Record<string, number | string | boolean>[] = [{}];
+  for (const p of paths) {
+    const next: Record<string, number | string | boolean>[] = [];
+    for (const c of combos) for (const v of sim.grid[p]) next.push({ ...c, [p]: v });
+    combos.splice(0, combos.length, ...next);
+  }
+  const points: GridPoint[] = [];
+  sim.designs.forEach((d, designIndex) => {
+    combos.forEach((g) => {
+      const input = structuredClone(d);
+      for (const [p, v] of Object.entries(g)) setPath(input, p, v);
+      const where = paths.length ? `${context} (design ${designIndex + 1}, ${JSON.stringify(g)})` : context;
+      const design = parseDesign(input, where);
+      if (!("name" in d)) design.name = `design ${designIndex + 1}`;
+      points.push({ gridIndex: points.length, designIndex, design, grid: g });
+    });
+  });
+  if (points.length * sim.reps > 1e9) {
+    fail(context, "reps", "times grid points must be <= 1e9", points.length * sim.reps);
+  }
+  return { ...sim, points };
+}
+
+/** Which estimand each answer strategy targets. */
+export function estimandOf(design: Design, answer: AnswerName): "raw" | "std" | "responder" {
+  if (answer === "smc") return "std";
+  if (answer === "responder-diff" || answer === "responder-rate") return "responder";
+  if (answer === "re-pool" && design.data.type === "meta" && design.data.measure === "SMD") return "std";
+  return "raw";
+}
+
+function scedAnswer(sim: SimData & { kind: "sced" }, design: Design, rng: Random): AnswerResult {
+  const { study } = sim;
+  const data = design.data as Extract<Design["data"], { type: "sced" }>;
+  let s = 0;
+  for (let i = 0; i < study.series.length; i++) {
+    const y = study.series[i], b = study.starts[i] - 1;
+    let sa = 0, sb = 0;
+    for (let t = 0; t < y.length; t++) t < b ? (sa += y[t]) : (sb += y[t]);
+    s += sb / (y.length - b) - sa / b;
+  }
+  const estimate = s / study.series.length;
+  const scheme = data.design === "mbd" && study.series.length > 1 ? "koehler-levin" : "marascuilo-busk";
+  const starts = data.design === "mbd" && study.series.length > 1
+    ? [...study.startSets].sort((a, b) => a[0] - b[0])
+    : study.startSets;
+  const test = mbdTestFast({
+    values: study.series.map((y) => Array.from(y)),
+    scheme,
+    starts,
+    observed: study.starts,
+    statistic: "B-A",
+    draws: data.randomizations,
+    seed: rng.int(0, 2 ** 31 - 1),
+  });
+  return { estimate, ci_lb: null, ci_ub: null, p: test.p };
+}
+
+/**
+ * Apply every answer strategy of `design` to one simulated study, writing
+ * [estimate, ci_lb, ci_ub, p, estimand] per answer into `out` at `offset` (NaN = not available).
+ */
+export function applyAnswers(
+  design: Design,
+  rm: ResolvedModel,
+  sim: SimData,
+  rng: Random,
+  out: Float64Array,
+  offset: number,
+): void {
+  const alpha = design.alpha, mcid = rm.spec.mcid;
+  let two: TwoArm | null = null;
+  if (sim.kind === "two-arm") two = handleMissing(sim.data, design.missing);
+  if (sim.kind === "single-arm") {
+    const t = handleMissing({ ...sim.data, treat: new Uint8Array(sim.data.pre.length).fill(1) }, design.missing);
+    two = t;
+  }
+  design.answers.forEach((a, j) => {
+    let r: AnswerResult;
+    switch (a) {
+      case "dim":
+        r = diffInMeans(two!, alpha);
+        break;
+      case "welch":
+        r = welch(two!, alpha);
+        break;
+      case "ancova":
+        r = ancova(two!, alpha);
+        break;
+      case "change-t":
+        r = sim.kind === "single-arm" ? meanChange(two!, alpha) : changeScoreT(two!, alpha);
+        break;
+      case "smc":
+        r = smc(two!, alpha);
+        break;
+      case "responder-diff":
+        r = responderDiff(two!, mcid, alpha);
+        break;
+      case "responder-rate":
+        r = responderRate(two!, mcid, alpha);
+        break;
+      case "randomization":
+        r = scedAnswer(sim as SimData & { kind: "sced" }, design, rng);
+        break;
+      case "re-pool": {
+        const m = sim as SimData & { kind: "meta" };
+        if (m.yi.length < 2) r = { estimate: null, ci_lb: null, ci_ub: null, p: null };
+        else {
+          const data = design.data as Extract<Design["data"], { type: "meta" }>;
+          const fit = rma({ yi: m.yi, vi: m.vi, method: data.method, level: 100 * (1 - alpha) });
+          r = { estimate: fit.beta, ci_lb: fit.ci_lb, ci_ub: fit.ci_ub, p: fit.pval };
+        }
+        break;
+      }
+    }
+    const o = offset + j * F;
+    out[o] = r.estimate ?? NaN;
+    out[o + 1] = r.ci_lb ?? NaN;
+    out[o + 2] = r.ci_ub ?? NaN;
+    out[o + 3] = r.p ?? NaN;
+    out[o + 4] = sim.estimands[estimandOf(design, a)];
+  });
+}
+
+const modelCache = new WeakMap<Design, ResolvedModel>();
+function modelOf(design: Design): ResolvedModel {
+  let rm = modelCache.get(design);
+  if (!rm) {
+    rm = resolveModel(design.model);
+    modelCache.set(design, rm);
+  }
+  return rm;
+}
+
+/** Per-replication results of replications [from, to) of one grid point. */
+export interface Block {
+  gridIndex: number;
+  from: number;
+  to: number;
+  /** (to − from) × answers × 5 values, replication-major. */
+  values: Float64Array;
+}
+
+/**
+ * Run replications [from, to) of one grid point in this thread.
+ * @example runBlock(parseSimulation({ design: {} }).points[0], 1, 0, 10).values.length // 10 * 4 * 5
+ */
+export function runBlock(point: GridPoint, seed: number, from: number, to: number): Block {
+  const { design, gridIndex } = point;
+  const rm = modelOf(design);
+  const A = design.answers.length;
+  const values = new Float64Array((to - from) * A * F);
+  for (let i = from; i < to; i++) {
+    const rng = createRandom(deriveSeed(seed, gridIndex, i));
+    const sim = simulateStudy(design, rm, rng);
+    applyAnswers(design, rm, sim, rng, values, (i - from) * A * F);
+  }
+  return { gridIndex, from, to, values };
+}
+
+/**
+ * Concatenate the blocks of one grid point (in any order) into replications [0, reps). Throws if a
+ * replication is missing or present twice (e.g. a shard was left out of a merge).
+ */
+export function assembleBlocks(point: GridPoint, blocks: readonly Block[], reps: number): Float64Array {
+  const A = point.design.answers.length;
+  const mine = blocks.filter((b) => b.gridIndex === point.gridIndex).sort((a, b) => a.from - b.from);
+  const out = new Float64Array(reps * A * F);
+  let next = 0;
+  for (const b of mine) {
+    if (b.from !== next) {
+      throw new RangeError(
+        `grid point ${point.gridIndex}: replications ${next}..${b.from - 1} are ${
+          b.from > next ? "missing" : "duplicated"
+        }`,
+      );
+    }
+    out.set(b.values, b.from * A * F);
+    next = b.to;
+  }
+  if (next !== reps) {
+    throw new RangeError(`grid point ${point.gridIndex}: replications ${next}..${reps - 1} are missing`);
+  }
+  return out;
+}
+
+/**
+ * Diagnose one grid point from its per-replication values (replication-major, as {@link runBlock}
+ * writes them): one row per answer strategy.
+ */
+export function summarisePoint(point: GridPoint, values: Float64Array, reps: number): DiagnosisRow[] {
+  const { design } = point;
+  const A = design.answers.length;
+  return design.answers.map((a, j) => {
+    const col = (f: number) => {
+      const x = new Float64Array(reps);
+      for (let i = 0; i < reps; i++) x[i] = values[(i * A + j) * F + f];
+      return x;
+    };
+    const d = diagnoseAnswer(
+      { estimate: col(0), ci_lb: col(1), ci_ub: col(2), p: col(3), estimand: col(4) },
+      design.alpha,
+    );
+    return {
+      design: design.name,
+      gridIndex: point.gridIndex,
+      answer: a,
+      estimand: estimandOf(design, a),
+      grid: point.grid,
+      ...d,
+    };
+  });
+}
+
+/**
+ * Run a whole simulation in this thread and diagnose it (the synchronous path used by tests, by
+ * `--workers 1`, and by the notebooks' first coarse answer). `reps` overrides the simulation's.
+ * @example diagnoseSimulation(parseSimulation({ design: {}, reps: 100 }))[0].answer // "dim"
+ */
+export function diagnoseSimulation(sim: Simulation, reps = sim.reps): DiagnosisRow[] {
+  return sim.points.flatMap((pt) => summarisePoint(pt, runBlock(pt, sim.seed, 0, reps).values, reps));
+}
+
+/**
+ * Split the work of a simulation into blocks of at most `blockSize` replications, optionally only
+ * shard `shard` of `shards` (contiguous replication ranges: shard i of n takes the i-th of n equal
+ * ranges of every grid point).
+ * @example planBlocks(parseSimulation({ design: {}, reps: 1000 }), 250).length // 4
+ */
+export function planBlocks(
+  sim: Simulation,
+  blockSize: number,
+  shard = 0,
+  shards = 1,
+  reps = sim.reps,
+): { gridIndex: number; from: number; to: number }[] {
+  if (!(Number.isInteger(shards) && shards >= 1)) fail("planBlocks", "shards", "must be a whole number >= 1", shards);
+  if (!(Number.isInteger(shard) && shard >= 0 && shard < shards)) {
+    fail("planBlocks", "shard", `must be a whole number in 0..${shards - 1}`, shard);
+  }
+  const lo = Math.floor((shard * reps) / shards), hi = Math.floor(((shard + 1) * reps) / shards);
+  const out: { gridIndex: number; from: number; to: number }[] = [];
+  for (const pt of sim.points) {
+    for (let f = lo; f < hi; f += blockSize) {
+      out.push({ gridIndex: pt.gridIndex, from: f, to: Math.min(hi, f + blockSize) });
+    }
+  }
+  return out;
+}
