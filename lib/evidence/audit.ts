@@ -745,7 +745,7 @@ export function correctionNotes(
     ids: [r.id],
     numbers: { raw: r.raw, value: r.value ?? null },
     message: `text extraction corrected: '${r.raw}'`,
-    explanation: r.note,
+    explanation: `The text extracted from the PDF reads '${r.raw}'; the data hold the corrected value. ${r.note}`,
   }));
 }
 
