@@ -55,8 +55,12 @@ export interface PowerInput {
   alpha?: number;
   /** Number of simulated data sets (default 1000). */
   datasets?: number;
-  /** Monte Carlo draws per test (default 1000); "exact" enumerates. */
-  draws?: number | "exact";
+  /**
+   * Monte Carlo draws per test, "exact" to enumerate, or "auto" (default): exact when the design has
+   * <= 10,000 assignments, else 1,000 draws. (With few assignments a Monte Carlo p cannot reach
+   * 1/#assignments: (k + 1)/(M + 1) with k ≈ M/#assignments draws hitting the observed assignment.)
+   */
+  draws?: number | "exact" | "auto";
   seed: number;
 }
 
@@ -85,7 +89,7 @@ const schema = z.object({
   statistic: z.union([z.string(), z.custom<(...a: unknown[]) => unknown>((v) => typeof v === "function")]).optional(),
   alpha: z.number().gt(0).lt(1).default(0.05),
   datasets: z.number().int().min(1).default(1000),
-  draws: z.union([z.number().int().min(1), z.literal("exact")]).default(1000),
+  draws: z.union([z.number().int().min(1), z.literal("exact"), z.literal("auto")]).default("auto"),
   seed: z.number().int(),
 });
 
@@ -118,6 +122,7 @@ export function scedPower(input: PowerInput): PowerResult {
   const sign = o.improvement === "decrease" ? -1 : 1;
   const statistic = (o.statistic ?? (o.improvement === "decrease" ? "A-B" : "B-A")) as Statistic;
   const assignments = countAssignments(design);
+  if (o.draws === "auto") o.draws = assignments <= 10000 ? "exact" : 1000;
   const exact = o.draws === "exact";
   if (exact && assignments > 1e6) {
     fail(ctx, "draws", `"exact" would enumerate ${assignments} assignments; give a number of draws`);
