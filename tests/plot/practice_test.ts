@@ -1,0 +1,54 @@
+import assert from "node:assert/strict";
+// @ts-types="@types/jsdom"
+import { JSDOM } from "jsdom";
+import {
+  caterpillarData,
+  caterpillarPlot,
+  centreFunnelPlot,
+  doseSeverityPlot,
+  funnelPlotData,
+} from "../../lib/plot/practice.ts";
+import { benchmarkCentres } from "../../lib/practice/benchmark.ts";
+import { funnel } from "../../lib/practice/funnel.ts";
+import { simulateRegistry } from "../../lib/practice/registry.ts";
+
+const document = new JSDOM("").window.document;
+const bench = benchmarkCentres({ rows: simulateRegistry({ shortfall: -8, shortfallCentres: 1 }, 21).patients });
+
+Deno.test("funnelPlotData: one line per limit and side, flags from the outermost limit first", () => {
+  const f = funnel({
+    type: "mean",
+    units: [
+      { id: "A", O: 12, E: 10, se: 1, n: 100 },
+      { id: "B", O: 6, E: 10, se: 1, n: 100 },
+      { id: "C", O: 10.5, E: 10, se: 2, n: 25 },
+    ],
+    curvePoints: 20,
+  });
+  const d = funnelPlotData(f);
+  assert.deepEqual([...new Set(d.lines.map((l) => l.limit))], ["lower 95%", "upper 95%", "lower 99.8%", "upper 99.8%"]);
+  assert.equal(d.lines.length, 4 * 20);
+  // A: z = 2 (outside 95% only); B: z = -4 (outside 99.8%); C inside
+  assert.deepEqual(d.points.map((p) => p.flag), ["outside 95%", "outside 99.8%", "inside"]);
+  assert.throws(() => funnelPlotData({ ...f, curve: [] }), /curvePoints > 0/);
+});
+
+Deno.test("caterpillarData ranks centres by shrunken estimate", () => {
+  const rows = caterpillarData(bench);
+  assert.equal(rows.length, 25);
+  for (let i = 1; i < rows.length; i++) assert.ok(rows[i - 1].shrunk <= rows[i].shrunk);
+  assert.equal(rows[0].centre, "C01"); // the centre with the 8-point shortfall ranks lowest
+});
+
+Deno.test("the plots render to SVG with a dot per centre", () => {
+  const fp = centreFunnelPlot(bench.funnel, { document });
+  const svg = fp.tagName.toLowerCase() === "svg" ? fp : fp.querySelector("svg");
+  assert.ok(svg);
+  assert.ok(fp.querySelectorAll("circle").length >= 25);
+  const cp = caterpillarPlot(bench, { document });
+  assert.ok(cp.querySelectorAll("circle").length >= 50); // raw + shrunken
+  const ds = doseSeverityPlot(bench, { document });
+  assert.ok(ds.querySelectorAll("circle").length >= 25);
+  const noHours = { ...bench, centres: bench.centres.map((c) => ({ ...c, hours: null })) };
+  assert.throws(() => doseSeverityPlot(noHours, { document }), /hours must be recorded/);
+});
