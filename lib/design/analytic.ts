@@ -12,7 +12,7 @@
 import { z } from "zod";
 import { parseInput } from "../validate.ts";
 import { dnorm, lgamma, pnorm, qnorm, qt } from "../stats/distributions.ts";
-import type { Model } from "./schema.ts";
+import type { Design, Model } from "./schema.ts";
 import { resolveModel } from "./model.ts";
 
 const powerSchema = z.object({
@@ -97,11 +97,30 @@ export function optimalInformationSize(input: { sd: number; mcid: number; alpha?
  * SD) the model's instrument shows, divided by what the personalised PROM (PSC, own 3 activities)
  * would show for the same patients. 1 for the PSC itself; below 1 for the PDI when patients
  * prioritise few domains. Null for single-score instruments (not a PROM of activities).
- * @example dilution(parseDesign({ model: { instrument: "pdi", prioritised: 1 } }).model) // ≈ 0.46
+ * @example dilution(parseDesign({ model: { instrument: "pdi", prioritised: 1 } }).model) // 0.19
  */
 export function dilution(model: Model): number | null {
   const rm = resolveModel(model);
   if (rm.spec.scoring === "single") return null;
   const psc = resolveModel({ ...model, instrument: "psc" });
   return (rm.effectWeight / rm.scoreSd) / (psc.effectWeight / psc.scoreSd);
+}
+
+/**
+ * The context {@link gradeHeuristic} needs for one diagnosis row of `design`: the MCID on the
+ * row's estimand scale (raw: the instrument's MCID; std: MCID / score SD; responder: 10 percentage
+ * points, the toolkit's convention), participants, optimal information size and PROM dilution.
+ * @example gradeContext(parseDesign({}), "raw").mcid // 9.5 (PDI)
+ */
+export function gradeContext(
+  design: Design,
+  estimand: "raw" | "std" | "responder" | string,
+): { mcid: number; n: number; ois: number; dilution: number | null } {
+  const rm = resolveModel(design.model);
+  const mcidRaw = rm.spec.mcid;
+  const mcid = estimand === "std" ? mcidRaw / rm.scoreSd : estimand === "responder" ? 0.1 : mcidRaw;
+  const d = design.data;
+  const n = d.type === "sced" ? d.cases : d.type === "meta" ? d.studies * d.study.n : d.n;
+  const ois = optimalInformationSize({ sd: rm.scoreSd, mcid: mcidRaw });
+  return { mcid, n, ois, dilution: dilution(design.model) };
 }

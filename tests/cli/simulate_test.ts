@@ -1,0 +1,109 @@
+import assert from "node:assert/strict";
+import { progressBar, runSimulateCli } from "../../lib/cli/simulate.ts";
+import { repoPath } from "../helpers.ts";
+
+const design = {
+  designs: [
+    { name: "rct", data: { type: "rct", n: 40 }, answers: ["dim", "ancova"] },
+    { name: "cohort", data: { type: "cohort", n: 30 } },
+  ],
+  grid: { "model.prioritised": [1, 3] },
+  reps: 40,
+  seed: 12,
+};
+
+async function withDir(fn: (dir: string) => Promise<void>) {
+  const dir = await Deno.makeTempDir({ prefix: "simulate-cli-" });
+  try {
+    await fn(dir);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+Deno.test("simulate CLI: summary table on stdout, diagnosis CSV with grid columns, progress on stderr", async () => {
+  await withDir(async (dir) => {
+    await Deno.writeTextFile(`${dir}/d.json`, JSON.stringify(design));
+    let progress = "";
+    const r = await runSimulateCli(
+      [`${dir}/d.json`, "--workers", "1", "--out", `${dir}/out.csv`],
+      (s) => (progress += s),
+    );
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^design\s+grid\s+answer\s+estimand\s+power \(mcse\)/);
+    assert.match(r.stdout, /rct\s+model\.prioritised=3\s+ancova/);
+    assert.match(r.stdout, /only 40 replications: run at least 500/);
+    assert.match(progress, /\[#{30}\] 100%  160\/160 replications\n$/);
+    const csv = (await Deno.readTextFile(`${dir}/out.csv`)).trim().split("\n");
+    assert.ok(csv[0].startsWith("design,gridIndex,model.prioritised,answer,estimand,reps,failed,mean_estimand"));
+    assert.equal(csv.length, 1 + 2 * 2 + 2 * 3, "2 grid points x (2 RCT answers + 3 cohort answers)");
+  });
+});
+
+Deno.test("simulate CLI: --shard 1/2 and 2/2 merged with --merge equal the unsharded run byte for byte", async () => {
+  await withDir(async (dir) => {
+    await Deno.writeTextFile(`${dir}/d.json`, JSON.stringify(design));
+    const full = await runSimulateCli([`${dir}/d.json`, "--workers", "1", "--out", `${dir}/full.csv`, "--reps", "30"]);
+    assert.equal(full.code, 0, full.stderr);
+    for (const i of [1, 2]) {
+      const r = await runSimulateCli([
+        `${dir}/d.json`,
+        "--workers",
+        "1",
+        "--shard",
+        `${i}/2`,
+        "--out",
+        `${dir}/s${i}.csv`,
+        "--reps",
+        "30",
+      ]);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stderr, new RegExp(`shard ${i}/2`));
+    }
+    const merged = await runSimulateCli([
+      `${dir}/d.json`,
+      "--reps",
+      "30",
+      "--merge",
+      `${dir}/s2.csv`,
+      `${dir}/s1.csv`,
+      "--out",
+      `${dir}/merged.csv`,
+    ]);
+    assert.equal(merged.code, 0, merged.stderr);
+    assert.equal(await Deno.readTextFile(`${dir}/merged.csv`), await Deno.readTextFile(`${dir}/full.csv`));
+    const partial = await runSimulateCli([`${dir}/d.json`, "--reps", "30", "--merge", `${dir}/s1.csv`]);
+    assert.equal(partial.code, 1);
+    assert.match(partial.stderr, /grid point 0 is incomplete: a shard is missing/);
+  });
+});
+
+Deno.test("simulate CLI: bad design files and arguments give clear errors", async () => {
+  await withDir(async (dir) => {
+    await Deno.writeTextFile(`${dir}/bad.json`, JSON.stringify({ design: { data: { type: "rct", n: 1 } } }));
+    const r = await runSimulateCli([`${dir}/bad.json`]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /bad\.json: data\.n must be >= 4, got 1/);
+    const usage = await runSimulateCli([`${dir}/bad.json`, "--shard", "3/2", "--out", "x.csv"]);
+    assert.equal(usage.code, 2);
+    assert.match(usage.stderr, /--shard must look like i\/n with 1 <= i <= n, got 3\/2\nusage: simulate/);
+    const missing = await runSimulateCli([`${dir}/nope.json`]);
+    assert.match(missing.stderr, /cannot read .*nope\.json/);
+  });
+});
+
+Deno.test("simulate CLI: the example design files in data/designs validate", async () => {
+  for (const entry of Deno.readDirSync(repoPath("data/designs"))) {
+    if (!entry.name.endsWith(".json")) continue;
+    const r = await runSimulateCli([
+      repoPath(`data/designs/${entry.name}`),
+      "--reps",
+      "2",
+      "--workers",
+      "1",
+      "--quiet",
+    ]);
+    assert.equal(r.code, 0, `${entry.name}: ${r.stderr}`);
+  }
+  assert.equal(progressBar(5, 10, 10), "[#####-----]  50%  5/10 replications");
+});
