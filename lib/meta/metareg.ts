@@ -172,6 +172,77 @@ function pMatrix(X: Matrix, w: number[], context: string): PStuff {
   return { P, inv, logdet, sw, sw2 };
 }
 
+/**
+ * The quantities the estimators need, computed with p x p algebra only (no k x k matrix):
+ * with A = (X'WX)^-1 and P = W - WXAX'W,
+ * y'Py = y'Wy - (X'Wy)'A(X'Wy), tr(P) = Σw - tr(A X'W²X),
+ * tr(PP) = Σw² - 2 tr(A X'W³X) + tr(A X'W²X A X'W²X), and Py = w ∘ (y - Xb).
+ */
+interface WStats {
+  A: Matrix;
+  logdet: number;
+  sw: number;
+  sw2: number;
+  beta: number[];
+  yPy: number;
+  trP: number;
+  trPP: number;
+  yPPy: number;
+}
+
+function wstats(Xr: number[][], w: number[], y: number[], context: string, needPP = true): WStats {
+  const k = Xr.length, p = Xr[0].length;
+  const M1 = new Matrix(p, p), M2 = new Matrix(p, p), M3 = new Matrix(p, p);
+  const xwy = new Array<number>(p).fill(0);
+  let sw = 0, sw2 = 0;
+  for (let i = 0; i < k; i++) {
+    const wi = w[i], xi = Xr[i];
+    sw += wi;
+    sw2 += wi * wi;
+    for (let a = 0; a < p; a++) {
+      xwy[a] += wi * xi[a] * y[i];
+      for (let b = 0; b <= a; b++) {
+        const xx = xi[a] * xi[b];
+        M1.set(a, b, M1.get(a, b) + wi * xx);
+        if (needPP) {
+          M2.set(a, b, M2.get(a, b) + wi * wi * xx);
+          M3.set(a, b, M3.get(a, b) + wi * wi * wi * xx);
+        }
+      }
+    }
+  }
+  for (let a = 0; a < p; a++) {
+    for (let b = 0; b < a; b++) {
+      M1.set(b, a, M1.get(a, b));
+      M2.set(b, a, M2.get(a, b));
+      M3.set(b, a, M3.get(a, b));
+    }
+  }
+  const { inv: A, logdet } = invSPD(M1, context);
+  const beta = A.mmul(Matrix.columnVector(xwy)).to1DArray();
+  let yPy = 0, yPPy = 0;
+  for (let i = 0; i < k; i++) {
+    let f = 0;
+    for (let a = 0; a < p; a++) f += Xr[i][a] * beta[a];
+    const e = y[i] - f;
+    yPy += w[i] * e * e;
+    yPPy += w[i] * w[i] * e * e;
+  }
+  let trP = NaN, trPP = NaN;
+  if (needPP) {
+    const AM2 = A.mmul(M2), AM3 = A.mmul(M3);
+    let tAM2 = 0, tAM3 = 0, tAM2AM2 = 0;
+    for (let a = 0; a < p; a++) {
+      tAM2 += AM2.get(a, a);
+      tAM3 += AM3.get(a, a);
+      for (let b = 0; b < p; b++) tAM2AM2 += AM2.get(a, b) * AM2.get(b, a);
+    }
+    trP = sw - tAM2;
+    trPP = sw2 - 2 * tAM3 + tAM2AM2;
+  }
+  return { A, logdet, sw, sw2, beta, yPy, trP, trPP, yPPy };
+}
+
 function quad(P: Matrix, y: number[]): number {
   const k = y.length;
   let s = 0;
@@ -180,11 +251,6 @@ function quad(P: Matrix, y: number[]): number {
     for (let j = 0; j < k; j++) r += P.get(i, j) * y[j];
     s += y[i] * r;
   }
-  return s;
-}
-function trace(P: Matrix): number {
-  let s = 0;
-  for (let i = 0; i < P.rows; i++) s += P.get(i, i);
   return s;
 }
 function sumSq(P: Matrix): number {
@@ -218,6 +284,7 @@ function mad(x: number[]): number {
 /** τ² for a model with design X, as metafor (centred yi, same starts, steps and stopping rules). */
 function estimateTau2X(
   X: Matrix,
+  Xr: number[][],
   yi: number[],
   vi: number[],
   method: Tau2Method,
@@ -236,22 +303,24 @@ function estimateTau2X(
     const tt = Math.max(0, t);
     return { tau2: tt, se_tau2: se(tt), iter };
   };
-  const pOls = () => {
-    const ones = new Array(k).fill(1);
-    return pMatrix(X, ones, context).P;
+  const ws = (t: number, needPP = true) => wstats(Xr, vi.map((v) => 1 / (v + t)), y, context, needPP);
+  // HE pieces (OLS projection), also the start value of ML, REML and EB
+  const he = () => {
+    const P = pMatrix(X, new Array(k).fill(1), context).P;
+    let trPV = 0;
+    for (let i = 0; i < k; i++) trPV += P.get(i, i) * vi[i];
+    return { P, rss: quad(P, y), trPV };
   };
   switch (method) {
     case "HS": {
-      const s = pMatrix(X, vi.map((v) => 1 / v), context);
-      const rss = quad(s.P, y);
-      const tp = trace(s.P), spp = sumSq(s.P);
-      return fin((rss - k) / s.sw, (t) => sqrtPos(1 / s.sw ** 2 * (2 * (k - p) + 4 * t * tp + 2 * t * t * spp)));
+      const s = ws(0);
+      return fin(
+        (s.yPy - k) / s.sw,
+        (t) => sqrtPos(1 / s.sw ** 2 * (2 * (k - p) + 4 * t * s.trP + 2 * t * t * s.trPP)),
+      );
     }
     case "HE": {
-      const P = pOls();
-      const rss = quad(P, y);
-      let trPV = 0;
-      for (let i = 0; i < k; i++) trPV += P.get(i, i) * vi[i];
+      const { P, rss, trPV } = he();
       const { pvpv } = pvSums(P, vi);
       return fin(
         (rss - trPV) / (k - p),
@@ -259,9 +328,11 @@ function estimateTau2X(
       );
     }
     case "DL": {
-      const s = pMatrix(X, vi.map((v) => 1 / v), context);
-      const rss = quad(s.P, y), tp = trace(s.P), spp = sumSq(s.P);
-      return fin((rss - (k - p)) / tp, (t) => sqrtPos(1 / tp ** 2 * (2 * (k - p) + 4 * t * tp + 2 * t * t * spp)));
+      const s = ws(0);
+      return fin(
+        (s.yPy - (k - p)) / s.trP,
+        (t) => sqrtPos(1 / s.trP ** 2 * (2 * (k - p) + 4 * t * s.trP + 2 * t * t * s.trPP)),
+      );
     }
     case "SJ": {
       let ss = 0;
@@ -279,7 +350,7 @@ function estimateTau2X(
     case "PM": {
       const target = k - p;
       const tau2max = Math.max(100, 10 * mad(yi) ** 2);
-      const Q = (t: number) => quad(pMatrix(X, vi.map((v) => 1 / (v + t)), context).P, y);
+      const Q = (t: number) => ws(t, false).yPy;
       const q0 = Q(0);
       let tau2 = 0;
       if (q0 >= target) {
@@ -294,33 +365,29 @@ function estimateTau2X(
         tau2 = r.root;
         iter = r.iter;
       }
-      return fin(tau2, (t) => {
-        const sw = vi.reduce((a, v) => a + 1 / (v + t), 0);
-        return Math.sqrt(2 * k * k / (k - p) / sw ** 2);
-      });
+      return fin(tau2, (t) => Math.sqrt(2 * k * k / (k - p) / ws(t, false).sw ** 2));
     }
     case "ML":
     case "REML":
     case "EB": {
-      // HE start
-      const P0 = pOls();
-      let trPV = 0;
-      for (let i = 0; i < k; i++) trPV += P0.get(i, i) * vi[i];
-      let tau2 = Math.max(0, (quad(P0, y) - trPV) / (k - p));
+      // HE start without a k x k matrix: RSS_ols and tr(PV) = Σ v_i (1 - h_ii), h_ii = x_i'(X'X)^-1 x_i
+      const ols = wstats(Xr, new Array(k).fill(1), y, context, false);
+      let trPVols = 0;
+      for (let i = 0; i < k; i++) {
+        let hii = 0;
+        for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) hii += Xr[i][a] * ols.A.get(a, b) * Xr[i][b];
+        trPVols += vi[i] * (1 - hii);
+      }
+      let tau2 = Math.max(0, (ols.yPy - trPVols) / (k - p));
       let change = 1e-5 + 1;
       while (change > 1e-5) {
         iter++;
         const old = tau2;
-        const w = vi.map((v) => 1 / (v + tau2));
-        const s = pMatrix(X, w, context);
+        const s = ws(tau2, method !== "EB");
         let adj: number;
-        if (method === "EB") {
-          adj = (quad(s.P, y) * k / (k - p) - k) / s.sw;
-        } else {
-          const Py = s.P.mmul(Matrix.columnVector(y)).to1DArray();
-          const yPPy = Py.reduce((a, b) => a + b * b, 0);
-          adj = method === "ML" ? (yPPy - s.sw) / s.sw2 : (yPPy - trace(s.P)) / sumSq(s.P);
-        }
+        if (method === "EB") adj = (s.yPy * k / (k - p) - k) / s.sw;
+        else if (method === "ML") adj = (s.yPPy - s.sw) / s.sw2;
+        else adj = (s.yPPy - s.trP) / s.trPP;
         if (Number.isNaN(adj)) adj = 0;
         while (tau2 + adj < 0) adj /= 2;
         tau2 += adj;
@@ -329,21 +396,18 @@ function estimateTau2X(
       }
       if (method !== "EB") {
         const ll = (t: number) => {
-          const w = vi.map((v) => 1 / (v + t));
-          const s = pMatrix(X, w, context);
-          const rss = quad(s.P, y);
+          const s = ws(t, false);
           const sl = vi.reduce((a, v) => a + Math.log(v + t), 0);
-          if (method === "ML") return -0.5 * k * Math.log(2 * Math.PI) - 0.5 * sl - 0.5 * rss;
-          return -0.5 * (k - p) * Math.log(2 * Math.PI) - 0.5 * sl - 0.5 * s.logdet - 0.5 * rss;
+          if (method === "ML") return -0.5 * k * Math.log(2 * Math.PI) - 0.5 * sl - 0.5 * s.yPy;
+          return -0.5 * (k - p) * Math.log(2 * Math.PI) - 0.5 * sl - 0.5 * s.logdet - 0.5 * s.yPy;
         };
         if (ll(0) - ll(tau2) > UNIROOT_TOL && tau2 > 1e-5) tau2 = 0;
       }
       return fin(tau2, (t) => {
-        const w = vi.map((v) => 1 / (v + t));
-        const sw = w.reduce((a, b) => a + b, 0);
-        if (method === "ML") return Math.sqrt(2 / w.reduce((a, b) => a + b * b, 0));
-        if (method === "REML") return Math.sqrt(2 / sumSq(pMatrix(X, w, context).P));
-        return Math.sqrt(2 * k * k / (k - p) / sw ** 2);
+        const s = ws(t);
+        if (method === "ML") return Math.sqrt(2 / s.sw2);
+        if (method === "REML") return Math.sqrt(2 / s.trPP);
+        return Math.sqrt(2 * k * k / (k - p) / s.sw ** 2);
       });
     }
   }
@@ -368,17 +432,12 @@ export function rmaX(
   const p = X.columns;
   if (p > k) fail(context, "mods", `need at least as many studies as coefficients: k = ${k}, p = ${p}`);
   if (k === 1 && test !== "z") test = "z";
-  const { tau2, se_tau2, iter } = estimateTau2X(X, yi, vi, method, context);
+  const { tau2, se_tau2, iter } = estimateTau2X(X, Xrows, yi, vi, method, context);
   const w = vi.map((v) => 1 / (v + tau2));
-  const s = pMatrix(X, w, context);
-  const Y = Matrix.columnVector(yi);
-  const WX = X.clone();
-  for (let i = 0; i < k; i++) for (let j = 0; j < p; j++) WX.set(i, j, X.get(i, j) * w[i]);
-  const beta = s.inv.mmul(WX.transpose()).mmul(Y).to1DArray();
-  const fitted = X.mmul(Matrix.columnVector(beta)).to1DArray();
-  let rssF = 0;
-  for (let i = 0; i < k; i++) rssF += w[i] * (yi[i] - fitted[i]) ** 2;
-  let vb = s.inv.clone();
+  const s = wstats(Xrows, w, yi, context, false);
+  const beta = s.beta;
+  const rssF = s.yPy;
+  let vb = s.A.clone();
   let s2w = 1;
   let ddf: number | null = null;
   if (test === "knha") {
@@ -411,10 +470,10 @@ export function rmaX(
   let QE = 0, QEp = 1, I2 = 0, H2 = 1;
   if (k > p) {
     const ybar = yi.reduce((a, b) => a + b, 0) / k;
-    const s0 = pMatrix(X, vi.map((v) => 1 / v), context);
-    QE = Math.max(0, quad(s0.P, yi.map((v) => v - ybar)));
+    const s0 = wstats(Xrows, vi.map((v) => 1 / v), yi.map((v) => v - ybar), context);
+    QE = Math.max(0, s0.yPy);
     QEp = pchisq(QE, k - p, { lower: false });
-    const vt = (k - p) / trace(s0.P);
+    const vt = (k - p) / s0.trP;
     if (method === "FE") {
       I2 = QE > 0 ? Math.max(0, 100 * (QE - (k - p)) / QE) : 0;
       H2 = QE / (k - p);
