@@ -77,7 +77,7 @@ export function riskDifference(
   const b = propCI(p.x2, p.n2, { method: m, level: p.level });
   const lower = d - Math.sqrt((p1 - a.lower) ** 2 + (b.upper - p2) ** 2);
   const upper = d + Math.sqrt((a.upper - p1) ** 2 + (p2 - b.lower) ** 2);
-  return { p1, p2, estimate: d, lower, upper, method, level: p.level };
+  return { p1, p2, estimate: d, lower: Math.max(-1, lower), upper: Math.min(1, upper), method, level: p.level };
 }
 
 /** A ratio (risk or odds) with its log-scale interval. */
