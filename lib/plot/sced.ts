@@ -1,0 +1,315 @@
+/**
+ * Plots for single-case experimental designs with Observable Plot: phase plots per participant
+ * (stacked for a multiple-baseline design), the randomisation distribution with the observed
+ * statistic marked, and power curves.
+ *
+ * The `*Data` functions are pure (tested without a DOM); the `*Plot` functions hand their output to
+ * Plot. Missing measurements are gaps in the lines (never joined across, never dropped silently:
+ * they are counted in the data).
+ *
+ * @example
+ * import { phasePlot, randomizationDistributionPlot } from "./sced.ts";
+ * phasePlot([{ name: "p1", values: [7, 8, 3, 2], labels: ["A", "A", "B", "B"] }]);
+ * randomizationDistributionPlot(randomizationTest({ ..., distribution: true }));
+ * @module
+ */
+import * as Plot from "@observablehq/plot";
+import { z } from "zod";
+import { fail, parseInput } from "../validate.ts";
+import { tieThreshold } from "../sced/fast.ts";
+import { theme } from "./theme.ts";
+
+/** One series to draw. */
+export interface PhaseSeries {
+  name: string;
+  values: readonly (number | null)[];
+  labels: readonly string[];
+}
+
+/** A point of a phase plot. */
+export interface PhasePoint {
+  case: string;
+  t: number;
+  value: number | null;
+  phase: string;
+  /** Phase occurrence index (0-based) within the case, e.g. A1 = 0, B1 = 1, A2 = 2. */
+  segment: number;
+}
+
+/** Everything a phase plot draws. */
+export interface PhasePlotData {
+  points: PhasePoint[];
+  /** Phase changes: a dashed line at t − 0.5 before the first measurement of each new phase. */
+  changes: { case: string; x: number }[];
+  /** Phase means (observed values only) as horizontal segments. */
+  means: { case: string; phase: string; x1: number; x2: number; mean: number }[];
+  missing: number;
+  cases: string[];
+}
+
+const seriesSchema = z.array(z.object({
+  name: z.string().min(1),
+  values: z.array(z.number().finite().nullable()).min(1),
+  labels: z.array(z.string().min(1)).min(1),
+})).min(1);
+
+/**
+ * Points, phase changes and phase means of one or more series.
+ * @example phasePlotData([{ name: "p", values: [1, 2, 5], labels: ["A", "A", "B"] }]).changes // [{ case: "p", x: 2.5 }]
+ */
+export function phasePlotData(series: PhaseSeries[]): PhasePlotData {
+  const s = parseInput(seriesSchema, series, "phasePlotData");
+  const points: PhasePoint[] = [];
+  const changes: PhasePlotData["changes"] = [];
+  const means: PhasePlotData["means"] = [];
+  let missing = 0;
+  s.forEach((c, ci) => {
+    if (c.values.length !== c.labels.length) {
+      fail(
+        "phasePlotData",
+        `series[${ci}].labels`,
+        `must have ${c.values.length} elements (like values)`,
+        c.labels.length,
+      );
+    }
+    let segment = 0;
+    let start = 0;
+    const close = (end: number) => {
+      const obs = c.values.slice(start, end).filter((v): v is number => v !== null);
+      if (obs.length) {
+        means.push({
+          case: c.name,
+          phase: c.labels[start],
+          x1: start + 0.6,
+          x2: end + 0.4,
+          mean: obs.reduce((a, b) => a + b, 0) / obs.length,
+        });
+      }
+    };
+    c.values.forEach((v, i) => {
+      if (i > 0 && c.labels[i] !== c.labels[i - 1]) {
+        close(i);
+        segment++;
+        start = i;
+        changes.push({ case: c.name, x: i + 0.5 });
+      }
+      if (v === null) missing++;
+      points.push({ case: c.name, t: i + 1, value: v, phase: c.labels[i], segment });
+    });
+    close(c.values.length);
+  });
+  return { points, changes, means, missing, cases: s.map((c) => c.name) };
+}
+
+/** Options of {@link phasePlot}. */
+export interface PhasePlotOptions {
+  document?: Plot.PlotOptions["document"];
+  width?: number;
+  /** Height of one panel (one participant) in pixels. Default 140. */
+  panelHeight?: number;
+  yLabel?: string;
+  xLabel?: string;
+}
+
+/**
+ * A phase plot: one panel per series (stacked, as a multiple-baseline graph), lines per phase,
+ * dashed phase changes and phase means.
+ * @example phasePlot(cases, { yLabel: "fear of movement (0–10)" })
+ */
+export function phasePlot(series: PhaseSeries[], options: PhasePlotOptions = {}): SVGSVGElement | HTMLElement {
+  const d = phasePlotData(series);
+  const { document, width = 760, panelHeight = 140, yLabel = "score", xLabel = "measurement" } = options;
+  const facet = d.cases.length > 1;
+  return Plot.plot({
+    document,
+    width,
+    height: (facet ? d.cases.length : 1) * panelHeight + 40,
+    marginLeft: 50,
+    marginRight: facet ? 90 : 20,
+    x: { label: xLabel },
+    y: { label: yLabel, grid: true },
+    fy: facet ? { label: null, domain: d.cases } : undefined,
+    color: { legend: true, scheme: "dark2" },
+    marks: [
+      Plot.ruleX(d.changes, { x: "x", fy: facet ? "case" : undefined, stroke: theme.refline, strokeDasharray: "4,3" }),
+      Plot.ruleY(d.means, {
+        y: "mean",
+        x1: "x1",
+        x2: "x2",
+        fy: facet ? "case" : undefined,
+        stroke: "phase",
+        strokeOpacity: 0.6,
+        strokeWidth: 2,
+      }),
+      Plot.line(d.points, {
+        x: "t",
+        y: "value",
+        z: "segment",
+        stroke: "phase",
+        fy: facet ? "case" : undefined,
+      }),
+      Plot.dot(d.points.filter((p) => p.value !== null), {
+        x: "t",
+        y: "value",
+        fill: "phase",
+        r: 2.5,
+        fy: facet ? "case" : undefined,
+        tip: true,
+      }),
+    ],
+  });
+}
+
+/** What {@link randomizationDistributionData} needs from a test result. */
+export interface DistributionInput {
+  distribution?: readonly number[];
+  observed: number;
+  tolerance?: number;
+  statistic?: string;
+  p?: number;
+  method?: string;
+}
+
+/**
+ * The randomisation distribution split at the observed statistic (values ≥ observed − tol, the
+ * ones counted in p, versus the rest).
+ * @example randomizationDistributionData({ distribution: [1, 2, 3], observed: 2 }).atLeast // 2
+ */
+export function randomizationDistributionData(result: DistributionInput, maxBins = 40) {
+  const o = parseInput(
+    z.object({
+      distribution: z.array(z.number().finite()).min(1, {
+        error: "must be present: run the test with distribution: true",
+      }),
+      observed: z.number().finite(),
+      tolerance: z.number().min(0).optional(),
+    }),
+    { distribution: result.distribution, observed: result.observed, tolerance: result.tolerance },
+    "randomizationDistributionData",
+  );
+  const thr = tieThreshold(o.observed, o.tolerance);
+  const rows = o.distribution.map((value) => ({ value, side: value >= thr ? "≥ observed" : "< observed" }));
+  const atLeast = rows.filter((r) => r.side === "≥ observed").length;
+  const bins = distributionBins(o.distribution, thr, o.observed, maxBins);
+  return { rows, bins, atLeast, total: rows.length, observed: o.observed };
+}
+
+/** One bar of the distribution histogram. */
+export interface DistributionBin {
+  x1: number;
+  x2: number;
+  count: number;
+  side: "< observed" | "≥ observed";
+}
+
+function distributionBins(
+  values: readonly number[],
+  thr: number,
+  observed: number,
+  maxBins: number,
+): DistributionBin[] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  const side = (v: number) => (v >= thr ? "≥ observed" : "< observed") as DistributionBin["side"];
+  const counts = new Map<number, number>();
+  for (const v of values) {
+    counts.set(v, (counts.get(v) ?? 0) + 1);
+    if (counts.size > maxBins) break;
+  }
+  if (counts.size <= maxBins) {
+    // few distinct values (exact tests): one bar per value
+    const u = [...counts.keys()].sort((a, b) => a - b);
+    let gap = hi - lo || 1;
+    for (let i = 1; i < u.length; i++) gap = Math.min(gap, u[i] - u[i - 1]);
+    const w = Math.min(gap, (hi - lo || 1) / 20) * 0.8;
+    return u.map((v) => ({ x1: v - w / 2, x2: v + w / 2, count: counts.get(v)!, side: side(v) }));
+  }
+  // equal-width bins with the observed statistic on a bin edge
+  const w = (hi - lo) / maxBins || 1;
+  const index = (v: number) => Math.floor((v - observed) / w + (v >= thr ? 1e-9 : 0));
+  const tally = new Map<number, number>();
+  for (const v of values) tally.set(index(v), (tally.get(index(v)) ?? 0) + 1);
+  return [...tally.entries()].sort((a, b) => a[0] - b[0]).map(([k, count]) => ({
+    x1: observed + k * w,
+    x2: observed + (k + 1) * w,
+    count,
+    side: k >= 0 ? "≥ observed" : "< observed",
+  }));
+}
+
+/**
+ * Histogram of the randomisation distribution with the observed statistic marked (red rule);
+ * bars at or beyond it (the ones counted in p) are darker.
+ * @example randomizationDistributionPlot(randomizationTest({ ..., distribution: true }))
+ */
+export function randomizationDistributionPlot(
+  result: DistributionInput,
+  options: { document?: Plot.PlotOptions["document"]; width?: number; height?: number; thresholds?: number } = {},
+): SVGSVGElement | HTMLElement {
+  const { document, width = 640, height = 240, thresholds = 40 } = options;
+  const d = randomizationDistributionData(result, thresholds);
+  const pText = result.p !== undefined ? `, p = ${result.p.toPrecision(3)}` : "";
+  return Plot.plot({
+    document,
+    width,
+    height,
+    marginLeft: 50,
+    x: { label: `statistic ${result.statistic ?? ""} (observed ${d.observed.toPrecision(4)}${pText})` },
+    y: { label: "assignments", grid: true },
+    color: { domain: ["< observed", "≥ observed"], range: ["#b7cbe0", theme.study], legend: true },
+    marks: [
+      Plot.rectY(d.bins, { x1: "x1", x2: "x2", y: "count", fill: "side", tip: true }),
+      Plot.ruleY([0]),
+      Plot.ruleX([d.observed], { stroke: theme.summary, strokeWidth: 2 }),
+      Plot.text([d.observed], {
+        x: (x: number) => x,
+        frameAnchor: "top",
+        text: () => "observed",
+        dy: -4,
+        fill: theme.summary,
+        textAnchor: "start",
+        dx: 4,
+      }),
+    ],
+  });
+}
+
+/**
+ * Power against effect size with ±2 Monte Carlo SE bars and the alpha line.
+ * @example powerCurvePlot(powerCurve({ ... }))
+ */
+export function powerCurvePlot(
+  curve: readonly { effect: number; power: number; mcse: number; alpha: number }[],
+  options: { document?: Plot.PlotOptions["document"]; width?: number; height?: number } = {},
+): SVGSVGElement | HTMLElement {
+  const c = parseInput(
+    z.array(
+      z.object({ effect: z.number(), power: z.number().min(0).max(1), mcse: z.number().min(0), alpha: z.number() }),
+    ).min(1),
+    curve,
+    "powerCurvePlot",
+  );
+  const { document, width = 560, height = 260 } = options;
+  return Plot.plot({
+    document,
+    width,
+    height,
+    x: { label: "effect (SD units)" },
+    y: { label: "power", domain: [0, 1], grid: true },
+    marks: [
+      Plot.ruleY([c[0].alpha], { stroke: theme.refline, strokeDasharray: "4,3" }),
+      Plot.ruleX(c, {
+        x: "effect",
+        y1: (r) => Math.max(0, r.power - 2 * r.mcse),
+        y2: (r) => Math.min(1, r.power + 2 * r.mcse),
+        stroke: theme.study,
+      }),
+      Plot.line(c, { x: "effect", y: "power", stroke: theme.study }),
+      Plot.dot(c, { x: "effect", y: "power", fill: theme.study, tip: true }),
+    ],
+  });
+}

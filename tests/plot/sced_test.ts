@@ -1,0 +1,71 @@
+import assert from "node:assert/strict";
+// @ts-types="@types/jsdom"
+import { JSDOM } from "jsdom";
+import {
+  phasePlot,
+  phasePlotData,
+  powerCurvePlot,
+  randomizationDistributionData,
+  randomizationDistributionPlot,
+} from "../../lib/plot/sced.ts";
+import { randomizationTest } from "../../lib/sced/test.ts";
+
+const document = new JSDOM("").window.document;
+const abab = { name: "p1", values: [4, 4, 1, null, 2, 3, 0, 2], labels: [..."AABBAABB"] };
+
+Deno.test("phasePlotData: phase changes at t - 0.5, phase means of observed values, missing counted", () => {
+  const d = phasePlotData([abab]);
+  assert.deepEqual(d.changes.map((c) => c.x), [2.5, 4.5, 6.5]);
+  assert.deepEqual(d.means.map((m) => [m.phase, m.mean]), [["A", 4], ["B", 1], ["A", 2.5], ["B", 1]]);
+  assert.deepEqual(d.points.map((p) => p.segment), [0, 0, 1, 1, 2, 2, 3, 3]);
+  assert.equal(d.missing, 1);
+  assert.throws(() => phasePlotData([{ ...abab, labels: ["A"] }]), /series\[0\]\.labels must have 8 elements/);
+});
+
+Deno.test("phasePlot renders one panel per participant with dashed phase changes", () => {
+  const svg = phasePlot([abab, { ...abab, name: "p2" }], { document }) as unknown as Element;
+  const html = svg.outerHTML;
+  assert.match(html, /<svg/);
+  assert.equal((html.match(/stroke-dasharray="4,3"/g) ?? []).length >= 1, true);
+  // facets: the case names appear as fy tick labels
+  assert.match(html, />p1</);
+  assert.match(html, />p2</);
+});
+
+Deno.test("randomization distribution: the bars counted in p are the statistics >= observed (k of the test)", () => {
+  const r = randomizationTest({
+    design: { type: "phase", phases: ["A", "B"], n: 10, limit: 1 },
+    values: [10, 9, 8, 10, 7, 2, 5, 3, 4, 5],
+    labels: [..."AAAAABBBBB"],
+    statistic: "A-B",
+    distribution: true,
+  });
+  const d = randomizationDistributionData(r);
+  assert.equal(d.total, 9);
+  assert.equal(d.atLeast, r.k);
+  assert.equal(d.atLeast, 1); // SCDA example: p = 1/9 (cases.json)
+  const svg = randomizationDistributionPlot(r, { document }) as unknown as Element;
+  assert.match(svg.outerHTML, /observed/);
+  assert.throws(
+    () => randomizationDistributionData({ observed: 1 }),
+    /run the test with distribution: true|distribution must be/,
+  );
+  const pc = powerCurvePlot([{ effect: 0, power: 0.05, mcse: 0.01, alpha: 0.05 }, {
+    effect: 1,
+    power: 0.5,
+    mcse: 0.03,
+    alpha: 0.05,
+  }], { document }) as unknown as Element;
+  assert.match(pc.outerHTML, /power/);
+});
+
+Deno.test("distribution bins: bar counts add up, and bars at or beyond the observed hold exactly k statistics", () => {
+  const values = Array.from({ length: 1000 }, (_, i) => Math.sin(i) * 3);
+  const observed = values[17];
+  const d = randomizationDistributionData({ distribution: values, observed }, 25);
+  assert.equal(d.bins.reduce((a, b) => a + b.count, 0), 1000);
+  const k = values.filter((v) => v >= observed - 1e-10 * Math.max(1, Math.abs(observed))).length;
+  assert.equal(d.bins.filter((b) => b.side === "≥ observed").reduce((a, b) => a + b.count, 0), k);
+  const few = randomizationDistributionData({ distribution: [1, 1, 2, 3, 3, 3], observed: 3 });
+  assert.deepEqual(few.bins.map((b) => [b.count, b.side]), [[2, "< observed"], [1, "< observed"], [3, "≥ observed"]]);
+});
