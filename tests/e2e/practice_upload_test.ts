@@ -1,0 +1,69 @@
+/**
+ * Browser test of the practice-variation notebook's upload path: choosing the example extract with a
+ * deliberate error (data/registry/simulated-registry-with-error.csv) shows a message in the page
+ * naming the row and the column (not a console error); choosing the valid example then shows the
+ * benchmark table and plots. No console errors, no off-machine requests.
+ *
+ * Uses the shared harness (withSite builds .site if needed). To run it against a site built
+ * elsewhere (e.g. `deno run -A tasks/build.ts practice --out /tmp/site-practice`), set
+ * PRACTICE_SITE_DIR to that folder.
+ */
+import assert from "node:assert/strict";
+import type { Browser } from "playwright-core";
+import { assertClean, launchBrowser, openPage, settle, withSite } from "./browser.ts";
+import { serveStatic } from "../../tasks/serve.ts";
+import { repoPath } from "../helpers.ts";
+
+async function run(fn: (base: string, browser: Browser) => Promise<void>): Promise<void> {
+  const dir = Deno.env.get("PRACTICE_SITE_DIR");
+  if (!dir) return await withSite(fn);
+  const server = serveStatic(dir, 0);
+  const browser = await launchBrowser();
+  try {
+    await fn(server.url, browser);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+Deno.test({
+  name: "practice notebook: uploading a CSV with an error names row and column; a valid CSV is benchmarked",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  fn: async () => {
+    await run(async (base, browser) => {
+      const tracked = await openPage(browser, `${base}notebooks/practice.html`);
+      const page = tracked.page;
+      try {
+        await settle(page);
+        const status = page.locator("#registry-upload-status");
+        // Without a file the bundled example is benchmarked.
+        assert.match(await status.innerText(), /320 patients in 12 centres/);
+
+        const input = page.locator("main input[type=file]");
+        await input.setInputFiles(repoPath("data/registry/simulated-registry-with-error.csv"));
+        await page.waitForSelector("#registry-upload-status.registry-upload-error", { timeout: 30_000 });
+        await settle(page);
+        const message = await page.locator("#registry-upload-status").innerText();
+        assert.match(message, /simulated-registry-with-error\.csv/);
+        assert.match(message, /row 3 \(line 4\), column pdi_post must be <= 70/);
+        const shownErrors = await page.locator(".observablehq--error").allInnerTexts();
+        assert.deepEqual(shownErrors, [], `cells show errors: ${shownErrors.join(" | ")}`);
+
+        await input.setInputFiles(repoPath("data/registry/simulated-registry.csv"));
+        await page.waitForSelector("#registry-upload-status.registry-upload-ok", { timeout: 30_000 });
+        await settle(page);
+        assert.match(
+          await page.locator("#registry-upload-status").innerText(),
+          /simulated-registry\.csv: 320 patients/,
+        );
+        const tableText = await page.locator("main table").last().innerText();
+        assert.match(tableText, /C12/);
+        assertClean(tracked, "practice upload");
+      } finally {
+        await page.context().close();
+      }
+    });
+  },
+});
