@@ -1,0 +1,217 @@
+/**
+ * Plots of design diagnoses (Observable Plot): a diagnosand (power, bias, RMSE, coverage) per
+ * design and answer strategy with ±2 Monte Carlo SE bars, a diagnosand curve over a grid parameter
+ * (power curves), and the PROM dilution plot (standardised effect on a generic and a personalised
+ * PROM by the number of domains patients prioritise). Data functions are pure and tested; the
+ * Plot layer is thin.
+ *
+ * @example
+ * import { diagnosandPlot } from "../lib/plot/design.ts";
+ * display(diagnosandPlot(rows, { diagnosand: "power" }));
+ * @module
+ */
+import * as Plot from "@observablehq/plot";
+import { z } from "zod";
+import { parseInput } from "../validate.ts";
+import type { DiagnosisRow } from "../design/diagnose.ts";
+import { theme } from "./theme.ts";
+
+/** Diagnosands that can be plotted, with their MCSE field. */
+export const DIAGNOSANDS = {
+  power: { mcse: "power_mcse", label: "Power", ref: 0.8 },
+  bias: { mcse: "bias_mcse", label: "Bias (estimate − estimand)", ref: 0 },
+  rmse: { mcse: "rmse_mcse", label: "RMSE", ref: null },
+  coverage: { mcse: "coverage_mcse", label: "CI coverage", ref: 0.95 },
+  type_s: { mcse: "type_s_mcse", label: "Type-S error rate", ref: 0 },
+} as const;
+export type Diagnosand = keyof typeof DIAGNOSANDS;
+
+/** One point of a diagnosand plot. */
+export interface DiagnosandPoint {
+  design: string;
+  answer: string;
+  /** `design · answer`, the row label. */
+  label: string;
+  /** Value of the x grid parameter (curves), or null. */
+  x: number | string | null;
+  value: number;
+  /** value ± 2 MCSE (clipped to [0, 1] for proportions). */
+  lo: number;
+  hi: number;
+  reps: number;
+}
+
+const optionsSchema = z.object({
+  diagnosand: z.enum(Object.keys(DIAGNOSANDS) as [Diagnosand, ...Diagnosand[]]).default("power"),
+  /** Grid path used as x (curves); rows are filtered to those with this grid value. */
+  x: z.string().optional(),
+});
+
+/**
+ * Points of a diagnosand plot: one per row that has the diagnosand, with ±2 MCSE. Rows without
+ * the diagnosand (e.g. power of a responder rate) are left out.
+ * @example diagnosandData(rows, { diagnosand: "power" })[0].lo
+ */
+export function diagnosandData(
+  rows: readonly DiagnosisRow[],
+  options: { diagnosand?: Diagnosand; x?: string } = {},
+): DiagnosandPoint[] {
+  const { diagnosand, x } = parseInput(optionsSchema, options, "diagnosandData");
+  const meta = DIAGNOSANDS[diagnosand];
+  const proportion = diagnosand === "power" || diagnosand === "coverage" || diagnosand === "type_s";
+  const out: DiagnosandPoint[] = [];
+  for (const r of rows) {
+    const v = r[diagnosand];
+    if (v === null || v === undefined) continue;
+    const se = (r[meta.mcse] as number | null) ?? 0;
+    let lo = v - 2 * se, hi = v + 2 * se;
+    if (proportion) {
+      lo = Math.max(0, lo);
+      hi = Math.min(1, hi);
+    }
+    out.push({
+      design: r.design,
+      answer: r.answer,
+      label: `${r.design} · ${r.answer}`,
+      x: x === undefined
+        ? null
+        : typeof r.grid[x] === "boolean"
+        ? String(r.grid[x])
+        : (r.grid[x] as number | string) ?? null,
+      value: v,
+      lo,
+      hi,
+      reps: r.reps,
+    });
+  }
+  return out;
+}
+
+/** Options of the plot builders. */
+export interface DesignPlotOptions {
+  diagnosand?: Diagnosand;
+  /** Grid path on the x axis ({@link diagnosandCurve}). */
+  x?: string;
+  /** x-axis label (defaults to the grid path). */
+  xLabel?: string;
+  width?: number;
+  /** Document to render into (a jsdom document outside the browser). */
+  document?: Plot.PlotOptions["document"];
+}
+
+/**
+ * Dot-and-interval plot of one diagnosand per design × answer strategy (±2 MCSE), with the
+ * reference line (0.8 power, 0 bias, 0.95 coverage).
+ * @example diagnosandPlot(rows, { diagnosand: "bias" })
+ */
+export function diagnosandPlot(
+  rows: readonly DiagnosisRow[],
+  options: DesignPlotOptions = {},
+): ReturnType<typeof Plot.plot> {
+  const diagnosand = options.diagnosand ?? "power";
+  const data = diagnosandData(rows, { diagnosand });
+  const meta = DIAGNOSANDS[diagnosand];
+  const labels = [...new Set(data.map((d) => d.label))];
+  return Plot.plot({
+    document: options.document,
+    width: options.width ?? 760,
+    height: Math.max(120, 28 * labels.length + 50),
+    marginLeft: Math.min(360, 8 + 6.2 * Math.max(10, ...labels.map((l) => l.length))),
+    x: {
+      label: meta.label,
+      grid: true,
+      ...(diagnosand === "power" || diagnosand === "coverage" ? { domain: [0, 1] } : {}),
+    },
+    y: { label: null, domain: labels },
+    color: { legend: false },
+    marks: [
+      ...(meta.ref === null ? [] : [Plot.ruleX([meta.ref], { stroke: theme.refline, strokeDasharray: "4,3" })]),
+      Plot.ruleY(data, { x1: "lo", x2: "hi", y: "label", stroke: "design", strokeWidth: 2 }),
+      Plot.dot(data, { x: "value", y: "label", fill: "design", r: 4, tip: true }),
+    ],
+  });
+}
+
+/**
+ * A diagnosand as a function of a grid parameter (e.g. power by n), one line per design × answer,
+ * with ±2 MCSE bands.
+ * @example diagnosandCurve(rows, { diagnosand: "power", x: "data.n" })
+ */
+export function diagnosandCurve(
+  rows: readonly DiagnosisRow[],
+  options: DesignPlotOptions = {},
+): ReturnType<typeof Plot.plot> {
+  const diagnosand = options.diagnosand ?? "power";
+  if (!options.x) throw new Error("diagnosandCurve: x (a grid path) is required");
+  const data = diagnosandData(rows, { diagnosand, x: options.x }).filter((d) => typeof d.x === "number");
+  const meta = DIAGNOSANDS[diagnosand];
+  return Plot.plot({
+    document: options.document,
+    width: options.width ?? 760,
+    height: 320,
+    x: { label: options.xLabel ?? options.x, grid: true },
+    y: {
+      label: meta.label,
+      grid: true,
+      ...(diagnosand === "power" || diagnosand === "coverage" ? { domain: [0, 1] } : {}),
+    },
+    color: { legend: true },
+    marks: [
+      ...(meta.ref === null ? [] : [Plot.ruleY([meta.ref], { stroke: theme.refline, strokeDasharray: "4,3" })]),
+      Plot.areaY(data, { x: "x", y1: "lo", y2: "hi", fill: "label", fillOpacity: 0.15 }),
+      Plot.line(data, { x: "x", y: "value", stroke: "label", marker: "circle", tip: true }),
+    ],
+  });
+}
+
+/** One point of the PROM dilution plot. */
+export interface DilutionPoint {
+  prioritised: number;
+  instrument: string;
+  value: number;
+  lo: number;
+  hi: number;
+}
+
+/**
+ * Points of the dilution plot from diagnosis rows of cohort (or RCT) designs run over
+ * `model.prioritised`, one design per instrument: the mean estimate (e.g. SMC) with ±2 MCSE of the
+ * mean estimate (sd_estimate / √reps).
+ * @example dilutionData(rows)[0].prioritised
+ */
+export function dilutionData(rows: readonly DiagnosisRow[]): DilutionPoint[] {
+  return rows.filter((r) => r.mean_estimate !== null && typeof r.grid["model.prioritised"] === "number").map((r) => {
+    const se = (r.sd_estimate ?? 0) / Math.sqrt(Math.max(1, r.reps - r.failed));
+    return {
+      prioritised: r.grid["model.prioritised"] as number,
+      instrument: r.design,
+      value: r.mean_estimate!,
+      lo: r.mean_estimate! - 2 * se,
+      hi: r.mean_estimate! + 2 * se,
+    };
+  });
+}
+
+/**
+ * Standardised effect on each instrument by the number of domains patients prioritise.
+ * @example dilutionPlot(rows, { document })
+ */
+export function dilutionPlot(
+  rows: readonly DiagnosisRow[],
+  options: { width?: number; yLabel?: string; document?: Plot.PlotOptions["document"] } = {},
+): ReturnType<typeof Plot.plot> {
+  const data = dilutionData(rows);
+  return Plot.plot({
+    document: options.document,
+    width: options.width ?? 760,
+    height: 320,
+    x: { label: "Domains the patient prioritises (k of 7)", ticks: 7, grid: true },
+    y: { label: options.yLabel ?? "Standardised mean change", grid: true, zero: true },
+    color: { legend: true },
+    marks: [
+      Plot.ruleY([0], { stroke: theme.refline }),
+      Plot.ruleX(data, { x: "prioritised", y1: "lo", y2: "hi", stroke: "instrument" }),
+      Plot.line(data, { x: "prioritised", y: "value", stroke: "instrument", marker: "circle", tip: true }),
+    ],
+  });
+}

@@ -1,0 +1,85 @@
+import assert from "node:assert/strict";
+// @ts-types="@types/jsdom"
+import { JSDOM } from "jsdom";
+import { diagnosandCurve, diagnosandData, diagnosandPlot, dilutionData, dilutionPlot } from "../../lib/plot/design.ts";
+import type { DiagnosisRow } from "../../lib/design/diagnose.ts";
+import { diagnoseSimulation, parseSimulation } from "../../lib/design/simulate.ts";
+
+const base: DiagnosisRow = {
+  design: "RCT",
+  gridIndex: 0,
+  answer: "dim",
+  estimand: "raw",
+  grid: { "data.n": 50 },
+  reps: 400,
+  failed: 0,
+  mean_estimand: 1,
+  mean_estimate: 1.1,
+  sd_estimate: 0.5,
+  bias: 0.1,
+  bias_mcse: 0.025,
+  rmse: 0.51,
+  rmse_mcse: 0.02,
+  power: 0.98,
+  power_mcse: 0.02,
+  coverage: 0.95,
+  coverage_mcse: 0.011,
+  type_s: 0,
+  type_s_mcse: 0,
+  mean_ci_width: 2,
+  warnings: [],
+};
+
+Deno.test("diagnosandData: value ± 2 MCSE, proportions clipped to [0, 1], rows without the diagnosand left out", () => {
+  const rows = [base, { ...base, answer: "responder-rate", power: null, power_mcse: null }];
+  const power = diagnosandData(rows, { diagnosand: "power" });
+  assert.equal(power.length, 1);
+  assert.equal(power[0].hi, 1, "0.98 + 2 x 0.02 clipped to 1");
+  assert.ok(Math.abs(power[0].lo - 0.94) < 1e-12);
+  const bias = diagnosandData(rows, { diagnosand: "bias", x: "data.n" });
+  assert.deepEqual(bias.map((b) => [b.label, b.x, b.lo, b.hi]), [["RCT · dim", 50, 0.05, 0.15], [
+    "RCT · responder-rate",
+    50,
+    0.05,
+    0.15,
+  ]]);
+  assert.throws(
+    () => diagnosandData(rows, { diagnosand: "colour" as never }),
+    /diagnosandData: diagnosand must be one of/,
+  );
+});
+
+Deno.test("plots render to SVG with one dot per design x answer and a curve per label", () => {
+  const document = new JSDOM("").window.document;
+  const svg = diagnosandPlot([base, { ...base, design: "Cohort", answer: "change-t" }], {
+    diagnosand: "power",
+    document,
+  });
+  assert.equal(svg.querySelectorAll("circle").length, 2);
+  const rows = [50, 100, 200].map((n, i) => ({ ...base, gridIndex: i, grid: { "data.n": n }, power: 0.3 + 0.2 * i }));
+  const curve = diagnosandCurve(rows, { diagnosand: "power", x: "data.n", document });
+  assert.ok(curve.querySelectorAll("path").length >= 2, "a band and a line");
+  assert.throws(() => diagnosandCurve(rows, { document }), /x \(a grid path\) is required/);
+});
+
+Deno.test("dilution plot: the PDI's standardised change grows with k, the PSC's does not (simulated rows)", () => {
+  const design = (name: string, instrument: string) => ({
+    name,
+    model: { instrument },
+    data: { type: "cohort", n: 150 },
+    answers: ["smc"],
+  });
+  const rows = diagnoseSimulation(parseSimulation({
+    designs: [design("PDI", "pdi"), design("PSC", "psc")],
+    grid: { "model.prioritised": [1, 4, 7] },
+    reps: 60,
+    seed: 3,
+  }));
+  const pts = dilutionData(rows);
+  const pdi = pts.filter((p) => p.instrument === "PDI").map((p) => p.value);
+  const psc = pts.filter((p) => p.instrument === "PSC").map((p) => p.value);
+  assert.ok(pdi[0] < pdi[1] && pdi[1] < pdi[2], `PDI SMC by k: ${pdi}`);
+  assert.ok(psc[0] > 2 * pdi[0], `with k = 1 the PSC shows far more: ${psc[0]} vs ${pdi[0]}`);
+  const svg = dilutionPlot(rows, { document: new JSDOM("").window.document });
+  assert.ok(svg.querySelectorAll("path").length >= 2);
+});
