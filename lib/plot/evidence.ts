@@ -43,28 +43,26 @@ const contrastSchema = z.array(z.object({
 })).min(1);
 
 /**
- * Forest-style plot of mean differences (or SMDs) with 95% CIs, one facet row per group (outcome);
+ * Forest-style plot of mean differences (or SMDs) with 95% CIs, one row per contrast labelled "group · label";
  * rows flagged by the audit are drawn in red.
  * @example contrastPlot([{ label: "APT vs WLC", group: "RDQ", value: -2.4, lower: -4.14, upper: -0.65 }])
  */
 export function contrastPlot(rows: ContrastRow[], options: EvidencePlotOptions = {}): SVGSVGElement | HTMLElement {
   const data = parseInput(contrastSchema, rows, "contrastPlot");
   const o = parseInput(optsSchema, options, "contrastPlot options");
-  const groups = [...new Set(data.map((d) => d.group))];
+  const rowsY = data.map((d) => ({ ...d, y: d.group ? `${d.group} · ${d.label}` : d.label }));
   const colour = (d: ContrastRow) => (d.flagged ? theme.summary : theme.study);
   return Plot.plot({
     document: o.document,
-    width: o.width ?? 760,
-    marginLeft: 190,
-    height: 40 + data.length * 22 + groups.length * 24,
+    width: o.width ?? 860,
+    marginLeft: 330,
+    height: 50 + data.length * 18,
     x: { label: "difference (95% CI)", grid: true },
-    y: { label: null, domain: data.map((d) => d.label) },
-    fy: { label: null, domain: groups },
-    facet: { data, y: "group", marginRight: 150 },
+    y: { label: null, domain: rowsY.map((d) => d.y) },
     marks: [
       Plot.ruleX([0], { stroke: theme.refline }),
-      Plot.ruleY(data, { fy: "group", y: "label", x1: "lower", x2: "upper", stroke: colour, strokeWidth: 2 }),
-      Plot.dot(data, { fy: "group", y: "label", x: "value", fill: colour, r: 3.5 }),
+      Plot.ruleY(rowsY, { y: "y", x1: "lower", x2: "upper", stroke: colour, strokeWidth: 2 }),
+      Plot.dot(rowsY, { y: "y", x: "value", fill: colour, r: 3.5 }),
     ],
   });
 }
