@@ -110,7 +110,7 @@ export function dilution(model: Model): number | null {
  * The context {@link gradeHeuristic} needs for one diagnosis row of `design`: the MCID on the
  * row's estimand scale (raw: the instrument's MCID; std: MCID / score SD; responder: 10 percentage
  * points, the toolkit's convention), participants, optimal information size and PROM dilution.
- * @example gradeContext(parseDesign({}), "raw").mcid // 9.5 (PDI)
+ * @example gradeContext(parseDesign({}), "raw").mcid // 8.5 (PDI)
  */
 export function gradeContext(
   design: Design,

@@ -69,11 +69,11 @@ export const instruments: Record<string, InstrumentSpec> = {
     reliability: 0.8,
     interDomainR: 0.5,
     direction: -1,
-    mcid: 9.5,
+    mcid: 8.5,
     min: 0,
     max: 70,
-    source: "7 domains: seed (VRA objection, 'O: outcome'); mean 5.5/domain, SD 2.2, reliability 0.8, " +
-      "inter-domain r 0.5 and MCID 9.5 points: assumptions",
+    source: "7 domains: seed (VRA objection, 'O: outcome'); MCID 8.5 points: data/instruments.csv (Soer 2012, " +
+      "flagged 'recalled' there); mean 5.5/domain, SD 2.2, reliability 0.8, inter-domain r 0.5: assumptions",
   },
   psc: {
     name: "psc",
@@ -184,11 +184,21 @@ export const defaultNaturalCourse = 0;
 /** Default SCED settings: 8 cases, 30 measurements, AR(1) 0.3, at least 5 per phase (assumptions). */
 export const defaultSced = { cases: 8, measurements: 30, ar: 0.3, minPhase: 5, randomizations: 1000 } as const;
 
+/** Rows of `data/instruments.csv` that correspond to the built-in instruments. */
+export const csvInstrumentNames: Record<string, string> = {
+  "PDI": "pdi",
+  "NRS-pain": "nrs",
+  "PSFS": "psc",
+  "SF-12 PCS": "pcs",
+  "SF-12 MCS": "mcs",
+};
+
 /**
- * Override built-in instrument MCIDs and ranges from rows of `data/instruments.csv` (when that file
- * provides them). Rows whose `instrument` (or `name`) does not match a built-in instrument are ignored.
- * Returns a new record; the defaults are not changed.
- * @example instrumentsFromCsv([{ instrument: "pdi", mcid: 8.5 }]).pdi.mcid // 8.5
+ * Override built-in instrument MCIDs from rows of `data/instruments.csv` (columns `instrument`,
+ * `mcid`), matched through {@link csvInstrumentNames} (PSFS, the 0–10 patient-specific scale,
+ * stands for the PSC). Rows without an MCID or for other instruments are ignored. Returns a new
+ * record; the defaults are not changed.
+ * @example instrumentsFromCsv([{ instrument: "PDI", mcid: 9 }]).pdi.mcid // 9
  */
 export function instrumentsFromCsv(
   rows: readonly Record<string, unknown>[],
@@ -196,10 +206,10 @@ export function instrumentsFromCsv(
   const out: Record<string, InstrumentSpec> = {};
   for (const [k, v] of Object.entries(instruments)) out[k] = { ...v };
   for (const row of rows) {
-    const key = String(row.instrument ?? row.name ?? row.id ?? "").toLowerCase().replace(/[^a-z]/g, "");
-    const target = out[key];
+    const key = csvInstrumentNames[String(row.instrument ?? "").trim()];
+    const target = key ? out[key] : undefined;
     if (!target) continue;
-    const mcid = Number(row.mcid);
+    const mcid = row.mcid === "" || row.mcid === null || row.mcid === undefined ? NaN : Number(row.mcid);
     if (Number.isFinite(mcid) && mcid > 0) {
       target.mcid = mcid;
       target.source += `; MCID ${mcid} from data/instruments.csv`;

@@ -6,7 +6,10 @@ import { parseDesign } from "../../lib/design/schema.ts";
 import { drawPatients, resolveModel } from "../../lib/design/model.ts";
 import { diagnoseSimulation, parseSimulation } from "../../lib/design/simulate.ts";
 import { dilution } from "../../lib/design/analytic.ts";
-import { instruments, instrumentsFromCsv } from "../../lib/design/defaults.ts";
+import { csvInstrumentNames, instruments, instrumentsFromCsv } from "../../lib/design/defaults.ts";
+import { loadCsv } from "../../lib/io/csv.ts";
+import { repoPath } from "../helpers.ts";
+import { z } from "zod";
 
 function sd(x: Float64Array): number {
   const m = x.reduce((a, b) => a + b, 0) / x.length;
@@ -81,12 +84,27 @@ Deno.test("model: selection that keeps almost nobody is an error, not an endless
   assert.throws(() => drawPatients(rm, 10, ["none"], createRandom(1)), /model.selection keeps too few patients/);
 });
 
-Deno.test("defaults: seed baselines and CSV overrides of the MCID", () => {
+Deno.test("defaults: seed baselines, MCIDs agree with data/instruments.csv, CSV overrides", async () => {
+  const { rows } = loadCsv(
+    await Deno.readTextFile(repoPath("data/instruments.csv")),
+    z.object({ instrument: z.string(), mcid: z.string() }),
+    {
+      name: "instruments.csv",
+    },
+  );
+  for (const row of rows) {
+    const key = csvInstrumentNames[row.instrument];
+    if (key && row.mcid !== "") assert.equal(instruments[key].mcid, Number(row.mcid), `${row.instrument} MCID`);
+  }
   assert.equal(instruments.nrs.mean, 6.53);
   assert.equal(instruments.pcs.mean, 31.2);
   assert.equal(instruments.mcs.mean, 36.6);
   assert.equal(instruments.pdi.domains, 7);
-  const over = instrumentsFromCsv([{ instrument: "PDI", mcid: "8.5" }, { instrument: "unknown", mcid: 1 }]);
-  assert.equal(over.pdi.mcid, 8.5);
-  assert.equal(instruments.pdi.mcid, 9.5, "defaults unchanged");
+  const over = instrumentsFromCsv([{ instrument: "PDI", mcid: "9" }, { instrument: "PSC", mcid: "" }, {
+    instrument: "x",
+    mcid: 1,
+  }]);
+  assert.equal(over.pdi.mcid, 9);
+  assert.equal(over.psc.mcid, 2, "no MCID in the row: default kept");
+  assert.equal(instruments.pdi.mcid, 8.5, "defaults unchanged (8.5: data/instruments.csv, Soer 2012)");
 });
