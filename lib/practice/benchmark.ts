@@ -21,6 +21,8 @@ import { funnel, type FunnelResult } from "./funnel.ts";
 import { shrinkCentres } from "./shrink.ts";
 import { estimateCentreTau2 } from "./tau2.ts";
 import { fail, parseInput } from "../validate.ts";
+import { classifyResponders } from "../responders/responders.ts";
+import { propCI } from "../responders/intervals.ts";
 
 /** One patient in a registry extract (simulated or uploaded). */
 export interface RegistryRow {
@@ -109,6 +111,8 @@ export interface CentreBenchmark {
   shareWork: number;
   /** Mean contact hours (null when not recorded). */
   hours: number | null;
+  /** pdi_responder only: unadjusted responder rate with its 95% Wilson interval (lib/responders propCI); else null. */
+  rate: { estimate: number; lower: number; upper: number } | null;
 }
 
 /** Result of {@link benchmarkCentres}. */
@@ -151,6 +155,11 @@ export function caseMixMatrix(rows: readonly RegistryRow[]): { X: number[][]; na
 
 const mean = (a: readonly number[]) => a.reduce((s, v) => s + v, 0) / a.length;
 
+function wilson(x: number, n: number): { estimate: number; lower: number; upper: number } {
+  const ci = propCI(x, n, { method: "wilson", level: 0.95 });
+  return { estimate: ci.estimate, lower: ci.lower, upper: ci.upper };
+}
+
 /**
  * Benchmark every centre in `rows` on `outcome` (see the module notes).
  * @example benchmarkCentres({ rows: simulateRegistry({}, 1).patients, outcome: "pdi_responder", od: "none" })
@@ -186,7 +195,14 @@ export function benchmarkCentres(input: BenchmarkInput): Benchmark {
   let fitted: number[];
   let model: Benchmark["model"];
   if (outcome === "pdi_responder") {
-    const y = change.map((c) => (c >= mcid ? 1 : 0) as 0 | 1);
+    // Responder: PDI improvement (pre - post) >= MCID points, classified by the responder engine.
+    const cls = classifyResponders({
+      baseline: rows.map((r) => r.pdiPre),
+      followup: rows.map((r) => r.pdiPost),
+      mcid,
+      improvement: "decrease",
+    });
+    const y = cls.responder.map((v) => (v ? 1 : 0) as 0 | 1);
     const fit = logisticFit(X, y, names);
     fitted = fit.fitted;
     model = { kind: "logistic", names: fit.names, coef: fit.coef, se: fit.se, sigma: 1, r2: fit.r2, n: rows.length };
@@ -271,6 +287,7 @@ export function benchmarkCentres(input: BenchmarkInput): Benchmark {
       meanPainYears: mean(rs.map((r) => r.painYears)),
       shareWork: mean(rs.map((r) => r.work)),
       hours: hrs.length ? mean(hrs) : null,
+      rate: isResp ? wilson(Math.round(u.O * u.n), u.n) : null,
     };
   });
   return {

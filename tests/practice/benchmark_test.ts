@@ -86,6 +86,11 @@ Deno.test("benchmarkCentres on a simulated registry: flags agree with the limits
   const O = r.centres.reduce((a, c) => a + c.observed, 0);
   const E = r.centres.reduce((a, c) => a + c.expected, 0);
   assertClose(E, O, 1e-8, "sum E = sum O");
+  // Raw responder rates carry Wilson intervals from lib/responders (R: prop.test(x, n, correct = FALSE)).
+  const c1 = r.centres[0];
+  assert.ok(c1.rate !== null && c1.rate.lower < c1.rate.estimate && c1.rate.estimate < c1.rate.upper);
+  assertClose(c1.rate.estimate, c1.observed / c1.n, 1e-12, "rate");
+  assert.equal(b.centres[0].rate, null);
   const ps = benchmarkCentres({ rows: reg.patients, outcome: "psc_change" });
   assert.equal(ps.unit, "PSC points");
 });
