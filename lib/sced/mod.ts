@@ -9,6 +9,9 @@
  * - fast.ts: allocation-free fast path for AB/MBD mean differences (`mbdTestFast`, tables +
  *   `mbdMonteCarloCore`) and seeded AR(1) simulation (`simulateAR1`).
  * - combine.ts: Edgington (exact), Fisher, Stouffer.
+ * - effects.ts: NAP, Tau, PND, PEM, LRR, within-case SMD (oriented: positive = improvement).
+ * - power.ts: `scedPower`, `powerCurve` (AR(1) data, randomised start, exact or Monte Carlo tests).
+ * - data.ts: long-format CSV (`case,measurement,phase,value`) and starts files.
  *
  * @example
  * import { randomizationTest } from "./mod.ts";
@@ -21,3 +24,6 @@ export * from "./statistics.ts";
 export * from "./test.ts";
 export * from "./fast.ts";
 export * from "./combine.ts";
+export * from "./effects.ts";
+export * from "./power.ts";
+export * from "./data.ts";

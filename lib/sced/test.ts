@@ -270,7 +270,19 @@ export function randomizationTest(input: RandomizationTestInput): RandomizationT
       return fromSums(sums, counts, design.phases);
     };
   } else {
-    evaluate = (a) => statistic.evalLabels(values, assignmentLabels(design, a)[0]);
+    // labels are rebuilt in one reused buffer (no validation or allocation per assignment)
+    const buffer: string[] = new Array(values.length);
+    evaluate = design.type === "phase"
+      ? (a) => {
+        const starts = a as number[];
+        let j = 0;
+        for (let t = 0; t < buffer.length; t++) {
+          while (j < starts.length && t + 1 >= starts[j]) j++;
+          buffer[t] = design.phases[j];
+        }
+        return statistic.evalLabels(values, buffer);
+      }
+      : (a) => statistic.evalLabels(values, a as string[]);
   }
   const checked = (a: Assignment) => {
     const v = evaluate(a);

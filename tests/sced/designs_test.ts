@@ -126,6 +126,18 @@ Deno.test("random draws are members of the assignment space and roughly uniform 
     assert.ok(members.has(k), `${k} is an assignment`);
     assert.ok(Math.abs(c - 1200) < 5 * Math.sqrt(1200 * 0.8), `${k} drawn ${c} times, expected about 1200`);
   }
+  // ATD draws are uniform over the admissible sequences (A: 3, B: 3, max run 2: 14 sequences)
+  const atd: Design = { type: "ATD", counts: { A: 3, B: 3 }, maxRun: 2 };
+  assert.equal(countAssignments(atd), 14);
+  const atdTally = new Map<string, number>();
+  for (let i = 0; i < 7000; i++) {
+    const k = key(drawAssignment(atd, rng));
+    atdTally.set(k, (atdTally.get(k) ?? 0) + 1);
+  }
+  assert.equal(atdTally.size, 14);
+  for (const c of atdTally.values()) {
+    assert.ok(Math.abs(c - 500) < 5 * Math.sqrt(500), `ATD draw counts ${[...atdTally.values()]}`);
+  }
   // ABCD, ATD, KL: draws are always valid members
   const designs: Design[] = [
     { type: "phase", phases: ["A", "B", "C", "D"], n: 14, limit: 2 },
