@@ -18,13 +18,13 @@ const EXPECTED: Record<string, number> = {
   // Den Hollander 2018 4, Leeuw 2008 5, Goossens 2015 1, Dekker 2020 6, de Jong 2008 12, de Jong 2021 5,
   // de Jong 2005 13
   "4a-EXP": 64,
-  // 4a GA table, lines 808-1034: Leeuw 2008 5, Smeets 2006 51 (arms 5, design 6, RDQ 3 + 8 + 6,
+  // 4a GA table, lines 808-1034: Leeuw 2008 5, Smeets 2006 53 (arms 5, design 8, RDQ 3 + 8 + 6,
   // PSC 3 + 8 + 6, self-perceived improvement 6), Smeets 2009 3
-  "4a-GA": 59,
+  "4a-GA": 61,
   // 4a CBT table, lines 1036-1250: Ma 2023 9, Lumley 2019 3, Smeets 2006 mediation 1, Nicholas 2012 13
   "4a-CBT": 26,
-  // 4a older IMSR, lines 1252-1351: Meesters 2016 14, Volker 2017 21
-  "4a-older": 35,
+  // 4a older IMSR, lines 1252-1351: Meesters 2016 15, Volker 2017 21
+  "4a-older": 36,
   // 4b, lines 1356-1413: n = 2309 and the 26 cells of the table (lines 1385-1410)
   "4b-cohort": 27,
   // 4c text, lines 1414-1434: 85%, 77%, 78%, 82.6%, 17%, 75.7%, 22.9%, five, 1.4%, 86%
