@@ -13,7 +13,7 @@
 import { ValidationError } from "../validate.ts";
 import { type Benchmark, benchmarkCentres, indicationFunnel, type Outcome, OUTCOMES } from "../practice/benchmark.ts";
 import { diagnoseBenchmark, type Diagnosis } from "../practice/diagnose.ts";
-import { type RegistryParams, simulateRegistry } from "../practice/registry.ts";
+import { PDI_MCID, type RegistryParams, simulateRegistry } from "../practice/registry.ts";
 import { parseRegistryCsv } from "../practice/upload.ts";
 
 export const USAGE = `Usage: deno task benchmark-centres [file.csv] [options]
@@ -24,7 +24,7 @@ export const USAGE = `Usage: deno task benchmark-centres [file.csv] [options]
   --diagnose            diagnose the benchmark by simulation (flag rates over --reps registries)
   --outcome O           ${OUTCOMES.join(" | ")} (default pdi_change)
   --od M                overdispersion adjustment: additive (default) | multiplicative | none
-  --mcid X              PDI responder threshold in points (default 9.5)
+  --mcid X              PDI responder threshold in points (default 8.5, data/instruments.csv)
   --seed N              simulation seed (default 1)
   --years N             years of simulated data (default 1)
   --centres N           simulated centres (default 25)
@@ -68,7 +68,7 @@ export function parseArgs(args: string[]): PracticeCliOptions {
     mode: "file",
     outcome: "pdi_change",
     od: "additive",
-    mcid: 9.5,
+    mcid: PDI_MCID,
     seed: 1,
     reps: 200,
     params: {},

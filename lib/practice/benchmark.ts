@@ -20,6 +20,7 @@ import { linearFit, logisticFit } from "./casemix.ts";
 import { funnel, type FunnelResult } from "./funnel.ts";
 import { shrinkCentres } from "./shrink.ts";
 import { estimateCentreTau2 } from "./tau2.ts";
+import { PDI_MCID } from "./registry.ts";
 import { fail, parseInput } from "../validate.ts";
 import { classifyResponders } from "../responders/responders.ts";
 import { propCI } from "../responders/intervals.ts";
@@ -36,7 +37,7 @@ export interface RegistryRow {
   /** PDI before and after treatment (0-70). */
   pdiPre: number;
   pdiPost: number;
-  /** Personalised PROM (PSC, 0-10) before and after, when recorded. */
+  /** Personalised PROM (PSC, VAS 0-100, lower is better) before and after, when recorded. */
   pscPre?: number | null;
   pscPost?: number | null;
   /** Contact hours, when recorded. */
@@ -52,8 +53,8 @@ export const registryRowSchema = z.object({
   work: z.number().int().min(0).max(1),
   pdiPre: z.number().min(0).max(70),
   pdiPost: z.number().min(0).max(70),
-  pscPre: z.number().min(0).max(10).nullable().optional(),
-  pscPost: z.number().min(0).max(10).nullable().optional(),
+  pscPre: z.number().min(0).max(100).nullable().optional(),
+  pscPost: z.number().min(0).max(100).nullable().optional(),
   hours: z.number().min(0).max(2000).nullable().optional(),
   year: z.number().int().nullable().optional(),
 });
@@ -65,7 +66,7 @@ export type Outcome = (typeof OUTCOMES)[number];
 const benchSchema = z.object({
   rows: z.array(registryRowSchema).min(10),
   outcome: z.enum(OUTCOMES).default("pdi_change"),
-  mcid: z.number().positive().default(9.5),
+  mcid: z.number().positive().default(PDI_MCID),
   od: z.enum(["none", "multiplicative", "additive"]).default("additive"),
   trim: z.number().min(0).lt(0.5).default(0.1),
   levels: z.array(z.number().gt(0).lt(1)).length(2).default([0.95, 0.998]),

@@ -18,8 +18,10 @@ import { parseInput } from "../validate.ts";
 
 /** PDI range (7 items scored 0-10). */
 export const PDI_MAX = 70;
-/** PSC (personalised PROM, mean of 3 activities) range 0-10. */
-export const PSC_MAX = 10;
+/** PSC (Patient Specific Complaints, VAS 0-100 per activity, mean of 3 activities; lower is better). */
+export const PSC_MAX = 100;
+/** PDI MCID in points: Soer 2012, as recorded in data/instruments.csv (recalled there; verify against the paper). */
+export const PDI_MCID = 8.5;
 
 /** Seed effect sizes by contact-hour band (review table, pain interference; VRA objection 2025, ch. 4c). */
 export const DOSE_BANDS = [
@@ -49,9 +51,9 @@ const paramsSchema = z.object({
   broadCentres: z.number().int().min(0).default(0),
   broadShare: z.number().min(0).max(1).default(0.5),
   wpn4Share: z.number().min(0).max(1).default(0.4),
-  meanChange: z.number().min(-20).max(40).default(12.5),
+  meanChange: z.number().min(-20).max(40).default(11.5),
   residualSD: z.number().positive().max(40).default(12),
-  mcid: z.number().positive().max(70).default(9.5),
+  mcid: z.number().positive().max(70).default(PDI_MCID),
   preMeanEndOfLine: z.number().min(0).max(70).default(42),
   preMeanLessComplex: z.number().min(0).max(70).default(28),
   preSD: z.number().positive().max(30).default(10),
@@ -94,9 +96,9 @@ export const REGISTRY_SOURCES: Record<keyof RegistryParamsFull, string> = {
   broadShare: "share of less complex patients admitted by an over-broad centre (diagnosis)",
   wpn4Share: "assumption: share of WPN 4 among end-of-the-line (WPN 3-4) patients",
   meanChange:
-    "PDI improvement at the 49-130 h reference dose: chosen so that with residual SD 12 and MCID 9.5, 59.8% are responders (Breugelmans 2024: PDI ES -1.01, 59.8% responders on the MCID)",
+    "PDI improvement at the 49-130 h reference dose: chosen so that with residual SD 12 and MCID 8.5, 59.8% are responders (8.5 + 12 x 0.249 = 11.5) (Breugelmans 2024: PDI ES -1.01, 59.8% responders on the MCID)",
   residualSD: "assumption: SD of individual PDI change, 12 points",
-  mcid: "assumption: PDI minimal clinically important difference 9.5 points",
+  mcid: "PDI MCID 8.5 points (Soer 2012, as recorded in data/instruments.csv; recalled there, to be verified)",
   preMeanEndOfLine: "assumption: mean baseline PDI of WPN 3-4 patients (PDI 0-70)",
   preMeanLessComplex: "assumption: mean baseline PDI of less complex patients",
   preSD: "assumption: SD of baseline PDI",
@@ -111,7 +113,8 @@ export const REGISTRY_SOURCES: Record<keyof RegistryParamsFull, string> = {
   bDuration: "assumption: -1 point per log-year of pain duration above 7 years",
   bWork: "assumption: +2 points when in paid work",
   bWpn4: "assumption: -1 point for WPN 4",
-  pscChangeES: "personalised PROM (PSC) effect size 1.44 (Breugelmans 2024: PSC -1.59/-1.40/-1.33)",
+  pscChangeES:
+    "personalised PROM (PSC, VAS 0-100, baseline mean 73 SD 15 as in Smeets 2006 per data/instruments.csv) effect size 1.44 (Breugelmans 2024: PSC -1.59/-1.40/-1.33)",
 };
 
 /** One centre's policy and truth. */
@@ -254,11 +257,11 @@ export function simulateRegistry(params: RegistryParams = {}, seed = 1): SimRegi
         const eps = rng.normal();
         const change = mu + p.residualSD * eps;
         const pdiPost = Math.round(clamp(pdiPre - change, 0, PDI_MAX));
-        // PSC: baseline 7 (SD 1.5); change correlated 0.5 with the PDI residual.
-        const pscPre = round1(clamp(rng.normal(7, 1.5), 0, PSC_MAX));
-        const pscMu = p.pscChangeES * 1.5 * (mu / p.meanChange);
-        const pscChange = pscMu + 1.5 * (0.5 * eps + Math.sqrt(0.75) * rng.normal());
-        const pscPost = round1(clamp(pscPre - pscChange, 0, PSC_MAX));
+        // PSC (VAS 0-100): baseline 73 (SD 15); change correlated 0.5 with the PDI residual.
+        const pscPre = Math.round(clamp(rng.normal(73, 15), 0, PSC_MAX));
+        const pscMu = p.pscChangeES * 15 * (mu / p.meanChange);
+        const pscChange = pscMu + 15 * (0.5 * eps + Math.sqrt(0.75) * rng.normal());
+        const pscPost = Math.round(clamp(pscPre - pscChange, 0, PSC_MAX));
         patients.push({
           centre: c.centre,
           year: y + 1,

@@ -27,15 +27,15 @@ export const REGISTRY_COLUMNS = [
   {
     column: "psc_pre",
     required: false,
-    rule: "personalised PROM (PSC, mean of 3 activities) before, 0-10, may be empty",
+    rule: "Patient Specific Complaints (VAS 0-100, mean of 3 activities) before, may be empty",
   },
-  { column: "psc_post", required: false, rule: "PSC after treatment, 0-10, may be empty" },
+  { column: "psc_post", required: false, rule: "PSC after treatment, 0-100, may be empty" },
   { column: "hours", required: false, rule: "contact hours, >= 0, may be empty" },
   { column: "year", required: false, rule: "registry year, whole number, may be empty" },
 ] as const;
 
 const pdi = () => csvNumber().pipe(z.number().min(0).max(70));
-const psc = () => csvOptionalNumber().pipe(z.number().min(0).max(10).nullable());
+const psc = () => csvOptionalNumber().pipe(z.number().min(0).max(100).nullable());
 
 /** zod schema of one CSV row of a registry extract (cells are strings). */
 export const registryCsvRow = z.object({

@@ -1,13 +1,14 @@
 import assert from "node:assert/strict";
 import {
   doseFactor,
+  PDI_MCID,
   REGISTRY_DEFAULTS,
   REGISTRY_SOURCES,
   registryToCsv,
   simulateRegistry,
 } from "../../lib/practice/registry.ts";
 import { parseRegistryCsv } from "../../lib/practice/upload.ts";
-import { assertClose } from "../helpers.ts";
+import { assertClose, repoPath } from "../helpers.ts";
 
 Deno.test("simulateRegistry is seeded: same seed, same registry; another seed, another one", () => {
   const a = simulateRegistry({ centres: 6 }, 42);
@@ -29,15 +30,15 @@ Deno.test("a centre's patients do not change when other centres are added (deriv
 });
 
 Deno.test("defaults reproduce the seed's numbers they are calibrated to", () => {
-  // Breugelmans 2024: 59.8% PDI responders on the MCID. With change ~ N(12.5, 12) at the
-  // reference dose and MCID 9.5: P(change >= 9.5) = pnorm(3/12) = 0.5987 for an average patient.
+  // Breugelmans 2024: 59.8% PDI responders on the MCID. With change ~ N(11.5, 12) at the
+  // reference dose and MCID 8.5: P(change >= 8.5) = pnorm(3/12) = 0.5987 for an average patient.
   // In a large end-of-line registry at the reference dose the observed share should be close.
   const reg = simulateRegistry(
     { centres: 40, sizeMin: 150, sizeMax: 150, indicationBreadth: 0, doseHours: 90, doseSpread: 0, centreSD: 0 },
     3,
   );
   const ch = reg.patients.map((p) => p.pdiPre - p.pdiPost);
-  const resp = ch.filter((c) => c >= 9.5).length / ch.length;
+  const resp = ch.filter((c) => c >= PDI_MCID).length / ch.length;
   // 6000 patients: binomial SE 0.0063; the covariates add spread, so allow 0.05.
   assert.ok(Math.abs(resp - 0.598) < 0.05, `responder share ${resp}`);
   // 65% of patients have pain >= 5 years (Meesters 2016 / Volker 2017).
@@ -60,7 +61,7 @@ Deno.test("scores stay in range and over-broad centres admit less complex patien
   const reg = simulateRegistry({ centres: 10, broadCentres: 2, broadShare: 0.6, indicationBreadth: 0.05 }, 5);
   for (const p of reg.patients) {
     assert.ok(p.pdiPre >= 0 && p.pdiPre <= 70 && p.pdiPost >= 0 && p.pdiPost <= 70);
-    assert.ok(p.pscPre >= 0 && p.pscPre <= 10 && p.pscPost >= 0 && p.pscPost <= 10);
+    assert.ok(p.pscPre >= 0 && p.pscPre <= 100 && p.pscPost >= 0 && p.pscPost <= 100);
   }
   const share = (c: string) => {
     const ps = reg.patients.filter((p) => p.centre === c);
@@ -83,4 +84,12 @@ Deno.test("simulateRegistry: bad parameters name the field", () => {
   assert.throws(() => simulateRegistry({ centres: 1 }), /simulateRegistry: centres must be >= 2, got 1/);
   assert.throws(() => simulateRegistry({ indicationBreadth: 1.2 }), /indicationBreadth must be <= 0.95/);
   assert.throws(() => simulateRegistry({ sizeMin: 50, sizeMax: 20 }), /sizeMax must be >= 50/);
+});
+
+Deno.test("the PDI MCID default agrees with data/instruments.csv", async () => {
+  const { parseInstruments } = await import("../../lib/evidence/load.ts");
+  const rows = parseInstruments(Deno.readTextFileSync(repoPath("data/instruments.csv")));
+  const pdi = rows.find((r) => r.instrument === "PDI");
+  assert.equal(pdi?.mcid, PDI_MCID);
+  assert.equal(REGISTRY_DEFAULTS.mcid, PDI_MCID);
 });

@@ -32,7 +32,7 @@ Deno.test("parseRegistryCsv: missing columns, impossible scores and bad codes ar
   assert.throws(() => parseRegistryCsv(`${HEAD}\nA,5,5,0,40,20\n`), /row 1 \(line 2\), column wpn must be <= 4/);
   assert.throws(() => parseRegistryCsv(`${HEAD}\nA,3,5,2,40,20\n`), /column work must be 0 or 1/);
   assert.throws(() => parseRegistryCsv(`${HEAD}\nA,3,,0,40,20\n`), /column pain_years is missing/);
-  assert.throws(() => parseRegistryCsv(`${HEAD},psc_pre\nA,3,5,0,40,20,12\n`), /column psc_pre must be <= 10/);
+  assert.throws(() => parseRegistryCsv(`${HEAD},psc_pre\nA,3,5,0,40,20,120\n`), /column psc_pre must be <= 100/);
   // several problems are listed together
   assert.throws(
     () => parseRegistryCsv(`${HEAD}\nA,3,5,0,40,20\nB,3,5,0,99,20\nC,3,abc,0,40,20\n`),
@@ -43,7 +43,7 @@ Deno.test("parseRegistryCsv: missing columns, impossible scores and bad codes ar
 });
 
 Deno.test("parseRegistryCsv: optional columns may be empty", () => {
-  const r = parseRegistryCsv(`${HEAD},psc_pre,psc_post,hours\nA,4,5.5,1,40,20,,,\nA,3,2,0,30,25,7,5,80\n`);
+  const r = parseRegistryCsv(`${HEAD},psc_pre,psc_post,hours\nA,4,5.5,1,40,20,,,\nA,3,2,0,30,25,70,50,80\n`);
   assert.equal(r.rows[0].pscPre, null);
   assert.equal(r.rows[1].hours, 80);
   assert.equal(r.hasPsc, false);
