@@ -5,8 +5,8 @@
  * The idea: in an AB series (and in every participant of a multiple-baseline design) the statistic
  * depends only on the start of B, so it is computed once per candidate start (O(1) per start for
  * mean differences, from prefix sums), and a multiple-baseline statistic for any assignment is then
- * a sum of table look-ups. The Monte Carlo loop draws integers from a seeded xoshiro128** stream
- * and allocates nothing.
+ * a sum of table look-ups. The Monte Carlo loop draws integers from the project's seeded stream
+ * (lib/stats/random.ts) and allocates nothing.
  *
  * Conventions (identical to {@link randomizationTest} in `test.ts`):
  * - statistic for an MBD = mean over participants of each participant's statistic;
@@ -24,7 +24,7 @@
  */
 import { z } from "zod";
 import { fail, parseInput } from "../validate.ts";
-import { deriveSeed } from "../stats/random.ts";
+import { createRandom } from "../stats/random.ts";
 
 /** Default relative tolerance for ties: stat counts if stat >= observed − 1e-10 × max(1, |observed|). */
 export const DEFAULT_TOLERANCE = 1e-10;
@@ -34,76 +34,29 @@ export function tieThreshold(observed: number, tolerance = DEFAULT_TOLERANCE): n
   return observed - tolerance * Math.max(1, Math.abs(observed));
 }
 
-/** A fast seeded stream (xoshiro128**), for inner loops. */
+/** The slice of a seeded stream that the inner loops use (0-based integers, uniforms, normals). */
 export interface FastRandom {
-  /** Uniform integer in [0, n), unbiased (Lemire's method), n < 2^21. */
+  /** Uniform integer in [0, n), unbiased. */
   int(n: number): number;
   /** Uniform on [0, 1) with 53 random bits. */
   uniform(): number;
-  /** Standard normal (Marsaglia polar method, both values used). */
+  /** Standard normal. */
   normal(): number;
 }
 
 /**
- * A fast seeded random stream (xoshiro128**; state expanded from the seed with splitmix32 via
- * `deriveSeed`). Same seed, same stream on every platform.
+ * The project's seeded stream (`createRandom` in lib/stats/random.ts, pure-rand's xoroshiro128+)
+ * seen through the small {@link FastRandom} interface the inner loops use. Same seed, same stream
+ * on every platform.
  * @example createFastRandom(1).int(6) // an integer in 0..5
  */
 export function createFastRandom(seed: number): FastRandom {
-  let a = deriveSeed(seed, 11) | 0,
-    b = deriveSeed(seed, 12) | 0,
-    c = deriveSeed(seed, 13) | 0,
-    d = deriveSeed(seed, 14) | 0;
-  if ((a | b | c | d) === 0) a = 1;
-  const next = (): number => {
-    const r = Math.imul(rotl(Math.imul(b, 5), 7), 9);
-    const t = b << 9;
-    c ^= a;
-    d ^= b;
-    b ^= c;
-    a ^= d;
-    c ^= t;
-    d = rotl(d, 11);
-    return r >>> 0;
-  };
-  let spare = NaN;
+  const rng = createRandom(seed);
   return {
-    int(n: number): number {
-      let m = next() * n;
-      let l = m % 4294967296;
-      if (l < n) {
-        const thr = (4294967296 - n) % n;
-        while (l < thr) {
-          m = next() * n;
-          l = m % 4294967296;
-        }
-      }
-      return Math.floor(m / 4294967296);
-    },
-    uniform(): number {
-      return ((next() >>> 5) * 67108864 + (next() >>> 6)) / 9007199254740992;
-    },
-    normal(): number {
-      if (!Number.isNaN(spare)) {
-        const z = spare;
-        spare = NaN;
-        return z;
-      }
-      let u: number, v: number, s: number;
-      do {
-        u = 2 * this.uniform() - 1;
-        v = 2 * this.uniform() - 1;
-        s = u * u + v * v;
-      } while (s >= 1 || s === 0);
-      const f = Math.sqrt((-2 * Math.log(s)) / s);
-      spare = v * f;
-      return u * f;
-    },
+    int: (n: number) => rng.int(0, n - 1),
+    uniform: () => rng.uniform(),
+    normal: () => rng.normal(),
   };
-}
-
-function rotl(x: number, k: number): number {
-  return (x << k) | (x >>> (32 - k));
 }
 
 /** Mean-difference statistics the fast path supports. */
