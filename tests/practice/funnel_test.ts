@@ -66,6 +66,20 @@ Deno.test("poissonRatioLimits: FunnelPlotR's chi-square limits qchisq(a/2, 2E)/2
   }
 });
 
+Deno.test("poissonRatioLimits reproduce FunnelPlotR's own test values (tests/testthat/test-poisson_limits.R)", () => {
+  // nhs-r-community/FunnelPlotR, test "Poisson limits are right": calculate_limits(number_seq = c(15, 20, 30),
+  // target = 1): ll95 = 0.5596924, 0.6108260, 0.6746958 (7 dp); ul95 = 1.649348, 1.544419, 1.427562 (6 dp);
+  // ll99 (99.8%) = 0.3862650, 0.4479107, 0.5289724; ul99 = 2.082907, 1.902094, 1.702771.
+  const E = [15, 20, 30];
+  const l95 = E.map((e) => poissonRatioLimits({ E: e, level: 0.95 }));
+  const l998 = E.map((e) => poissonRatioLimits({ E: e, level: 0.998 }));
+  const r = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
+  assert.deepEqual(l95.map((l) => r(l.lower, 7)), [0.5596924, 0.6108260, 0.6746958]);
+  assert.deepEqual(l95.map((l) => r(l.upper, 6)), [1.649348, 1.544419, 1.427562]);
+  assert.deepEqual(l998.map((l) => r(l.lower, 7)), [0.3862650, 0.4479107, 0.5289724]);
+  assert.deepEqual(l998.map((l) => r(l.upper, 6)), [2.082907, 1.902094, 1.702771]);
+});
+
 Deno.test("winsorise: 10% each tail at R type-7 quantiles", () => {
   // sorted [-5, 0, 1, 2, 9]: q10 at h = 0.4 -> -5 + 0.4·5 = -3; q90 at h = 3.6 -> 2 + 0.6·7 = 6.2
   assertAllClose(winsorise({ z: [9, -5, 0, 1, 2], trim: 0.1 }), [6.2, -3, 0, 1, 2], 1e-14, "w");
