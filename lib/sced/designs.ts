@@ -178,11 +178,14 @@ function factorial(n: number): number {
   return r;
 }
 
-function atdCountNumber(d: AtdDesign): number {
-  const labels = Object.keys(d.counts);
+/**
+ * Memoised count of the ways to finish an alternating-treatments sequence from the remaining
+ * counts `rem` (read live, so callers may decrement it between calls), given the last label and
+ * the length of its current run. Shared by the closed-form count and the uniform sampler.
+ */
+function atdCompletions(maxRun: number, rem: number[]): (last: number, run: number) => number {
   const memo = new Map<string, number>();
-  const rem = labels.map((l) => d.counts[l]);
-  const rec = (last: number, run: number): number => {
+  const count = (last: number, run: number): number => {
     let total = 0;
     for (const r of rem) total += r;
     if (total === 0) return 1;
@@ -193,15 +196,20 @@ function atdCountNumber(d: AtdDesign): number {
     for (let j = 0; j < rem.length; j++) {
       if (rem[j] === 0) continue;
       const nr = j === last ? run + 1 : 1;
-      if (nr > d.maxRun) continue;
+      if (nr > maxRun) continue;
       rem[j]--;
-      sum += rec(j, nr);
+      sum += count(j, nr);
       rem[j]++;
     }
     memo.set(key, sum);
     return sum;
   };
-  return rec(-1, 0);
+  return count;
+}
+
+function atdCountNumber(d: AtdDesign): number {
+  const rem = Object.keys(d.counts).map((l) => d.counts[l]);
+  return atdCompletions(d.maxRun, rem)(-1, 0);
 }
 
 /**
@@ -447,26 +455,7 @@ function drawAtd(d: AtdDesign, rng: Random): string[] {
   const labels = Object.keys(d.counts);
   const rem = labels.map((l) => d.counts[l]);
   const n = rem.reduce((a, b) => a + b, 0);
-  const memo = new Map<string, number>();
-  const count = (last: number, run: number): number => {
-    let total = 0;
-    for (const r of rem) total += r;
-    if (total === 0) return 1;
-    const key = `${rem.join(",")}|${last}|${run}`;
-    const hit = memo.get(key);
-    if (hit !== undefined) return hit;
-    let sum = 0;
-    for (let j = 0; j < rem.length; j++) {
-      if (rem[j] === 0) continue;
-      const nr = j === last ? run + 1 : 1;
-      if (nr > d.maxRun) continue;
-      rem[j]--;
-      sum += count(j, nr);
-      rem[j]++;
-    }
-    memo.set(key, sum);
-    return sum;
-  };
+  const count = atdCompletions(d.maxRun, rem);
   const out: string[] = [];
   let last = -1;
   let run = 0;
