@@ -28,8 +28,15 @@ import type { DiagnosisRow } from "./diagnose.ts";
 export interface Pool {
   /** Number of workers. */
   size: number;
-  /** Run one block on the next free worker. */
-  run(sim: SimulationInput, task: { gridIndex: number; from: number; to: number }): Promise<Block>;
+  /**
+   * Run one block on the next free worker. When `signal` aborts, the block is dropped from the
+   * queue if it has not started (the promise rejects); a block already running finishes.
+   */
+  run(
+    sim: SimulationInput,
+    task: { gridIndex: number; from: number; to: number },
+    signal?: AbortSignal,
+  ): Promise<Block>;
   /** Stop every worker. */
   terminate(): void;
 }
@@ -85,14 +92,23 @@ export function createPool(size: number): Pool {
   });
   return {
     size,
-    run(sim, task) {
+    run(sim, task, signal) {
       return new Promise<Block>((resolve, reject) => {
+        if (signal?.aborted) return reject(new DOMException("cancelled", "AbortError"));
         const msg = {
           id: nextId++,
           sim: { designs: sim.designs, grid: sim.grid, reps: sim.reps, seed: sim.seed },
           ...task,
         };
-        queue.push({ msg, pending: { resolve, reject } });
+        const job = { msg, pending: { resolve, reject } };
+        queue.push(job);
+        signal?.addEventListener("abort", () => {
+          const i = queue.indexOf(job);
+          if (i >= 0) {
+            queue.splice(i, 1);
+            reject(new DOMException("cancelled", "AbortError"));
+          }
+        }, { once: true });
         dispatch();
       });
     },
@@ -118,6 +134,8 @@ export interface RunOptions {
   onProgress?: (done: number, total: number) => void;
   /** Replications (overrides the simulation's). */
   reps?: number;
+  /** Stop early: blocks not yet started are dropped and the promise rejects with an AbortError. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -137,6 +155,7 @@ export async function runBlocks(
   if (workers <= 1 && !opts.pool) {
     const out: Block[] = [];
     for (const t of plan) {
+      if (opts.signal?.aborted) throw new DOMException("cancelled", "AbortError");
       out.push(runBlock(sim.points[t.gridIndex], sim.seed, t.from, t.to));
       done += t.to - t.from;
       opts.onProgress?.(done, total);
@@ -147,7 +166,7 @@ export async function runBlocks(
   const pool = opts.pool ?? createPool(Math.min(workers, Math.max(1, plan.length)));
   try {
     return await Promise.all(plan.map(async (t) => {
-      const b = await pool.run(sim, t);
+      const b = await pool.run(sim, t, opts.signal);
       done += t.to - t.from;
       opts.onProgress?.(done, total);
       return b;
@@ -175,12 +194,13 @@ export async function diagnoseParallel(sim: Simulation, opts: RunOptions = {}): 
 /**
  * Progressive diagnosis: yields the diagnosis after `stages[0]` replications (a coarse answer at
  * once, run in this thread unless a pool is given), then refined after each further stage. The
- * result at each stage equals a run with that many replications. Stop early by leaving the loop.
+ * result at each stage equals a run with that many replications. Stop early by leaving the loop
+ * and aborting `signal` (queued blocks are dropped; in a notebook: `invalidation.then(() => c.abort())`).
  * @example for await (const s of diagnoseProgressive(sim, { stages: [200, 1000, 4000] })) render(s.rows);
  */
 export async function* diagnoseProgressive(
   sim: Simulation,
-  opts: { stages: number[]; pool?: Pool; workers?: number; blockSize?: number },
+  opts: { stages: number[]; pool?: Pool; workers?: number; blockSize?: number; signal?: AbortSignal },
 ): AsyncGenerator<{ reps: number; rows: DiagnosisRow[]; final: boolean }> {
   const stages = parseInput(z.array(z.number().int().min(1)).min(1), opts.stages, "diagnoseProgressive")
     .slice().sort((a, b) => a - b);
@@ -202,6 +222,7 @@ export async function* diagnoseProgressive(
         plan,
         pool: useWorkers ? opts.pool : undefined,
         workers: useWorkers ? opts.workers : 1,
+        signal: opts.signal,
       }),
     );
     prev = reps;
