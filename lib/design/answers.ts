@@ -15,6 +15,8 @@
 import { inverse, Matrix } from "ml-matrix";
 import { pnorm, pt, qnorm, qt } from "../stats/distributions.ts";
 import { escalc } from "../effects/escalc.ts";
+import { propCI } from "../responders/intervals.ts";
+import { riskDifference } from "../responders/compare.ts";
 
 /** What one answer strategy reports for one simulated data set. */
 export interface AnswerResult {
@@ -217,16 +219,9 @@ export function ancova(d: TwoArm, alpha: number): AnswerResult {
   return { estimate: b[1], ci_lb: b[1] - q * se, ci_ub: b[1] + q * se, p: twoSidedT(b[1] / se, df) };
 }
 
-/** Wilson score interval for a proportion (used as the building block of Newcombe's interval). */
-function wilson(x: number, n: number, z: number): [number, number] {
-  const p = x / n, z2 = z * z;
-  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-  const half = (z / (1 + z2 / n)) * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
-}
-
 /**
- * Responder proportion of one group (improvement post − pre ≥ MCID) with a Wilson interval.
+ * Responder proportion of one group (improvement post − pre ≥ MCID) with a Wilson interval
+ * (lib/responders `propCI`).
  * No test (null p): a cohort's responder rate has no comparison.
  * @example responderRate({ pre: Float64Array.of(0, 0), post: Float64Array.of(3, 0) }, 2, 0.05).estimate // 0.5
  */
@@ -238,13 +233,14 @@ export function responderRate(d: SingleArm, mcid: number, alpha: number): Answer
     if (d.post[i] - d.pre[i] >= mcid) x++;
   }
   if (n === 0) return EMPTY;
-  const [lb, ub] = wilson(x, n, qnorm(1 - alpha / 2));
-  return { estimate: x / n, ci_lb: lb, ci_ub: ub, p: null };
+  const ci = propCI(x, n, { method: "wilson", level: 1 - alpha });
+  return { estimate: x / n, ci_lb: ci.lower, ci_ub: ci.upper, p: null };
 }
 
 /**
  * Difference in responder proportions (intervention − comparator; responder = improvement ≥
- * MCID) with Newcombe's hybrid score interval (method 10) and a pooled z test.
+ * MCID) with Newcombe's hybrid score interval (method 10, lib/responders `riskDifference`) and a
+ * pooled z test.
  * @example responderDiff({ pre: new Float64Array(4), post: Float64Array.of(3, 3, 0, 3), treat: Uint8Array.of(1, 1, 0, 0) }, 2, 0.05).estimate // 0.5
  */
 export function responderDiff(d: TwoArm, mcid: number, alpha: number): AnswerResult {
@@ -255,12 +251,8 @@ export function responderDiff(d: TwoArm, mcid: number, alpha: number): AnswerRes
     if (d.post[i] - d.pre[i] >= mcid) x[d.treat[i]]++;
   }
   if (n[0] === 0 || n[1] === 0) return EMPTY;
-  const z = qnorm(1 - alpha / 2);
-  const p1 = x[1] / n[1], p0 = x[0] / n[0];
-  const [l1, u1] = wilson(x[1], n[1], z), [l0, u0] = wilson(x[0], n[0], z);
-  const est = p1 - p0;
-  const lb = est - Math.sqrt((p1 - l1) ** 2 + (u0 - p0) ** 2);
-  const ub = est + Math.sqrt((u1 - p1) ** 2 + (p0 - l0) ** 2);
+  const rd = riskDifference(x[1], n[1], x[0], n[0], { method: "newcombe", level: 1 - alpha });
+  const est = rd.estimate, lb = rd.lower, ub = rd.upper;
   const pbar = (x[0] + x[1]) / (n[0] + n[1]);
   const se0 = Math.sqrt(pbar * (1 - pbar) * (1 / n[0] + 1 / n[1]));
   const p = se0 > 0 ? Math.min(1, 2 * pnorm(Math.abs(est) / se0, 0, 1, { lower: false })) : 1;
