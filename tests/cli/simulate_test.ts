@@ -33,7 +33,7 @@ Deno.test("simulate CLI: summary table on stdout, diagnosis CSV with grid column
     assert.match(r.stdout, /^design\s+grid\s+answer\s+estimand\s+power \(mcse\)/);
     assert.match(r.stdout, /rct\s+model\.prioritised=3\s+ancova/);
     assert.match(r.stdout, /only 40 replications: run at least 500/);
-    assert.match(progress, /\[#{30}\] 100%  160\/160 replications\n$/);
+    assert.match(progress, /\[#{30}\] 100% {2}160\/160 replications\n$/);
     const csv = (await Deno.readTextFile(`${dir}/out.csv`)).trim().split("\n");
     assert.ok(csv[0].startsWith("design,gridIndex,model.prioritised,answer,estimand,reps,failed,mean_estimand"));
     assert.equal(csv.length, 1 + 2 * 2 + 2 * 3, "2 grid points x (2 RCT answers + 3 cohort answers)");
