@@ -117,10 +117,11 @@ export async function openPage(
 }
 
 /**
- * Wait until the notebook has settled: no cell is pending or running and the DOM has not changed
- * for `quietMs`. Notebook Kit marks running cells with the `observablehq--running` class.
+ * Wait until the notebook has settled: the DOM has not changed for `quietMs`. Notebook Kit does
+ * not mark pending cells in the DOM, so a cell that computes for a while (a simulation in a Web
+ * Worker) is only seen through its output; the quiet period is therefore generous (1.5 s).
  */
-export async function settle(page: Page, { quietMs = 400, timeoutMs = 30_000 } = {}): Promise<void> {
+export async function settle(page: Page, { quietMs = 1500, timeoutMs = 30_000 } = {}): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = "";
   let stableSince = Date.now();
