@@ -11,6 +11,9 @@ import { loadCsv } from "../../lib/io/csv.ts";
 import { repoPath } from "../helpers.ts";
 import { z } from "zod";
 
+// Property tests are reproducible: fast-check draws from a fixed seed (change it to explore).
+fc.configureGlobal({ ...fc.readConfigureGlobal(), seed: 20261122 });
+
 function sd(x: Float64Array): number {
   const m = x.reduce((a, b) => a + b, 0) / x.length;
   return Math.sqrt(x.reduce((a, b) => a + (b - m) ** 2, 0) / (x.length - 1));

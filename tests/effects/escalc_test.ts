@@ -7,6 +7,9 @@ import fc from "fast-check";
 import { assertClose } from "../helpers.ts";
 import { cmicalc, escalc } from "../../lib/effects/escalc.ts";
 
+// Property tests are reproducible: fast-check draws from a fixed seed (change it to explore).
+fc.configureGlobal({ ...fc.readConfigureGlobal(), seed: 20261122 });
+
 Deno.test("cmicalc: exact gamma correction, approaches Hedges' 1 - 3/(4m - 1)", () => {
   // c(m) = Γ(m/2) / (sqrt(m/2) Γ((m-1)/2)); c(2) = Γ(1)/(1·Γ(1/2)) = 1/sqrt(pi)
   assertClose(cmicalc(2), 1 / Math.sqrt(Math.PI), 1e-14, "c(2)");

@@ -5,6 +5,9 @@ import { assertClose, readFixture } from "../helpers.ts";
 import { modelMatrix, rmaMods } from "../../lib/meta/metareg.ts";
 import { rma, TAU2_METHODS, type Tau2Method } from "../../lib/meta/rma.ts";
 
+// Property tests are reproducible: fast-check draws from a fixed seed (change it to explore).
+fc.configureGlobal({ ...fc.readConfigureGlobal(), seed: 20261122 });
+
 Deno.test("property: rmaMods with no moderators equals rma for every estimator and test", () => {
   fc.assert(
     fc.property(

@@ -8,6 +8,9 @@ import fc from "fast-check";
 import { assertClose } from "../helpers.ts";
 import { confint, rma, TAU2_METHODS, type Tau2Method } from "../../lib/meta/rma.ts";
 
+// Property tests are reproducible: fast-check draws from a fixed seed (change it to explore).
+fc.configureGlobal({ ...fc.readConfigureGlobal(), seed: 20261122 });
+
 // Morris (2008) SMCR effect sizes from the metafor fixture (escalc output).
 const yi = [0.50555278587344, 1.04812489834818, 1.80540666735282, 1.41808172864362, 0.0800836142528634];
 const vi = [0.0593895904826099, 0.0253856580253739, 0.232194068584556, 0.122547789455643, 0.0802290494739929];

@@ -9,6 +9,9 @@ import { escalc } from "../../lib/effects/escalc.ts";
 import { rma } from "../../lib/meta/rma.ts";
 import { assertAllClose, assertClose, readFixture, repoPath } from "../helpers.ts";
 
+// Property tests are reproducible: fast-check draws from a fixed seed (change it to explore).
+fc.configureGlobal({ ...fc.readConfigureGlobal(), seed: 20261122 });
+
 // Morris (2008) pre-post data, SMCR, REML fit: yi, vi, beta, CI, PI and tau2 from metafor 3.8.1
 // (../shared/fixtures/metafor/morris2008_smcr.json).
 const fx = readFixture("metafor/morris2008_smcr.json");

@@ -5,6 +5,9 @@ import { JSDOM } from "jsdom";
 import { funnelData, funnelPlot } from "../../lib/plot/funnel.ts";
 import { assertAllClose, assertClose, readFixture } from "../helpers.ts";
 
+// Property tests are reproducible: fast-check draws from a fixed seed (change it to explore).
+fc.configureGlobal({ ...fc.readConfigureGlobal(), seed: 20261122 });
+
 // Morris (2008) pre-post data, SMCR, REML fit from metafor 3.8.1
 // (../shared/fixtures/metafor/morris2008_smcr.json).
 const fx = readFixture("metafor/morris2008_smcr.json");

@@ -3,6 +3,9 @@ import fc from "fast-check";
 import { fitLinear, fitLogistic, predictCaseMix } from "../../lib/practice/casemix.ts";
 import { assertAllClose, assertClose } from "../helpers.ts";
 
+// Property tests are reproducible: fast-check draws from a fixed seed (change it to explore).
+fc.configureGlobal({ ...fc.readConfigureGlobal(), seed: 20261122 });
+
 // R's `cars` data set (speed, stopping distance), 50 rows.
 const speed = [
   4,

@@ -3,6 +3,9 @@ import fc from "fast-check";
 import { nnt, oddsRatio, riskDifference, riskRatio } from "../../lib/responders/compare.ts";
 import { assertClose } from "../helpers.ts";
 
+// Property tests are reproducible: fast-check draws from a fixed seed (change it to explore).
+fc.configureGlobal({ ...fc.readConfigureGlobal(), seed: 20261122 });
+
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
 // Newcombe RG (1998) Interval estimation for the difference between independent proportions:

@@ -3,6 +3,9 @@ import fc from "fast-check";
 import { propCI, qbeta, respondersFromPercent } from "../../lib/responders/intervals.ts";
 import { assertClose } from "../helpers.ts";
 
+// Property tests are reproducible: fast-check draws from a fixed seed (change it to explore).
+fc.configureGlobal({ ...fc.readConfigureGlobal(), seed: 20261122 });
+
 // Reference values (lower, upper), 95%. Sources:
 //  - Newcombe RG (1998) Two-sided confidence intervals for the single proportion: comparison of seven
 //    methods. Stat Med 17:857-872, Table I (4 decimals): 81/263, 15/148, 0/20, 1/29 for method 3

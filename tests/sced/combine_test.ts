@@ -3,6 +3,9 @@ import fc from "fast-check";
 import { combinePValues, irwinHallCdf } from "../../lib/sced/combine.ts";
 import { assertClose } from "../helpers.ts";
 
+// Property tests are reproducible: fast-check draws from a fixed seed (change it to explore).
+fc.configureGlobal({ ...fc.readConfigureGlobal(), seed: 20261122 });
+
 Deno.test("Irwin–Hall cdf: hand values, symmetry for large k (exact rational arithmetic, no cancellation)", () => {
   assert.equal(irwinHallCdf(1, 2), 0.5);
   assert.equal(irwinHallCdf(1.5, 2), 0.875); // 1 - 0.5^2 / 2

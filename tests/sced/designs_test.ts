@@ -12,6 +12,9 @@ import {
 } from "../../lib/sced/designs.ts";
 import { createRandom } from "../../lib/stats/random.ts";
 
+// Property tests are reproducible: fast-check draws from a fixed seed (change it to explore).
+fc.configureGlobal({ ...fc.readConfigureGlobal(), seed: 20261122 });
+
 const countEnum = (d: Design) => {
   let n = 0;
   for (const _ of enumerateAssignments(d)) n++;

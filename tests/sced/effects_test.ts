@@ -3,6 +3,9 @@ import fc from "fast-check";
 import { nap, scedEffects } from "../../lib/sced/effects.ts";
 import { assertClose } from "../helpers.ts";
 
+// Property tests are reproducible: fast-check draws from a fixed seed (change it to explore).
+fc.configureGlobal({ ...fc.readConfigureGlobal(), seed: 20261122 });
+
 Deno.test("NAP with its Hanley–McNeil SE by hand (A = 7, 8, 7; B = 3, 4, 9; improvement = decrease)", () => {
   const r = nap([7, 8, 7], [3, 4, 9], "decrease");
   assertClose(r.estimate, 6 / 9, 1e-14, "NAP");

@@ -2,6 +2,9 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { abStatisticByStart, createFastRandom, mbdTestFast, tieThreshold } from "../../lib/sced/fast.ts";
 
+// Property tests are reproducible: fast-check draws from a fixed seed (change it to explore).
+fc.configureGlobal({ ...fc.readConfigureGlobal(), seed: 20261122 });
+
 Deno.test("abStatisticByStart: prefix-sum mean differences by hand, missing values skipped", () => {
   const t = abStatisticByStart([5, 6, 2, 1], [2, 3, 4], "A-B");
   assert.deepEqual(Array.from(t), [5 - 3, 5.5 - 1.5, 13 / 3 - 1]);
