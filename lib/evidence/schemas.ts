@@ -31,6 +31,20 @@ export const provenance = {
   seed_line: csvInteger().pipe(z.number().int().positive()),
 };
 
+/** The key columns of a row that records numbers reported for a referenced study. */
+const reported = {
+  id: csvString(),
+  study_id: csvString(),
+  ref: csvInteger(),
+  ...provenance,
+};
+
+/** The transcription columns: the seed's text as extracted, and a note (e.g. on a correction). */
+const transcription = {
+  raw: csvString(),
+  note: csvText(),
+};
+
 /** How a reported p-value is qualified: `=`, `<` or `<=` (empty when no p is reported). */
 export const pOp = () => z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.enum(["", "=", "<", "<="]));
 
@@ -62,10 +76,7 @@ export const STATISTICS = [
 
 /** One reported number of a chapter-4 table (long format). */
 export const estimateRow = z.object({
-  id: csvString(),
-  study_id: csvString(),
-  ref: csvInteger(),
-  ...provenance,
+  ...reported,
   outcome: csvText(),
   instrument: csvText(),
   contrast: csvText(),
@@ -80,9 +91,8 @@ export const estimateRow = z.object({
   p_op: pOp(),
   n: csvOptionalInteger(),
   unit: csvText(),
-  raw: csvString(),
   corrected: csvBool(),
-  note: csvText(),
+  ...transcription,
 }).superRefine((row, ctx) => {
   if (row.value === null && (row.lower === null || row.upper === null)) {
     ctx.addIssue({ code: "custom", path: ["value"], message: "must be given unless lower and upper are (a range)" });
@@ -127,10 +137,7 @@ export const PERIODS = ["pre-post", "post-final follow-up", "pre-final follow-up
 
 /** One cell group (domain x period) of the 4c review table of standardised mean changes. */
 export const smcRow = z.object({
-  id: csvString(),
-  study_id: csvString(),
-  ref: csvInteger(),
-  ...provenance,
+  ...reported,
   domain: csvString(),
   period: z.enum(PERIODS),
   n_cohorts: csvInteger().pipe(z.number().int().positive()),
@@ -143,61 +150,48 @@ export const smcRow = z.object({
   sig_mark: z.enum(["", "*", "**", "***"]),
   reexpr_instrument: csvText(),
   reexpr_value: csvOptionalNumber(),
-  raw: csvString(),
   corrected: csvBool(),
-  note: csvText(),
+  ...transcription,
 });
 /** A parsed row of `smc_review.csv`. */
 export type SmcRow = z.output<typeof smcRow>;
 
 /** Direction-of-effect counts (pre to final follow-up) of one outcome domain. */
 export const directionRow = z.object({
-  id: csvString(),
-  study_id: csvString(),
-  ref: csvInteger(),
-  ...provenance,
+  ...reported,
   domain: csvString(),
   n_positive: csvInteger(),
   n_no_effect: csvInteger(),
   n_adverse: csvInteger(),
-  raw: csvString(),
-  note: csvText(),
+  ...transcription,
 });
 /** A parsed row of `smc_direction.csv`. */
 export type DirectionRow = z.output<typeof directionRow>;
 
 /** One subgroup level (ES and p) of the 4c subgroup analysis. */
 export const subgroupRow = z.object({
-  id: csvString(),
-  study_id: csvString(),
-  ref: csvInteger(),
-  ...provenance,
+  ...reported,
   outcome: csvString(),
   factor: csvString(),
   level: csvString(),
   es: csvNumber(),
   p_value: csvNumber().pipe(z.number().min(0).max(1)),
   p_op: pOp(),
-  raw: csvString(),
-  note: csvText(),
+  ...transcription,
 });
 /** A parsed row of `smc_subgroups.csv`. */
 export type SubgroupRow = z.output<typeof subgroupRow>;
 
 /** One reported subgroup-difference test. */
 export const subgroupTestRow = z.object({
-  id: csvString(),
-  study_id: csvString(),
-  ref: csvInteger(),
-  ...provenance,
+  ...reported,
   outcome: csvString(),
   factor: csvString(),
   level_a: csvString(),
   level_b: csvString(),
   p_value: csvNumber().pipe(z.number().min(0).max(1)),
   p_op: pOp(),
-  raw: csvString(),
-  note: csvText(),
+  ...transcription,
 });
 /** A parsed row of `smc_subgroup_tests.csv`. */
 export type SubgroupTestRow = z.output<typeof subgroupTestRow>;
@@ -213,8 +207,7 @@ export const populationRow = z.object({
   lower: csvOptionalNumber(),
   upper: csvOptionalNumber(),
   unit: csvString(),
-  raw: csvString(),
-  note: csvText(),
+  ...transcription,
 });
 /** A parsed row of `population_comparison.csv`. */
 export type PopulationRow = z.output<typeof populationRow>;
