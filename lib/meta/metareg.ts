@@ -19,7 +19,7 @@ import { z } from "zod";
 import { CholeskyDecomposition, Matrix } from "ml-matrix";
 import { fail, parseInput } from "../validate.ts";
 import { pchisq, pf, pnorm, pt, qnorm, qt } from "../stats/distributions.ts";
-import { rmaFit, TAU2_METHODS, type Tau2Method, type TestType } from "./rma.ts";
+import { rmaFit, type RmaHeterogeneity, TAU2_METHODS, type Tau2Method, type TestType } from "./rma.ts";
 import { uniroot, UNIROOT_TOL } from "./uniroot.ts";
 
 /** Input of {@link rmaMods}. */
@@ -36,8 +36,12 @@ export interface RmaModsInput {
   slab?: string[];
 }
 
-/** Result of {@link rmaMods} (metafor's names; vectors are per coefficient in `colnames` order). */
-export interface RmaModsResult {
+/**
+ * Result of {@link rmaMods} (metafor's names; vectors are per coefficient in `colnames` order). QE is
+ * the residual heterogeneity test, QM the omnibus test of the moderators (all coefficients except the
+ * intercept), I² and H² residual.
+ */
+export interface RmaModsResult extends RmaHeterogeneity {
   model: "rma.uni.mods";
   k: number;
   p: number;
@@ -53,19 +57,6 @@ export interface RmaModsResult {
   ci_ub: number[];
   /** Variance-covariance matrix of beta (rows). */
   vb: number[][];
-  tau2: number;
-  se_tau2: number | null;
-  /** Residual heterogeneity test. */
-  QE: number;
-  QEdf: number;
-  QEp: number;
-  /** Omnibus test of the moderators (all coefficients except the intercept): chi² (z) or F (knha). */
-  QM: number;
-  QMdf: [number, number | null];
-  QMp: number;
-  /** Residual I² and H² (metafor's τ²-based definition; from QE for FE). */
-  I2: number;
-  H2: number;
   /** Pseudo-R² (%): (τ²_RE - τ²)/τ²_RE with τ²_RE from the intercept-only model; null without intercept. */
   R2: number | null;
   s2w: number;

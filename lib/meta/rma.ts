@@ -49,8 +49,26 @@ export interface RmaInput {
   slab?: string[];
 }
 
+/** τ², the Q tests and I²/H², shared by {@link RmaResult} and meta-regression results. */
+export interface RmaHeterogeneity {
+  tau2: number;
+  /** Standard error of τ² (null for FE). */
+  se_tau2: number | null;
+  /** Cochran's Q (residual heterogeneity with moderators), its df (k - p) and p-value. */
+  QE: number;
+  QEdf: number;
+  QEp: number;
+  /** Omnibus test of the coefficient(s) (without moderators: of the intercept): chi² (z test) or F (knha), with df and p. */
+  QM: number;
+  QMdf: [number, number | null];
+  QMp: number;
+  /** metafor's I² (%) and H², τ²-based (from QE for FE); residual with moderators. */
+  I2: number;
+  H2: number;
+}
+
 /** Result of {@link rma}: metafor's quantities with metafor's names (JSON-serialisable). */
-export interface RmaResult {
+export interface RmaResult extends RmaHeterogeneity {
   model: "rma.uni";
   k: number;
   /** Number of model coefficients (1: intercept only). */
@@ -69,21 +87,7 @@ export interface RmaResult {
   /** Prediction interval (for FE equal to the CI, since τ² = 0). */
   pi_lb: number;
   pi_ub: number;
-  tau2: number;
   tau: number;
-  /** Standard error of τ² (null for FE). */
-  se_tau2: number | null;
-  /** Cochran's Q, its df (k - p) and p-value. */
-  QE: number;
-  QEdf: number;
-  QEp: number;
-  /** Omnibus test of the coefficient(s): chi² (z test) or F (knha), with df and p. */
-  QM: number;
-  QMdf: [number, number | null];
-  QMp: number;
-  /** metafor's I² (%) and H², τ²-based (from QE for FE). */
-  I2: number;
-  H2: number;
   /** Higgins & Thompson's I² (%) and H², Q-based: max(0, (QE - df)/QE)·100 and QE/df. */
   I2_Q: number;
   H2_Q: number;
