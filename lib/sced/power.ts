@@ -124,6 +124,11 @@ export function scedPower(input: PowerInput): PowerResult {
   const assignments = countAssignments(design);
   if (o.draws === "auto") o.draws = assignments <= 10000 ? "exact" : 1000;
   const exact = o.draws === "exact";
+  // How data set r is tested: by enumeration, or by Monte Carlo with its own derived seed.
+  const testMethod = (r: number) =>
+    exact
+      ? { method: "exact" as const }
+      : { method: "monte-carlo" as const, draws: o.draws as number, seed: deriveSeed(o.seed, r, 2) };
   if (exact && assignments > 1e6) {
     fail(ctx, "draws", `"exact" would enumerate ${assignments} assignments; give a number of draws`);
   }
@@ -198,9 +203,7 @@ export function scedPower(input: PowerInput): PowerResult {
           design,
           cases,
           statistic,
-          ...(exact
-            ? { method: "exact" as const }
-            : { method: "monte-carlo" as const, draws: o.draws as number, seed: deriveSeed(o.seed, r, 2) }),
+          ...testMethod(r),
         });
         if (res.p <= o.alpha) rejections++;
       }
@@ -239,9 +242,7 @@ export function scedPower(input: PowerInput): PowerResult {
           values: Array.from(v),
           labels,
           statistic,
-          ...(exact
-            ? { method: "exact" as const }
-            : { method: "monte-carlo" as const, draws: o.draws as number, seed: deriveSeed(o.seed, r, 2) }),
+          ...testMethod(r),
         });
         if (res.p <= o.alpha) rejections++;
       }
