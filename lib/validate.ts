@@ -19,17 +19,29 @@ export interface Issue {
   rule: string;
   /** The offending value, when there is one. */
   received?: unknown;
+  /** The 1-based row as in the file or table (data rows, header not counted), when there is one. */
+  row?: number;
 }
 
-/** An input error that lists every problem found, each naming the field, the row and the rule. */
+/**
+ * The one error class of the toolkit: an input error that names the tool, and for every problem
+ * found the field, the 1-based row (where there is one) and the rule, e.g.
+ * `meta: row 4, column sd1i must be > 0, got -2`. Every engine and every CLI throws it for bad
+ * input; CLIs print its message without a stack trace.
+ */
 export class ValidationError extends Error {
+  /** The problems found, in input order. */
   readonly issues: Issue[];
+  /** The tool or function that refused the input (`rma`, `meta`, `simulate`, …). */
+  readonly tool: string;
+  /** Create the error for `context` (the tool name, prefixed to the message) and its `issues`. */
   constructor(context: string, issues: Issue[]) {
     const lines = issues.map(formatIssue);
     const head = context ? `${context}: ` : "";
     super(head + (lines.length === 1 ? lines[0] : `${lines.length} problems:\n  - ${lines.join("\n  - ")}`));
     this.name = "ValidationError";
     this.issues = issues;
+    this.tool = context;
   }
 }
 
@@ -46,7 +58,8 @@ function formatValue(v: unknown): string {
 }
 
 function formatIssue(issue: Issue): string {
-  const where = issue.path || "input";
+  const field = issue.path || "input";
+  const where = issue.row !== undefined && !/^row \d/.test(field) ? `row ${issue.row}, ${field}` : field;
   const got = "received" in issue ? `, got ${formatValue(issue.received)}` : "";
   return `${where} ${issue.rule}${got}`;
 }
@@ -158,5 +171,15 @@ export function sameLength(context: string, fields: Record<string, readonly unkn
   if (issues.length) throw new ValidationError(context, issues);
 }
 
+/**
+ * Refuse a non-finite result: NaN or ±Infinity never leaves an engine silently. Use it on
+ * computed quantities (overflow, underflow to a zero scale) with a rule that says what happened.
+ * @example assertFinite("rma", "beta", Infinity, "overflowed: yi or vi are too large to represent")
+ */
+export function assertFinite(tool: string, field: string, value: number, rule = "is not a finite number"): number {
+  if (!Number.isFinite(value)) fail(tool, field, rule, value);
+  return value;
+}
+
 /** A finite number (zod's number already rejects NaN; this also rejects ±Infinity). */
-export const finite = () => z.number().finite();
+export const finite = (): z.ZodNumber => z.number().finite();

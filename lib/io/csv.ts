@@ -14,7 +14,7 @@
  * @module
  */
 // @ts-types="@types/d3-dsv"
-import { csvParse, csvParseRows } from "d3-dsv";
+import { dsvFormat } from "d3-dsv";
 import { from as arqueroFrom } from "arquero";
 import { z } from "zod";
 import { type Issue, ValidationError, zodIssues } from "../validate.ts";
@@ -71,10 +71,15 @@ export interface LoadCsvOptions {
 
 /** Result of {@link loadCsv}: validated rows and the same data as an arquero table. */
 export interface LoadedCsv<T> {
+  /** The validated rows. */
   rows: T[];
+  /** The same rows as an arquero table. */
   // deno-lint-ignore no-explicit-any
   table: any;
+  /** Column names as in the header. */
   columns: string[];
+  /** The detected separator and decimal mark. */
+  dialect: CsvDialect;
 }
 
 function requiredKeys(schema: z.ZodType): string[] {
@@ -87,9 +92,127 @@ function requiredKeys(schema: z.ZodType): string[] {
     .map(([k]) => k);
 }
 
+/** How a CSV file was written: its field separator and decimal mark. */
+export interface CsvDialect {
+  /** `","`, `";"` or `"\t"`. */
+  delimiter: "," | ";" | "\t";
+  /** `"."`, or `","` for files saved by a Dutch (or other continental) Excel. */
+  decimal: "." | ",";
+  /** A sentence for the user, e.g. `separator ";" and decimal comma (Dutch Excel)`. */
+  description: string;
+}
+
+/** A CSV read into string cells: header, rows keyed by column, and the detected dialect. */
+export interface RawCsv {
+  /** Column names as in the header (trimmed). */
+  columns: string[];
+  /** Data rows; every cell is a string (trimmed); decimal commas already turned into points. */
+  rows: Record<string, string>[];
+  /** The detected separator and decimal mark. */
+  dialect: CsvDialect;
+}
+
+const DECIMAL_COMMA = /^[+-]?(\d{1,3}(\.\d{3})+|\d+),\d+([eE][+-]?\d+)?$/;
+
+function countOutsideQuotes(line: string, ch: string): number {
+  let n = 0;
+  let quoted = false;
+  for (const c of line) {
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && c === ch) n++;
+  }
+  return n;
+}
+
+/**
+ * Detect the separator (`,` `;` or tab) from the first lines, and a decimal comma (cells such as
+ * `1,5` in a `;`- or tab-separated file). Throws a `ValidationError` naming the separator problem
+ * when the lines disagree.
+ */
+export function detectDialect(text: string, name = "CSV"): CsvDialect {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "").slice(0, 20);
+  if (lines.length === 0) throw new ValidationError(name, [{ path: "file", rule: "is empty (no header line)" }]);
+  const candidates = [",", ";", "\t"] as const;
+  const counts = candidates.map((c) => lines.map((l) => countOutsideQuotes(l, c)));
+  // a separator that gives every line the header's count (> 0) wins; prefer ; and tab over , (a
+  // Dutch file has commas inside its numbers)
+  const consistent = candidates.filter((_, i) => counts[i][0] > 0 && counts[i].every((n) => n === counts[i][0]));
+  let delimiter: CsvDialect["delimiter"];
+  if (consistent.includes("\t")) delimiter = "\t";
+  else if (consistent.includes(";")) delimiter = ";";
+  else if (consistent.includes(",")) delimiter = ",";
+  else {
+    const header = counts.map((c) => c[0]);
+    const best = header.indexOf(Math.max(...header));
+    if (header[best] === 0) delimiter = ",";
+    else {
+      const sep = candidates[best] === "\t" ? "tab" : `"${candidates[best]}"`;
+      const bad = counts[best].findIndex((n) => n !== counts[best][0]);
+      throw new ValidationError(name, [{
+        path: `line ${bad + 1}`,
+        rule: `has ${counts[best][bad]} separators (${sep}) where the header has ${
+          counts[best][0]
+        }: check the separator (",", ";" or tab) and quote cells that contain it`,
+      }]);
+    }
+  }
+  let decimal: CsvDialect["decimal"] = ".";
+  if (delimiter !== ",") {
+    const cells = lines.slice(1).flatMap((l) => l.split(delimiter).map((c) => c.trim().replace(/^"|"$/g, "")));
+    if (cells.some((c) => DECIMAL_COMMA.test(c))) decimal = ",";
+  }
+  const sepName = delimiter === "\t" ? "tab" : `"${delimiter}"`;
+  const description = decimal === ","
+    ? `separator ${sepName} and decimal comma (as Dutch Excel saves CSV)`
+    : `separator ${sepName} and decimal point`;
+  return { delimiter, decimal, description };
+}
+
+/**
+ * Read CSV text into string cells: detects the dialect (`,` `;` tab; decimal comma), strips a
+ * BOM, accepts CRLF, trims cells and refuses a duplicated or empty column name (a file with two
+ * `yi` columns is an error, never "the last one wins").
+ */
+export function readCsv(text: string, options: { name?: string } = {}): RawCsv {
+  const name = options.name ?? "CSV";
+  if (typeof text !== "string") throw new ValidationError(name, [{ path: "text", rule: "must be a string" }]);
+  const clean = text.replace(/^\uFEFF/, "");
+  const dialect = detectDialect(clean, name);
+  const parsed = dsvFormat(dialect.delimiter).parseRows(clean);
+  const nonEmpty = parsed.filter((r) => r.some((c) => c.trim() !== ""));
+  const columns = (nonEmpty[0] ?? []).map((h) => h.trim());
+  const seen = new Map<string, number>();
+  const issues: Issue[] = [];
+  columns.forEach((c, i) => {
+    if (c === "") issues.push({ path: "header", rule: `column ${i + 1} has no name` });
+    else if (seen.has(c)) {
+      issues.push({ path: "header", rule: `has column "${c}" twice (columns ${seen.get(c)! + 1} and ${i + 1})` });
+    } else seen.set(c, i);
+  });
+  if (issues.length) throw new ValidationError(name, issues);
+  const rows = nonEmpty.slice(1).map((r, i) => {
+    if (r.length > columns.length && r.slice(columns.length).some((c) => c.trim() !== "")) {
+      throw new ValidationError(name, [{
+        path: `row ${i + 1} (line ${i + 2})`,
+        rule:
+          `has ${r.length} cells where the header has ${columns.length} (check the separator: ${dialect.description})`,
+      }]);
+    }
+    const out: Record<string, string> = {};
+    columns.forEach((c, j) => {
+      let v = (r[j] ?? "").trim();
+      if (dialect.decimal === "," && DECIMAL_COMMA.test(v)) v = v.replace(/\./g, "").replace(",", ".");
+      out[c] = v;
+    });
+    return out;
+  });
+  return { columns, rows, dialect };
+}
+
 /**
  * Parse CSV `text`, validate each row with `rowSchema`, and return the rows plus an arquero table.
  * Throws a {@link ValidationError} listing missing columns, or every bad cell with its row and column.
+ * The dialect (separator, decimal comma) is detected as in {@link readCsv}.
  */
 export function loadCsv<S extends z.ZodType>(
   text: string,
@@ -98,10 +221,7 @@ export function loadCsv<S extends z.ZodType>(
 ): LoadedCsv<z.output<S>> {
   const name = options.name ?? "CSV";
   const maxIssues = options.maxIssues ?? 20;
-  if (typeof text !== "string") throw new ValidationError(name, [{ path: "text", rule: "must be a string" }]);
-  const clean = text.replace(/^\uFEFF/, "");
-  const header = csvParseRows(clean.split(/\r?\n/, 1)[0] ?? "")[0] ?? [];
-  const columns = header.map((h) => h.trim());
+  const { columns, rows: raw, dialect } = readCsv(text, { name });
   const needed = options.required ?? requiredKeys(rowSchema);
   const missing = needed.filter((c) => !columns.includes(c));
   if (missing.length) {
@@ -109,14 +229,9 @@ export function loadCsv<S extends z.ZodType>(
       path: "header",
       rule: `is missing required column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (found: ${
         columns.join(", ") || "none"
-      })`,
+      })${columns.length === 1 || dialect.delimiter !== "," ? `; the file was read with ${dialect.description}` : ""}`,
     }]);
   }
-  const raw = csvParse(clean, (d) => {
-    const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(d)) out[k.trim()] = v ?? "";
-    return out;
-  });
   const rows: z.output<S>[] = [];
   const issues: Issue[] = [];
   raw.forEach((row, i) => {
@@ -126,7 +241,7 @@ export function loadCsv<S extends z.ZodType>(
     else {
       for (const issue of zodIssues(res.error, row)) {
         if (issues.length >= maxIssues) break;
-        issues.push({ ...issue, path: `row ${i + 1} (line ${i + 2}), column ${issue.path || "?"}` });
+        issues.push({ ...issue, path: `row ${i + 1} (line ${i + 2}), column ${issue.path || "?"}`, row: i + 1 });
       }
     }
   });
@@ -135,5 +250,5 @@ export function loadCsv<S extends z.ZodType>(
     throw new ValidationError(name, [{ path: "rows", rule: "must contain at least one data row" }]);
   }
   const table = arqueroFrom(rows as Record<string, unknown>[]);
-  return { rows, table, columns };
+  return { rows, table, columns, dialect };
 }

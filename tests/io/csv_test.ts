@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { z } from "zod";
-import { csvInteger, csvNumber, csvOptionalNumber, csvString, loadCsv } from "../../lib/io/csv.ts";
+import { csvInteger, csvNumber, csvOptionalNumber, csvString, loadCsv, readCsv } from "../../lib/io/csv.ts";
 import { loadDiary, movingAverage } from "../../lib/io/diary.ts";
 import { repoPath } from "../helpers.ts";
 
@@ -42,7 +42,7 @@ Deno.test("missing columns are reported before any row, with the columns found",
 
 Deno.test("an empty file and a header-only file are errors, not empty tables", () => {
   assert.throws(() => loadCsv("study,yi,vi,n,r\n", schema), /rows must contain at least one data row/);
-  assert.throws(() => loadCsv("", schema), /header is missing required columns/);
+  assert.throws(() => loadCsv("", schema), /file is empty \(no header line\)/);
 });
 
 Deno.test("a byte-order mark and Windows line ends are tolerated", () => {
@@ -58,4 +58,31 @@ Deno.test("the getting-started diary loads from data/ and smoothing is a trailin
   assert.deepEqual(movingAverage([5, 7], 1), [5, 7]);
   assert.throws(() => movingAverage([1], 0), /window must be a whole number >= 1, got 0/);
   assert.throws(() => loadDiary("day,phase,pain\n1,A,11\n"), /row 1 \(line 2\), column pain must be <= 10, got "11"/);
+});
+
+Deno.test("a Dutch Excel file (separator ; and decimal comma) reads as the comma version", () => {
+  const comma = loadCsv("study,yi,vi,n,r\nA,1.5,0.25,3,0.5\nB,-2,1,4,\n", schema);
+  const dutch = loadCsv("study;yi;vi;n;r\r\nA;1,5;0,25;3;0,5\r\nB;-2;1;4;\r\n", schema);
+  assert.deepEqual(dutch.rows, comma.rows);
+  assert.equal(dutch.dialect.delimiter, ";");
+  assert.equal(dutch.dialect.decimal, ",");
+  assert.match(dutch.dialect.description, /decimal comma/);
+  const tab = loadCsv("study\tyi\tvi\tn\tr\nA\t1.5\t0.25\t3\t0.5\nB\t-2\t1\t4\t\n", schema);
+  assert.deepEqual(tab.rows, comma.rows);
+});
+
+Deno.test("a duplicated or unnamed column is an error naming both positions", () => {
+  assert.throws(
+    () => readCsv("study,yi,yi\nA,1,2\n", { name: "d.csv" }),
+    /d\.csv: header has column "yi" twice \(columns 2 and 3\)/,
+  );
+  assert.throws(() => readCsv("study,,vi\nA,1,2\n"), /column 2 has no name/);
+});
+
+Deno.test("a row with more cells than the header names the separator problem", () => {
+  assert.throws(
+    () => readCsv("a;b\n1;2;3\n", { name: "x.csv" }),
+    /x\.csv: line 2 has 2 separators \(";"\) where the header has 1: check the separator/,
+  );
+  assert.throws(() => readCsv("a,b,c\n1,2\n3\n4,5,6,7,8\n", { name: "y.csv" }), /y\.csv: line 4 has 4 separators/);
 });
