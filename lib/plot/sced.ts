@@ -16,7 +16,8 @@
 import * as Plot from "@observablehq/plot";
 import { z } from "zod";
 import { fail, parseInput } from "../validate.ts";
-import { tieThreshold } from "../sced/fast.ts";
+import { tieThreshold } from "../sced/_fast.ts";
+import { fmtPEq, fmtSig } from "../format.ts";
 import { theme } from "./theme.ts";
 
 /** One series to draw. */
@@ -166,7 +167,9 @@ export interface DistributionInput {
   observed: number;
   tolerance?: number;
   statistic?: string;
-  p?: number;
+  /** The test's p-value, printed in the axis label. */
+  pval?: number;
+  /** Exact or Monte Carlo. */
   method?: string;
 }
 
@@ -252,13 +255,13 @@ export function randomizationDistributionPlot(
 ): SVGSVGElement | HTMLElement {
   const { document, width = 640, height = 240, thresholds = 40 } = options;
   const d = randomizationDistributionData(result, thresholds);
-  const pText = result.p !== undefined ? `, p = ${result.p.toPrecision(3)}` : "";
+  const pText = result.pval !== undefined ? `, ${fmtPEq(result.pval)}` : "";
   return Plot.plot({
     document,
     width,
     height,
     marginLeft: 50,
-    x: { label: `statistic ${result.statistic ?? ""} (observed ${d.observed.toPrecision(4)}${pText})` },
+    x: { label: `statistic ${result.statistic ?? ""} (observed ${fmtSig(d.observed, 4)}${pText})` },
     y: { label: "assignments", grid: true },
     color: { domain: ["< observed", "≥ observed"], range: ["#b7cbe0", theme.study], legend: true },
     marks: [

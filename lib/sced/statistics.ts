@@ -34,10 +34,14 @@
  */
 import { z } from "zod";
 import { fail, parseInput } from "../validate.ts";
+import type { Improvement } from "../conventions.ts";
+import { scedValue } from "./_schemas.ts";
 
 /** One case's data as the statistic sees it: values (null = missing) and the label of each. */
 export interface CaseView {
+  /** Values in measurement order; `null` = missing. */
   values: readonly (number | null)[];
+  /** Phase or condition label of each value. */
   labels: readonly string[];
 }
 
@@ -65,7 +69,7 @@ export interface CompiledStatistic {
  */
 export function statisticFor(
   options: {
-    improvement: "decrease" | "increase" | "either";
+    improvement: Improvement | "either";
     kind?: "mean" | "phase-mean" | "median" | "level" | "slope" | "NAP";
     baseline?: string;
     treatment?: string;
@@ -314,7 +318,7 @@ export function toFloat(values: readonly (number | null)[]): Float64Array {
 }
 
 const caseSchema = z.object({
-  values: z.array(z.number().finite().nullable()).min(1),
+  values: z.array(scedValue().nullable()).min(1),
   labels: z.array(z.string().min(1)).min(1),
 });
 
