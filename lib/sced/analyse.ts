@@ -12,6 +12,8 @@ import { type MbdScheme, type ScedDesign, startsFromLimit } from "./designs.ts";
 import { randomizationTest, type RandomizationTestResult, replicatedTest, type ReplicatedTestResult } from "./test.ts";
 import type { CombineMethod } from "./combine.ts";
 import { scedSeed } from "./_schemas.ts";
+import { type ScedEffects, scedEffects } from "./effects.ts";
+import type { Improvement } from "../conventions.ts";
 
 /** Options of {@link analyseScedData}. */
 export interface ScedAnalysisOptions {
@@ -37,6 +39,8 @@ export interface ScedAnalysisOptions {
   seed?: number;
   /** How several cases of a phase design are combined (default `"edgington"`). */
   combine?: CombineMethod;
+  /** Return the randomisation distribution (for a plot). Default false. */
+  distribution?: boolean;
 }
 
 /** What {@link analyseScedData} ran. */
@@ -74,6 +78,7 @@ const optionsSchema = z.object({
   draws: z.number().int().min(1).max(1e9).optional(),
   seed: scedSeed().optional(),
   combine: z.enum(["edgington", "fisher", "stouffer"]).default("edgington"),
+  distribution: z.boolean().default(false),
 }).strict();
 
 /** SCRT-style labels (A1, B1, A2, ...) become A, B, A for a single-letter phase design. */
@@ -105,11 +110,20 @@ export function analyseScedData(cases: ScedCase[], options: ScedAnalysisOptions,
     let starts: number[][];
     if (o.starts) starts = o.starts;
     else if (o.scheme === "marascuilo-busk") starts = cases.map((c) => startsFromLimit(c.values.length, o.limit));
-    else {return fail(
+    else if (o.scheme === "wampold-worsham") {
+      // the tiers' fixed starts are the observed ones; only the order of participants was randomised
+      starts = cases.map((c) => {
+        const b = c.labels.indexOf("B");
+        if (b < 1) fail(tool, `data (case ${c.name})`, "must be a run of A followed by a run of B", c.labels.join(""));
+        return [b + 1];
+      });
+    } else {
+      return fail(
         tool,
         "starts",
         `are required for the ${o.scheme} scheme (a starts file with one row per possible start)`,
-      );}
+      );
+    }
     if (o.starts && options.limit !== undefined) {
       const n = Math.min(...cases.map((c) => c.values.length));
       starts.forEach((set, t) =>
@@ -125,6 +139,7 @@ export function analyseScedData(cases: ScedCase[], options: ScedAnalysisOptions,
       design,
       cases: cases.map((c) => ({ name: c.name, values: c.values, labels: c.labels })),
       statistic: o.statistic,
+      distribution: o.distribution,
       ...mc,
     });
     return { kind: "mbd", participants: cases.map((c) => c.name), result };
@@ -159,6 +174,7 @@ export function analyseScedData(cases: ScedCase[], options: ScedAnalysisOptions,
       values: labelled[0].values,
       labels: labelled[0].labels,
       statistic: o.statistic,
+      distribution: o.distribution,
       ...mc,
     });
     return { kind: "single", case: labelled[0].name, result };
@@ -171,4 +187,54 @@ export function analyseScedData(cases: ScedCase[], options: ScedAnalysisOptions,
     ...mc,
   });
   return { kind: "replicated", result };
+}
+
+/** Options of {@link scedEffectsByCase}. */
+export interface EffectsByCaseOptions {
+  /** Which direction of the score is an improvement. */
+  improvement: Improvement;
+  /** Label of the baseline phase (default `"A"`). */
+  baseline?: string;
+  /** Label of the phase compared with it (default `"B"`). */
+  treatment?: string;
+  /** Standardiser of the SMD (default `"baseline"`). */
+  sd?: "baseline" | "pooled";
+}
+
+/** The effect sizes of one case, with its name and the phases compared. */
+export interface CaseEffects extends ScedEffects {
+  /** The case name. */
+  name: string;
+  /** The baseline phase label. */
+  baseline: string;
+  /** The compared phase label. */
+  treatment: string;
+}
+
+/**
+ * Within-case effect sizes ({@link scedEffects}) of every case: all measurements labelled
+ * `baseline` against all labelled `treatment` (e.g. A vs D in an ABCD design).
+ * @example scedEffectsByCase(cases, { improvement: "decrease", treatment: "D" })[0].NAP.estimate
+ */
+export function scedEffectsByCase(cases: ScedCase[], options: EffectsByCaseOptions): CaseEffects[] {
+  const o = parseInput(
+    z.object({
+      improvement: z.enum(["decrease", "increase"]),
+      baseline: z.string().min(1).default("A"),
+      treatment: z.string().min(1).default("B"),
+      sd: z.enum(["baseline", "pooled"]).default("baseline"),
+    }).strict(),
+    options,
+    "scedEffectsByCase",
+  );
+  if (!Array.isArray(cases) || cases.length === 0) fail("scedEffectsByCase", "cases", "must hold at least one case");
+  return cases.map((c) => {
+    const pick = (label: string) => {
+      const v = c.values.filter((_, i) => c.labels[i] === label);
+      if (v.length === 0) fail("scedEffectsByCase", `case ${c.name}`, `has no measurement in phase ${label}`);
+      return v;
+    };
+    const e = scedEffects({ A: pick(o.baseline), B: pick(o.treatment), improvement: o.improvement, sd: o.sd });
+    return { name: c.name, baseline: o.baseline, treatment: o.treatment, ...e };
+  });
 }

@@ -135,3 +135,31 @@ function bigRatio(num: bigint, den: bigint): number {
   }
   return r * 2 ** -sh;
 }
+
+/** Result of {@link combineAllMethods}: every method that applies, and why any other does not. */
+export interface CombinedAll {
+  /** One result per method that is defined for these p-values, in the order of `combineMethods`. */
+  results: CombinedP[];
+  /** Why a method was left out (e.g. Stouffer with a p-value of 1), naming the method and the p-value. */
+  warnings: string[];
+}
+
+/**
+ * Combine the same p-values with every method (for a comparison table). A method that is
+ * undefined for these p-values (Stouffer with a p of 1) is left out with a warning that says why;
+ * invalid p-values are still an error.
+ * @example combineAllMethods([0.01, 1]).warnings // ["combinePValues: pvals[1] is 1, where Stouffer's z ..."]
+ */
+export function combineAllMethods(pvals: number[]): CombinedAll {
+  const results: CombinedP[] = [];
+  const warnings: string[] = [];
+  for (const m of combineMethods) {
+    try {
+      results.push(combinePValues(pvals, m));
+    } catch (e) {
+      if (m === "stouffer" && e instanceof Error && /Stouffer's z/.test(e.message)) warnings.push(e.message);
+      else throw e;
+    }
+  }
+  return { results, warnings };
+}

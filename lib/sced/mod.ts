@@ -98,7 +98,15 @@ export {
   type ReplicatedTestResult,
 } from "./test.ts";
 export { type Ar1Options, type MbdFastInput, type MbdFastResult, mbdTestFast, simulateAR1 } from "./fast.ts";
-export { type CombinedP, type CombineMethod, combineMethods, combinePValues, irwinHallCdf } from "./combine.ts";
+export {
+  combineAllMethods,
+  type CombinedAll,
+  type CombinedP,
+  type CombineMethod,
+  combineMethods,
+  combinePValues,
+  irwinHallCdf,
+} from "./combine.ts";
 export { nap, type ScedEffects, scedEffects, type ScedEstimate } from "./effects.ts";
 export {
   powerCurve,
@@ -108,7 +116,14 @@ export {
   type ScedPowerInput,
   type ScedPowerResult,
 } from "./power.ts";
-export { analyseScedData, type ScedAnalysis, type ScedAnalysisOptions } from "./analyse.ts";
+export {
+  analyseScedData,
+  type CaseEffects,
+  type EffectsByCaseOptions,
+  type ScedAnalysis,
+  type ScedAnalysisOptions,
+  scedEffectsByCase,
+} from "./analyse.ts";
 export type { Improvement } from "../conventions.ts";
 export { parseScedCsv, parseStartsCsv, type ScedCase, type ScedCsvOptions } from "./data.ts";
 
