@@ -90,10 +90,11 @@ function normaliseLabels(labels: string[], designName: string): string[] {
 
 /**
  * Build the design from the data and run the randomisation test (see the module docs). Input
- * problems are `ValidationError`s naming `tool` (default `"sced"`) and the option.
+ * problems are `ValidationError`s naming the tool (`sced`) and the option.
  * @example analyseScedData(parseScedCsv(text), { design: "ABAB", limit: 4, statistic: "PA-PB" })
  */
-export function analyseScedData(cases: ScedCase[], options: ScedAnalysisOptions, tool = "sced"): ScedAnalysis {
+export function analyseScedData(cases: ScedCase[], options: ScedAnalysisOptions): ScedAnalysis {
+  const tool = "sced";
   const o = parseInput(optionsSchema, options, tool);
   if (!Array.isArray(cases) || cases.length === 0) fail(tool, "data", "must hold at least one case");
   const mc = o.draws === undefined ? { method: "exact" as const } : (() => {

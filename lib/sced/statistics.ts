@@ -32,6 +32,8 @@
  * computeStatistic("A-B", [{ values: [5, 6, 2, 1], labels: ["A", "A", "B", "B"] }]); // 4
  * @module
  */
+// @ts-types="@types/d3-array"
+import { median as d3median } from "d3-array";
 import { z } from "zod";
 import { fail, parseInput } from "../validate.ts";
 import type { Improvement } from "../conventions.ts";
@@ -148,10 +150,7 @@ function phaseMeanOf(values: Float64Array, labels: readonly string[], x: string)
 function medianOf(values: Float64Array, labels: readonly string[], x: string): number {
   const v: number[] = [];
   for (let i = 0; i < values.length; i++) if (labels[i] === x && !Number.isNaN(values[i])) v.push(values[i]);
-  if (v.length === 0) return NaN;
-  v.sort((a, b) => a - b);
-  const h = v.length >> 1;
-  return v.length % 2 ? v[h] : (v[h - 1] + v[h]) / 2;
+  return v.length === 0 ? NaN : (d3median(v) as number);
 }
 
 /** OLS fit of value on 1-based time within the run labelled x; NaN if x is not one run or < 2 points. */
