@@ -388,6 +388,7 @@ export function replicatedTest(input: ReplicatedTestInput): ReplicatedTestResult
   if (!input || !Array.isArray(input.cases) || input.cases.length === 0) {
     fail(ctx, "cases", "must be a non-empty array");
   }
+  if (input.seed !== undefined) parseInput(scedSeed(), input.seed, `${ctx}: seed`);
   const method = parseInput(
     z.enum(["edgington", "fisher", "stouffer"]).default("edgington"),
     input.combine,

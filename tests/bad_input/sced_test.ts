@@ -16,6 +16,7 @@ import {
   powerCurve,
   randomAssignment,
   randomizationTest,
+  replicatedTest,
   type ScedDesign,
   scedEffects,
   scedPower,
@@ -163,6 +164,19 @@ const cases: Case[] = [
     run: () =>
       randomizationTest({ design: { type: "ABAB" } as never, values: [1, 2], labels: ["A", "B"], statistic: "A-B" }),
     expect: /design: type must be one of "phase", "CRD", "RBD", "ATD", "MBD", got "ABAB"/,
+  },
+  {
+    name: "a replicated test with a fractional seed is a ValidationError (was a RangeError from deriveSeed)",
+    run: () =>
+      replicatedTest({
+        design: abDesign,
+        cases: [{ values: [5, 6, 5, 2, 1, 2], labels }],
+        statistic: "A-B",
+        method: "monte-carlo",
+        draws: 99,
+        seed: 1.5,
+      }),
+    expect: /replicatedTest: seed: input must be a whole number, got 1.5/,
   },
   {
     name: "power without a seed: the seed is required",
