@@ -32,8 +32,6 @@
  * computeStatistic("A-B", [{ values: [5, 6, 2, 1], labels: ["A", "A", "B", "B"] }]); // 4
  * @module
  */
-// @ts-types="@types/d3-array"
-import { median as d3median } from "d3-array";
 import { z } from "zod";
 import { fail, parseInput } from "../validate.ts";
 import type { Improvement } from "../conventions.ts";
@@ -150,7 +148,12 @@ function phaseMeanOf(values: Float64Array, labels: readonly string[], x: string)
 function medianOf(values: Float64Array, labels: readonly string[], x: string): number {
   const v: number[] = [];
   for (let i = 0; i < values.length; i++) if (labels[i] === x && !Number.isNaN(values[i])) v.push(values[i]);
-  return v.length === 0 ? NaN : (d3median(v) as number);
+  if (v.length === 0) return NaN;
+  // An inner-loop kernel (called once per assignment in exact enumerations), not a general median:
+  // d3-array's median measured about 2x slower here (it copies into a new typed array per call).
+  v.sort((a, b) => a - b);
+  const h = v.length >> 1;
+  return v.length % 2 ? v[h] : (v[h - 1] + v[h]) / 2;
 }
 
 /** OLS fit of value on 1-based time within the run labelled x; NaN if x is not one run or < 2 points. */
