@@ -152,5 +152,17 @@ export function scedEffects(
       SMD = { estimate: g, se: Math.sqrt(v), d, sd: o.sd, df };
     }
   }
+  // Nothing non-finite leaves the engine: a tiny SD against a large difference overflows g².
+  for (const [field, e] of [["LRR", LRR], ["SMD", SMD]] as const) {
+    if (e && !(Number.isFinite(e.estimate) && Number.isFinite(e.se as number))) {
+      fail(
+        "scedEffects",
+        field,
+        `overflowed (estimate ${e.estimate}, SE ${e.se}): the ${
+          field === "SMD" ? "standardiser (SD) is" : "phase means are"
+        } too small relative to the differences to represent; rescale the scores`,
+      );
+    }
+  }
   return { improvement: o.improvement, nA: a.length, nB: b.length, NAP, Tau, PND, PEM, LRR, SMD };
 }

@@ -134,6 +134,11 @@ const cases: Case[] = [
     run: () => scedEffects({ A: [1e308, 1e308], B: [1, 2], improvement: "decrease" }),
     expect: /scedEffects: [\s\S]*A\[0\] must be a finite number between -1e100 and 1e100/,
   },
+  {
+    name: "an SMD whose baseline SD is tiny against the difference overflows with a message, not an infinite SE",
+    run: () => scedEffects({ A: [1e-150, 2e-150, 1e-150], B: [1e100, 1e100], improvement: "increase" }),
+    expect: /scedEffects: SMD overflowed \(estimate [0-9.e+]+, SE Infinity\): the standardiser \(SD\) is too small/,
+  },
   // --- randomness needs a seed; misspelt keys are not ignored
   {
     name: "a Monte Carlo test needs a seed",
