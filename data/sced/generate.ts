@@ -3,7 +3,8 @@
  * de Jong et al. (2005, 2008, 2021): they are simulated diary scores that mimic the designs.
  * Run: deno run -A data/sced/generate.ts (writes the CSV files next to this script).
  */
-import { createFastRandom, simulateAR1 } from "../../lib/sced/fast.ts";
+import { simulateAR1 } from "../../lib/sced/mod.ts";
+import { ar1Into, createFastRandom } from "../../lib/sced/_fast.ts";
 
 const clip = (x: number) => Math.min(10, Math.max(0, Math.round(x * 10) / 10));
 const dir = new URL(".", import.meta.url);
@@ -16,7 +17,7 @@ const plans = [
   { name: "patient-3", starts: [7, 16, 24], levels: [6.9, 6.5, 4.0, 3.0], seed: 103, missing: [22, 23] },
 ];
 for (const p of plans) {
-  const e = simulateAR1({ n: 35, phi: 0.3, sd: 0.6 }, p.seed);
+  const e = simulateAR1({ n: 35, phi: 0.3, sd: 0.6, seed: p.seed });
   for (let t = 1; t <= 35; t++) {
     const j = p.starts.filter((s) => t >= s).length;
     const v = p.missing.includes(t) ? "" : String(clip(p.levels[j] + e[t - 1]));
@@ -30,7 +31,7 @@ const mbd: string[] = ["case,measurement,phase,value"];
 const starts = [7, 12, 15, 20];
 const rng = createFastRandom(7);
 starts.forEach((s, i) => {
-  const e = simulateAR1({ n: 30, phi: 0.2, sd: 0.7 }, rng);
+  const e = ar1Into(30, 0.2, 0.7, "innovation", rng, new Float64Array(30));
   for (let t = 1; t <= 30; t++) {
     const b = t >= s;
     mbd.push(`participant-${i + 1},${t},${b ? "B" : "A"},${clip((b ? 4.2 : 7.2) + e[t - 1])}`);

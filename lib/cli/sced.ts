@@ -1,196 +1,191 @@
 /**
- * Command line: single-case randomisation tests.
+ * Command line: single-case randomisation tests on a long-format CSV (`case, measurement, phase,
+ * value`), on the shared CLI layer (`_args.ts`): `--help` describes every option, unknown options
+ * are errors with a "did you mean", input errors print one line without a stack trace (exit 2).
  *
  * ```
  * deno task sced <data.csv> --design MBD --scheme koehler-levin --starts <starts.csv> --limit 5 \
  *   --statistic A-B [--exact | --draws N --seed S] [--json] [--combine edgington|fisher|stouffer]
  * ```
- * - data.csv: long format `case, measurement, phase, value` (empty value = missing, kept in place).
- * - `--design`: a phase sequence (AB, ABA, ABAB, ABCD, ...), MBD, CRD, RBD or ATD.
- *   Phase labels such as A1, B1, A2 (SCRT files) are read as A, B, A when the design letters are
- *   single letters.
- * - `--scheme` (MBD): wampold-worsham, koehler-levin, marascuilo-busk (default).
- * - `--starts` (MBD): CSV `set,start` (or `tier,start` / `case,start`), one row per possible start;
- *   without it, every participant may start B at limit+1 .. n−limit+1 (Marascuilo–Busk only).
- * - `--limit`: minimum measurements per phase (default 3); `--max-run` for ATD (default 2).
- * - `--statistic`: e.g. A-B (improvement = decrease), B-A, |A-B|, PA-PB, medA-medB, level:A-B,
- *   slope:A-B, NAP-decrease (default A-B).
- * - `--exact` (default) or `--draws N --seed S` for Monte Carlo.
- * - A phase design with several cases is tested per case and combined (`--combine`, default
- *   edgington).
  *
  * @example
- * await runSced(["data/sced/abcd-fear-diary.csv", "--design", "ABCD", "--limit", "3", "--statistic", "A-B"]);
+ * await main(["data/sced/abcd-fear-diary.csv", "--design", "ABCD", "--limit", "5", "--statistic", "A-D"]);
  * @module
  */
-import { parseScedCsv, parseStartsCsv } from "../sced/data.ts";
-import { type Design, startsFromLimit } from "../sced/designs.ts";
-import { randomizationTest, type RandomizationTestResult, replicatedTest } from "../sced/test.ts";
-import type { CombineMethod } from "../sced/combine.ts";
+import { checkOutputPath, type CommandSpec, readInput, runCli, writeAtomic } from "./_args.ts";
+import { fmt, fmtP, fmtSig } from "../format.ts";
+import {
+  analyseScedData,
+  type CombineMethod,
+  type MbdScheme,
+  parseScedCsv,
+  parseStartsCsv,
+  type RandomizationTestResult,
+  type ScedAnalysis,
+} from "../sced/mod.ts";
+import { ValidationError } from "../validate.ts";
 
-/** What the CLI produced: exit code and the text for stdout / stderr. */
-export interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+/** The `sced` command: its options, help text and examples. */
+export const scedSpec: CommandSpec = {
+  name: "sced",
+  summary: "Exact or Monte Carlo randomisation test for single-case experimental designs (SCED) on a\n" +
+    "long-format CSV with columns case, measurement, phase, value (one row per measurement occasion;\n" +
+    "an empty value or NA is a missing measurement, kept in place). Separator , ; or tab and decimal\n" +
+    "commas (Dutch Excel) are detected. Exact p = #(statistic >= observed) / #assignments, the observed\n" +
+    "assignment included (SCRT, scan); Monte Carlo p = (k + 1) / (M + 1).",
+  positional: { name: "data.csv", description: "long-format data: case, measurement, phase, value", min: 1, max: 1 },
+  options: {
+    design: {
+      type: "string",
+      valueName: "AB|ABAB|ABCD|...|MBD|CRD|RBD|ATD",
+      description: "the design: a phase sequence (AB, ABA, ABAB, ABCD, ...; SCRT labels A1, B1, A2 are read\n" +
+        "as A, B, A), MBD (multiple baseline across the cases), CRD, RBD or ATD (required)",
+    },
+    scheme: {
+      type: "string",
+      choices: ["wampold-worsham", "koehler-levin", "marascuilo-busk"],
+      default: "marascuilo-busk",
+      description: "MBD randomisation scheme",
+    },
+    starts: {
+      type: "string",
+      valueName: "starts.csv",
+      description: "MBD possible starts of B: CSV with columns set (or tier, case, participant) and start,\n" +
+        "one row per possible start; required unless marascuilo-busk (then limit+1 .. n-limit+1)",
+    },
+    limit: { type: "integer", min: 1, default: 3, description: "minimum number of measurements per phase" },
+    "max-run": {
+      type: "integer",
+      min: 1,
+      default: 2,
+      description: "ATD: most consecutive measurements of one condition",
+    },
+    statistic: {
+      type: "string",
+      default: "A-B",
+      description: "test statistic; large values are evidence: A-B (improvement = decrease), B-A, |A-B|,\n" +
+        "PA-PB (mean of phase means), medA-medB, level:A-B, slope:A-B, NAP-decrease, NAP-increase",
+    },
+    exact: { type: "boolean", description: "enumerate every assignment (the default unless --draws is given)" },
+    draws: { type: "integer", min: 1, max: 1e9, description: "Monte Carlo test with this many random assignments" },
+    seed: { type: "integer", description: "seed of the Monte Carlo draws (required with --draws)" },
+    combine: {
+      type: "string",
+      choices: ["edgington", "fisher", "stouffer"],
+      default: "edgington",
+      description: "several cases of a phase design: how the per-case p-values are combined",
+    },
+    json: { type: "boolean", description: "print the full result as JSON" },
+    out: { type: "string", valueName: "file", description: "also write the JSON result to this file (atomically)" },
+  },
+  examples: [
+    "deno task sced data/sced/onghena1992-abab.csv --design ABAB --limit 4 --statistic PA-PB",
+    "deno task sced data/sced/abcd-fear-diary.csv --design ABCD --limit 5 --statistic A-D --combine fisher",
+    "deno task sced data/sced/mbd-fear-diary.csv --design MBD --scheme koehler-levin \\\n" +
+    "    --starts data/sced/mbd-starts-koehler-levin.csv --limit 5 --draws 10000 --seed 1",
+  ],
+  notes: "Exit codes: 0 done, 2 input error (message names the file, row, column or option), 1 other error.",
+};
 
-const USAGE =
-  `usage: sced <data.csv> --design AB|ABAB|ABCD|...|MBD|CRD|RBD|ATD [--scheme wampold-worsham|koehler-levin|marascuilo-busk]
-  [--starts starts.csv] [--limit L] [--max-run R] [--statistic A-B] [--exact | --draws N --seed S]
-  [--combine edgington|fisher|stouffer] [--json]`;
-
-function parseArgs(args: string[]) {
-  const opts: Record<string, string | boolean> = {};
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === "--exact" || a === "--json" || a === "--help" || a === "-h") opts[a.replace(/^-+/, "")] = true;
-    else if (a.startsWith("--")) {
-      const [k, v] = a.includes("=")
-        ? [a.slice(2, a.indexOf("=")), a.slice(a.indexOf("=") + 1)]
-        : [a.slice(2), args[++i]];
-      if (v === undefined) throw new Error(`option --${k} needs a value`);
-      opts[k] = v;
-    } else positional.push(a);
-  }
-  return { opts, positional };
-}
-
-function int(opts: Record<string, string | boolean>, key: string, dflt?: number): number | undefined {
-  const v = opts[key];
-  if (v === undefined) return dflt;
-  const n = Number(v);
-  if (!Number.isInteger(n)) throw new Error(`--${key} must be a whole number, got ${v}`);
-  return n;
-}
-
-function line(r: RandomizationTestResult, name?: string): string {
+function testText(r: RandomizationTestResult, name?: string): string {
   const head = name ? `${name}: ` : "";
   const pText = r.method === "exact"
-    ? `p = ${fmt(r.p)} (${r.k} of ${r.assignments} assignments with statistic >= observed)`
-    : `p = ${fmt(r.p)} ((k + 1)/(M + 1), k = ${r.k} of M = ${r.draws} draws, seed ${r.seed})`;
+    ? `p = ${fmtP(r.pval)} (${r.k} of ${r.assignments} assignments with statistic >= observed)`
+    : `p = ${fmtP(r.pval)} ((k + 1)/(M + 1), k = ${r.k} of M = ${r.draws} draws, seed ${r.seed}; MC SE ${
+      fmt(r.mcse, 4)
+    })`;
   return `${head}${r.method} randomisation test, ${r.design}, statistic ${r.statistic}\n` +
-    `  assignments: ${r.assignments}\n  observed statistic: ${fmt(r.observed)}\n  ${pText}` +
+    `  assignments: ${r.assignments}\n  observed statistic: ${fmtSig(r.observed, 7)}\n  ${pText}` +
     (r.missing ? `\n  missing measurements kept in place: ${r.missing}` : "");
 }
 
-const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(7));
+/** The text report of an analysis (what the CLI prints without `--json`). */
+export function scedReport(a: ScedAnalysis): string {
+  if (a.kind === "single") return testText(a.result, a.case);
+  if (a.kind === "mbd") return testText(a.result);
+  const c = a.result.combined;
+  return a.result.perCase.map((r) => testText(r, r.name)).join("\n") +
+    `\ncombined over ${c.k} cases (${c.method}): statistic ${fmtSig(c.statistic, 7)}, p = ${fmtP(c.pval)}`;
+}
+
+/** The JSON result of an analysis (what `--json` prints). */
+export function scedJson(a: ScedAnalysis): unknown {
+  if (a.kind === "single") return { ...a.result, case: a.case };
+  if (a.kind === "mbd") return { ...a.result, participants: a.participants };
+  return a.result;
+}
 
 /**
- * Run the CLI on `args` (without the program name); reads files with `readTextFile` (default
- * Deno.readTextFileSync). Returns the exit code and output instead of exiting, for tests.
- * @example const { code, stdout } = await runSced(["data.csv", "--design", "AB", "--limit", "3"]);
+ * Run the CLI on `args` (without the program name); prints to stdout/stderr and returns the exit
+ * code (0 done, 2 input error, 1 other error).
  */
-export function runSced(args: string[], readTextFile: (path: string) => string = Deno.readTextFileSync): CliResult {
-  try {
-    const { opts, positional } = parseArgs(args);
-    if (opts.help || opts.h) return { code: 0, stdout: USAGE, stderr: "" };
-    if (positional.length !== 1) return { code: 2, stdout: "", stderr: `expected one data file\n${USAGE}` };
-    const cases = parseScedCsv(readTextFile(positional[0]), positional[0]);
-    const designName = String(opts.design ?? "");
-    if (!designName) return { code: 2, stdout: "", stderr: `--design is required\n${USAGE}` };
-    const statistic = String(opts.statistic ?? "A-B");
-    const limit = int(opts, "limit", 3)!;
-    const exact = opts.exact === true || opts.draws === undefined;
-    if (opts.exact === true && opts.draws !== undefined) throw new Error("give either --exact or --draws, not both");
-    const draws = int(opts, "draws");
-    const seed = int(opts, "seed");
-    if (!exact && seed === undefined) throw new Error("--seed is required with --draws");
-    const mc = exact ? { method: "exact" as const } : { method: "monte-carlo" as const, draws, seed };
-    let out: unknown;
-    let text: string;
-    if (designName === "MBD") {
-      const scheme = String(opts.scheme ?? "marascuilo-busk") as
-        | "wampold-worsham"
-        | "koehler-levin"
-        | "marascuilo-busk";
-      let starts: number[][];
-      if (opts.starts) starts = parseStartsCsv(readTextFile(String(opts.starts)), String(opts.starts));
-      else if (scheme === "marascuilo-busk") starts = cases.map((c) => startsFromLimit(c.values.length, limit));
-      else throw new Error(`--starts is required for the ${scheme} scheme`);
-      if (opts.starts && limit !== undefined && opts.limit !== undefined) {
-        starts.forEach((set, t) =>
-          set.forEach((s) => {
-            const n = Math.min(...cases.map((c) => c.values.length));
-            if (s - 1 < limit || n - s + 1 < limit) {
-              throw new Error(`starts set ${t + 1}: start ${s} leaves a phase shorter than --limit ${limit}`);
-            }
-          })
-        );
-      }
-      const design: Design = { type: "MBD", scheme, n: cases.map((c) => c.values.length), starts };
-      const r = randomizationTest({
-        design,
-        cases: cases.map((c) => ({ name: c.name, values: c.values, labels: c.labels })),
-        statistic,
-        ...mc,
-      });
-      out = { ...r, participants: cases.map((c) => c.name) };
-      text = line(r);
-    } else {
-      const designs: Design[] = cases.map((c) => {
-        const labels = normaliseLabels(c.labels, designName);
-        c.labels = labels;
-        if (designName === "CRD" || designName === "ATD") {
-          const counts: Record<string, number> = {};
-          for (const l of labels) counts[l] = (counts[l] ?? 0) + 1;
-          return designName === "CRD"
-            ? { type: "CRD", counts }
-            : { type: "ATD", counts, maxRun: int(opts, "max-run", 2)! };
-        }
-        if (designName === "RBD") {
-          const conditions = [...new Set(labels)].sort();
-          if (labels.length % conditions.length) {
-            throw new Error(`case ${c.name}: ${labels.length} measurements do not fill blocks of ${conditions.length}`);
-          }
-          return { type: "RBD", conditions, blocks: labels.length / conditions.length };
-        }
-        if (!/^[A-Za-z]{2,}$/.test(designName)) throw new Error(`unknown --design ${designName}`);
-        return { type: "phase", phases: designName.split(""), n: labels.length, limit };
-      });
-      if (cases.length === 1) {
-        const r = randomizationTest({
-          design: designs[0],
-          values: cases[0].values,
-          labels: cases[0].labels,
-          statistic,
-          ...mc,
-        });
-        out = { ...r, case: cases[0].name };
-        text = line(r, cases[0].name);
-      } else {
-        const combine = String(opts.combine ?? "edgington") as CombineMethod;
-        const r = replicatedTest({
-          design: designs,
-          cases: cases.map((c) => ({ name: c.name, values: c.values, labels: c.labels })),
-          statistic,
-          combine,
-          ...mc,
-        });
-        out = r;
-        text = r.perCase.map((c) => line(c, c.name)).join("\n") +
-          `\ncombined over ${r.combined.k} cases (${r.combined.method}): statistic ${fmt(r.combined.statistic)}, p = ${
-            fmt(r.combined.p)
-          }`;
-      }
+export function main(args: readonly string[]): Promise<number> {
+  return runCli(scedSpec, args, async ({ options, positional }) => {
+    const o = options as {
+      design?: string;
+      scheme: MbdScheme;
+      starts?: string;
+      limit: number;
+      "max-run": number;
+      statistic: string;
+      exact?: boolean;
+      draws?: number;
+      seed?: number;
+      combine: CombineMethod;
+      json?: boolean;
+      out?: string;
+    };
+    if (!o.design) {
+      throw new ValidationError("sced", [{
+        path: "--design",
+        rule: "is required (AB, ABAB, ABCD, ..., MBD, CRD, RBD or ATD)",
+      }]);
     }
-    return { code: 0, stdout: opts.json ? JSON.stringify(out, null, 2) : text, stderr: "" };
-  } catch (e) {
-    return { code: 1, stdout: "", stderr: `sced: ${(e as Error).message}` };
-  }
+    if (o.exact && o.draws !== undefined) {
+      throw new ValidationError("sced", [{ path: "--exact", rule: "cannot be combined with --draws (give one)" }]);
+    }
+    if (o.draws !== undefined && o.seed === undefined) {
+      throw new ValidationError("sced", [{
+        path: "--seed",
+        rule: "is required with --draws (a Monte Carlo test is reproducible from its seed)",
+      }]);
+    }
+    if (o.draws === undefined && o.seed !== undefined) {
+      throw new ValidationError("sced", [{
+        path: "--seed",
+        rule: "is only used with --draws (an exact test has no randomness)",
+      }]);
+    }
+    if (o.starts && o.design !== "MBD") {
+      throw new ValidationError("sced", [{
+        path: "--starts",
+        rule: "is only used with --design MBD",
+        received: o.design,
+      }]);
+    }
+    if (o.out) checkOutputPath("sced", "--out", o.out);
+    const dataPath = positional[0];
+    const cases = parseScedCsv(await readInput("sced", dataPath, "data.csv"), { name: dataPath });
+    const starts = o.starts
+      ? parseStartsCsv(await readInput("sced", o.starts, "--starts"), { name: o.starts })
+      : undefined;
+    const analysis = analyseScedData(cases, {
+      design: o.design,
+      scheme: o.scheme,
+      starts,
+      // the start sets are checked against --limit only when it was given
+      ...(args.some((a) => a === "--limit" || a.startsWith("--limit=")) ? { limit: o.limit } : {}),
+      maxRun: o["max-run"],
+      statistic: o.statistic,
+      draws: o.draws,
+      seed: o.seed,
+      combine: o.combine,
+    });
+    const json = JSON.stringify(scedJson(analysis), null, 2);
+    console.log(o.json ? json : scedReport(analysis));
+    if (o.out) await writeAtomic("sced", "--out", o.out, json + "\n");
+    return 0;
+  });
 }
 
-/** SCRT-style labels (A1, B1, A2, ...) become A, B, A for a single-letter phase design. */
-function normaliseLabels(labels: string[], designName: string): string[] {
-  if (["CRD", "RBD", "ATD", "MBD"].includes(designName)) return labels;
-  if (/^[A-Za-z]+$/.test(designName) && labels.every((l) => /^[A-Za-z]\d+$/.test(l))) return labels.map((l) => l[0]);
-  return labels;
-}
-
-if (import.meta.main) {
-  const r = runSced(Deno.args);
-  if (r.stdout) console.log(r.stdout);
-  if (r.stderr) console.error(r.stderr);
-  Deno.exit(r.code);
-}
+if (import.meta.main) Deno.exit(await main(Deno.args));

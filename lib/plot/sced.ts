@@ -16,7 +16,8 @@
 import * as Plot from "@observablehq/plot";
 import { z } from "zod";
 import { fail, parseInput } from "../validate.ts";
-import { tieThreshold } from "../sced/fast.ts";
+import { tieThreshold } from "../sced/_fast.ts";
+import { fmtPEq, fmtSig } from "../format.ts";
 import { theme } from "./theme.ts";
 
 /** One series to draw. */
@@ -166,7 +167,9 @@ export interface DistributionInput {
   observed: number;
   tolerance?: number;
   statistic?: string;
-  p?: number;
+  /** The test's p-value, printed in the axis label. */
+  pval?: number;
+  /** Exact or Monte Carlo. */
   method?: string;
 }
 
@@ -175,7 +178,7 @@ export interface DistributionInput {
  * ones counted in p, versus the rest).
  * @example randomizationDistributionData({ distribution: [1, 2, 3], observed: 2 }).atLeast // 2
  */
-export function randomizationDistributionData(result: DistributionInput, maxBins = 40) {
+export function randomizationDistributionData(result: DistributionInput, maxBins = 40): DistributionData {
   const o = parseInput(
     z.object({
       distribution: z.array(z.number().finite()).min(1, {
@@ -188,10 +191,27 @@ export function randomizationDistributionData(result: DistributionInput, maxBins
     "randomizationDistributionData",
   );
   const thr = tieThreshold(o.observed, o.tolerance);
-  const rows = o.distribution.map((value) => ({ value, side: value >= thr ? "≥ observed" : "< observed" }));
+  const rows = o.distribution.map((value) => ({
+    value,
+    side: (value >= thr ? "≥ observed" : "< observed") as "≥ observed" | "< observed",
+  }));
   const atLeast = rows.filter((r) => r.side === "≥ observed").length;
   const bins = distributionBins(o.distribution, thr, o.observed, maxBins);
   return { rows, bins, atLeast, total: rows.length, observed: o.observed };
+}
+
+/** What {@link randomizationDistributionPlot} draws. */
+export interface DistributionData {
+  /** Every statistic with the side of the observed it falls on. */
+  rows: { value: number; side: "≥ observed" | "< observed" }[];
+  /** The histogram bars. */
+  bins: DistributionBin[];
+  /** Number of statistics ≥ observed − tol (the ones counted in p). */
+  atLeast: number;
+  /** Number of statistics. */
+  total: number;
+  /** The observed statistic. */
+  observed: number;
 }
 
 /** One bar of the distribution histogram. */
@@ -214,10 +234,15 @@ function distributionBins(
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
-  const side = (v: number) => (v >= thr ? "≥ observed" : "< observed") as DistributionBin["side"];
+  const side = (v: number) =>
+    (v >= thr || Math.abs(v - observed) <= Math.abs(observed - thr) ? "≥ observed" : "< observed") as DistributionBin[
+      "side"
+    ];
+  // statistics equal up to rounding (12 significant digits) are one bar, not hairlines side by side
+  const key = (v: number) => Number(v.toPrecision(12));
   const counts = new Map<number, number>();
   for (const v of values) {
-    counts.set(v, (counts.get(v) ?? 0) + 1);
+    counts.set(key(v), (counts.get(key(v)) ?? 0) + 1);
     if (counts.size > maxBins) break;
   }
   if (counts.size <= maxBins) {
@@ -225,7 +250,7 @@ function distributionBins(
     const u = [...counts.keys()].sort((a, b) => a - b);
     let gap = hi - lo || 1;
     for (let i = 1; i < u.length; i++) gap = Math.min(gap, u[i] - u[i - 1]);
-    const w = Math.min(gap, (hi - lo || 1) / 20) * 0.8;
+    const w = Math.max(Math.min(gap, (hi - lo || 1) / 20) * 0.8, (hi - lo || 1) / 150);
     return u.map((v) => ({ x1: v - w / 2, x2: v + w / 2, count: counts.get(v)!, side: side(v) }));
   }
   // equal-width bins with the observed statistic on a bin edge
@@ -252,24 +277,33 @@ export function randomizationDistributionPlot(
 ): SVGSVGElement | HTMLElement {
   const { document, width = 640, height = 240, thresholds = 40 } = options;
   const d = randomizationDistributionData(result, thresholds);
-  const pText = result.p !== undefined ? `, p = ${result.p.toPrecision(3)}` : "";
+  const pText = result.pval !== undefined ? `, ${fmtPEq(result.pval)}` : "";
   return Plot.plot({
     document,
     width,
     height,
     marginLeft: 50,
-    x: { label: `statistic ${result.statistic ?? ""} (observed ${d.observed.toPrecision(4)}${pText})` },
+    marginTop: 28,
+    x: { label: `statistic ${result.statistic ?? ""} (observed ${fmtSig(d.observed, 4)}${pText})` },
     y: { label: "assignments", grid: true },
     color: { domain: ["< observed", "≥ observed"], range: ["#b7cbe0", theme.study], legend: true },
     marks: [
       Plot.rectY(d.bins, { x1: "x1", x2: "x2", y: "count", fill: "side", tip: true }),
+      // the bars counted in p can be a few assignments among thousands: a dot keeps them visible
+      Plot.dot(d.bins.filter((b) => b.side === "≥ observed"), {
+        x: (b: DistributionBin) => (b.x1 + b.x2) / 2,
+        y: "count",
+        r: 2.5,
+        fill: theme.study,
+      }),
       Plot.ruleY([0]),
       Plot.ruleX([d.observed], { stroke: theme.summary, strokeWidth: 2 }),
       Plot.text([d.observed], {
         x: (x: number) => x,
         frameAnchor: "top",
         text: () => "observed",
-        dy: -4,
+        dy: -6,
+        lineAnchor: "bottom",
         fill: theme.summary,
         textAnchor: "start",
         dx: 4,

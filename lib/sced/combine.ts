@@ -9,68 +9,87 @@
  *   any k.
  * - **Fisher multiplicative**: X = −2 Σ ln p_i ~ χ²(2k); p = P(χ²(2k) ≥ X).
  * - **Stouffer**: Z = Σ w_i z_i / √Σ w_i², z_i = Φ⁻¹(1 − p_i); p = 1 − Φ(Z) (computed as an
- *   upper tail, without cancellation). Weights default to 1.
+ *   upper tail, without cancellation). Weights default to 1. Stouffer is undefined when a p-value
+ *   is exactly 1 (z = Φ⁻¹(0) = −∞ would force the combined p to 1 whatever the other cases
+ *   show; randomisation p-values are 1 when the observed statistic is the smallest possible), so
+ *   such input is refused with a message pointing to Edgington or Fisher, which accept p = 1
+ *   (SCMA itself offers only those two).
  *
  * @example
- * combinePValues([0.19, 0.2, 0.22, 0.3, 0.35, 0.41, 0.42], "edgington").p // 0.03202263 (SCMA)
+ * combinePValues([0.19, 0.2, 0.22, 0.3, 0.35, 0.41, 0.42], "edgington").pval // 0.03202263 (SCMA)
  * @module
  */
 import { z } from "zod";
 import { fail, parseInput } from "../validate.ts";
 import { pchisq, pnorm, qnorm } from "../stats/distributions.ts";
 
-/** Methods of combining p-values. */
-export const combineMethods = ["edgington", "fisher", "stouffer"] as const;
 /** A method of combining p-values. */
-export type CombineMethod = (typeof combineMethods)[number];
+export type CombineMethod = "edgington" | "fisher" | "stouffer";
+/** Methods of combining p-values. */
+export const combineMethods: readonly CombineMethod[] = ["edgington", "fisher", "stouffer"];
 
 /** Result of {@link combinePValues}. */
 export interface CombinedP {
+  /** How the p-values were combined. */
   method: CombineMethod;
   /** Number of p-values combined. */
   k: number;
   /** The combining statistic: S = Σp (Edgington), X = −2Σ ln p (Fisher), Z (Stouffer). */
   statistic: number;
   /** Combined p-value. */
-  p: number;
+  pval: number;
 }
 
 const schema = z.object({
-  p: z.array(z.number().gt(0).max(1)).min(1),
-  method: z.enum(combineMethods),
+  pvals: z.array(z.number().gt(0).max(1)).min(1),
+  method: z.enum(["edgington", "fisher", "stouffer"]),
   weights: z.array(z.number().positive().finite()).optional(),
 });
 
 /**
  * Combine k independent one-sided p-values (each in (0, 1]; randomisation p-values are never 0).
- * @example combinePValues([0.19, 0.2, 0.22, 0.3, 0.35, 0.41, 0.42], "fisher").p // 0.2258836 (SCMA)
+ * @example combinePValues([0.19, 0.2, 0.22, 0.3, 0.35, 0.41, 0.42], "fisher").pval // 0.2258836 (SCMA)
  */
-export function combinePValues(p: number[], method: CombineMethod, options: { weights?: number[] } = {}): CombinedP {
-  const o = parseInput(schema, { p, method, weights: options.weights }, "combinePValues");
-  const k = o.p.length;
+export function combinePValues(
+  pvals: number[],
+  method: CombineMethod,
+  options: { weights?: number[] } = {},
+): CombinedP {
+  const o = parseInput(schema, { pvals, method, weights: options?.weights }, "combinePValues");
+  const k = o.pvals.length;
   if (o.weights && o.method !== "stouffer") fail("combinePValues", "weights", "are only used by stouffer");
   if (o.weights && o.weights.length !== k) {
     fail("combinePValues", "weights", `must have ${k} elements (like p)`, o.weights.length);
   }
   switch (o.method) {
     case "edgington": {
-      const S = o.p.reduce((a, b) => a + b, 0);
-      return { method: "edgington", k, statistic: S, p: irwinHallCdf(S, k) };
+      const S = o.pvals.reduce((a, b) => a + b, 0);
+      return { method: "edgington", k, statistic: S, pval: irwinHallCdf(S, k) };
     }
     case "fisher": {
-      const X = -2 * o.p.reduce((a, b) => a + Math.log(b), 0);
-      return { method: "fisher", k, statistic: X, p: pchisq(X, 2 * k, { lower: false }) };
+      const X = -2 * o.pvals.reduce((a, b) => a + Math.log(b), 0);
+      return { method: "fisher", k, statistic: X, pval: pchisq(X, 2 * k, { lower: false }) };
     }
     case "stouffer": {
+      const one = o.pvals.indexOf(1);
+      if (one >= 0) {
+        fail(
+          "combinePValues",
+          `pvals[${one}]`,
+          "is 1, where Stouffer's z = qnorm(1 - p) is -Infinity and would make the combined p 1 whatever the other " +
+            "p-values are; use edgington (SCMA's default) or fisher, which accept p = 1",
+          1,
+        );
+      }
       const w = o.weights ?? Array(k).fill(1);
       let num = 0;
       let den = 0;
-      o.p.forEach((pi, i) => {
+      o.pvals.forEach((pi, i) => {
         num += w[i] * qnorm(pi, 0, 1, { lower: false });
         den += w[i] * w[i];
       });
       const Z = num / Math.sqrt(den);
-      return { method: "stouffer", k, statistic: Z, p: Z === -Infinity ? 1 : pnorm(Z, 0, 1, { lower: false }) };
+      return { method: "stouffer", k, statistic: Z, pval: pnorm(Z, 0, 1, { lower: false }) };
     }
   }
 }
@@ -115,4 +134,32 @@ function bigRatio(num: bigint, den: bigint): number {
     sh -= 1000;
   }
   return r * 2 ** -sh;
+}
+
+/** Result of {@link combineAllMethods}: every method that applies, and why any other does not. */
+export interface CombinedAll {
+  /** One result per method that is defined for these p-values, in the order of `combineMethods`. */
+  results: CombinedP[];
+  /** Why a method was left out (e.g. Stouffer with a p-value of 1), naming the method and the p-value. */
+  warnings: string[];
+}
+
+/**
+ * Combine the same p-values with every method (for a comparison table). A method that is
+ * undefined for these p-values (Stouffer with a p of 1) is left out with a warning that says why;
+ * invalid p-values are still an error.
+ * @example combineAllMethods([0.01, 1]).warnings // ["combinePValues: pvals[1] is 1, where Stouffer's z ..."]
+ */
+export function combineAllMethods(pvals: number[]): CombinedAll {
+  const results: CombinedP[] = [];
+  const warnings: string[] = [];
+  for (const m of combineMethods) {
+    try {
+      results.push(combinePValues(pvals, m));
+    } catch (e) {
+      if (m === "stouffer" && e instanceof Error && /Stouffer's z/.test(e.message)) warnings.push(e.message);
+      else throw e;
+    }
+  }
+  return { results, warnings };
 }

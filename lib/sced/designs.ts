@@ -39,46 +39,42 @@
  */
 import { z } from "zod";
 import { fail, parseInput } from "../validate.ts";
-import type { Random } from "../stats/random.ts";
+import { createRandom, type Random } from "../stats/random.ts";
+import { scedSeed } from "./_schemas.ts";
 
 const label = z.string().min(1);
 const posInt = z.number().int().min(1);
 
-/** Schema of a phase design (AB, ABAB, ABCD, ...). */
-export const phaseDesignSchema = z.object({
+const phaseDesignSchema = z.object({
   type: z.literal("phase"),
   phases: z.array(label).min(2),
   n: posInt,
   limit: posInt,
 });
-/** Schema of a completely randomised design. */
-export const crdDesignSchema = z.object({
+const crdDesignSchema = z.object({
   type: z.literal("CRD"),
   counts: z.record(label, z.number().int().min(0)),
 });
-/** Schema of a randomised block design. */
-export const rbdDesignSchema = z.object({
+const rbdDesignSchema = z.object({
   type: z.literal("RBD"),
   conditions: z.array(label).min(2),
   blocks: posInt,
 });
-/** Schema of an alternating treatments design. */
-export const atdDesignSchema = z.object({
+const atdDesignSchema = z.object({
   type: z.literal("ATD"),
   counts: z.record(label, z.number().int().min(0)),
   maxRun: posInt,
 });
 /** The three published multiple-baseline randomisation schemes. */
-export const mbdSchemes = ["wampold-worsham", "koehler-levin", "marascuilo-busk"] as const;
-/** Schema of a multiple-baseline design across participants. */
-export const mbdDesignSchema = z.object({
+export const mbdSchemes: readonly MbdScheme[] = ["wampold-worsham", "koehler-levin", "marascuilo-busk"];
+const mbdDesignSchema = z.object({
   type: z.literal("MBD"),
-  scheme: z.enum(mbdSchemes),
+  scheme: z.enum(["wampold-worsham", "koehler-levin", "marascuilo-busk"]),
   n: z.union([posInt, z.array(posInt).min(1)]),
   starts: z.array(z.array(z.number().int().min(2)).min(1)).min(1),
 });
-/** Schema of any design. */
-export const designSchema = z.discriminatedUnion("type", [
+const designTypes = ["phase", "CRD", "RBD", "ATD", "MBD"];
+const designSchema = z.discriminatedUnion("type", [
   phaseDesignSchema,
   crdDesignSchema,
   rbdDesignSchema,
@@ -86,18 +82,58 @@ export const designSchema = z.discriminatedUnion("type", [
   mbdDesignSchema,
 ]);
 
+/** A multiple-baseline randomisation scheme (see the module docs). */
+export type MbdScheme = "wampold-worsham" | "koehler-levin" | "marascuilo-busk";
+
 /** A phase design: phase labels in order, n measurements, at least `limit` per phase. */
-export type PhaseDesign = z.infer<typeof phaseDesignSchema>;
+export interface PhaseDesign {
+  /** Discriminator. */
+  type: "phase";
+  /** Phase labels in order, e.g. `["A", "B", "A", "B"]`; neighbours must differ. */
+  phases: string[];
+  /** Number of measurements. */
+  n: number;
+  /** Minimum number of measurements per phase. */
+  limit: number;
+}
 /** A completely randomised design: how many measurements each condition gets. */
-export type CrdDesign = z.infer<typeof crdDesignSchema>;
-/** A randomised block design. */
-export type RbdDesign = z.infer<typeof rbdDesignSchema>;
-/** An alternating treatments design (CRD with a maximum run length). */
-export type AtdDesign = z.infer<typeof atdDesignSchema>;
+export interface CrdDesign {
+  /** Discriminator. */
+  type: "CRD";
+  /** Measurements per condition, e.g. `{ A: 5, B: 5 }` (at least two conditions). */
+  counts: Record<string, number>;
+}
+/** A randomised block design: each block holds every condition once, in random order. */
+export interface RbdDesign {
+  /** Discriminator. */
+  type: "RBD";
+  /** The conditions (distinct). */
+  conditions: string[];
+  /** Number of blocks. */
+  blocks: number;
+}
+/** An alternating treatments design (a CRD with a maximum run length). */
+export interface AtdDesign {
+  /** Discriminator. */
+  type: "ATD";
+  /** Measurements per condition. */
+  counts: Record<string, number>;
+  /** At most this many consecutive measurements of one condition. */
+  maxRun: number;
+}
 /** A multiple-baseline design across participants. */
-export type MbdDesign = z.infer<typeof mbdDesignSchema>;
-/** Any design. */
-export type Design = z.infer<typeof designSchema>;
+export interface MbdDesign {
+  /** Discriminator. */
+  type: "MBD";
+  /** The randomisation scheme. */
+  scheme: MbdScheme;
+  /** Measurements per participant: one number for all, or one per tier/participant. */
+  n: number | number[];
+  /** 1-based possible starts of B: per tier (Wampold–Worsham, Koehler–Levin) or per participant (Marascuilo–Busk). */
+  starts: number[][];
+}
+/** Any single-case design (a plain JSON object; see the module docs). */
+export type ScedDesign = PhaseDesign | CrdDesign | RbdDesign | AtdDesign | MbdDesign;
 /**
  * One assignment. Phase designs: 1-based starts of phases 2..k. MBD: 1-based start of B per
  * participant. CRD, RBD, ATD: the label of every measurement.
@@ -110,8 +146,16 @@ export function mbdLengths(design: MbdDesign): number[] {
   return typeof design.n === "number" ? Array(N).fill(design.n) : design.n.slice();
 }
 
-function checkDesign(design: unknown, context: string): Design {
-  const d = parseInput(designSchema, design, context) as Design;
+function checkDesign(design: unknown, context: string): ScedDesign {
+  if (design === null || typeof design !== "object" || !designTypes.includes((design as { type?: string }).type!)) {
+    fail(
+      context,
+      "type",
+      `must be one of ${designTypes.map((t) => JSON.stringify(t)).join(", ")}`,
+      (design as { type?: unknown })?.type,
+    );
+  }
+  const d = parseInput(designSchema, design, context) as ScedDesign;
   if (d.type === "phase") {
     const k = d.phases.length;
     d.phases.forEach((p, i) => {
@@ -159,7 +203,7 @@ function checkDesign(design: unknown, context: string): Design {
 }
 
 /** Validate a design and return it (typed); throws a ValidationError naming the field and rule. */
-export function validateDesign(design: unknown, context = "design"): Design {
+export function validateDesign(design: unknown, context = "design"): ScedDesign {
   return checkDesign(design, context);
 }
 
@@ -217,7 +261,7 @@ function atdCountNumber(d: AtdDesign): number {
  * count is below 2^53.
  * @example countAssignments({ type: "phase", phases: ["A","B","A","B"], n: 24, limit: 4 }) // 165
  */
-export function countAssignments(design: Design): number {
+export function countAssignments(design: ScedDesign): number {
   const d = checkDesign(design, "countAssignments");
   switch (d.type) {
     case "phase": {
@@ -336,7 +380,7 @@ function* atdSequences(d: AtdDesign): Generator<string[]> {
  * array is a fresh copy the caller may keep.
  * @example [...enumerateAssignments({ type: "phase", phases: ["A","B"], n: 6, limit: 2 })] // [[3],[4],[5]]
  */
-export function* enumerateAssignments(design: Design): Generator<Assignment> {
+export function* enumerateAssignments(design: ScedDesign): Generator<Assignment> {
   const d = checkDesign(design, "enumerateAssignments");
   switch (d.type) {
     case "phase":
@@ -375,7 +419,7 @@ export function* enumerateAssignments(design: Design): Generator<Assignment> {
  * Labels of every measurement implied by an assignment, one array per case (one case except MBD).
  * @example assignmentLabels({ type: "phase", phases: ["A","B"], n: 4, limit: 1 }, [3]) // [["A","A","B","B"]]
  */
-export function assignmentLabels(design: Design, assignment: Assignment): string[][] {
+export function assignmentLabels(design: ScedDesign, assignment: Assignment): string[][] {
   const d = checkDesign(design, "assignmentLabels");
   if (d.type === "phase") {
     const starts = [1, ...(assignment as number[]), d.n + 1];
@@ -393,16 +437,18 @@ export function assignmentLabels(design: Design, assignment: Assignment): string
 }
 
 /**
- * Draw one assignment uniformly at random from the design's assignment space.
- * @example randomAssignment({ type: "phase", phases: ["A","B"], n: 30, limit: 5 }, createRandom(1))
+ * Draw one assignment uniformly at random from the design's assignment space (seeded: the same
+ * seed gives the same assignment).
+ * @example randomAssignment({ type: "phase", phases: ["A","B"], n: 30, limit: 5 }, { seed: 1 })
  */
-export function randomAssignment(design: Design, rng: Random): Assignment {
+export function randomAssignment(design: ScedDesign, options: { seed: number }): Assignment {
   const d = checkDesign(design, "randomAssignment");
-  return drawAssignment(d, rng);
+  const { seed } = parseInput(z.object({ seed: scedSeed() }), options ?? {}, "randomAssignment");
+  return drawAssignment(d, createRandom(seed));
 }
 
 /** Uniform draw without re-validating (internal; `d` must be valid). */
-export function drawAssignment(d: Design, rng: Random): Assignment {
+export function drawAssignment(d: ScedDesign, rng: Random): Assignment {
   switch (d.type) {
     case "phase": {
       // Stars and bars: choose k-1 bar positions among slack + k - 1 slots, uniformly.
@@ -492,7 +538,7 @@ function drawAtd(d: AtdDesign, rng: Random): string[] {
  * case; one case except for MBD). Throws if the labels do not fit the design.
  * @example observedAssignment({ type: "phase", phases: ["A","B"], n: 4, limit: 1 }, [["A","A","B","B"]]) // [3]
  */
-export function observedAssignment(design: Design, labels: string[][], context = "observedAssignment"): Assignment {
+export function observedAssignment(design: ScedDesign, labels: string[][], context = "observedAssignment"): Assignment {
   const d = checkDesign(design, context);
   if (d.type === "MBD") {
     const lengths = mbdLengths(d);

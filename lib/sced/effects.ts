@@ -32,55 +32,60 @@
  * @module
  */
 import { z } from "zod";
+// @ts-types="@types/d3-array"
+import { mean as d3mean, median as d3median, variance as d3variance } from "d3-array";
 import { fail, parseInput } from "../validate.ts";
+import type { Improvement } from "../conventions.ts";
+import { scedValue } from "./_schemas.ts";
 
 const schema = z.object({
-  A: z.array(z.number().finite().nullable()).min(1),
-  B: z.array(z.number().finite().nullable()).min(1),
+  A: z.array(scedValue().nullable()).min(1),
+  B: z.array(scedValue().nullable()).min(1),
   improvement: z.enum(["decrease", "increase"]),
   sd: z.enum(["baseline", "pooled"]).default("baseline"),
 });
 
 /** An estimate with its standard error (null where the literature gives none). */
-export interface Estimate {
+export interface ScedEstimate {
+  /** The effect size (oriented: positive = improvement). */
   estimate: number;
+  /** Its standard error (assuming independent observations), or null where none is defined. */
   se: number | null;
 }
 
 /** All effect sizes of {@link scedEffects}. */
 export interface ScedEffects {
-  improvement: "decrease" | "increase";
+  /** Which direction of the score is an improvement. */
+  improvement: Improvement;
+  /** Observed values in phase A. */
   nA: number;
+  /** Observed values in phase B. */
   nB: number;
-  NAP: Estimate;
-  Tau: Estimate;
+  /** Non-overlap of all pairs (0–1), Hanley–McNeil SE. */
+  NAP: ScedEstimate;
+  /** Tau-AB = 2·NAP − 1 (−1 to 1). */
+  Tau: ScedEstimate;
   /** Percent (0–100). */
-  PND: Estimate;
+  PND: ScedEstimate;
   /** Percent (0–100). */
-  PEM: Estimate;
+  PEM: ScedEstimate;
   /** Oriented bias-corrected log response ratio; null when a phase mean is <= 0. */
-  LRR: (Estimate & { percentChange: number }) | null;
+  LRR: (ScedEstimate & { percentChange: number }) | null;
   /** Hedges-corrected within-case SMD; null when the SD is 0 or a phase has < 2 values. */
-  SMD: (Estimate & { d: number; sd: "baseline" | "pooled"; df: number }) | null;
+  SMD: (ScedEstimate & { d: number; sd: "baseline" | "pooled"; df: number }) | null;
 }
 
 const observed = (x: (number | null)[]) => x.filter((v): v is number => v !== null);
-const mean = (x: number[]) => x.reduce((a, b) => a + b, 0) / x.length;
-const variance = (x: number[]) => {
-  const m = mean(x);
-  return x.reduce((a, b) => a + (b - m) ** 2, 0) / (x.length - 1);
-};
-const median = (x: number[]) => {
-  const s = x.slice().sort((a, b) => a - b);
-  const h = s.length >> 1;
-  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
-};
+// Small primitives from d3-array (callers guarantee at least one value; two for the variance).
+const mean = (x: number[]): number => d3mean(x) as number;
+const variance = (x: number[]): number => d3variance(x) as number;
+const median = (x: number[]): number => d3median(x) as number;
 
 /**
  * Non-overlap of all pairs with its Hanley–McNeil standard error.
  * @example nap([7, 8, 7], [3, 4, 9], "decrease").estimate // 6/9
  */
-export function nap(A: (number | null)[], B: (number | null)[], improvement: "decrease" | "increase"): Estimate {
+export function nap(A: (number | null)[], B: (number | null)[], improvement: Improvement): ScedEstimate {
   const o = parseInput(schema, { A, B, improvement }, "nap");
   const a = observed(o.A);
   const b = observed(o.B);
@@ -103,7 +108,7 @@ export function scedEffects(
   input: {
     A: (number | null)[];
     B: (number | null)[];
-    improvement: "decrease" | "increase";
+    improvement: Improvement;
     sd?: "baseline" | "pooled";
   },
 ): ScedEffects {
@@ -145,6 +150,18 @@ export function scedEffects(
       const g = J * d;
       const v = 1 / a.length + 1 / b.length + (g * g) / (2 * df);
       SMD = { estimate: g, se: Math.sqrt(v), d, sd: o.sd, df };
+    }
+  }
+  // Nothing non-finite leaves the engine: a tiny SD against a large difference overflows g².
+  for (const [field, e] of [["LRR", LRR], ["SMD", SMD]] as const) {
+    if (e && !(Number.isFinite(e.estimate) && Number.isFinite(e.se as number))) {
+      fail(
+        "scedEffects",
+        field,
+        `overflowed (estimate ${e.estimate}, SE ${e.se}): the ${
+          field === "SMD" ? "standardiser (SD) is" : "phase means are"
+        } too small relative to the differences to represent; rescale the scores`,
+      );
     }
   }
   return { improvement: o.improvement, nA: a.length, nB: b.length, NAP, Tau, PND, PEM, LRR, SMD };

@@ -24,7 +24,7 @@
 import { z } from "zod";
 import { fail, parseInput } from "../validate.ts";
 import { createRandom, deriveSeed } from "../stats/random.ts";
-import { countAssignments, type Design, drawAssignment, mbdLengths, validateDesign } from "./designs.ts";
+import { countAssignments, drawAssignment, mbdLengths, type ScedDesign, validateDesign } from "./designs.ts";
 import {
   abStatisticByStart,
   ar1Into,
@@ -35,23 +35,29 @@ import {
   mbdMonteCarloCore,
   type MeanStatistic,
   prepareMbdTables,
-} from "./fast.ts";
+} from "./_fast.ts";
 import { randomizationTest } from "./test.ts";
+import type { Improvement } from "../conventions.ts";
+import { scedSeed } from "./_schemas.ts";
 import type { Statistic } from "./statistics.ts";
 
 /** Input of {@link scedPower}. */
-export interface PowerInput {
-  design: Design;
+export interface ScedPowerInput {
+  /** The design (its randomisation is simulated too). */
+  design: ScedDesign;
   /** Level effect in SD units (size of the improvement; >= 0 in the improving direction). */
   effect: number;
   /** Slope effect per measurement in treatment phases (SD units, improving direction). Default 0. */
   slope?: number;
   /** AR(1) coefficient, in (−1, 1). */
   phi: number;
-  improvement?: "decrease" | "increase";
+  /** Which direction of the score is an improvement (default `"decrease"`, as for pain). */
+  improvement?: Improvement;
+  /** Effects in SDs of the innovations (default) or of the series. */
   scale?: "innovation" | "marginal";
   /** Default "A-B" for a decrease, "B-A" for an increase. */
   statistic?: Statistic;
+  /** Significance threshold, a proportion (default 0.05): a data set counts as a rejection when p ≤ alpha. */
   alpha?: number;
   /** Number of simulated data sets (default 1000). */
   datasets?: number;
@@ -61,22 +67,30 @@ export interface PowerInput {
    * 1/#assignments: (k + 1)/(M + 1) with k ≈ M/#assignments draws hitting the observed assignment.)
    */
   draws?: number | "exact" | "auto";
+  /** Seed (required); data set r uses `deriveSeed(seed, r)`. */
   seed: number;
 }
 
 /** Result of {@link scedPower}. */
-export interface PowerResult {
+export interface ScedPowerResult {
+  /** Share of simulated data sets with p ≤ alpha. */
   power: number;
   /** Monte Carlo standard error of `power`. */
   mcse: number;
+  /** Number of data sets with p ≤ alpha. */
   rejections: number;
+  /** Number of simulated data sets. */
   datasets: number;
+  /** How each data set was tested. */
   method: "exact" | "monte-carlo";
+  /** Monte Carlo draws per test (absent when exact). */
   draws?: number;
+  /** The significance threshold used. */
   alpha: number;
+  /** Size of the design's assignment space. */
   assignments: number;
   /** Smallest attainable p of the exact test (1/#assignments); power is 0 if alpha is below it. */
-  minP: number;
+  minPval: number;
 }
 
 const schema = z.object({
@@ -88,10 +102,10 @@ const schema = z.object({
   scale: z.enum(["innovation", "marginal"]).default("innovation"),
   statistic: z.union([z.string(), z.custom<(...a: unknown[]) => unknown>((v) => typeof v === "function")]).optional(),
   alpha: z.number().gt(0).lt(1).default(0.05),
-  datasets: z.number().int().min(1).default(1000),
-  draws: z.union([z.number().int().min(1), z.literal("exact"), z.literal("auto")]).default("auto"),
-  seed: z.number().int(),
-});
+  datasets: z.number().int().min(1).max(1e7).default(1000),
+  draws: z.union([z.number().int().min(1).max(1e9), z.literal("exact"), z.literal("auto")]).default("auto"),
+  seed: scedSeed(),
+}).strict();
 
 /** Fill `out` with one simulated series given the treatment indicator per measurement. */
 function simulateInto(
@@ -115,7 +129,7 @@ function simulateInto(
  * Estimate the power of a design + statistic by simulation (see the module docs).
  * @example scedPower({ design: { type: "phase", phases: ["A","B"], n: 20, limit: 3 }, effect: 0, phi: 0, datasets: 100, seed: 2 }).power // ≈ alpha
  */
-export function scedPower(input: PowerInput): PowerResult {
+export function scedPower(input: ScedPowerInput): ScedPowerResult {
   const ctx = "scedPower";
   const o = parseInput(schema, input, ctx);
   const design = validateDesign(o.design, `${ctx}: design`);
@@ -176,7 +190,7 @@ export function scedPower(input: PowerInput): PowerResult {
       const res = exact
         ? mbdExactCore(pre, DEFAULT_TOLERANCE)
         : mbdMonteCarloCore(pre, o.draws as number, rng, DEFAULT_TOLERANCE);
-      if (res.p <= o.alpha) rejections++;
+      if (res.pval <= o.alpha) rejections++;
     }
   } else {
     if (design.type === "MBD") {
@@ -205,7 +219,7 @@ export function scedPower(input: PowerInput): PowerResult {
           statistic,
           ...testMethod(r),
         });
-        if (res.p <= o.alpha) rejections++;
+        if (res.pval <= o.alpha) rejections++;
       }
     } else {
       const base = design.type === "phase" ? design.phases[0] : undefined;
@@ -244,7 +258,7 @@ export function scedPower(input: PowerInput): PowerResult {
           statistic,
           ...testMethod(r),
         });
-        if (res.p <= o.alpha) rejections++;
+        if (res.pval <= o.alpha) rejections++;
       }
     }
   }
@@ -258,7 +272,7 @@ export function scedPower(input: PowerInput): PowerResult {
     ...(exact ? {} : { draws: o.draws as number }),
     alpha: o.alpha,
     assignments,
-    minP: 1 / assignments,
+    minPval: 1 / assignments,
   };
 }
 
@@ -269,15 +283,27 @@ function phaseLabels(phases: string[], starts: number[], n: number): string[] {
   return out;
 }
 
+/** Input of {@link powerCurve}: the input of {@link scedPower} with a grid of effects instead of one. */
+export interface PowerCurveInput extends Omit<ScedPowerInput, "effect"> {
+  /** The effects (SD units) at which power is estimated. */
+  effects: number[];
+}
+
+/** One point of a power curve: the effect and the power there. */
+export interface PowerCurvePoint extends ScedPowerResult {
+  /** The effect (SD units) of this point. */
+  effect: number;
+}
+
 /**
  * Power over a grid of effects (a power curve), same settings otherwise; each point uses the seed
  * `deriveSeed(seed, index)`.
  * @example powerCurve({ design, phi: 0.3, effects: [0, 0.5, 1, 1.5, 2], datasets: 200, draws: 200, seed: 1 })
  */
-export function powerCurve(
-  input: Omit<PowerInput, "effect"> & { effects: number[] },
-): (PowerResult & { effect: number })[] {
-  const effects = parseInput(z.array(z.number().finite()).min(1), input.effects, "powerCurve: effects");
+export function powerCurve(input: PowerCurveInput): PowerCurvePoint[] {
+  if (!input || typeof input !== "object") fail("powerCurve", "input", "must be an object");
+  const effects = parseInput(z.array(z.number().finite()).min(1).max(1000), input.effects, "powerCurve: effects");
+  parseInput(scedSeed(), input.seed, "powerCurve: seed");
   const { effects: _e, ...rest } = input;
   return effects.map((effect, i) => ({ effect, ...scedPower({ ...rest, effect, seed: deriveSeed(input.seed, i) }) }));
 }

@@ -34,10 +34,14 @@
  */
 import { z } from "zod";
 import { fail, parseInput } from "../validate.ts";
+import type { Improvement } from "../conventions.ts";
+import { scedValue } from "./_schemas.ts";
 
 /** One case's data as the statistic sees it: values (null = missing) and the label of each. */
 export interface CaseView {
+  /** Values in measurement order; `null` = missing. */
   values: readonly (number | null)[];
+  /** Phase or condition label of each value. */
   labels: readonly string[];
 }
 
@@ -65,7 +69,7 @@ export interface CompiledStatistic {
  */
 export function statisticFor(
   options: {
-    improvement: "decrease" | "increase" | "either";
+    improvement: Improvement | "either";
     kind?: "mean" | "phase-mean" | "median" | "level" | "slope" | "NAP";
     baseline?: string;
     treatment?: string;
@@ -145,6 +149,8 @@ function medianOf(values: Float64Array, labels: readonly string[], x: string): n
   const v: number[] = [];
   for (let i = 0; i < values.length; i++) if (labels[i] === x && !Number.isNaN(values[i])) v.push(values[i]);
   if (v.length === 0) return NaN;
+  // An inner-loop kernel (called once per assignment in exact enumerations), not a general median:
+  // d3-array's median measured about 2x slower here (it copies into a new typed array per call).
   v.sort((a, b) => a - b);
   const h = v.length >> 1;
   return v.length % 2 ? v[h] : (v[h - 1] + v[h]) / 2;
@@ -314,7 +320,7 @@ export function toFloat(values: readonly (number | null)[]): Float64Array {
 }
 
 const caseSchema = z.object({
-  values: z.array(z.number().finite().nullable()).min(1),
+  values: z.array(scedValue().nullable()).min(1),
   labels: z.array(z.string().min(1)).min(1),
 });
 

@@ -28,7 +28,7 @@
  *   labels: ["A", "A", "A", "A", "A", "B", "B", "B", "B", "B"],
  *   statistic: "A-B",
  * });
- * r.p; // 1/9
+ * r.pval; // 1/9
  * @module
  */
 import { z } from "zod";
@@ -38,11 +38,11 @@ import {
   type Assignment,
   assignmentLabels,
   countAssignments,
-  type Design,
   drawAssignment,
   enumerateAssignments,
   mbdLengths,
   observedAssignment,
+  type ScedDesign,
   validateDesign,
 } from "./designs.ts";
 import { compileStatistic, type Statistic, toFloat, undefinedStatistic } from "./statistics.ts";
@@ -55,12 +55,15 @@ import {
   type MeanStatistic,
   prepareMbdTables,
   tieThreshold,
-} from "./fast.ts";
-import { type CombinedP, type CombineMethod, combineMethods, combinePValues } from "./combine.ts";
+} from "./_fast.ts";
+import { scedSeed, scedValue } from "./_schemas.ts";
+import { type CombinedP, type CombineMethod, combinePValues } from "./combine.ts";
 
 /** One case (patient / participant): its values (null = missing) and labels or a B start. */
 export interface CaseInput {
+  /** Name shown in results (default `case i`). */
   name?: string;
+  /** Values in measurement order; `null` = missing, kept in place. */
   values: (number | null)[];
   /** Label of each measurement (e.g. "A", "B"); for phase, CRD, RBD, ATD designs. */
   labels?: string[];
@@ -70,13 +73,15 @@ export interface CaseInput {
 
 /** Input of {@link randomizationTest}. */
 export interface RandomizationTestInput {
-  design: Design;
+  /** The design the randomisation followed. */
+  design: ScedDesign;
   /** Cases (one for single-case designs, one per participant for MBD). */
   cases?: CaseInput[];
   /** Shorthand for a single case: its values ... */
   values?: (number | null)[];
   /** ... and labels. */
   labels?: string[];
+  /** The test statistic: a built-in name (large = evidence; see `statisticFor`) or a function. */
   statistic: Statistic;
   /** "exact" (default) or "monte-carlo". */
   method?: "exact" | "monte-carlo";
@@ -94,10 +99,15 @@ export interface RandomizationTestInput {
 
 /** Result of {@link randomizationTest}: plain JSON. */
 export interface RandomizationTestResult {
+  /** The design in words, e.g. `phase ABAB (n = 24, limit = 4)`. */
   design: string;
+  /** The statistic's name. */
   statistic: string;
+  /** Exact enumeration or Monte Carlo draws. */
   method: "exact" | "monte-carlo";
+  /** The observed statistic. */
   observed: number;
+  /** The assignment that was actually carried out (recovered from the labels or starts). */
   observedAssignment: Assignment;
   /** Size of the assignment space. */
   assignments: number;
@@ -105,18 +115,25 @@ export interface RandomizationTestResult {
   k: number;
   /** Monte Carlo draws M (absent for exact tests). */
   draws?: number;
+  /** Seed of the Monte Carlo stream (absent for exact tests). */
   seed?: number;
-  p: number;
+  /** Exact p (k / #assignments) or Monte Carlo p ((k + 1) / (M + 1)). */
+  pval: number;
+  /** Monte Carlo standard error of `pval`, sqrt(p (1 − p) / M) (absent for exact tests). */
+  mcse?: number;
+  /** Relative tie tolerance used. */
   tolerance: number;
   /** Number of missing measurements (kept in place). */
   missing: number;
+  /** The p-value convention in words. */
   convention: string;
+  /** Every statistic of the randomisation distribution (when asked for). */
   distribution?: number[];
 }
 
 const caseSchema = z.object({
   name: z.string().optional(),
-  values: z.array(z.number().finite().nullable()).min(1),
+  values: z.array(scedValue().nullable()).min(1),
   labels: z.array(z.string().min(1)).optional(),
   start: z.number().int().min(2).optional(),
 });
@@ -124,23 +141,28 @@ const caseSchema = z.object({
 const inputSchema = z.object({
   design: z.any(),
   cases: z.array(caseSchema).min(1).optional(),
-  values: z.array(z.number().finite().nullable()).optional(),
+  values: z.array(scedValue().nullable()).optional(),
   labels: z.array(z.string().min(1)).optional(),
   statistic: z.union([z.string().min(1), z.custom<(...a: unknown[]) => unknown>((v) => typeof v === "function")]),
   method: z.enum(["exact", "monte-carlo"]).default("exact"),
-  draws: z.number().int().min(1).default(10000),
-  seed: z.number().int().optional(),
+  draws: z.number().int().min(1).max(1e9).default(10000),
+  seed: scedSeed().optional(),
   tolerance: z.number().min(0).max(1e-3).default(DEFAULT_TOLERANCE),
   distribution: z.boolean().default(false),
   maxExact: z.number().int().min(1).default(5e7),
-});
+}).strict();
+
+/** Monte Carlo standard error of a Monte Carlo p-value from M draws. */
+function mcseOf(pval: number, draws: number): number {
+  return Math.sqrt((pval * (1 - pval)) / draws);
+}
 
 const EXACT_CONVENTION = "exact p = #(stat >= observed - tol) / #assignments (observed included); " +
   "tol = tolerance * max(1, |observed|); missing values kept in place, statistics use observed values";
 const MC_CONVENTION = "Monte Carlo p = (k + 1) / (M + 1), k = #draws with stat >= observed - tol; " +
   "tol = tolerance * max(1, |observed|); missing values kept in place, statistics use observed values";
 
-function describe(d: Design): string {
+function describe(d: ScedDesign): string {
   switch (d.type) {
     case "phase":
       return `phase ${d.phases.join("")} (n = ${d.n}, limit = ${d.limit})`;
@@ -159,7 +181,7 @@ function describe(d: Design): string {
  * Run an exact or Monte Carlo randomisation test (see the module docs for the conventions).
  * @example
  * randomizationTest({ design: { type: "phase", phases: ["A","B"], n: 30, limit: 5 }, values, labels,
- *   statistic: "A-B", method: "monte-carlo", draws: 9999, seed: 1 }).p
+ *   statistic: "A-B", method: "monte-carlo", draws: 9999, seed: 1 }).pval
  */
 export function randomizationTest(input: RandomizationTestInput): RandomizationTestResult {
   const ctx = "randomizationTest";
@@ -231,7 +253,8 @@ export function randomizationTest(input: RandomizationTestInput): RandomizationT
       observedAssignment: obs,
       k: r.k,
       ...(o.method === "monte-carlo" ? { draws: o.draws, seed: o.seed } : {}),
-      p: r.p,
+      pval: r.pval,
+      ...(o.method === "monte-carlo" ? { mcse: mcseOf(r.pval, o.draws) } : {}),
       ...(dist ? { distribution: dist } : {}),
     };
   }
@@ -286,7 +309,14 @@ export function randomizationTest(input: RandomizationTestInput): RandomizationT
   }
   const checked = (a: Assignment) => {
     const v = evaluate(a);
-    if (Number.isNaN(v)) undefinedStatistic(ctx, statistic.name, "assignment", assignmentLabels(design, a)[0]);
+    if (!Number.isFinite(v)) {
+      if (Number.isNaN(v)) undefinedStatistic(ctx, statistic.name, "assignment", assignmentLabels(design, a)[0]);
+      fail(
+        ctx,
+        "statistic",
+        `${statistic.name} overflowed (is ${v}) for an assignment: the values are too large to represent; rescale the scores`,
+      );
+    }
     return v;
   };
   const observed = checked(observedA);
@@ -306,7 +336,7 @@ export function randomizationTest(input: RandomizationTestInput): RandomizationT
       observed,
       observedAssignment: observedA,
       k,
-      p: k / total,
+      pval: k / total,
       ...(dist ? { distribution: dist } : {}),
     };
   }
@@ -323,7 +353,8 @@ export function randomizationTest(input: RandomizationTestInput): RandomizationT
     k,
     draws: o.draws,
     seed: o.seed,
-    p: (k + 1) / (o.draws + 1),
+    pval: (k + 1) / (o.draws + 1),
+    mcse: mcseOf((k + 1) / (o.draws + 1), o.draws),
     ...(dist ? { distribution: dist } : {}),
   };
 }
@@ -331,7 +362,8 @@ export function randomizationTest(input: RandomizationTestInput): RandomizationT
 /** Input of {@link replicatedTest}. */
 export interface ReplicatedTestInput extends Omit<RandomizationTestInput, "cases" | "values" | "labels" | "design"> {
   /** One design per case, or one design for all cases. */
-  design: Design | Design[];
+  design: ScedDesign | ScedDesign[];
+  /** The cases, each tested on its own. */
   cases: CaseInput[];
   /** How to combine the per-case p-values (default "edgington"). */
   combine?: CombineMethod;
@@ -339,7 +371,9 @@ export interface ReplicatedTestInput extends Omit<RandomizationTestInput, "cases
 
 /** Result of {@link replicatedTest}. */
 export interface ReplicatedTestResult {
+  /** The test of each case, with its name. */
   perCase: (RandomizationTestResult & { name: string })[];
+  /** The per-case p-values combined. */
   combined: CombinedP;
 }
 
@@ -347,15 +381,20 @@ export interface ReplicatedTestResult {
  * Sequential replicated single-case design: test each case on its own (each patient randomised
  * separately), then combine the one-sided p-values (Edgington additive by default; see combine.ts).
  * Monte Carlo tests of case i use the seed `deriveSeed(seed, i)`.
- * @example replicatedTest({ design, cases, statistic: "A-B", combine: "edgington" }).combined.p
+ * @example replicatedTest({ design, cases, statistic: "A-B", combine: "edgington" }).combined.pval
  */
 export function replicatedTest(input: ReplicatedTestInput): ReplicatedTestResult {
   const ctx = "replicatedTest";
   if (!input || !Array.isArray(input.cases) || input.cases.length === 0) {
     fail(ctx, "cases", "must be a non-empty array");
   }
-  const method = parseInput(z.enum(combineMethods).default("edgington"), input.combine, `${ctx}: combine`);
-  const designs = Array.isArray(input.design) ? input.design : input.cases.map(() => input.design as Design);
+  if (input.seed !== undefined) parseInput(scedSeed(), input.seed, `${ctx}: seed`);
+  const method = parseInput(
+    z.enum(["edgington", "fisher", "stouffer"]).default("edgington"),
+    input.combine,
+    `${ctx}: combine`,
+  );
+  const designs = Array.isArray(input.design) ? input.design : input.cases.map(() => input.design as ScedDesign);
   if (designs.length !== input.cases.length) {
     fail(ctx, "design", `must have one design per case (${input.cases.length})`, designs.length);
   }
@@ -369,5 +408,5 @@ export function replicatedTest(input: ReplicatedTestInput): ReplicatedTestResult
     });
     return { name: c.name ?? `case ${i + 1}`, ...r };
   });
-  return { perCase, combined: combinePValues(perCase.map((r) => r.p), method) };
+  return { perCase, combined: combinePValues(perCase.map((r) => r.pval), method) };
 }

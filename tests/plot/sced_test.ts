@@ -69,3 +69,19 @@ Deno.test("distribution bins: bar counts add up, and bars at or beyond the obser
   const few = randomizationDistributionData({ distribution: [1, 1, 2, 3, 3, 3], observed: 3 });
   assert.deepEqual(few.bins.map((b) => [b.count, b.side]), [[2, "< observed"], [1, "< observed"], [3, "≥ observed"]]);
 });
+
+Deno.test("distribution bars: statistics equal up to rounding are one bar, bars are never hairlines, p via fmtPEq", () => {
+  const d = randomizationDistributionData({ distribution: [1, 1 + 1e-15, 2, 3, 3], observed: 3 });
+  assert.deepEqual(d.bins.map((b) => b.count), [2, 1, 2]);
+  for (const b of d.bins) assert.ok(b.x2 - b.x1 >= 2 / 150 - 1e-12, `width ${b.x2 - b.x1}`);
+  const svg = randomizationDistributionPlot({
+    distribution: [1, 2, 3],
+    observed: 3,
+    pval: 0.00000514,
+    statistic: "A-B",
+  }, {
+    document,
+  }) as unknown as Element;
+  assert.match(svg.outerHTML, /p &lt; 0\.0001|p < 0\.0001/);
+  assert.doesNotMatch(svg.outerHTML, /5\.14e-6/);
+});

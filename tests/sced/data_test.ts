@@ -18,7 +18,7 @@ Deno.test("long-format CSV errors name the row, the column or the case", () => {
   assert.throws(() => parseScedCsv("case,measurement,value\np1,1,3\n"), /missing required column phase/);
   assert.throws(
     () => parseScedCsv("case,measurement,phase,value\np1,1,A,3\np1,3,B,2\n"),
-    /case p1, line 3 measurement numbers must run 1..n without gaps or repeats \(expected 2/,
+    /data.csv: row 2 \(line 3\), column measurement skips measurement 2 of case "p1"/,
   );
 });
 

@@ -4,10 +4,10 @@ import {
   assignmentLabels,
   choose,
   countAssignments,
-  type Design,
   drawAssignment,
   enumerateAssignments,
   observedAssignment,
+  type ScedDesign,
   startsFromLimit,
 } from "../../lib/sced/designs.ts";
 import { createRandom } from "../../lib/stats/random.ts";
@@ -15,7 +15,7 @@ import { createRandom } from "../../lib/stats/random.ts";
 // Property tests are reproducible: fast-check draws from a fixed seed (change it to explore).
 fc.configureGlobal({ ...fc.readConfigureGlobal(), seed: 20261122 });
 
-const countEnum = (d: Design) => {
+const countEnum = (d: ScedDesign) => {
   let n = 0;
   for (const _ of enumerateAssignments(d)) n++;
   return n;
@@ -30,7 +30,7 @@ Deno.test("phase designs: closed-form count C(n - k*limit + k - 1, k - 1) equals
       fc.integer({ min: 0, max: 12 }),
       (k, limit, slack) => {
         const phases = Array.from({ length: k }, (_, j) => "ABCDE"[j]);
-        const d: Design = { type: "phase", phases, n: k * limit + slack, limit };
+        const d: ScedDesign = { type: "phase", phases, n: k * limit + slack, limit };
         const all = [...enumerateAssignments(d)];
         assert.equal(countAssignments(d), all.length);
         assert.equal(new Set(all.map(key)).size, all.length, "assignments are distinct");
@@ -55,14 +55,14 @@ Deno.test("CRD, RBD and ATD: count formula (multinomial, (k!)^b, dynamic program
       fc.integer({ min: 1, max: 5 }),
       fc.integer({ min: 0, max: 3 }),
       (a, b, c) => {
-        const crd: Design = { type: "CRD", counts: { A: a, B: b, C: c } };
+        const crd: ScedDesign = { type: "CRD", counts: { A: a, B: b, C: c } };
         assert.equal(countAssignments(crd), countEnum(crd));
       },
     ),
     { numRuns: 40 },
   );
   for (const [k, blocks] of [[2, 1], [2, 5], [3, 2], [3, 3], [4, 1]]) {
-    const d: Design = { type: "RBD", conditions: ["A", "B", "C", "D"].slice(0, k), blocks };
+    const d: ScedDesign = { type: "RBD", conditions: ["A", "B", "C", "D"].slice(0, k), blocks };
     assert.equal(countAssignments(d), countEnum(d));
   }
   fc.assert(
@@ -71,7 +71,7 @@ Deno.test("CRD, RBD and ATD: count formula (multinomial, (k!)^b, dynamic program
       fc.integer({ min: 1, max: 6 }),
       fc.integer({ min: 1, max: 3 }),
       (a, b, maxRun) => {
-        const d: Design = { type: "ATD", counts: { A: a, B: b }, maxRun };
+        const d: ScedDesign = { type: "ATD", counts: { A: a, B: b }, maxRun };
         let admissible = 0;
         for (const s of enumerateAssignments({ type: "CRD", counts: { A: a, B: b } })) {
           const str = (s as string[]).join("");
@@ -100,9 +100,9 @@ Deno.test("MBD schemes: WW = N!, KL = N! * prod|S_t|, MB = prod|S_i|, each equal
         const N = starts.length;
         const fact = [1, 1, 2, 6, 24][N];
         const prod = starts.reduce((p, s) => p * s.length, 1);
-        const mb: Design = { type: "MBD", scheme: "marascuilo-busk", n: 12, starts };
-        const kl: Design = { type: "MBD", scheme: "koehler-levin", n: 12, starts };
-        const ww: Design = { type: "MBD", scheme: "wampold-worsham", n: 12, starts: starts.map((s) => [s[0]]) };
+        const mb: ScedDesign = { type: "MBD", scheme: "marascuilo-busk", n: 12, starts };
+        const kl: ScedDesign = { type: "MBD", scheme: "koehler-levin", n: 12, starts };
+        const ww: ScedDesign = { type: "MBD", scheme: "wampold-worsham", n: 12, starts: starts.map((s) => [s[0]]) };
         assert.equal(countAssignments(mb), prod);
         assert.equal(countAssignments(kl), fact * prod);
         assert.equal(countAssignments(ww), fact);
@@ -116,7 +116,7 @@ Deno.test("MBD schemes: WW = N!, KL = N! * prod|S_t|, MB = prod|S_i|, each equal
 });
 
 Deno.test("random draws are members of the assignment space and roughly uniform (AB, 5 assignments)", () => {
-  const d: Design = { type: "phase", phases: ["A", "B"], n: 10, limit: 3 };
+  const d: ScedDesign = { type: "phase", phases: ["A", "B"], n: 10, limit: 3 };
   const rng = createRandom(11);
   const tally = new Map<string, number>();
   for (let i = 0; i < 6000; i++) {
@@ -130,7 +130,7 @@ Deno.test("random draws are members of the assignment space and roughly uniform 
     assert.ok(Math.abs(c - 1200) < 5 * Math.sqrt(1200 * 0.8), `${k} drawn ${c} times, expected about 1200`);
   }
   // ATD draws are uniform over the admissible sequences (A: 3, B: 3, max run 2: 14 sequences)
-  const atd: Design = { type: "ATD", counts: { A: 3, B: 3 }, maxRun: 2 };
+  const atd: ScedDesign = { type: "ATD", counts: { A: 3, B: 3 }, maxRun: 2 };
   assert.equal(countAssignments(atd), 14);
   const atdTally = new Map<string, number>();
   for (let i = 0; i < 7000; i++) {
@@ -142,7 +142,7 @@ Deno.test("random draws are members of the assignment space and roughly uniform 
     assert.ok(Math.abs(c - 500) < 5 * Math.sqrt(500), `ATD draw counts ${[...atdTally.values()]}`);
   }
   // ABCD, ATD, KL: draws are always valid members
-  const designs: Design[] = [
+  const designs: ScedDesign[] = [
     { type: "phase", phases: ["A", "B", "C", "D"], n: 14, limit: 2 },
     { type: "ATD", counts: { A: 4, B: 4 }, maxRun: 2 },
     { type: "RBD", conditions: ["A", "B", "C"], blocks: 2 },

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { abStatisticByStart, createFastRandom, mbdTestFast, tieThreshold } from "../../lib/sced/fast.ts";
+import { abStatisticByStart, createFastRandom, tieThreshold } from "../../lib/sced/_fast.ts";
+import { mbdTestFast } from "../../lib/sced/mod.ts";
 
 // Property tests are reproducible: fast-check draws from a fixed seed (change it to explore).
 fc.configureGlobal({ ...fc.readConfigureGlobal(), seed: 20261122 });
@@ -21,7 +22,7 @@ Deno.test("mbdTestFast: exact p for one participant = rank of the observed start
     observed: [5],
     exact: true,
   });
-  assert.equal(r.p, 1 / 5);
+  assert.equal(r.pval, 1 / 5);
   assert.equal(r.n, 5);
   fc.assert(
     fc.property(
@@ -34,9 +35,9 @@ Deno.test("mbdTestFast: exact p for one participant = rank of the observed start
         const observed = scheme === "wampold-worsham" ? [8, 4, 6] : [4, 6, 8];
         const s = scheme as "marascuilo-busk" | "koehler-levin" | "wampold-worsham";
         const r = mbdTestFast({ values, scheme: s, starts, observed, exact: true });
-        assert.ok(r.p >= 1 / r.n - 1e-15 && Math.abs(r.p * r.n - Math.round(r.p * r.n)) < 1e-9);
+        assert.ok(r.pval >= 1 / r.n - 1e-15 && Math.abs(r.pval * r.n - Math.round(r.pval * r.n)) < 1e-9);
         const m = mbdTestFast({ values, scheme: s, starts, observed, draws: 50, seed });
-        assert.ok(m.p >= 1 / 51 && m.p === (m.k + 1) / 51);
+        assert.ok(m.pval >= 1 / 51 && m.pval === (m.k + 1) / 51);
       },
     ),
     { numRuns: 60 },

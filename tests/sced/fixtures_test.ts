@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { assertClose, readFixture } from "../helpers.ts";
 import { randomizationTest } from "../../lib/sced/test.ts";
-import { countAssignments, type Design, startsFromLimit } from "../../lib/sced/designs.ts";
+import { countAssignments, type ScedDesign, startsFromLimit } from "../../lib/sced/designs.ts";
 import { combinePValues } from "../../lib/sced/combine.ts";
 
 // deno-lint-ignore no-explicit-any
@@ -15,7 +15,7 @@ const byId = (id: string) => fixture.cases.find((c) => c.id === id);
 function phaseCase(id: string) {
   const c = byId(id);
   const phases = c.design.split("");
-  const design: Design = { type: "phase", phases, n: c.values.length, limit: c.limit };
+  const design: ScedDesign = { type: "phase", phases, n: c.values.length, limit: c.limit };
   return { c, design };
 }
 
@@ -25,11 +25,11 @@ for (const id of ["scda-ab-limit1", "ab30-step", "ab30-trend"]) {
     assert.equal(countAssignments(design), c.assignments);
     const r = randomizationTest({ design, values: c.values, labels: c.phases, statistic: c.statistic });
     assert.equal(r.assignments, c.assignments);
-    assertClose(r.p, c.p_exact, 1e-12, `${id} p`);
+    assertClose(r.pval, c.p_exact, 1e-12, `${id} p`);
     if (c.observed !== undefined) assertClose(r.observed, c.observed, 1e-12, `${id} observed`);
     for (const other of c.other_statistics ?? []) {
       const r2 = randomizationTest({ design, values: c.values, labels: c.phases, statistic: other.statistic });
-      assertClose(r2.p, other.p_exact, 1e-12, `${id} ${other.statistic} p`);
+      assertClose(r2.pval, other.p_exact, 1e-12, `${id} ${other.statistic} p`);
     }
   });
 }
@@ -40,7 +40,7 @@ Deno.test("fixture scrt-abab-onghena1992: 165 assignments, PA-PB, A-B, |A-B|", (
   for (const res of c.results) {
     const r = randomizationTest({ design, values: c.values, labels: c.phases, statistic: res.statistic });
     assert.equal(r.assignments, c.assignments);
-    assertClose(r.p, res.p_exact, 1e-12, `ABAB ${res.statistic} p`);
+    assertClose(r.pval, res.p_exact, 1e-12, `ABAB ${res.statistic} p`);
     if (res.observed !== undefined) assertClose(r.observed, res.observed, 1e-12, `ABAB ${res.statistic} observed`);
   }
 });
@@ -49,7 +49,7 @@ Deno.test("fixture scan-exampleAB-mb: Marascuilo–Busk, 1331 assignments, B-A",
   const c = byId("scan-exampleAB-mb");
   // deno-lint-ignore no-explicit-any
   const cases = c.cases.map((k: any) => ({ name: k.name, values: k.values, start: k.b_start }));
-  const design: Design = {
+  const design: ScedDesign = {
     type: "MBD",
     scheme: "marascuilo-busk",
     n: 20,
@@ -60,11 +60,11 @@ Deno.test("fixture scan-exampleAB-mb: Marascuilo–Busk, 1331 assignments, B-A",
   const r = randomizationTest({ design, cases, statistic: "B-A" });
   assert.equal(r.assignments, 1331);
   assertClose(r.observed, c.observed, 1e-12, "observed");
-  assertClose(r.p, c.p_exact, 1e-12, "p");
+  assertClose(r.pval, c.p_exact, 1e-12, "p");
 });
 
 Deno.test("fixture scma-combine: Edgington additive and Fisher multiplicative to 1e-7", () => {
   const c = byId("scma-combine");
-  assertClose(combinePValues(c.p_values, "edgington").p, c.additive_edgington, 1e-7, "edgington");
-  assertClose(combinePValues(c.p_values, "fisher").p, c.multiplicative_fisher, 1e-7, "fisher");
+  assertClose(combinePValues(c.p_values, "edgington").pval, c.additive_edgington, 1e-7, "edgington");
+  assertClose(combinePValues(c.p_values, "fisher").pval, c.multiplicative_fisher, 1e-7, "fisher");
 });

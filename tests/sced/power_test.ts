@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { powerCurve, scedPower } from "../../lib/sced/power.ts";
-import type { Design } from "../../lib/sced/designs.ts";
-import { createFastRandom, simulateAR1 } from "../../lib/sced/fast.ts";
+import type { ScedDesign } from "../../lib/sced/designs.ts";
+import { simulateAR1 } from "../../lib/sced/mod.ts";
 
-const ab: Design = { type: "phase", phases: ["A", "B"], n: 30, limit: 5 };
+const ab: ScedDesign = { type: "phase", phases: ["A", "B"], n: 30, limit: 5 };
 
 Deno.test("no effect: rejection rate stays at or below alpha (randomised start controls the type I error)", () => {
   const r = scedPower({ design: ab, effect: 0, phi: 0.5, datasets: 600, draws: 199, seed: 1 });
@@ -24,12 +24,12 @@ Deno.test("power grows with the effect and is reproducible for a seed", () => {
 });
 
 Deno.test("power of a 3-participant MBD, exact vs Monte Carlo tests, and of an ABAB design (general path)", () => {
-  const mbd: Design = { type: "MBD", scheme: "marascuilo-busk", n: 20, starts: Array(3).fill([6, 8, 10, 12, 14]) };
+  const mbd: ScedDesign = { type: "MBD", scheme: "marascuilo-busk", n: 20, starts: Array(3).fill([6, 8, 10, 12, 14]) };
   const mc = scedPower({ design: mbd, effect: 1, phi: 0.3, datasets: 100, draws: 200, seed: 3 });
   const ex = scedPower({ design: mbd, effect: 1, phi: 0.3, datasets: 100, draws: "exact", seed: 3 });
   assert.ok(Math.abs(mc.power - ex.power) < 0.1, `${mc.power} vs ${ex.power}`);
   assert.ok(ex.power > 0.3 && ex.power < 0.9, `MBD power ${ex.power}`);
-  const abab: Design = { type: "phase", phases: ["A", "B", "A", "B"], n: 24, limit: 4 };
+  const abab: ScedDesign = { type: "phase", phases: ["A", "B", "A", "B"], n: 24, limit: 4 };
   const r = scedPower({ design: abab, effect: 2, phi: 0, statistic: "PA-PB", datasets: 40, draws: "exact", seed: 2 });
   assert.ok(r.power > 0.5, `ABAB power ${r.power}`);
   assert.equal(r.assignments, 165);
@@ -37,7 +37,7 @@ Deno.test("power of a 3-participant MBD, exact vs Monte Carlo tests, and of an A
 
 Deno.test("simulateAR1: stationary variance sd^2/(1 - phi^2) and lag-1 autocorrelation phi", () => {
   const phi = 0.6;
-  const x = simulateAR1({ n: 200000, phi }, createFastRandom(12));
+  const x = simulateAR1({ n: 200000, phi, seed: 12 });
   const m = x.reduce((a, b) => a + b, 0) / x.length;
   let v = 0;
   let c = 0;
@@ -47,7 +47,8 @@ Deno.test("simulateAR1: stationary variance sd^2/(1 - phi^2) and lag-1 autocorre
   }
   assert.ok(Math.abs(v / x.length - 1 / (1 - phi * phi)) < 0.05, `variance ${v / x.length}`);
   assert.ok(Math.abs(c / v - phi) < 0.01, `lag-1 ${c / v}`);
-  const y = simulateAR1({ n: 200000, phi, scale: "marginal" }, 12);
+  const y = simulateAR1({ n: 200000, phi, scale: "marginal", seed: 12 });
   assert.ok(Math.abs(y.reduce((a, b) => a + b * b, 0) / y.length - 1) < 0.05, "marginal scale has SD 1");
-  assert.throws(() => simulateAR1({ n: 10, phi: 1 }, 1), /phi must be < 1, got 1/);
+  assert.throws(() => simulateAR1({ n: 10, phi: 1, seed: 1 }), /phi must be < 1, got 1/);
+  assert.throws(() => simulateAR1({ n: 10, phi: 0.3 } as never), /seed is required/);
 });
