@@ -155,6 +155,17 @@ export function fail(context: string, path: string, rule: string, received?: unk
 }
 
 /**
+ * Throw a {@link ValidationError} for one problem in a given 1-based `row` (as in the file or
+ * table), e.g. `failAt("meta", 4, "column sd1i", "must be > 0", -2)` →
+ * `meta: row 4, column sd1i must be > 0, got -2`.
+ */
+export function failAt(context: string, row: number, path: string, rule: string, received?: unknown): never {
+  const issue: Issue = { path, rule, row };
+  if (arguments.length >= 5) issue.received = received;
+  throw new ValidationError(context, [issue]);
+}
+
+/**
  * Require that every named array in `fields` has the same length as the first one.
  * @example sameLength("escalc", { m1i: [1, 2], sd1i: [1] }) // throws "sd1i must have 2 elements (like m1i), got 1"
  */

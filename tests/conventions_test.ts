@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { alphaOf, interval, normalizeLevel, ValidationError } from "../lib/conventions.ts";
+import { failAt } from "../lib/validate.ts";
 import { levelSchema, seedSchema } from "../lib/_schemas.ts";
 import { fmt, fmtCI, fmtLevel, fmtMcse, fmtP, fmtPct, fmtPEq, fmtRate, fmtSig } from "../lib/format.ts";
 
@@ -44,4 +45,14 @@ Deno.test("format: missing values, p-values, intervals, rates over nothing", () 
   assert.equal(fmtLevel(99.8, "limits"), "99.8% limits");
   assert.equal(fmtSig(0.00000514), "5.14e-6");
   assert.equal(fmtSig(1234.5), "1230");
+});
+
+Deno.test("failAt names the tool, the 1-based row, the field and the rule", () => {
+  assert.throws(() => failAt("meta", 4, "column sd1i", "must be > 0", -2), (e: unknown) => {
+    assert.ok(e instanceof ValidationError);
+    assert.equal(e.message, "meta: row 4, column sd1i must be > 0, got -2");
+    assert.equal(e.issues[0].row, 4);
+    assert.equal(e.tool, "meta");
+    return true;
+  });
 });
