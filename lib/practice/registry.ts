@@ -317,7 +317,9 @@ export function simulateRegistry(params: RegistryParams, seed: number): SimRegis
         const preMean = lessComplex ? p.preMeanLessComplex : p.preMeanEndOfLine + (wpn === 4 ? 4 : -2);
         const pdiPre = Math.round(clamp(rng.normal(preMean, p.preSD), 0, PDI_MAX));
         const med = lessComplex ? p.durationMedianLessComplex : p.durationMedianEndOfLine;
-        const painYears = round1(Math.max(0.3, med * Math.exp(rng.normal(0, sdlog))));
+        // Capped at 100 years, the bound the upload parser accepts, so that every extract the
+        // simulator writes can be read back (the log-normal tail reached 130 years).
+        const painYears = round1(clamp(med * Math.exp(rng.normal(0, sdlog)), 0.3, 100));
         const work: 0 | 1 = rng.uniform() < (lessComplex ? p.workLessComplex : p.workEndOfLine) ? 1 : 0;
         const mu = trueChange(p, { pdiPre, painYears, work, wpn, lessComplex, doseFactor: c.doseFactor }) + c.effect;
         const eps = rng.normal();
