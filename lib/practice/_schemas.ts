@@ -225,7 +225,3 @@ export const registryCsvRow = z.object({
   year: csvOptionalNumber().pipe(z.number().int().nullable()).optional(),
 });
 
-export const centreTableSchema = z.strictObject({
-  indication: z.any().optional(),
-  truth: z.array(z.any()).optional(),
-});

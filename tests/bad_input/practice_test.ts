@@ -374,6 +374,11 @@ Deno.test("a Dutch Excel registry (';', decimal commas, CRLF) gives the same row
   const a = benchmarkCentres({ rows: comma.rows, outcome: "pdi_responder" });
   const b = benchmarkCentres({ rows: dutch.rows, outcome: "pdi_responder" });
   assert.deepEqual(centreTable(b), centreTable(a));
+  // the Dutch example shipped in data/registry is that file
+  assert.deepEqual(
+    parseRegistryCsv(Deno.readTextFileSync(repoPath("data/registry/simulated-registry-nl.csv"))).rows,
+    comma.rows,
+  );
   // and the CLI prints the same table for both files
   const x = await runPractice([example]);
   const y = await runPractice([dutchFile]);
