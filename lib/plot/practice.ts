@@ -18,9 +18,92 @@
  */
 import * as Plot from "@observablehq/plot";
 import { fmt } from "../format.ts";
-import { type Benchmark, centreTable, DOSE_BAND_CUTS, funnelFlag, type FunnelResult } from "../practice/mod.ts";
+import { DOSE_BAND_CUTS, funnelFlag } from "../practice/mod.ts";
 import { fail } from "../validate.ts";
 import { theme } from "./theme.ts";
+
+/** What the plot functions return: Observable Plot's figure (an SVG element, or a figure with a legend). */
+export type PlotElement = SVGSVGElement | HTMLElement;
+
+/** One unit of a funnel analysis as the funnel plot reads it (a practice `FunnelRow` fits). */
+export interface CentreFunnelUnit {
+  /** Unit (centre) name. */
+  id: string;
+  /** Precision (n or E). */
+  x: number;
+  /** Indicator. */
+  y: number;
+  /** Per level: -1 below, 0 inside, +1 above the limits. */
+  flags: readonly number[];
+}
+
+/** One point of the limit curves (a practice `FunnelCurvePoint` fits). */
+export interface CentreFunnelCurvePoint {
+  /** Precision. */
+  x: number;
+  /** Lower limits, one per level. */
+  pi_lb: readonly number[];
+  /** Upper limits, one per level. */
+  pi_ub: readonly number[];
+}
+
+/** What the funnel plot draws: the practice engine's `funnel()` / `indicationFunnel()` result fits. */
+export interface CentreFunnelInput {
+  /** Kind of indicator (for the default axis labels). */
+  type: "proportion" | "ratio" | "mean";
+  /** The target line. */
+  target: number;
+  /** Control-limit levels in percent. */
+  levels: readonly number[];
+  /** One entry per unit. */
+  rows: readonly CentreFunnelUnit[];
+  /** The limit curves (from `funnel` with curvePoints > 0). */
+  curve: readonly CentreFunnelCurvePoint[];
+}
+
+/** A shrunken estimate with its interval. */
+export interface ShrunkEstimate {
+  /** Shrunken estimate. */
+  estimate: number;
+  /** Lower bound. */
+  ci_lb: number;
+  /** Upper bound. */
+  ci_ub: number;
+}
+
+/** One centre as the caterpillar and dose plots read it (a practice `CentreBenchmark` fits). */
+export interface BenchmarkCentrePlotInput {
+  /** Centre name. */
+  centre: string;
+  /** Patients. */
+  n: number;
+  /** Raw observed - expected. */
+  diff: number;
+  /** Shrunken observed - expected with its interval. */
+  shrunk: ShrunkEstimate;
+  /** Mean baseline PDI. */
+  meanPre: number;
+  /** Mean contact hours (null when not recorded). */
+  hours: number | null;
+  /** Per level: -1 below, 0 inside, +1 above the control limits. */
+  flags: readonly number[];
+}
+
+/** What the caterpillar and dose plots draw: the practice engine's `benchmarkCentres()` result fits. */
+export interface BenchmarkPlotInput {
+  /** Unit of observed - expected (axis label). */
+  unit: string;
+  /** Control-limit levels in percent. */
+  levels: readonly number[];
+  /** The mean the estimates are shrunk towards. */
+  shrinkage: { mu: number };
+  /** One entry per centre. */
+  centres: readonly BenchmarkCentrePlotInput[];
+}
+
+function plotElement(options: Plot.PlotOptions): PlotElement {
+  return Plot.plot(options) as PlotElement;
+}
 
 /** Colours of the flag categories at the default levels (95 and 99.8). */
 export const flagColours: Readonly<Record<string, string>> = {
@@ -88,9 +171,9 @@ export interface FunnelPlotDataOptions {
 }
 
 /**
- * Points and limit lines of a {@link FunnelResult} (curve computed by `funnel`).
+ * Points and limit lines of a funnel analysis (the practice engine's `funnel` result, with curves).
  */
-export function funnelPlotData(f: FunnelResult, options: FunnelPlotDataOptions = {}): FunnelPlotData {
+export function funnelPlotData(f: CentreFunnelInput, options: FunnelPlotDataOptions = {}): FunnelPlotData {
   if (!f || !Array.isArray(f.rows) || !Array.isArray(f.curve)) fail("funnelPlotData", "f", "must be a funnel() result");
   if (f.curve.length === 0) fail("funnelPlotData", "f.curve", "is empty (call funnel with curvePoints > 0)");
   const digits = options.digits ?? 2;
@@ -114,7 +197,7 @@ export function funnelPlotData(f: FunnelResult, options: FunnelPlotDataOptions =
 /** Options of {@link centreFunnelPlot}. */
 export interface CentreFunnelOptions {
   /** A document to draw in (jsdom in tests). */
-  document?: Plot.PlotOptions["document"];
+  document?: Document;
   /** Width in pixels (default 680). */
   width?: number;
   /** Height in pixels (default 420). */
@@ -131,7 +214,7 @@ export interface CentreFunnelOptions {
  * Institutional funnel plot: centres as dots coloured by flag, inner (dashed) and outermost
  * (solid) control limits, the target as a horizontal line, flagged centres labelled.
  */
-export function centreFunnelPlot(f: FunnelResult, options: CentreFunnelOptions = {}): ReturnType<typeof Plot.plot> {
+export function centreFunnelPlot(f: CentreFunnelInput, options: CentreFunnelOptions = {}): PlotElement {
   const { document, width = 680, height = 420, digits = 2 } = options;
   const d = funnelPlotData(f, { digits });
   const xlabel = options.xlabel ?? (f.type === "ratio" ? "Expected (E)" : "Patients (n)");
@@ -141,7 +224,7 @@ export function centreFunnelPlot(f: FunnelResult, options: CentreFunnelOptions =
   const pad = (Math.max(...ys) - Math.min(...ys)) * 0.05;
   const colours = colourScale(f.levels);
   const colourOf = new Map(colours.domain.map((c, i) => [c, colours.range[i]]));
-  return Plot.plot({
+  return plotElement({
     document,
     width,
     height,
@@ -195,7 +278,7 @@ export interface CaterpillarRow {
 /**
  * Caterpillar rows: centres ranked by their shrunken estimate (lowest first).
  */
-export function caterpillarData(b: Benchmark): CaterpillarRow[] {
+export function caterpillarData(b: BenchmarkPlotInput): CaterpillarRow[] {
   if (!b || !Array.isArray(b.centres)) fail("caterpillarData", "b", "must be a benchmarkCentres() result");
   return [...b.centres]
     .sort((a, c) => a.shrunk.estimate - c.shrunk.estimate)
@@ -213,7 +296,7 @@ export function caterpillarData(b: Benchmark): CaterpillarRow[] {
 /** Options of {@link caterpillarPlot}. */
 export interface CaterpillarOptions {
   /** A document to draw in (jsdom in tests). */
-  document?: Plot.PlotOptions["document"];
+  document?: Document;
   /** Width in pixels (default 680). */
   width?: number;
   /** x-axis label. */
@@ -224,10 +307,10 @@ export interface CaterpillarOptions {
  * Caterpillar plot: shrunken (random-effects) centre estimates with 95% intervals, ranked, with the
  * raw estimates as hollow dots and the overall mean as a vertical line.
  */
-export function caterpillarPlot(b: Benchmark, options: CaterpillarOptions = {}): ReturnType<typeof Plot.plot> {
+export function caterpillarPlot(b: BenchmarkPlotInput, options: CaterpillarOptions = {}): PlotElement {
   const rows = caterpillarData(b);
   const { document, width = 680 } = options;
-  return Plot.plot({
+  return plotElement({
     document,
     width,
     height: Math.max(160, 18 * rows.length + 60),
@@ -256,7 +339,7 @@ export function caterpillarPlot(b: Benchmark, options: CaterpillarOptions = {}):
 /** Options of {@link doseSeverityPlot}. */
 export interface DoseSeverityOptions {
   /** A document to draw in (jsdom in tests). */
-  document?: Plot.PlotOptions["document"];
+  document?: Document;
   /** Width in pixels (default 680). */
   width?: number;
   /** Height in pixels (default 340). */
@@ -268,18 +351,19 @@ export interface DoseSeverityOptions {
  * number of patients, colour by the one flag rule (as the centre table), dotted lines at the seed's
  * contact-hour band cut points. Throws when the benchmark has no hours.
  */
-export function doseSeverityPlot(b: Benchmark, options: DoseSeverityOptions = {}): ReturnType<typeof Plot.plot> {
-  const pts = centreTable(b).filter((c) => c.hours !== null).map((c) => ({
+export function doseSeverityPlot(b: BenchmarkPlotInput, options: DoseSeverityOptions = {}): PlotElement {
+  if (!b || !Array.isArray(b.centres)) fail("doseSeverityPlot", "b", "must be a benchmarkCentres() result");
+  const pts = b.centres.filter((c) => c.hours !== null).map((c) => ({
     centre: c.centre,
     meanPre: c.meanPre,
     hours: c.hours as number,
     n: c.n,
-    flag: c.flagLevel === null ? "inside" : `outside ${c.flagLevel}%`,
+    flag: category(c.flags, b.levels),
   }));
   if (pts.length === 0) fail("doseSeverityPlot", "b.centres[].hours", "must be recorded for at least one centre");
   const { document, width = 680, height = 340 } = options;
   const colours = colourScale(b.levels);
-  return Plot.plot({
+  return plotElement({
     document,
     width,
     height,
