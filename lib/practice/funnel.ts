@@ -88,6 +88,11 @@ export interface BinomialLimitsInput {
  */
 export function binomialLimits(input: BinomialLimitsInput): ControlLimits {
   const { p0, n, level, method } = parseInput(binomSchema, input, "binomialLimits");
+  return binomialLimitsAt(p0, n, level, method);
+}
+
+/** {@link binomialLimits} on validated input, level in percent (the funnel's curves call it per point). */
+function binomialLimitsAt(p0: number, n: number, level: number, method: "exact" | "normal"): ControlLimits {
   if (method === "normal") {
     const h = zFor(level) * Math.sqrt((p0 * (1 - p0)) / n);
     return { pi_lb: p0 - h, pi_ub: p0 + h, level };
@@ -125,6 +130,11 @@ export interface PoissonLimitsInput {
  */
 export function poissonRatioLimits(input: PoissonLimitsInput): ControlLimits {
   const { E, level } = parseInput(poissonSchema, input, "poissonRatioLimits");
+  return poissonRatioLimitsAt(E, level);
+}
+
+/** {@link poissonRatioLimits} on validated input, level in percent. */
+function poissonRatioLimitsAt(E: number, level: number): ControlLimits {
   const a = 1 - level / 100;
   return { pi_lb: qchisq(a / 2, 2 * E) / (2 * E), pi_ub: qchisq(1 - a / 2, 2 * (E + 1)) / (2 * E), level };
 }
@@ -355,7 +365,7 @@ function scaleFor(type: FunnelType, target: number, limits: "exact" | "normal"):
         return Math.sin(c) ** 2;
       },
       exact: (x, level) => {
-        const l = binomialLimits({ p0: target, n: x, level, method: limits });
+        const l = binomialLimitsAt(target, x, level, limits);
         return { lower: l.pi_lb, upper: l.pi_ub };
       },
     };
@@ -371,7 +381,7 @@ function scaleFor(type: FunnelType, target: number, limits: "exact" | "normal"):
       back: (v) => Math.max(v, 0) ** 2,
       exact: (x, level) => {
         if (limits === "exact") {
-          const l = poissonRatioLimits({ E: x, level });
+          const l = poissonRatioLimitsAt(x, level);
           return { lower: l.pi_lb * target, upper: l.pi_ub * target };
         }
         const h = zFor(level) / (2 * Math.sqrt(x));
