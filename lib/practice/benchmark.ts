@@ -23,7 +23,7 @@
 // @ts-types="@types/d3-array"
 import { mean } from "d3-array";
 import { classifyResponders, propCI } from "../responders/mod.ts";
-import { fail, parseInput } from "../validate.ts";
+import { fail, parseInput, ValidationError } from "../validate.ts";
 import { linearFit, logisticFit } from "./_fit.ts";
 import { benchSchema, indicationSchema, OUTCOME_VALUES } from "./_schemas.ts";
 import { funnel, type FunnelFlag, funnelFlag, type FunnelResult, type OverdispersionMethod } from "./funnel.ts";
@@ -207,11 +207,16 @@ export function benchmarkCentres(input: BenchmarkInput): Benchmark {
   const { outcome, mcid, od, trim, levels } = p;
   let rows = p.rows as RegistryRow[];
   if (outcome === "psc_change") {
-    rows.forEach((r, i) => {
-      if (r.pscPre == null || r.pscPost == null) {
-        fail("benchmarkCentres", `rows[${i}].${r.pscPre == null ? "pscPre" : "pscPost"}`, "is required for psc_change");
-      }
-    });
+    const missing = rows.map((r, i) => (r.pscPre == null || r.pscPost == null ? i : -1)).filter((i) => i >= 0);
+    if (missing.length) {
+      const i = missing[0];
+      const field = rows[i].pscPre == null ? "psc_pre" : "psc_post";
+      throw new ValidationError("benchmarkCentres", [{
+        path: field,
+        row: i + 1,
+        rule: `is required for outcome psc_change (missing for ${missing.length} of ${rows.length} patients)`,
+      }]);
+    }
   }
   const counts = new Map<string, number>();
   for (const r of rows) counts.set(r.centre, (counts.get(r.centre) ?? 0) + 1);
@@ -241,6 +246,18 @@ export function benchmarkCentres(input: BenchmarkInput): Benchmark {
       improvement: "decrease",
     });
     const y = cls.responder.map((v) => (v ? 1 : 0) as 0 | 1);
+    const k = y.reduce((a: number, v) => a + v, 0);
+    if (k === 0 || k === y.length) {
+      fail(
+        "benchmarkCentres",
+        "mcid",
+        `makes ${
+          k === 0 ? "no" : "every"
+        } patient a responder (PDI improvement >= ${mcid} points for ${k} of ${y.length}): ` +
+          "responder rates cannot be compared between centres",
+        mcid,
+      );
+    }
     const fit = logisticFit(X, y, names);
     fitted = fit.fitted;
     model = { kind: "logistic", names: fit.names, coef: fit.coef, se: fit.se, sigma: 1, r2: fit.r2, n: rows.length };

@@ -168,9 +168,19 @@ const cases: Case[] = [
     expect: /rows must hold at least 3 centres with >= 5 patients, got 2/,
   },
   {
+    name: "benchmark: an MCID no patient reaches (not 'y must contain both 0s and 1s')",
+    run: () => benchmarkCentres({ rows: identicalCentres(), outcome: "pdi_responder", mcid: 60 }),
+    expect: /benchmarkCentres: mcid makes no patient a responder \(PDI improvement >= 60 points for 0 of 24\)/,
+  },
+  {
+    name: "CLI: an MCID no patient reaches",
+    run: () => runPractice([example, "--outcome", "pdi_responder", "--mcid", "70"]),
+    expect: { exitCode: 2, stderr: /benchmarkCentres: mcid makes no patient a responder/ },
+  },
+  {
     name: "benchmark: psc_change without PSC",
     run: () => benchmarkCentres({ rows: identicalCentres(), outcome: "psc_change" }),
-    expect: /rows\[0\]\.pscPre is required for psc_change/,
+    expect: /benchmarkCentres: row 1, psc_pre is required for outcome psc_change \(missing for \d+ of \d+ patients\)/,
   },
   {
     name: "benchmark: variance removed over no variance is not available, never a percentage",
@@ -283,7 +293,10 @@ const cases: Case[] = [
   {
     name: "CLI: psc_change on a file without PSC",
     run: () => runPractice([noPsc, "--outcome", "psc_change"]),
-    expect: { exitCode: 2, stderr: /rows\[0\]\.pscPre is required for psc_change/ },
+    expect: {
+      exitCode: 2,
+      stderr: /benchmarkCentres: row 1, psc_pre is required for outcome psc_change \(missing for \d+ of \d+ patients\)/,
+    },
   },
   {
     name: "CLI: an impossible MCID",

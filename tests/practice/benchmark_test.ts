@@ -114,7 +114,7 @@ Deno.test("benchmarkCentres: errors name the row and the field", () => {
   assert.throws(() => benchmarkCentres({ rows, minCentreSize: 8 }), /rows\[5\]\.pdiPost must be <= 70, got 80/);
   assert.throws(
     () => benchmarkCentres({ rows: tiny([0, 0, 0]), outcome: "psc_change", minCentreSize: 8 }),
-    /rows\[0\]\.pscPre is required for psc_change/,
+    /benchmarkCentres: row 1, psc_pre is required for outcome psc_change \(missing for \d+ of \d+ patients\)/,
   );
   assert.throws(
     () => benchmarkCentres({ rows: tiny([0, 0, 0]), minCentreSize: 9 }),
