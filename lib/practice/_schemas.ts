@@ -224,4 +224,3 @@ export const registryCsvRow = z.object({
   hours: csvOptionalNumber().pipe(z.number().min(0).max(2000).nullable()).optional(),
   year: csvOptionalNumber().pipe(z.number().int().nullable()).optional(),
 });
-
