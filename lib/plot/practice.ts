@@ -2,69 +2,193 @@
  * Plots for benchmarking centres (lib/practice): the institutional funnel plot (indicator against
  * number of patients, 95% and 99.8% control limits around the target, flagged centres labelled),
  * the caterpillar plot of random-effects shrunken centre estimates, and dose against severity at
- * centre level. Data builders are pure ({@link funnelPlotData}, {@link caterpillarData}); the plot
- * functions only hand them to Observable Plot.
+ * centre level. Centres are coloured by the practice engine's one flag rule (`funnelFlag`, the
+ * same as `centreTable` and the CLI). Data builders are pure ({@link funnelPlotData},
+ * {@link caterpillarData}); the plot functions only hand them to Observable Plot.
  *
  * @example
- * import { centreFunnelPlot, caterpillarPlot } from "./practice.ts";
+ * ```ts ignore
+ * import { benchmarkCentres, simulateRegistry } from "../practice/mod.ts";
+ * import { caterpillarPlot, centreFunnelPlot } from "./practice.ts";
  * const b = benchmarkCentres({ rows: simulateRegistry({}, 1).patients });
  * display(centreFunnelPlot(b.funnel, { ylabel: "Observed - expected PDI change" }));
  * display(caterpillarPlot(b));
+ * ```
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import type { FunnelResult } from "../practice/funnel.ts";
-import type { Benchmark } from "../practice/benchmark.ts";
+import { fmt } from "../format.ts";
+import { DOSE_BAND_CUTS, funnelFlag } from "../practice/mod.ts";
 import { fail } from "../validate.ts";
-import { formatNumber, theme } from "./theme.ts";
+import { theme } from "./theme.ts";
 
-/** Colours of the flag categories. */
-export const flagColours = {
+/** What the plot functions return: Observable Plot's figure (an SVG element, or a figure with a legend). */
+export type PlotElement = SVGSVGElement | HTMLElement;
+
+/** One unit of a funnel analysis as the funnel plot reads it (a practice `FunnelRow` fits). */
+export interface CentreFunnelUnit {
+  /** Unit (centre) name. */
+  id: string;
+  /** Precision (n or E). */
+  x: number;
+  /** Indicator. */
+  y: number;
+  /** Per level: -1 below, 0 inside, +1 above the limits. */
+  flags: readonly number[];
+}
+
+/** One point of the limit curves (a practice `FunnelCurvePoint` fits). */
+export interface CentreFunnelCurvePoint {
+  /** Precision. */
+  x: number;
+  /** Lower limits, one per level. */
+  pi_lb: readonly number[];
+  /** Upper limits, one per level. */
+  pi_ub: readonly number[];
+}
+
+/** What the funnel plot draws: the practice engine's `funnel()` / `indicationFunnel()` result fits. */
+export interface CentreFunnelInput {
+  /** Kind of indicator (for the default axis labels). */
+  type: "proportion" | "ratio" | "mean";
+  /** The target line. */
+  target: number;
+  /** Control-limit levels in percent. */
+  levels: readonly number[];
+  /** One entry per unit. */
+  rows: readonly CentreFunnelUnit[];
+  /** The limit curves (from `funnel` with curvePoints > 0). */
+  curve: readonly CentreFunnelCurvePoint[];
+}
+
+/** A shrunken estimate with its interval. */
+export interface ShrunkEstimate {
+  /** Shrunken estimate. */
+  estimate: number;
+  /** Lower bound. */
+  ci_lb: number;
+  /** Upper bound. */
+  ci_ub: number;
+}
+
+/** One centre as the caterpillar and dose plots read it (a practice `CentreBenchmark` fits). */
+export interface BenchmarkCentrePlotInput {
+  /** Centre name. */
+  centre: string;
+  /** Patients. */
+  n: number;
+  /** Raw observed - expected. */
+  diff: number;
+  /** Shrunken observed - expected with its interval. */
+  shrunk: ShrunkEstimate;
+  /** Mean baseline PDI. */
+  meanPre: number;
+  /** Mean contact hours (null when not recorded). */
+  hours: number | null;
+  /** Per level: -1 below, 0 inside, +1 above the control limits. */
+  flags: readonly number[];
+}
+
+/** What the caterpillar and dose plots draw: the practice engine's `benchmarkCentres()` result fits. */
+export interface BenchmarkPlotInput {
+  /** Unit of observed - expected (axis label). */
+  unit: string;
+  /** Control-limit levels in percent. */
+  levels: readonly number[];
+  /** The mean the estimates are shrunk towards. */
+  shrinkage: { mu: number };
+  /** One entry per centre. */
+  centres: readonly BenchmarkCentrePlotInput[];
+}
+
+function plotElement(options: Plot.PlotOptions): PlotElement {
+  return Plot.plot(options) as PlotElement;
+}
+
+/** Colours of the flag categories at the default levels (95 and 99.8). */
+export const flagColours: Readonly<Record<string, string>> = {
   inside: theme.study,
   "outside 95%": "#d08c2b",
   "outside 99.8%": "#b03a2e",
-} as const;
+};
+
+const OUTER_COLOURS = ["#d08c2b", "#b03a2e", "#7b1f17", "#4a120d"];
+
+/** The flag category of a unit: `"inside"` or `"outside <level>%"` for the outermost limit crossed. */
+function category(flags: readonly number[], levels: readonly number[]): string {
+  const f = funnelFlag(flags, levels);
+  return f.level === null ? "inside" : `outside ${f.level}%`;
+}
+
+/** Colour domain and range for the categories of `levels` (percent). */
+function colourScale(levels: readonly number[]): { domain: string[]; range: string[] } {
+  const sorted = [...levels].sort((a, b) => a - b);
+  const domain = ["inside", ...sorted.map((l) => `outside ${l}%`)];
+  const range = domain.map((d, i) => flagColours[d] ?? (i === 0 ? theme.study : OUTER_COLOURS[i - 1]));
+  return { domain, range };
+}
 
 /** One centre as drawn in a funnel plot. */
 export interface FunnelPlotPoint {
+  /** Centre name. */
   id: string;
+  /** Precision (n or E). */
   x: number;
+  /** Indicator. */
   y: number;
-  flag: keyof typeof flagColours;
+  /** `"inside"` or `"outside <level>%"` (the outermost limit crossed). */
+  flag: string;
+  /** Tooltip text. */
   label: string;
+}
+
+/** One point of a limit line. */
+export interface FunnelPlotLinePoint {
+  /** Precision. */
+  x: number;
+  /** Limit. */
+  y: number;
+  /** e.g. `"lower 95%"`. */
+  limit: string;
+  /** True for the outermost level's lines (drawn solid). */
+  outer: boolean;
 }
 
 /** The pieces of a funnel plot: points, one line per limit, and the target. */
 export interface FunnelPlotData {
+  /** One point per centre. */
   points: FunnelPlotPoint[];
-  lines: { x: number; y: number; limit: string }[];
+  /** Limit lines, one per level and side. */
+  lines: FunnelPlotLinePoint[];
+  /** The target. */
   target: number;
 }
 
+/** Options of {@link funnelPlotData}. */
+export interface FunnelPlotDataOptions {
+  /** Decimals in labels (default 2). */
+  digits?: number;
+}
+
 /**
- * Points and limit lines of a {@link FunnelResult} (curve computed by `funnel`).
- * @example funnelPlotData(funnel({ type: "ratio", units })).lines.length
+ * Points and limit lines of a funnel analysis (the practice engine's `funnel` result, with curves).
  */
-export function funnelPlotData(f: FunnelResult, digits = 2): FunnelPlotData {
+export function funnelPlotData(f: CentreFunnelInput, options: FunnelPlotDataOptions = {}): FunnelPlotData {
   if (!f || !Array.isArray(f.rows) || !Array.isArray(f.curve)) fail("funnelPlotData", "f", "must be a funnel() result");
   if (f.curve.length === 0) fail("funnelPlotData", "f.curve", "is empty (call funnel with curvePoints > 0)");
-  const pct = (lv: number) => `${formatNumber(100 * lv, lv === 0.998 ? 1 : 0)}%`;
-  const points = f.rows.map((r) => {
-    const outer = r.flags[r.flags.length - 1] !== 0;
-    const inner = r.flags[0] !== 0;
-    const flag: FunnelPlotPoint["flag"] = outer ? "outside 99.8%" : inner ? "outside 95%" : "inside";
-    return {
-      id: r.id,
-      x: r.x,
-      y: r.y,
-      flag,
-      label: `${r.id}: ${formatNumber(r.y, digits)} (n/E ${formatNumber(r.x, 0)})`,
-    };
-  });
+  const digits = options.digits ?? 2;
+  const maxLevel = Math.max(...f.levels);
+  const points = f.rows.map((r) => ({
+    id: r.id,
+    x: r.x,
+    y: r.y,
+    flag: category(r.flags, f.levels),
+    label: `${r.id}: ${fmt(r.y, digits)} (n/E ${fmt(r.x, 0)})`,
+  }));
   const lines = f.levels.flatMap((lv, j) =>
     f.curve.flatMap((c) => [
-      { x: c.x, y: c.lower[j], limit: `lower ${pct(lv)}` },
-      { x: c.x, y: c.upper[j], limit: `upper ${pct(lv)}` },
+      { x: c.x, y: c.pi_lb[j], limit: `lower ${lv}%`, outer: lv === maxLevel },
+      { x: c.x, y: c.pi_ub[j], limit: `upper ${lv}%`, outer: lv === maxLevel },
     ])
   );
   return { points, lines, target: f.target };
@@ -72,39 +196,45 @@ export function funnelPlotData(f: FunnelResult, digits = 2): FunnelPlotData {
 
 /** Options of {@link centreFunnelPlot}. */
 export interface CentreFunnelOptions {
-  document?: Plot.PlotOptions["document"];
+  /** A document to draw in (jsdom in tests). */
+  document?: Document;
+  /** Width in pixels (default 680). */
   width?: number;
+  /** Height in pixels (default 420). */
   height?: number;
+  /** x-axis label. */
   xlabel?: string;
+  /** y-axis label. */
   ylabel?: string;
   /** Decimals in labels (default 2). */
   digits?: number;
 }
 
 /**
- * Institutional funnel plot: centres as dots coloured by flag, 95% (dashed) and 99.8% (solid)
- * control limits, the target as a horizontal line, flagged centres labelled.
- * @example display(centreFunnelPlot(bench.funnel, { ylabel: "O - E (PDI points)" }))
+ * Institutional funnel plot: centres as dots coloured by flag, inner (dashed) and outermost
+ * (solid) control limits, the target as a horizontal line, flagged centres labelled.
  */
-export function centreFunnelPlot(f: FunnelResult, options: CentreFunnelOptions = {}): ReturnType<typeof Plot.plot> {
+export function centreFunnelPlot(f: CentreFunnelInput, options: CentreFunnelOptions = {}): PlotElement {
   const { document, width = 680, height = 420, digits = 2 } = options;
-  const d = funnelPlotData(f, digits);
+  const d = funnelPlotData(f, { digits });
   const xlabel = options.xlabel ?? (f.type === "ratio" ? "Expected (E)" : "Patients (n)");
   const ylabel = options.ylabel ??
     (f.type === "ratio" ? "Observed / expected" : f.type === "proportion" ? "Proportion" : "Observed - expected");
   const ys = [...d.points.map((p) => p.y), ...d.lines.map((l) => l.y)].filter(Number.isFinite);
   const pad = (Math.max(...ys) - Math.min(...ys)) * 0.05;
-  return Plot.plot({
+  const colours = colourScale(f.levels);
+  const colourOf = new Map(colours.domain.map((c, i) => [c, colours.range[i]]));
+  return plotElement({
     document,
     width,
     height,
     marginRight: 50,
     x: { label: xlabel, labelArrow: "none", labelAnchor: "center" },
     y: { label: ylabel, labelArrow: "none", domain: [Math.min(...ys) - pad, Math.max(...ys) + pad], grid: true },
-    color: { domain: Object.keys(flagColours), range: Object.values(flagColours), legend: true },
+    color: { domain: colours.domain, range: colours.range, legend: true },
     marks: [
       Plot.ruleY([d.target], { stroke: theme.refline }),
-      Plot.line(d.lines.filter((l) => !l.limit.includes("99.8")), {
+      Plot.line(d.lines.filter((l) => !l.outer), {
         x: "x",
         y: "y",
         z: "limit",
@@ -112,13 +242,7 @@ export function centreFunnelPlot(f: FunnelResult, options: CentreFunnelOptions =
         strokeWidth: 1,
         strokeDasharray: "4,3",
       }),
-      Plot.line(d.lines.filter((l) => l.limit.includes("99.8")), {
-        x: "x",
-        y: "y",
-        z: "limit",
-        stroke: theme.muted,
-        strokeWidth: 1.2,
-      }),
+      Plot.line(d.lines.filter((l) => l.outer), { x: "x", y: "y", z: "limit", stroke: theme.muted, strokeWidth: 1.2 }),
       Plot.dot(d.points, { x: "x", y: "y", r: 4.5, fill: "flag", stroke: "white", tip: true, title: "label" }),
       Plot.text(d.points.filter((p) => p.flag !== "inside"), {
         x: "x",
@@ -126,7 +250,7 @@ export function centreFunnelPlot(f: FunnelResult, options: CentreFunnelOptions =
         text: "id",
         dx: 7,
         textAnchor: "start",
-        fill: (p: FunnelPlotPoint) => flagColours[p.flag],
+        fill: (p: FunnelPlotPoint) => colourOf.get(p.flag) ?? theme.muted,
         fontSize: theme.fontSize,
       }),
     ],
@@ -135,46 +259,58 @@ export function centreFunnelPlot(f: FunnelResult, options: CentreFunnelOptions =
 
 /** One row of a caterpillar plot. */
 export interface CaterpillarRow {
+  /** Centre name. */
   centre: string;
+  /** Rank of the shrunken estimate (1 = lowest). */
   rank: number;
+  /** Raw observed - expected. */
   raw: number;
+  /** Shrunken estimate. */
   shrunk: number;
-  lower: number;
-  upper: number;
+  /** Lower bound of its interval. */
+  ci_lb: number;
+  /** Upper bound of its interval. */
+  ci_ub: number;
+  /** Patients. */
   n: number;
 }
 
 /**
  * Caterpillar rows: centres ranked by their shrunken estimate (lowest first).
- * @example caterpillarData(bench)[0].centre // the centre with the lowest shrunken estimate
  */
-export function caterpillarData(b: Benchmark): CaterpillarRow[] {
+export function caterpillarData(b: BenchmarkPlotInput): CaterpillarRow[] {
   if (!b || !Array.isArray(b.centres)) fail("caterpillarData", "b", "must be a benchmarkCentres() result");
   return [...b.centres]
-    .sort((a, c) => a.shrunk - c.shrunk)
+    .sort((a, c) => a.shrunk.estimate - c.shrunk.estimate)
     .map((c, i) => ({
       centre: c.centre,
       rank: i + 1,
       raw: c.diff,
-      shrunk: c.shrunk,
-      lower: c.shrunkLower,
-      upper: c.shrunkUpper,
+      shrunk: c.shrunk.estimate,
+      ci_lb: c.shrunk.ci_lb,
+      ci_ub: c.shrunk.ci_ub,
       n: c.n,
     }));
+}
+
+/** Options of {@link caterpillarPlot}. */
+export interface CaterpillarOptions {
+  /** A document to draw in (jsdom in tests). */
+  document?: Document;
+  /** Width in pixels (default 680). */
+  width?: number;
+  /** x-axis label. */
+  xlabel?: string;
 }
 
 /**
  * Caterpillar plot: shrunken (random-effects) centre estimates with 95% intervals, ranked, with the
  * raw estimates as hollow dots and the overall mean as a vertical line.
- * @example display(caterpillarPlot(bench, { xlabel: "O - E, PDI points (shrunken)" }))
  */
-export function caterpillarPlot(
-  b: Benchmark,
-  options: { document?: Plot.PlotOptions["document"]; width?: number; xlabel?: string } = {},
-): ReturnType<typeof Plot.plot> {
+export function caterpillarPlot(b: BenchmarkPlotInput, options: CaterpillarOptions = {}): PlotElement {
   const rows = caterpillarData(b);
   const { document, width = 680 } = options;
-  return Plot.plot({
+  return plotElement({
     document,
     width,
     height: Math.max(160, 18 * rows.length + 60),
@@ -183,7 +319,7 @@ export function caterpillarPlot(
     y: { domain: rows.map((r) => r.centre), label: null },
     marks: [
       Plot.ruleX([b.shrinkage.mu], { stroke: theme.summary }),
-      Plot.ruleY(rows, { y: "centre", x1: "lower", x2: "upper", stroke: theme.study }),
+      Plot.ruleY(rows, { y: "centre", x1: "ci_lb", x2: "ci_ub", stroke: theme.study }),
       Plot.dot(rows, { y: "centre", x: "raw", r: 3, stroke: theme.muted, fill: "white" }),
       Plot.dot(rows, {
         y: "centre",
@@ -192,42 +328,51 @@ export function caterpillarPlot(
         fill: theme.study,
         tip: true,
         title: (r: CaterpillarRow) =>
-          `${r.centre} (n ${r.n}): shrunken ${formatNumber(r.shrunk, 2)} [${formatNumber(r.lower, 2)}, ${
-            formatNumber(r.upper, 2)
-          }], raw ${formatNumber(r.raw, 2)}`,
+          `${r.centre} (n ${r.n}): shrunken ${fmt(r.shrunk, 2)} [${fmt(r.ci_lb, 2)}, ${fmt(r.ci_ub, 2)}], raw ${
+            fmt(r.raw, 2)
+          }`,
       }),
     ],
   });
 }
 
+/** Options of {@link doseSeverityPlot}. */
+export interface DoseSeverityOptions {
+  /** A document to draw in (jsdom in tests). */
+  document?: Document;
+  /** Width in pixels (default 680). */
+  width?: number;
+  /** Height in pixels (default 340). */
+  height?: number;
+}
+
 /**
  * Dose against severity at centre level: mean contact hours against mean baseline PDI, dot area by
- * number of patients, colour by the 95% flag. Throws when the benchmark has no hours.
- * @example display(doseSeverityPlot(bench))
+ * number of patients, colour by the one flag rule (as the centre table), dotted lines at the seed's
+ * contact-hour band cut points. Throws when the benchmark has no hours.
  */
-export function doseSeverityPlot(
-  b: Benchmark,
-  options: { document?: Plot.PlotOptions["document"]; width?: number; height?: number } = {},
-): ReturnType<typeof Plot.plot> {
+export function doseSeverityPlot(b: BenchmarkPlotInput, options: DoseSeverityOptions = {}): PlotElement {
+  if (!b || !Array.isArray(b.centres)) fail("doseSeverityPlot", "b", "must be a benchmarkCentres() result");
   const pts = b.centres.filter((c) => c.hours !== null).map((c) => ({
     centre: c.centre,
     meanPre: c.meanPre,
     hours: c.hours as number,
     n: c.n,
-    flag: c.flag95 === 0 ? "inside" : "outside 95%",
+    flag: category(c.flags, b.levels),
   }));
   if (pts.length === 0) fail("doseSeverityPlot", "b.centres[].hours", "must be recorded for at least one centre");
   const { document, width = 680, height = 340 } = options;
-  return Plot.plot({
+  const colours = colourScale(b.levels);
+  return plotElement({
     document,
     width,
     height,
     x: { label: "Mean baseline PDI (severity)", labelArrow: "none", grid: true },
     y: { label: "Contact hours (dose)", labelArrow: "none", grid: true },
     r: { range: [3, 12] },
-    color: { domain: ["inside", "outside 95%"], range: [flagColours.inside, flagColours["outside 95%"]], legend: true },
+    color: { domain: colours.domain, range: colours.range, legend: true },
     marks: [
-      Plot.ruleY([48.5, 130.5], { stroke: theme.refline, strokeDasharray: "3,3" }),
+      Plot.ruleY(DOSE_BAND_CUTS, { stroke: theme.refline, strokeDasharray: "3,3" }),
       Plot.dot(pts, { x: "meanPre", y: "hours", r: "n", fill: "flag", fillOpacity: 0.8, stroke: "white", tip: true }),
       Plot.text(pts, { x: "meanPre", y: "hours", text: "centre", dy: -10, fontSize: 9, fill: theme.muted }),
     ],

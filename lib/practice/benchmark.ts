@@ -2,31 +2,38 @@
  * Benchmarking centres against case-mix-adjusted norms (indirect standardisation): a case-mix
  * model fitted on all centres gives each patient's expected outcome; per centre, observed minus
  * expected (and observed / expected) with its standard error; a funnel plot with 95% and 99.8%
- * control limits, optionally widened for overdispersion (Spiegelhalter 2005); flags; and
- * random-effects shrunken estimates for a caterpillar plot.
+ * control limits, optionally widened for overdispersion (Spiegelhalter 2005); flags by one rule
+ * ({@link funnelFlag}); random-effects shrunken estimates for a caterpillar plot; and the centre
+ * table ({@link centreTable}) that the CLI, the notebook and the plots all show.
  *
  * Outcomes: `pdi_change` (PDI pre - post, linear model), `pdi_responder` (change >= MCID, logistic
  * model; indicator = observed - expected responder proportion, se = sqrt(sum p(1 - p)) / n),
  * `psc_change` (personalised PROM, linear model).
  *
  * @example
- * const reg = simulateRegistry({}, 1);
+ * ```ts
+ * import { benchmarkCentres, centreTable, simulateRegistry } from "./mod.ts";
+ * const reg = simulateRegistry({ shortfall: -8, shortfallCentres: 1 }, 21);
  * const b = benchmarkCentres({ rows: reg.patients, outcome: "pdi_change" });
- * b.centres.filter((c) => c.flag95 !== 0).map((c) => c.centre);
+ * const c01 = centreTable(b).find((r) => r.centre === "C01");
+ * if (c01?.flagDirection !== "low") throw new Error("the 8-point shortfall is flagged low");
+ * ```
  * @module
  */
-import { z } from "zod";
-import { linearFit, logisticFit } from "./casemix.ts";
-import { funnel, type FunnelResult } from "./funnel.ts";
+// @ts-types="@types/d3-array"
+import { mean } from "d3-array";
+import { classifyResponders, propCI } from "../responders/mod.ts";
+import { fail, parseInput, ValidationError } from "../validate.ts";
+import { linearFit, logisticFit } from "./_fit.ts";
+import { benchSchema, indicationSchema, OUTCOME_VALUES } from "./_schemas.ts";
+import { funnel, type FunnelFlag, funnelFlag, type FunnelResult, type OverdispersionMethod } from "./funnel.ts";
 import { shrinkCentres } from "./shrink.ts";
 import { estimateCentreTau2 } from "./tau2.ts";
-import { PDI_MCID } from "./registry.ts";
-import { fail, parseInput } from "../validate.ts";
-import { classifyResponders } from "../responders/responders.ts";
-import { propCI } from "../responders/intervals.ts";
+import type { Interval } from "../conventions.ts";
 
 /** One patient in a registry extract (simulated or uploaded). */
 export interface RegistryRow {
+  /** Centre name or code. */
   centre: string;
   /** WPN level 1-4 (IMSR admits 3-4). */
   wpn: number;
@@ -34,53 +41,50 @@ export interface RegistryRow {
   painYears: number;
   /** In paid work at baseline (0/1). */
   work: number;
-  /** PDI before and after treatment (0-70). */
+  /** PDI before treatment (0-70). */
   pdiPre: number;
+  /** PDI after treatment (0-70). */
   pdiPost: number;
-  /** Personalised PROM (PSC, VAS 0-100, lower is better) before and after, when recorded. */
+  /** Personalised PROM (PSC, VAS 0-100, lower is better) before treatment, when recorded. */
   pscPre?: number | null;
+  /** PSC after treatment, when recorded. */
   pscPost?: number | null;
   /** Contact hours, when recorded. */
   hours?: number | null;
+  /** Registry year, when recorded. */
   year?: number | null;
 }
 
-/** zod schema of one {@link RegistryRow}. */
-export const registryRowSchema = z.object({
-  centre: z.string().min(1),
-  wpn: z.number().int().min(1).max(4),
-  painYears: z.number().positive().finite(),
-  work: z.number().int().min(0).max(1),
-  pdiPre: z.number().min(0).max(70),
-  pdiPost: z.number().min(0).max(70),
-  pscPre: z.number().min(0).max(100).nullable().optional(),
-  pscPost: z.number().min(0).max(100).nullable().optional(),
-  hours: z.number().min(0).max(2000).nullable().optional(),
-  year: z.number().int().nullable().optional(),
-});
-
 /** Outcomes {@link benchmarkCentres} can benchmark. */
-export const OUTCOMES = ["pdi_change", "pdi_responder", "psc_change"] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+export const OUTCOMES: readonly Outcome[] = OUTCOME_VALUES;
+/** An outcome {@link benchmarkCentres} can benchmark. */
+export type Outcome = "pdi_change" | "pdi_responder" | "psc_change";
 
-const benchSchema = z.object({
-  rows: z.array(registryRowSchema).min(10),
-  outcome: z.enum(OUTCOMES).default("pdi_change"),
-  mcid: z.number().positive().default(PDI_MCID),
-  od: z.enum(["none", "multiplicative", "additive"]).default("additive"),
-  trim: z.number().min(0).lt(0.5).default(0.1),
-  levels: z.array(z.number().gt(0).lt(1)).length(2).default([0.95, 0.998]),
-  minCentreSize: z.number().int().min(1).default(5),
-  /** Points on the funnel's limit curves (0 to skip them, e.g. in simulations). */
-  curvePoints: z.number().int().min(0).max(2000).default(200),
-});
-
-/** Input of {@link benchmarkCentres}. */
-export type BenchmarkInput = z.input<typeof benchSchema>;
+/** Input of {@link benchmarkCentres}. Unknown fields are errors. */
+export interface BenchmarkInput {
+  /** One row per patient (at least 10). */
+  rows: readonly RegistryRow[];
+  /** Outcome benchmarked (default `"pdi_change"`). */
+  outcome?: Outcome;
+  /** PDI responder threshold in points (default the unverified PDI MCID, 8.5). */
+  mcid?: number;
+  /** Overdispersion adjustment of the limits (default `"additive"`). */
+  od?: OverdispersionMethod;
+  /** Share winsorised in each tail when estimating overdispersion (default 0.1). */
+  trim?: number;
+  /** The two control-limit levels in percent, or proportions (default [95, 99.8]). */
+  levels?: readonly number[];
+  /** Centres with fewer patients are left out (default 5). */
+  minCentreSize?: number;
+  /** Points on the funnel's limit curves (default 200; 0 to skip them, e.g. in simulations). */
+  curvePoints?: number;
+}
 
 /** One centre's benchmark. */
 export interface CentreBenchmark {
+  /** Centre name. */
   centre: string;
+  /** Patients. */
   n: number;
   /** Observed: mean change (change outcomes) or number of responders. */
   observed: number;
@@ -92,54 +96,86 @@ export interface CentreBenchmark {
   oe: number | null;
   /** Standard error of diff. */
   se: number;
+  /** z-score of diff. */
   z: number;
+  /** z-score after the overdispersion adjustment. */
   zAdj: number;
-  /** -1 below / 0 inside / +1 above the 95% and 99.8% limits. */
-  flag95: number;
-  flag998: number;
-  lower95: number;
-  upper95: number;
-  lower998: number;
-  upper998: number;
-  /** Random-effects shrunken diff with its interval (caterpillar plot). */
-  shrunk: number;
-  shrunkLower: number;
-  shrunkUpper: number;
-  /** Case-mix profile: mean baseline PDI, share WPN 4, mean pain duration (years), share working. */
+  /** Per level (order of `Benchmark.levels`): -1 below, 0 inside, +1 above the control limits. */
+  flags: number[];
+  /** The one flag rule: the outermost limit crossed and its direction. */
+  flag: FunnelFlag;
+  /** Lower control limits for diff at this centre's precision, one per level. */
+  pi_lb: number[];
+  /** Upper control limits, one per level. */
+  pi_ub: number[];
+  /** Random-effects shrunken diff with its 95% interval (caterpillar plot). */
+  shrunk: Interval;
+  /** Mean baseline PDI. */
   meanPre: number;
+  /** Share WPN 4. */
   shareWpn4: number;
+  /** Mean pain duration (years). */
   meanPainYears: number;
+  /** Share in paid work. */
   shareWork: number;
   /** Mean contact hours (null when not recorded). */
   hours: number | null;
   /** pdi_responder only: unadjusted responder rate with its 95% Wilson interval (lib/responders propCI); else null. */
-  rate: { estimate: number; lower: number; upper: number } | null;
+  rate: Interval | null;
+}
+
+/** The case-mix model of a {@link Benchmark}. */
+export interface CaseMixModel {
+  /** `linear` (change outcomes) or `logistic` (responders). */
+  kind: "linear" | "logistic";
+  /** Coefficient names. */
+  names: string[];
+  /** Coefficients. */
+  coef: number[];
+  /** Their standard errors. */
+  se: number[];
+  /** Residual SD (linear) or 1. */
+  sigma: number;
+  /** R² (linear) or McFadden's pseudo-R² (logistic). */
+  r2: number;
+  /** Patients in the fit. */
+  n: number;
+}
+
+/** Between-centre variance before and after case-mix adjustment. */
+export interface VarianceExplained {
+  /** tau² of the unadjusted centre means. */
+  tau2Raw: number;
+  /** tau² of observed - expected. */
+  tau2Adjusted: number;
+  /** 1 - tau2Adjusted / tau2Raw (a ratio of variances); null when tau2Raw is 0 (nothing to remove). */
+  removed: number | null;
 }
 
 /** Result of {@link benchmarkCentres}. */
 export interface Benchmark {
+  /** The outcome benchmarked. */
   outcome: Outcome;
   /** Unit of `diff`. */
   unit: string;
-  model: {
-    kind: "linear" | "logistic";
-    names: string[];
-    coef: number[];
-    se: number[];
-    sigma: number;
-    r2: number;
-    n: number;
-  };
+  /** Control-limit levels in percent. */
+  levels: number[];
+  /** The case-mix model. */
+  model: CaseMixModel;
   /** Overall observed mean (change) or responder proportion. */
   overall: number;
+  /** The funnel analysis of observed - expected. */
   funnel: FunnelResult;
+  /** One entry per centre, sorted by name. */
   centres: CentreBenchmark[];
   /** Between-centre variance of diff (REML via the meta engine when available) and the mean used for shrinkage. */
   shrinkage: { tau2: number; mu: number; method: string };
   /** Between-centre variance before and after case-mix adjustment, and the share removed. */
-  variance: { tau2Raw: number; tau2Adjusted: number; removed: number };
+  variance: VarianceExplained;
   /** Centres left out for having fewer than minCentreSize patients. */
   excluded: string[];
+  /** The minimum centre size used. */
+  minCentreSize: number;
 }
 
 /** Case-mix covariates used by the models: baseline PDI, log pain duration, work, WPN 4 (and WPN 1-2 if present). */
@@ -154,27 +190,33 @@ export function caseMixMatrix(rows: readonly RegistryRow[]): { X: number[][]; na
   return { X, names };
 }
 
-const mean = (a: readonly number[]) => a.reduce((s, v) => s + v, 0) / a.length;
+const avg = (a: readonly number[]): number => mean(a) as number;
 
-function wilson(x: number, n: number): { estimate: number; lower: number; upper: number } {
-  const ci = propCI(x, n, { method: "wilson", level: 0.95 });
-  return { estimate: ci.estimate, lower: ci.lower, upper: ci.upper };
+function wilson(x: number, n: number): Interval {
+  // propCI's interval fields are read by either spelling (lower/upper or ci_lb/ci_ub), so that
+  // this file keeps working while the responders engine moves to the one interval shape.
+  const ci = propCI(x, n, { method: "wilson", level: 0.95 }) as unknown as Record<string, number>;
+  return { estimate: ci.estimate, ci_lb: ci.ci_lb ?? ci.lower, ci_ub: ci.ci_ub ?? ci.upper, level: 95 };
 }
 
 /**
  * Benchmark every centre in `rows` on `outcome` (see the module notes).
- * @example benchmarkCentres({ rows: simulateRegistry({}, 1).patients, outcome: "pdi_responder", od: "none" })
  */
 export function benchmarkCentres(input: BenchmarkInput): Benchmark {
   const p = parseInput(benchSchema, input, "benchmarkCentres");
   const { outcome, mcid, od, trim, levels } = p;
   let rows = p.rows as RegistryRow[];
   if (outcome === "psc_change") {
-    rows.forEach((r, i) => {
-      if (r.pscPre == null || r.pscPost == null) {
-        fail("benchmarkCentres", `rows[${i}].${r.pscPre == null ? "pscPre" : "pscPost"}`, "is required for psc_change");
-      }
-    });
+    const missing = rows.map((r, i) => (r.pscPre == null || r.pscPost == null ? i : -1)).filter((i) => i >= 0);
+    if (missing.length) {
+      const i = missing[0];
+      const field = rows[i].pscPre == null ? "psc_pre" : "psc_post";
+      throw new ValidationError("benchmarkCentres", [{
+        path: field,
+        row: i + 1,
+        rule: `is required for outcome psc_change (missing for ${missing.length} of ${rows.length} patients)`,
+      }]);
+    }
   }
   const counts = new Map<string, number>();
   for (const r of rows) counts.set(r.centre, (counts.get(r.centre) ?? 0) + 1);
@@ -194,7 +236,7 @@ export function benchmarkCentres(input: BenchmarkInput): Benchmark {
     r,
   ) => (outcome === "psc_change" ? (r.pscPre as number) - (r.pscPost as number) : r.pdiPre - r.pdiPost));
   let fitted: number[];
-  let model: Benchmark["model"];
+  let model: CaseMixModel;
   if (outcome === "pdi_responder") {
     // Responder: PDI improvement (pre - post) >= MCID points, classified by the responder engine.
     const cls = classifyResponders({
@@ -204,6 +246,18 @@ export function benchmarkCentres(input: BenchmarkInput): Benchmark {
       improvement: "decrease",
     });
     const y = cls.responder.map((v) => (v ? 1 : 0) as 0 | 1);
+    const k = y.reduce((a: number, v) => a + v, 0);
+    if (k === 0 || k === y.length) {
+      fail(
+        "benchmarkCentres",
+        "mcid",
+        `makes ${
+          k === 0 ? "no" : "every"
+        } patient a responder (PDI improvement >= ${mcid} points for ${k} of ${y.length}): ` +
+          "responder rates cannot be compared between centres",
+        mcid,
+      );
+    }
     const fit = logisticFit(X, y, names);
     fitted = fit.fitted;
     model = { kind: "logistic", names: fit.names, coef: fit.coef, se: fit.se, sigma: 1, r2: fit.r2, n: rows.length };
@@ -230,13 +284,20 @@ export function benchmarkCentres(input: BenchmarkInput): Benchmark {
   const units = centreIds.map((id) => {
     const idx = byCentre.get(id) as number[];
     const n = idx.length;
-    const O = mean(idx.map((i) => change[i]));
-    const E = mean(idx.map((i) => fitted[i]));
+    const O = avg(idx.map((i) => change[i]));
+    const E = avg(idx.map((i) => fitted[i]));
     const se = outcome === "pdi_responder"
       ? Math.sqrt(idx.reduce((a, i) => a + fitted[i] * (1 - fitted[i]), 0)) / n
       : model.sigma / Math.sqrt(n);
     return { id, O, E, se, n, idx };
   });
+  if (units.some((u) => !(u.se > 0))) {
+    fail(
+      "benchmarkCentres",
+      "rows",
+      "give a case-mix model that fits perfectly (residual SD 0): no centre can be compared",
+    );
+  }
   const f = funnel({
     type: "mean",
     units: units.map((u) => ({ id: u.id, O: u.O, E: u.E, se: u.se, n: u.n })),
@@ -249,7 +310,7 @@ export function benchmarkCentres(input: BenchmarkInput): Benchmark {
   const yi = units.map((u) => u.O - u.E);
   const vi = units.map((u) => u.se * u.se);
   const t2 = estimateCentreTau2(yi, vi);
-  const shr = shrinkCentres({ yi, vi, tau2: t2.tau2, mu: t2.mu });
+  const shr = shrinkCentres({ yi, vi, tau2: t2.tau2, mu: t2.mu, level: 95 });
   // Between-centre variance of unadjusted centre means (within-centre SD pooled).
   const rawYi = units.map((u) => u.O);
   const rawVi = units.map((u) => {
@@ -259,11 +320,11 @@ export function benchmarkCentres(input: BenchmarkInput): Benchmark {
     return Math.max(ss / (u.n - 1), 1e-12) / u.n;
   });
   const tau2Raw = estimateCentreTau2(rawYi, rawVi).tau2;
+  const isResp = outcome === "pdi_responder";
   const centres: CentreBenchmark[] = units.map((u, j) => {
     const row = f.rows[j];
     const rs = u.idx.map((i) => rows[i]);
     const hrs = rs.map((r) => r.hours).filter((h): h is number => typeof h === "number");
-    const isResp = outcome === "pdi_responder";
     return {
       centre: u.id,
       n: u.n,
@@ -274,51 +335,63 @@ export function benchmarkCentres(input: BenchmarkInput): Benchmark {
       se: u.se,
       z: row.z,
       zAdj: row.zAdj,
-      flag95: row.flags[0],
-      flag998: row.flags[1],
-      lower95: row.lower[0],
-      upper95: row.upper[0],
-      lower998: row.lower[1],
-      upper998: row.upper[1],
-      shrunk: shr.theta[j],
-      shrunkLower: shr.lower[j],
-      shrunkUpper: shr.upper[j],
-      meanPre: mean(rs.map((r) => r.pdiPre)),
-      shareWpn4: mean(rs.map((r) => (r.wpn === 4 ? 1 : 0))),
-      meanPainYears: mean(rs.map((r) => r.painYears)),
-      shareWork: mean(rs.map((r) => r.work)),
-      hours: hrs.length ? mean(hrs) : null,
+      flags: row.flags,
+      flag: funnelFlag(row.flags, f.levels),
+      pi_lb: row.pi_lb,
+      pi_ub: row.pi_ub,
+      shrunk: { estimate: shr.theta[j], ci_lb: shr.ci_lb[j], ci_ub: shr.ci_ub[j], level: shr.level },
+      meanPre: avg(rs.map((r) => r.pdiPre)),
+      shareWpn4: avg(rs.map((r) => (r.wpn === 4 ? 1 : 0))),
+      meanPainYears: avg(rs.map((r) => r.painYears)),
+      shareWork: avg(rs.map((r) => r.work)),
+      hours: hrs.length ? avg(hrs) : null,
       rate: isResp ? wilson(Math.round(u.O * u.n), u.n) : null,
     };
   });
   return {
     outcome,
     unit: outcome === "pdi_responder" ? "responder proportion" : outcome === "psc_change" ? "PSC points" : "PDI points",
+    levels: f.levels,
     model,
-    overall: mean(change),
+    overall: avg(change),
     funnel: f,
     centres,
     shrinkage: { tau2: t2.tau2, mu: t2.mu, method: t2.method },
-    variance: { tau2Raw, tau2Adjusted: t2.tau2, removed: tau2Raw > 0 ? 1 - t2.tau2 / tau2Raw : 0 },
+    variance: { tau2Raw, tau2Adjusted: t2.tau2, removed: tau2Raw > 0 ? 1 - t2.tau2 / tau2Raw : null },
     excluded,
+    minCentreSize: p.minCentreSize,
   };
 }
 
-const indicationSchema = z.object({
-  rows: z.array(registryRowSchema).min(10),
-  threshold: z.number().min(0).max(70).default(30),
-  od: z.enum(["none", "multiplicative", "additive"]).default("additive"),
-  minCentreSize: z.number().int().min(1).default(5),
-  curvePoints: z.number().int().min(0).max(2000).default(200),
-});
+/** Input of {@link indicationFunnel}. Unknown fields are errors. */
+export interface IndicationInput {
+  /** One row per patient (at least 10). */
+  rows: readonly RegistryRow[];
+  /** Baseline PDI below which a patient counts as mildly disabled (default 30: an assumption). */
+  threshold?: number;
+  /** Overdispersion adjustment (default `"additive"`). */
+  od?: OverdispersionMethod;
+  /** Control-limit levels in percent, or proportions (default [95, 99.8]). */
+  levels?: readonly number[];
+  /** Centres with fewer patients are left out (default 5). */
+  minCentreSize?: number;
+  /** Points on the limit curves (default 200). */
+  curvePoints?: number;
+}
 
 /**
  * Indication funnel: per centre, the share of admitted patients with a baseline PDI below
  * `threshold` (mild disability, default 30 of 70: an assumption, not a seed value), against the
  * pooled share, with exact binomial limits (or arcsine-scale overdispersion limits).
- * @example indicationFunnel({ rows: simulateRegistry({}, 1).patients }).rows.length // 25
+ *
+ * @example
+ * ```ts
+ * import { indicationFunnel, simulateRegistry } from "./mod.ts";
+ * const f = indicationFunnel({ rows: simulateRegistry({}, 1).patients, curvePoints: 0 });
+ * if (f.rows.length !== 25) throw new Error("one row per centre");
+ * ```
  */
-export function indicationFunnel(input: z.input<typeof indicationSchema>): FunnelResult {
+export function indicationFunnel(input: IndicationInput): FunnelResult {
   const p = parseInput(indicationSchema, input, "indicationFunnel");
   const groups = new Map<string, { O: number; n: number }>();
   for (const r of p.rows) {
@@ -342,5 +415,5 @@ export function indicationFunnel(input: z.input<typeof indicationSchema>): Funne
       p.threshold,
     );
   }
-  return funnel({ type: "proportion", units, od: p.od, curvePoints: p.curvePoints });
+  return funnel({ type: "proportion", units, od: p.od, levels: p.levels, curvePoints: p.curvePoints });
 }

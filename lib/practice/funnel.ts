@@ -18,100 +18,163 @@
  * tau2 = (k phi - (k - 1)) / (sum w - sum w^2 / sum w), w = 1/s^2, limits target +- z sqrt(s^2 + tau2),
  * all on the transformed scale, then back-transformed.
  *
+ * Confidence levels are percentages (95, 99.8) and proportions are accepted (0.95, 0.998). Control
+ * limits are returned as `pi_lb`/`pi_ub` (metafor's names for a prediction interval: the range an
+ * in-control unit's indicator falls in with the given probability).
+ *
  * @example
+ * ```ts
+ * import { funnel } from "./mod.ts";
  * const f = funnel({ type: "ratio", units: [{ id: "A", O: 30, E: 25 }, { id: "B", O: 18, E: 24 }] });
- * f.rows[0].flag95; // false
+ * if (f.rows[0].flags[0] !== 0) throw new Error("A is inside the 95% limits");
+ * ```
  * @module
  */
-import { z } from "zod";
+// @ts-types="@types/d3-array"
+import { median, quantileSorted } from "d3-array";
+import { normalizeLevel } from "../conventions.ts";
 import { dbinom, pbinom, pchisq, qbinom, qchisq, qnorm } from "../stats/distributions.ts";
 import { fail, parseInput } from "../validate.ts";
+import { binomSchema, funnelSchema, odSchema, poissonSchema, winsorSchema } from "./_schemas.ts";
 
 /** Kind of indicator a funnel plot shows. */
 export type FunnelType = "proportion" | "ratio" | "mean";
 /** Overdispersion adjustment. */
 export type OverdispersionMethod = "none" | "multiplicative" | "additive";
 
-/** z for a two-sided control limit at `level` (0.95 -> 1.959964, 0.998 -> 3.090232). */
+/**
+ * z for a two-sided control limit at `level` in percent, or as a proportion (95 or 0.95 ->
+ * 1.959964, 99.8 or 0.998 -> 3.090232).
+ */
 export function zFor(level: number): number {
-  if (!(level > 0 && level < 1)) fail("zFor", "level", "must be in (0, 1)", level);
-  return qnorm((1 + level) / 2);
+  const pct = normalizeLevel(level, "zFor", "level");
+  return qnorm(0.5 + pct / 200);
 }
 
-const binomSchema = z.object({
-  p0: z.number().gt(0).lt(1),
-  n: z.number().positive().finite(),
-  level: z.number().gt(0).lt(1).default(0.95),
-  method: z.enum(["exact", "normal"]).default("exact"),
-});
+/** A pair of control limits (a prediction interval for an in-control unit). */
+export interface ControlLimits {
+  /** Lower control limit. */
+  pi_lb: number;
+  /** Upper control limit. */
+  pi_ub: number;
+  /** Level in percent (e.g. 95). */
+  level: number;
+}
+
+/** Input of {@link binomialLimits}. */
+export interface BinomialLimitsInput {
+  /** Target proportion, in (0, 1). */
+  p0: number;
+  /** Number of cases (> 0; rounded for exact limits). */
+  n: number;
+  /** Level in percent, or a proportion (default 95). */
+  level?: number;
+  /** `exact` (default, interpolated binomial) or `normal`. */
+  method?: "exact" | "normal";
+}
 
 /**
  * Control limits for a proportion with `n` cases around `p0`. `exact`: Spiegelhalter 2005
  * appendix A.1.1: r_p = qbinom(p, n, p0), alpha = (P(R <= r_p) - p) / P(R = r_p), limit = (r_p - alpha)/n
  * (n is rounded for the binomial; non-integer n is used as is by the normal method).
  * `normal`: p0 +- z sqrt(p0 (1 - p0) / n).
- * @example binomialLimits({ p0: 0.6, n: 50, level: 0.95, method: "normal" }) // {lower: 0.46421, upper: 0.73579} (rounded)
+ *
+ * @example
+ * ```ts
+ * import { binomialLimits } from "./mod.ts";
+ * const l = binomialLimits({ p0: 0.6, n: 50, level: 95, method: "normal" });
+ * if (Math.abs(l.pi_lb - 0.46421) > 1e-5 || Math.abs(l.pi_ub - 0.73579) > 1e-5) throw new Error("limits");
+ * ```
  */
-export function binomialLimits(input: z.input<typeof binomSchema>): { lower: number; upper: number } {
+export function binomialLimits(input: BinomialLimitsInput): ControlLimits {
   const { p0, n, level, method } = parseInput(binomSchema, input, "binomialLimits");
+  return binomialLimitsAt(p0, n, level, method);
+}
+
+/** {@link binomialLimits} on validated input, level in percent (the funnel's curves call it per point). */
+function binomialLimitsAt(p0: number, n: number, level: number, method: "exact" | "normal"): ControlLimits {
   if (method === "normal") {
     const h = zFor(level) * Math.sqrt((p0 * (1 - p0)) / n);
-    return { lower: p0 - h, upper: p0 + h };
+    return { pi_lb: p0 - h, pi_ub: p0 + h, level };
   }
   const size = Math.round(n);
   if (size < 1) fail("binomialLimits", "n", "must be >= 1 for exact limits", n);
+  const a = 1 - level / 100;
   const at = (p: number) => {
     const r = qbinom(p, size, p0);
     const alpha = (pbinom(r, size, p0) - p) / dbinom(r, size, p0);
     return (r - alpha) / size;
   };
-  return { lower: Math.max(0, at((1 - level) / 2)), upper: Math.min(1, at((1 + level) / 2)) };
+  return { pi_lb: Math.max(0, at(a / 2)), pi_ub: Math.min(1, at(1 - a / 2)), level };
 }
 
-const poissonSchema = z.object({ E: z.number().positive().finite(), level: z.number().gt(0).lt(1).default(0.95) });
+/** Input of {@link poissonRatioLimits}. */
+export interface PoissonLimitsInput {
+  /** Expected events (> 0). */
+  E: number;
+  /** Level in percent, or a proportion (default 95). */
+  level?: number;
+}
 
 /**
  * Exact Poisson control limits for an indirectly standardised ratio O/E with `E` expected events
  * (as FunnelPlotR): lower = qchisq(a/2, 2E) / (2E), upper = qchisq(1 - a/2, 2(E + 1)) / (2E), a = 1 - level.
- * @example poissonRatioLimits({ E: 20, level: 0.95 }) // {lower: 0.6108, upper: 1.5444}
+ *
+ * @example
+ * ```ts
+ * import { poissonRatioLimits } from "./mod.ts";
+ * // FunnelPlotR's published test values for E = 20: 0.6108260 and 1.544419
+ * const l = poissonRatioLimits({ E: 20, level: 95 });
+ * if (Math.abs(l.pi_lb - 0.6108260) > 5e-8 || Math.abs(l.pi_ub - 1.544419) > 5e-7) throw new Error("FunnelPlotR");
+ * ```
  */
-export function poissonRatioLimits(input: z.input<typeof poissonSchema>): { lower: number; upper: number } {
+export function poissonRatioLimits(input: PoissonLimitsInput): ControlLimits {
   const { E, level } = parseInput(poissonSchema, input, "poissonRatioLimits");
-  const a = 1 - level;
-  return { lower: qchisq(a / 2, 2 * E) / (2 * E), upper: qchisq(1 - a / 2, 2 * (E + 1)) / (2 * E) };
+  return poissonRatioLimitsAt(E, level);
 }
 
-/** R's default (type 7) sample quantile. */
-function quantile7(sorted: number[], p: number): number {
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+/** {@link poissonRatioLimits} on validated input, level in percent. */
+function poissonRatioLimitsAt(E: number, level: number): ControlLimits {
+  const a = 1 - level / 100;
+  return { pi_lb: qchisq(a / 2, 2 * E) / (2 * E), pi_ub: qchisq(1 - a / 2, 2 * (E + 1)) / (2 * E), level };
 }
 
-const winsorSchema = z.object({
-  z: z.array(z.number().finite()).min(1),
-  trim: z.number().min(0).lt(0.5).default(0.1),
-});
+/** Input of {@link winsorise}. */
+export interface WinsoriseInput {
+  /** z-scores (finite). */
+  z: readonly number[];
+  /** Share trimmed in each tail, in [0, 0.5) (default 0.1). */
+  trim?: number;
+}
 
 /**
- * Winsorise z-scores: values below the `trim` quantile (R type 7) are set to it, values above the
- * `1 - trim` quantile likewise (as FunnelPlotR's `winsorisation`).
- * @example winsorise({ z: [-5, 0, 1, 2, 9], trim: 0.1 }) // [-3, 0, 1, 2, 6.2]
+ * Winsorise z-scores: values below the `trim` quantile (R type 7, d3-array's `quantileSorted`) are
+ * set to it, values above the `1 - trim` quantile likewise (as FunnelPlotR's `winsorisation`).
+ *
+ * @example
+ * ```ts
+ * import { winsorise } from "./mod.ts";
+ * const w = winsorise({ z: [-5, 0, 1, 2, 9], trim: 0.1 }).map((v) => Math.round(v * 10) / 10);
+ * if (w.join() !== "-3,0,1,2,6.2") throw new Error(w.join());
+ * ```
  */
-export function winsorise(input: z.input<typeof winsorSchema>): number[] {
+export function winsorise(input: WinsoriseInput): number[] {
   const { z: zs, trim } = parseInput(winsorSchema, input, "winsorise");
   const sorted = [...zs].sort((a, b) => a - b);
-  const lo = quantile7(sorted, trim);
-  const hi = quantile7(sorted, 1 - trim);
+  const lo = quantileSorted(sorted, trim) as number;
+  const hi = quantileSorted(sorted, 1 - trim) as number;
   return zs.map((v) => (v < lo ? lo : v > hi ? hi : v));
 }
 
-const odSchema = z.object({
-  z: z.array(z.number().finite()).min(2),
-  s: z.array(z.number().positive().finite()).min(2),
-  trim: z.number().min(0).lt(0.5).default(0.1),
-});
+/** Input of {@link overdispersion}. */
+export interface OverdispersionInput {
+  /** z-scores of the units (finite, at least 2). */
+  z: readonly number[];
+  /** Standard errors on the transformed scale (positive, one per z). */
+  s: readonly number[];
+  /** Share winsorised in each tail (default 0.1). */
+  trim?: number;
+}
 
 /** Result of {@link overdispersion}. */
 export interface Overdispersion {
@@ -131,9 +194,8 @@ export interface Overdispersion {
  * Overdispersion factor and additive tau2 (Spiegelhalter 2005 sections 3.2 and 3.3; FunnelPlotR
  * `phi_func`, `tau_func`): phi = (1/k) sum zW_i^2; tau2 = max(0, (k phi - (k - 1)) / (sum w - sum w^2 / sum w)),
  * with w_i = 1 / s_i^2, s_i the standard error on the transformed scale.
- * @example overdispersion({ z: [0.5, -1, 2, 3, -2.5], s: [0.1, 0.1, 0.1, 0.1, 0.1] }).phi
  */
-export function overdispersion(input: z.input<typeof odSchema>): Overdispersion {
+export function overdispersion(input: OverdispersionInput): Overdispersion {
   const { z: zs, s, trim } = parseInput(odSchema, input, "overdispersion");
   if (zs.length !== s.length) fail("overdispersion", "s", `must have ${zs.length} elements (like z)`, s.length);
   const k = zs.length;
@@ -153,6 +215,7 @@ function chiUpper(x: number, df: number): number {
 
 /** One unit (centre) entering a funnel plot. */
 export interface FunnelUnit {
+  /** Unit (centre) name. */
   id: string;
   /** Observed: events (proportion, ratio) or observed mean (mean). */
   O: number;
@@ -164,30 +227,29 @@ export interface FunnelUnit {
   se?: number;
 }
 
-const unitSchema = z.object({
-  id: z.string().min(1),
-  O: z.number().finite(),
-  n: z.number().positive().finite().optional(),
-  E: z.number().finite().optional(),
-  se: z.number().positive().finite().optional(),
-});
-
-const funnelSchema = z.object({
-  type: z.enum(["proportion", "ratio", "mean"]),
-  units: z.array(unitSchema).min(2),
-  target: z.number().finite().optional(),
-  levels: z.array(z.number().gt(0).lt(1)).min(1).default([0.95, 0.998]),
-  od: z.enum(["none", "multiplicative", "additive"]).default("none"),
-  trim: z.number().min(0).lt(0.5).default(0.1),
-  limits: z.enum(["exact", "normal"]).default("exact"),
-  curvePoints: z.number().int().min(0).max(2000).default(200),
-});
-
 /** Input of {@link funnel}. */
-export type FunnelInput = z.input<typeof funnelSchema>;
+export interface FunnelInput {
+  /** Kind of indicator. */
+  type: FunnelType;
+  /** The units (at least 2). */
+  units: readonly FunnelUnit[];
+  /** Target: default the pooled proportion, 1 for ratios, 0 for means. */
+  target?: number;
+  /** Control-limit levels in percent, or proportions (default [95, 99.8]). */
+  levels?: readonly number[];
+  /** Overdispersion adjustment (default `"none"`). */
+  od?: OverdispersionMethod;
+  /** Share winsorised in each tail when estimating overdispersion (default 0.1). */
+  trim?: number;
+  /** Unadjusted limits: `exact` (default) or `normal`. */
+  limits?: "exact" | "normal";
+  /** Points on the limit curves (default 200; 0 to skip them). */
+  curvePoints?: number;
+}
 
 /** Per-unit result of {@link funnel}. */
 export interface FunnelRow {
+  /** Unit name. */
   id: string;
   /** Precision axis: n (proportion, mean) or E (ratio). */
   x: number;
@@ -199,26 +261,79 @@ export interface FunnelRow {
   zAdj: number;
   /** Standard error on the transformed scale. */
   s: number;
-  /** Limits at the unit's own precision, one pair per level, in the order of `levels`. */
-  lower: number[];
-  upper: number[];
+  /** Lower control limits at the unit's own precision, one per level, in the order of `levels`. */
+  pi_lb: number[];
+  /** Upper control limits at the unit's own precision, one per level. */
+  pi_ub: number[];
   /** Outside the limits at each level: -1 below, +1 above, 0 inside. */
   flags: number[];
 }
 
+/** One point of the limit curves: precision `x` and the limits there, one per level. */
+export interface FunnelCurvePoint {
+  /** Precision (n or E). */
+  x: number;
+  /** Lower limits, one per level. */
+  pi_lb: number[];
+  /** Upper limits, one per level. */
+  pi_ub: number[];
+}
+
 /** Result of {@link funnel}: rows, the limit curves for the plot, and the overdispersion estimate. */
 export interface FunnelResult {
+  /** Kind of indicator. */
   type: FunnelType;
+  /** The target the limits are drawn around. */
   target: number;
+  /** Control-limit levels in percent (e.g. [95, 99.8]). */
   levels: number[];
+  /** Overdispersion adjustment used. */
   od: OverdispersionMethod;
+  /** Overdispersion factor phi (mean squared winsorised z). */
   phi: number;
+  /** Additive between-unit variance on the transformed scale. */
   tau2: number;
   /** p-value of the chi-square test for overdispersion (k phi on k - 1 df). */
-  odPval: number;
+  pval: number;
+  /** One row per unit, in input order. */
   rows: FunnelRow[];
-  /** Limit curves over the range of x: {x, lower: [...], upper: [...]} per point. */
-  curve: { x: number; lower: number[]; upper: number[] }[];
+  /** Limit curves over the range of x (empty when curvePoints is 0). */
+  curve: FunnelCurvePoint[];
+}
+
+/** Which limit a unit is outside of, by the one flag rule of {@link funnelFlag}. */
+export interface FunnelFlag {
+  /** `"low"` below, `"high"` above, `null` inside every limit. */
+  direction: "low" | "high" | null;
+  /** The outermost level (percent) whose limit is crossed, or `null` when inside. */
+  level: number | null;
+  /** `"low (99.8%)"`, `"high (95%)"`, or `""` when inside. */
+  label: string;
+}
+
+/**
+ * The one flag rule used by the tables, the CLI and the plots: a unit is flagged at the
+ * outermost (highest) level whose limit it crosses, in the direction it crosses it.
+ *
+ * @example
+ * ```ts
+ * import { funnelFlag } from "./mod.ts";
+ * const f = funnelFlag([-1, -1], [95, 99.8]);
+ * if (f.label !== "low (99.8%)" || funnelFlag([1, 0], [95, 99.8]).label !== "high (95%)") throw new Error(f.label);
+ * ```
+ */
+export function funnelFlag(flags: readonly number[], levels: readonly number[]): FunnelFlag {
+  if (flags.length !== levels.length) {
+    fail("funnelFlag", "flags", `must have ${levels.length} elements (like levels)`, flags.length);
+  }
+  let best = -1;
+  levels.forEach((lv, j) => {
+    if (flags[j] !== 0 && (best === -1 || lv > levels[best])) best = j;
+  });
+  if (best === -1) return { direction: null, level: null, label: "" };
+  const level = normalizeLevel(levels[best], "funnelFlag", "levels");
+  const direction = flags[best] < 0 ? "low" : "high";
+  return { direction, level, label: `${direction} (${Number(level.toFixed(4))}%)` };
 }
 
 interface Scale {
@@ -249,7 +364,10 @@ function scaleFor(type: FunnelType, target: number, limits: "exact" | "normal"):
         const c = Math.min(Math.max(v, 0), Math.PI / 2);
         return Math.sin(c) ** 2;
       },
-      exact: (x, level) => binomialLimits({ p0: target, n: x, level, method: limits }),
+      exact: (x, level) => {
+        const l = binomialLimitsAt(target, x, level, limits);
+        return { lower: l.pi_lb, upper: l.pi_ub };
+      },
     };
   }
   if (type === "ratio") {
@@ -263,8 +381,8 @@ function scaleFor(type: FunnelType, target: number, limits: "exact" | "normal"):
       back: (v) => Math.max(v, 0) ** 2,
       exact: (x, level) => {
         if (limits === "exact") {
-          const l = poissonRatioLimits({ E: x, level });
-          return { lower: l.lower * target, upper: l.upper * target };
+          const l = poissonRatioLimitsAt(x, level);
+          return { lower: l.pi_lb * target, upper: l.pi_ub * target };
         }
         const h = zFor(level) / (2 * Math.sqrt(x));
         return { lower: Math.max(Math.sqrt(target) - h, 0) ** 2, upper: (Math.sqrt(target) + h) ** 2 };
@@ -288,8 +406,13 @@ function scaleFor(type: FunnelType, target: number, limits: "exact" | "normal"):
  *
  * For `mean`, give each unit `O` (observed mean), `E` (expected mean), `se` and `n`; the curve
  * assumes se = sigma / sqrt(n) with sigma estimated as the median of se_i sqrt(n_i).
+ *
  * @example
- * funnel({ type: "proportion", units: [{ id: "A", O: 12, n: 40 }, { id: "B", O: 30, n: 60 }], target: 0.4 })
+ * ```ts
+ * import { funnel } from "./mod.ts";
+ * const f = funnel({ type: "proportion", units: [{ id: "A", O: 12, n: 40 }, { id: "B", O: 30, n: 60 }], target: 0.4 });
+ * if (f.levels.join() !== "95,99.8" || f.rows[1].y !== 0.5) throw new Error("funnel");
+ * ```
  */
 export function funnel(input: FunnelInput): FunnelResult {
   const p = parseInput(funnelSchema, input, "funnel");
@@ -320,8 +443,7 @@ export function funnel(input: FunnelInput): FunnelResult {
   const sc = scaleFor(type, target, limits);
   let sAt = sc.sAt;
   if (type === "mean") {
-    const sig = units.map((u) => (u.se as number) * Math.sqrt(u.n as number)).sort((a, b) => a - b);
-    const sigma = quantile7(sig, 0.5);
+    const sigma = median(units.map((u) => (u.se as number) * Math.sqrt(u.n as number))) as number;
     sAt = (x) => sigma / Math.sqrt(x);
   }
   const tr = units.map((u) => sc.Y(u));
@@ -355,8 +477,8 @@ export function funnel(input: FunnelInput): FunnelResult {
       z: zs[i],
       zAdj,
       s: t.s,
-      lower: lims.map((l) => l.lower),
-      upper: lims.map((l) => l.upper),
+      pi_lb: lims.map((l) => l.lower),
+      pi_ub: lims.map((l) => l.upper),
       flags: lims.map((l) => (t.y < l.lower ? -1 : t.y > l.upper ? 1 : 0)),
     };
   });
@@ -366,7 +488,7 @@ export function funnel(input: FunnelInput): FunnelResult {
   const curve = Array.from({ length: curvePoints }, (_, j) => {
     const x = xmin * Math.pow(xmax / xmin, j / Math.max(curvePoints - 1, 1));
     const lims = levels.map((lv) => limitsAt(x, sAt(x), lv));
-    return { x, lower: lims.map((l) => l.lower), upper: lims.map((l) => l.upper) };
+    return { x, pi_lb: lims.map((l) => l.lower), pi_ub: lims.map((l) => l.upper) };
   });
-  return { type, target, levels, od, phi, tau2, odPval: odEst.pval, rows, curve };
+  return { type, target, levels: [...levels], od, phi, tau2, pval: odEst.pval, rows, curve };
 }

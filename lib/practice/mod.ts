@@ -1,12 +1,134 @@
 /**
- * The practice engine's public surface (to be documented by its owner).
+ * Practice variation between rehabilitation centres: a simulated registry with sourced defaults,
+ * reading a registry extract (CSV, including a Dutch Excel file), case-mix-adjusted benchmarking
+ * (indirect standardisation) with funnel-plot control limits (Spiegelhalter 2005; FunnelPlotR),
+ * overdispersion, random-effects shrinkage, an indication funnel, the centre table with one flag
+ * rule, and a simulation diagnosis of how often the benchmark flags the right centres.
+ *
+ * Conventions (as every engine): control-limit and confidence levels in percent, proportions
+ * accepted (95 or 0.95); intervals `estimate, ci_lb, ci_ub, level`; control limits `pi_lb, pi_ub`;
+ * p-values `pval`; Monte Carlo SEs `mcse`; seeds required; input problems are `ValidationError`s
+ * naming the tool, field, 1-based row and rule; unknown option keys are errors.
+ *
+ * @example Exact Poisson control limits agree with FunnelPlotR's published test values
+ * ```ts
+ * import { poissonRatioLimits } from "./mod.ts";
+ * // FunnelPlotR tests/testthat/test-poisson_limits.R, E = 15, 20, 30, 95 % and 99.8 %
+ * const ll95 = [15, 20, 30].map((E) => poissonRatioLimits({ E, level: 95 }).pi_lb);
+ * const r7 = (x: number) => Math.round(x * 1e7) / 1e7;
+ * if (ll95.map(r7).join() !== "0.5596924,0.610826,0.6746958") throw new Error(ll95.join());
+ * const ul998 = poissonRatioLimits({ E: 20, level: 0.998 }).pi_ub; // a proportion is read as 99.8 %
+ * if (Math.round(ul998 * 1e6) / 1e6 !== 1.902094) throw new Error(String(ul998));
+ * ```
+ *
+ * @example A seeded registry, benchmarked; the centre table carries the one flag rule
+ * ```ts
+ * import { benchmarkCentres, centreTable, simulateRegistry } from "./mod.ts";
+ * const reg = simulateRegistry({ centres: 12, shortfall: -10, shortfallCentres: 1 }, 7);
+ * if (reg.centres.length !== 12) throw new Error("12 centres");
+ * if (reg.patients.length !== reg.centres.reduce((a, c) => a + c.size, 0)) throw new Error("size");
+ * const table = centreTable(benchmarkCentres({ rows: reg.patients }), { sort: "flag" });
+ * if (table[0].centre !== "C01" || table[0].flagDirection !== "low") throw new Error(table[0].flag);
+ * ```
+ *
+ * @example Misspelt option keys are errors, not silently ignored
+ * ```ts
+ * import { simulateRegistry, ValidationError } from "./mod.ts";
+ * let message = "";
+ * try {
+ *   simulateRegistry({ centers: 10 } as never, 1);
+ * } catch (e) {
+ *   if (e instanceof ValidationError) message = e.message;
+ * }
+ * if (!/has unknown field\(s\) centers/.test(message)) throw new Error(message);
+ * ```
  * @module
  */
-export * from "./benchmark.ts";
-export * from "./casemix.ts";
-export * from "./diagnose.ts";
-export * from "./funnel.ts";
-export * from "./registry.ts";
-export * from "./shrink.ts";
-export * from "./tau2.ts";
-export * from "./upload.ts";
+export { type Issue, ValidationError } from "../validate.ts";
+export type { Interval } from "../conventions.ts";
+export type { CsvDialect } from "../io/csv.ts";
+export {
+  type Benchmark,
+  benchmarkCentres,
+  type BenchmarkInput,
+  caseMixMatrix,
+  type CaseMixModel,
+  type CentreBenchmark,
+  indicationFunnel,
+  type IndicationInput,
+  type Outcome,
+  OUTCOMES,
+  type RegistryRow,
+  type VarianceExplained,
+} from "./benchmark.ts";
+export {
+  type CaseMixFit,
+  fitLinear,
+  fitLogistic,
+  type LinearFitInput,
+  type LogisticFitInput,
+  predictCaseMix,
+  type PredictInput,
+} from "./casemix.ts";
+export {
+  diagnoseBenchmark,
+  type DiagnoseInput,
+  diagnosisTable,
+  type DiagnosisTableRow,
+  type FlagRateDiagnosis,
+  nullFlagRates,
+  type NullFlagRatesInput,
+  type Rate,
+} from "./diagnose.ts";
+export {
+  binomialLimits,
+  type BinomialLimitsInput,
+  type ControlLimits,
+  funnel,
+  type FunnelCurvePoint,
+  type FunnelFlag,
+  funnelFlag,
+  type FunnelInput,
+  type FunnelResult,
+  type FunnelRow,
+  type FunnelType,
+  type FunnelUnit,
+  type Overdispersion,
+  overdispersion,
+  type OverdispersionInput,
+  type OverdispersionMethod,
+  type PoissonLimitsInput,
+  poissonRatioLimits,
+  winsorise,
+  type WinsoriseInput,
+  zFor,
+} from "./funnel.ts";
+export {
+  DOSE_BAND_CUTS,
+  DOSE_BANDS,
+  type DoseBand,
+  doseFactor,
+  PDI_MAX,
+  PSC_MAX,
+  REGISTRY_DEFAULTS,
+  REGISTRY_SOURCES,
+  type RegistryDefaultRow,
+  registryDefaultsTable,
+  type RegistryParams,
+  type RegistryParamsFull,
+  registryToCsv,
+  type SimCentre,
+  type SimPatient,
+  type SimRegistry,
+  simulateRegistry,
+} from "./registry.ts";
+export { shrinkCentres, type ShrinkInput, type Shrunk } from "./shrink.ts";
+export { benchmarkSummary, centreTable, type CentreTableOptions, type CentreTableRow, outcomeLabel } from "./table.ts";
+export { estimateCentreTau2, type Tau2Estimate } from "./tau2.ts";
+export {
+  type ParsedRegistry,
+  parseRegistryCsv,
+  type ParseRegistryOptions,
+  REGISTRY_COLUMNS,
+  type RegistryColumn,
+} from "./upload.ts";

@@ -8,74 +8,126 @@
  * seed documents are labelled as assumptions there.
  *
  * @example
+ * ```ts
+ * import { simulateRegistry } from "./mod.ts";
  * const reg = simulateRegistry({ centres: 10 }, 42);
- * reg.patients.length; // sum of the centres' sizes
+ * const sizes = reg.centres.reduce((a, c) => a + c.size, 0);
+ * if (reg.patients.length !== sizes) throw new Error("one row per patient");
+ * ```
  * @module
  */
-import { z } from "zod";
 import { createRandom, deriveSeed, type Random } from "../stats/random.ts";
+import { PDI_MCID } from "../instruments.ts";
 import { parseInput } from "../validate.ts";
+import { paramsObject, paramsSchema, seedObject } from "./_schemas.ts";
 
 /** PDI range (7 items scored 0-10). */
 export const PDI_MAX = 70;
 /** PSC (Patient Specific Complaints, VAS 0-100 per activity, mean of 3 activities; lower is better). */
 export const PSC_MAX = 100;
-/** PDI MCID in points: Soer 2012, as recorded in data/instruments.csv (recalled there; verify against the paper). */
-export const PDI_MCID = 8.5;
+
+/** One contact-hour band of the seed's review with its pooled effect size. */
+export interface DoseBand {
+  /** First whole hour of the band. */
+  from: number;
+  /** Last whole hour of the band. */
+  to: number;
+  /** Pooled effect size (pain interference) of programmes in this band. */
+  es: number;
+}
 
 /** Seed effect sizes by contact-hour band (review table, pain interference; VRA objection 2025, ch. 4c). */
-export const DOSE_BANDS = [
+export const DOSE_BANDS: readonly DoseBand[] = [
   { from: 0, to: 48, es: 0.658 },
   { from: 49, to: 130, es: 0.614 },
   { from: 131, to: 274, es: 0.388 },
-] as const;
+];
+
+/**
+ * The cut points between the contact-hour bands (48.5 and 130.5 hours): the one place where they
+ * are written, used by {@link doseFactor} and by the dose-severity plot.
+ */
+export const DOSE_BAND_CUTS: readonly number[] = DOSE_BANDS.slice(1).map((b) => b.from - 0.5);
 
 /** Relative effect of a dose (contact hours), 1 for the 49-130 h reference band. */
 export function doseFactor(hours: number): number {
-  const band = hours <= 48.5 ? DOSE_BANDS[0] : hours <= 130.5 ? DOSE_BANDS[1] : DOSE_BANDS[2];
+  const i = DOSE_BAND_CUTS.findIndex((cut) => hours <= cut);
+  const band = DOSE_BANDS[i === -1 ? DOSE_BANDS.length - 1 : i];
   return band.es / DOSE_BANDS[1].es;
 }
 
-const paramsSchema = z.object({
-  centres: z.number().int().min(2).max(500).default(25),
-  sizeMin: z.number().int().min(5).default(30),
-  sizeMax: z.number().int().min(5).default(150),
-  years: z.number().int().min(1).max(10).default(1),
-  indicationBreadth: z.number().min(0).max(0.95).default(0.15),
-  indicationSpread: z.number().min(1).max(1000).default(6),
-  doseHours: z.number().min(10).max(274).default(80),
-  doseSpread: z.number().min(0).max(1.5).default(0.45),
-  centreSD: z.number().min(0).max(20).default(1.5),
-  shortfall: z.number().min(-30).max(30).default(0),
-  shortfallCentres: z.number().int().min(0).default(0),
-  broadCentres: z.number().int().min(0).default(0),
-  broadShare: z.number().min(0).max(1).default(0.5),
-  wpn4Share: z.number().min(0).max(1).default(0.4),
-  meanChange: z.number().min(-20).max(40).default(11.5),
-  residualSD: z.number().positive().max(40).default(12),
-  mcid: z.number().positive().max(70).default(PDI_MCID),
-  preMeanEndOfLine: z.number().min(0).max(70).default(42),
-  preMeanLessComplex: z.number().min(0).max(70).default(28),
-  preSD: z.number().positive().max(30).default(10),
-  durationMedianEndOfLine: z.number().positive().default(7),
-  durationMedianLessComplex: z.number().positive().default(2),
-  workEndOfLine: z.number().min(0).max(1).default(0.16),
-  workLessComplex: z.number().min(0).max(1).default(0.4),
-  lessComplexGain: z.number().min(-30).max(30).default(0),
-  bPre: z.number().min(-2).max(2).default(0.5),
-  bDuration: z.number().min(-10).max(10).default(-1),
-  bWork: z.number().min(-10).max(10).default(2),
-  bWpn4: z.number().min(-10).max(10).default(-1),
-  pscChangeES: z.number().min(-5).max(5).default(1.44),
-});
+/**
+ * Parameters of {@link simulateRegistry}; every field is optional (defaults in
+ * {@link REGISTRY_DEFAULTS}, sources in {@link REGISTRY_SOURCES}). Unknown fields are errors.
+ */
+export type RegistryParams = Partial<RegistryParamsFull>;
 
-/** Parameters of {@link simulateRegistry}; every field has a default (see {@link REGISTRY_SOURCES}). */
-export type RegistryParams = z.input<typeof paramsSchema>;
-/** Parameters with defaults filled in. */
-export type RegistryParamsFull = z.output<typeof paramsSchema>;
+/** Parameters with defaults filled in (see {@link REGISTRY_SOURCES} for each field's source). */
+export interface RegistryParamsFull {
+  /** Number of centres (2-500). */
+  centres: number;
+  /** Smallest centre, patients per year. */
+  sizeMin: number;
+  /** Largest centre, patients per year (>= sizeMin). */
+  sizeMax: number;
+  /** Years of registry data (1-10). */
+  years: number;
+  /** Mean share of less complex patients admitted (0-0.95). */
+  indicationBreadth: number;
+  /** Beta concentration of the centres' indication share (higher = more alike). */
+  indicationSpread: number;
+  /** Median contact hours per centre. */
+  doseHours: number;
+  /** SD of log contact hours between centres. */
+  doseSpread: number;
+  /** SD of true centre effects in PDI points. */
+  centreSD: number;
+  /** True shortfall in PDI points of the first `shortfallCentres` centres (negative = less improvement). */
+  shortfall: number;
+  /** Number of centres with the true shortfall (the first ones; <= centres). */
+  shortfallCentres: number;
+  /** Number of centres with an over-broad indication (the last ones; <= centres). */
+  broadCentres: number;
+  /** Share of less complex patients admitted by an over-broad centre. */
+  broadShare: number;
+  /** Share of WPN 4 among end-of-the-line patients. */
+  wpn4Share: number;
+  /** PDI improvement at the reference dose. */
+  meanChange: number;
+  /** SD of individual PDI change. */
+  residualSD: number;
+  /** PDI MCID in points (default {@link PDI_MCID}, unverified). */
+  mcid: number;
+  /** Mean baseline PDI of WPN 3-4 patients. */
+  preMeanEndOfLine: number;
+  /** Mean baseline PDI of less complex patients. */
+  preMeanLessComplex: number;
+  /** SD of baseline PDI. */
+  preSD: number;
+  /** Median pain duration (years) of end-of-the-line patients. */
+  durationMedianEndOfLine: number;
+  /** Median pain duration (years) of less complex patients. */
+  durationMedianLessComplex: number;
+  /** Share in paid work among end-of-the-line patients. */
+  workEndOfLine: number;
+  /** Share in paid work among less complex patients. */
+  workLessComplex: number;
+  /** Extra PDI change of a less complex patient beyond the case-mix prediction. */
+  lessComplexGain: number;
+  /** PDI points of extra improvement per point of baseline PDI above 40. */
+  bPre: number;
+  /** PDI points per log-year of pain duration above 7 years. */
+  bDuration: number;
+  /** PDI points when in paid work. */
+  bWork: number;
+  /** PDI points for WPN 4. */
+  bWpn4: number;
+  /** Effect size of the personalised PROM (PSC) change. */
+  pscChangeES: number;
+}
 
 /** The default parameters. */
-export const REGISTRY_DEFAULTS: RegistryParamsFull = paramsSchema.parse({});
+export const REGISTRY_DEFAULTS: RegistryParamsFull = paramsObject.parse({});
 
 /** Where each default comes from ("assumption" when not in the seed documents). */
 export const REGISTRY_SOURCES: Record<keyof RegistryParamsFull, string> = {
@@ -98,7 +150,8 @@ export const REGISTRY_SOURCES: Record<keyof RegistryParamsFull, string> = {
   meanChange:
     "PDI improvement at the 49-130 h reference dose: chosen so that with residual SD 12 and MCID 8.5, 59.8% are responders (8.5 + 12 x 0.249 = 11.5) (Breugelmans 2024: PDI ES -1.01, 59.8% responders on the MCID)",
   residualSD: "assumption: SD of individual PDI change, 12 points",
-  mcid: "PDI MCID 8.5 points (Soer 2012, as recorded in data/instruments.csv; recalled there, to be verified)",
+  mcid:
+    `PDI MCID ${PDI_MCID.value} points (${PDI_MCID.source}; unverified: recalled, not yet checked against the paper)`,
   preMeanEndOfLine: "assumption: mean baseline PDI of WPN 3-4 patients (PDI 0-70)",
   preMeanLessComplex: "assumption: mean baseline PDI of less complex patients",
   preSD: "assumption: SD of baseline PDI",
@@ -119,6 +172,7 @@ export const REGISTRY_SOURCES: Record<keyof RegistryParamsFull, string> = {
 
 /** One centre's policy and truth. */
 export interface SimCentre {
+  /** Centre name ("C01", "C02", ...). */
   centre: string;
   /** Patients per year. */
   size: number;
@@ -138,26 +192,39 @@ export interface SimCentre {
 
 /** One simulated patient (the columns of a registry extract, plus the hidden truth). */
 export interface SimPatient {
+  /** Centre name. */
   centre: string;
+  /** Registry year (1, 2, ...). */
   year: number;
   /** Recorded WPN level (3 or 4: IMSR requires it; less complex patients are recorded as 3). */
   wpn: 3 | 4;
   /** Hidden truth: admitted although less complex. */
   lessComplex: boolean;
+  /** Pain duration in years. */
   painYears: number;
+  /** In paid work at baseline. */
   work: 0 | 1;
+  /** Contact hours of the centre. */
   hours: number;
+  /** PDI before treatment (0-70). */
   pdiPre: number;
+  /** PDI after treatment (0-70). */
   pdiPost: number;
+  /** PSC before treatment (0-100). */
   pscPre: number;
+  /** PSC after treatment (0-100). */
   pscPost: number;
 }
 
 /** A simulated registry. */
 export interface SimRegistry {
+  /** The parameters used, defaults filled in. */
   params: RegistryParamsFull;
+  /** The seed used. */
   seed: number;
+  /** The centres' policies and truth. */
   centres: SimCentre[];
+  /** One row per patient. */
   patients: SimPatient[];
 }
 
@@ -188,15 +255,12 @@ function rgamma(rng: Random, shape: number): number {
 }
 
 /** Centre name for index i: "C01", "C02", ... */
-export function centreName(i: number): string {
+function centreName(i: number): string {
   return `C${String(i + 1).padStart(2, "0")}`;
 }
 
-/**
- * The expected PDI change of one patient given the truth (used by the simulation; exported so
- * tests can check the generating model).
- */
-export function trueChange(
+/** The expected PDI change of one patient given the truth (the generating model). */
+function trueChange(
   p: RegistryParamsFull,
   x: { pdiPre: number; painYears: number; work: 0 | 1; wpn: 3 | 4; lessComplex: boolean; doseFactor: number },
 ): number {
@@ -211,15 +275,17 @@ export function trueChange(
 /**
  * Simulate a registry: centre policies from `seed` via deriveSeed(seed, 0, centre), patients of
  * centre j in year y from deriveSeed(seed, 1, j, y), so that a centre's patients do not change
- * when other centres are added.
- * @example simulateRegistry({ centres: 5, years: 3 }, 1).centres.length // 5
+ * when other centres are added. The seed is required; unknown parameter names are errors.
+ *
+ * @example
+ * ```ts
+ * import { simulateRegistry } from "./mod.ts";
+ * if (simulateRegistry({ centres: 5, years: 3 }, 1).centres.length !== 5) throw new Error("centres");
+ * ```
  */
-export function simulateRegistry(params: RegistryParams = {}, seed = 1): SimRegistry {
-  const p = parseInput(paramsSchema, params, "simulateRegistry");
-  if (p.sizeMax < p.sizeMin) {
-    parseInput(z.object({ sizeMax: z.number().min(p.sizeMin) }), { sizeMax: p.sizeMax }, "simulateRegistry");
-  }
-  if (!Number.isInteger(seed)) parseInput(z.number().int(), seed, "simulateRegistry seed");
+export function simulateRegistry(params: RegistryParams, seed: number): SimRegistry {
+  const p = parseInput(paramsSchema, params ?? {}, "simulateRegistry") as RegistryParamsFull;
+  parseInput(seedObject, { seed }, "simulateRegistry");
   const centres: SimCentre[] = [];
   for (let j = 0; j < p.centres; j++) {
     const rng = createRandom(deriveSeed(seed, 0, j));
@@ -251,7 +317,9 @@ export function simulateRegistry(params: RegistryParams = {}, seed = 1): SimRegi
         const preMean = lessComplex ? p.preMeanLessComplex : p.preMeanEndOfLine + (wpn === 4 ? 4 : -2);
         const pdiPre = Math.round(clamp(rng.normal(preMean, p.preSD), 0, PDI_MAX));
         const med = lessComplex ? p.durationMedianLessComplex : p.durationMedianEndOfLine;
-        const painYears = round1(Math.max(0.3, med * Math.exp(rng.normal(0, sdlog))));
+        // Capped at 100 years, the bound the upload parser accepts, so that every extract the
+        // simulator writes can be read back (the log-normal tail reached 130 years).
+        const painYears = round1(clamp(med * Math.exp(rng.normal(0, sdlog)), 0.3, 100));
         const work: 0 | 1 = rng.uniform() < (lessComplex ? p.workLessComplex : p.workEndOfLine) ? 1 : 0;
         const mu = trueChange(p, { pdiPre, painYears, work, wpn, lessComplex, doseFactor: c.doseFactor }) + c.effect;
         const eps = rng.normal();
@@ -282,8 +350,14 @@ export function simulateRegistry(params: RegistryParams = {}, seed = 1): SimRegi
 }
 
 /**
- * The registry as a CSV extract (the columns {@link parseRegistryCsv} reads), without the hidden truth.
- * @example registryToCsv(simulateRegistry({ centres: 2 }, 1).patients).split("\n")[0]
+ * The registry as a CSV extract (the columns `parseRegistryCsv` reads), without the hidden truth.
+ *
+ * @example
+ * ```ts
+ * import { registryToCsv, simulateRegistry } from "./mod.ts";
+ * const head = registryToCsv(simulateRegistry({ centres: 2 }, 1).patients).split("\n")[0];
+ * if (!head.startsWith("centre,year,wpn")) throw new Error(head);
+ * ```
  */
 export function registryToCsv(patients: readonly SimPatient[]): string {
   const head = "centre,year,wpn,pain_years,work,hours,pdi_pre,pdi_post,psc_pre,psc_post";
@@ -291,4 +365,33 @@ export function registryToCsv(patients: readonly SimPatient[]): string {
     [q.centre, q.year, q.wpn, q.painYears, q.work, q.hours, q.pdiPre, q.pdiPost, q.pscPre, q.pscPost].join(",")
   );
   return [head, ...lines].join("\n") + "\n";
+}
+
+/** One row of {@link registryDefaultsTable}. */
+export interface RegistryDefaultRow {
+  /** Parameter name (a field of {@link RegistryParams}). */
+  parameter: string;
+  /** Its default value. */
+  default: number;
+  /** Where the default comes from ("assumption: ..." when not in the seed documents). */
+  source: string;
+}
+
+/**
+ * Every default parameter with its source, for display (the notebook's "Defaults and where they
+ * come from" table).
+ *
+ * @example
+ * ```ts
+ * import { registryDefaultsTable } from "./mod.ts";
+ * const mcid = registryDefaultsTable().find((r) => r.parameter === "mcid");
+ * if (mcid?.default !== 8.5 || !/unverified/.test(mcid.source)) throw new Error("the MCID is shown as unverified");
+ * ```
+ */
+export function registryDefaultsTable(): RegistryDefaultRow[] {
+  return (Object.keys(REGISTRY_SOURCES) as (keyof RegistryParamsFull)[]).map((k) => ({
+    parameter: k,
+    default: REGISTRY_DEFAULTS[k],
+    source: REGISTRY_SOURCES[k],
+  }));
 }

@@ -7,17 +7,37 @@
  * Required columns: `centre, wpn, pain_years, work, pdi_pre, pdi_post`.
  * Optional: `year, hours, psc_pre, psc_post` (empty cells allowed).
  *
+ * The text goes through the toolkit's one CSV reader (`lib/io/csv.ts`): a file saved by a Dutch
+ * Excel (`;` separator, decimal comma) gives the same rows as the comma version, a BOM or CRLF
+ * line ends are accepted, and a duplicated column (two `pdi_post`) is an error, never "the last
+ * one wins".
+ *
  * @example
- * const { rows } = parseRegistryCsv("centre,wpn,pain_years,work,pdi_pre,pdi_post\nA,3,5,0,40,28\n");
- * rows[0].pdiPre; // 40
+ * ```ts
+ * import { parseRegistryCsv } from "./mod.ts";
+ * const comma = parseRegistryCsv("centre,wpn,pain_years,work,pdi_pre,pdi_post\nA,3,5.5,0,40,28\n");
+ * const dutch = parseRegistryCsv("centre;wpn;pain_years;work;pdi_pre;pdi_post\nA;3;5,5;0;40;28\n");
+ * if (comma.rows[0].painYears !== 5.5 || dutch.rows[0].painYears !== 5.5) throw new Error("5.5 years");
+ * ```
  * @module
  */
-import { z } from "zod";
-import { csvInteger, csvNumber, csvOptionalNumber, csvString, loadCsv } from "../io/csv.ts";
+import { type CsvDialect, loadCsv } from "../io/csv.ts";
+import { fail } from "../validate.ts";
+import { registryCsvRow } from "./_schemas.ts";
 import type { RegistryRow } from "./benchmark.ts";
 
+/** One column of a registry extract. */
+export interface RegistryColumn {
+  /** Column name as in the header. */
+  column: string;
+  /** Whether the column must be present. */
+  required: boolean;
+  /** The rule in words. */
+  rule: string;
+}
+
 /** The columns of a registry extract, with their rules (shown in the notebook). */
-export const REGISTRY_COLUMNS = [
+export const REGISTRY_COLUMNS: readonly RegistryColumn[] = [
   { column: "centre", required: true, rule: "centre name or code (text)" },
   { column: "wpn", required: true, rule: "WPN level, whole number 1-4 (IMSR: 3 or 4)" },
   { column: "pain_years", required: true, rule: "pain duration in years, > 0" },
@@ -32,41 +52,38 @@ export const REGISTRY_COLUMNS = [
   { column: "psc_post", required: false, rule: "PSC after treatment, 0-100, may be empty" },
   { column: "hours", required: false, rule: "contact hours, >= 0, may be empty" },
   { column: "year", required: false, rule: "registry year, whole number, may be empty" },
-] as const;
-
-const pdi = () => csvNumber().pipe(z.number().min(0).max(70));
-const psc = () => csvOptionalNumber().pipe(z.number().min(0).max(100).nullable());
-
-/** zod schema of one CSV row of a registry extract (cells are strings). */
-export const registryCsvRow = z.object({
-  centre: csvString(),
-  wpn: csvInteger().pipe(z.number().min(1).max(4)),
-  pain_years: csvNumber().pipe(z.number().gt(0).max(100)),
-  work: csvInteger().pipe(z.union([z.literal(0), z.literal(1)], { error: "must be 0 or 1" })),
-  pdi_pre: pdi(),
-  pdi_post: pdi(),
-  psc_pre: psc().optional(),
-  psc_post: psc().optional(),
-  hours: csvOptionalNumber().pipe(z.number().min(0).max(2000).nullable()).optional(),
-  year: csvOptionalNumber().pipe(z.number().int().nullable()).optional(),
-});
+];
 
 /** Result of {@link parseRegistryCsv}. */
 export interface ParsedRegistry {
+  /** One row per patient. */
   rows: RegistryRow[];
+  /** Centre names, sorted. */
   centres: string[];
-  /** Which optional columns were present. */
+  /** PSC before and after are present for every patient. */
   hasPsc: boolean;
+  /** Contact hours are present for some patients. */
   hasHours: boolean;
+  /** How the file was written (separator and decimal mark). */
+  dialect: CsvDialect;
+}
+
+/** Options of {@link parseRegistryCsv}. */
+export interface ParseRegistryOptions {
+  /** File name used in messages (default "registry.csv"). */
+  name?: string;
 }
 
 /**
  * Parse and validate a registry extract. Throws a ValidationError naming every missing column, or
  * every bad cell by row, line and column (up to 20).
- * @example parseRegistryCsv(text, { name: "my-extract.csv" }).centres
  */
-export function parseRegistryCsv(text: string, options: { name?: string } = {}): ParsedRegistry {
-  const { rows, columns } = loadCsv(text, registryCsvRow, { name: options.name ?? "registry.csv" });
+export function parseRegistryCsv(text: string, options: ParseRegistryOptions = {}): ParsedRegistry {
+  if (typeof text !== "string") fail("parseRegistryCsv", "text", "must be the CSV text (a string)", typeof text);
+  for (const k of Object.keys(options ?? {})) {
+    if (k !== "name") fail("parseRegistryCsv", "options", `has unknown field(s) ${k}`);
+  }
+  const { rows, columns, dialect } = loadCsv(text, registryCsvRow, { name: options.name ?? "registry.csv" });
   const out: RegistryRow[] = rows.map((r) => ({
     centre: r.centre,
     wpn: r.wpn,
@@ -85,5 +102,6 @@ export function parseRegistryCsv(text: string, options: { name?: string } = {}):
     hasPsc: columns.includes("psc_pre") && columns.includes("psc_post") &&
       out.every((r) => r.pscPre != null && r.pscPost != null),
     hasHours: columns.includes("hours") && out.some((r) => r.hours != null),
+    dialect,
   };
 }

@@ -3,9 +3,7 @@
  * benchmarking it (linear and logistic case-mix models, funnel, REML shrinkage), the indication
  * funnel with exact binomial limits, and one diagnosis replication.
  */
-import { benchmarkCentres, indicationFunnel } from "../../lib/practice/benchmark.ts";
-import { diagnoseBenchmark } from "../../lib/practice/diagnose.ts";
-import { simulateRegistry } from "../../lib/practice/registry.ts";
+import { benchmarkCentres, diagnoseBenchmark, indicationFunnel, simulateRegistry } from "../../lib/practice/mod.ts";
 
 const reg = simulateRegistry({}, 1);
 const reg3 = simulateRegistry({ years: 3 }, 1);

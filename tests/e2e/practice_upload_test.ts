@@ -60,6 +60,31 @@ Deno.test({
         );
         const tableText = await page.locator("main table").last().innerText();
         assert.match(tableText, /C12/);
+
+        // The same extract as a Dutch Excel saves it (";" and decimal commas) goes through the same
+        // parser (lib/io/csv.ts) and gives the same patients and the same centre table.
+        const okTable = await page.locator("table.upload-centre-table").innerText();
+        const dutch = Deno.readTextFileSync(repoPath("data/registry/simulated-registry.csv"))
+          .split("\n").map((l) => l.replaceAll(",", ";").replace(/(\d)\.(\d)/g, "$1,$2")).join("\r\n");
+        const dir = Deno.makeTempDirSync();
+        const dutchPath = `${dir}/registry-dutch.csv`;
+        Deno.writeTextFileSync(dutchPath, dutch);
+        try {
+          await input.setInputFiles(dutchPath);
+          await page.waitForFunction(
+            () =>
+              /registry-dutch\.csv: 320 patients/.test(
+                document.querySelector("#registry-upload-status")?.textContent ?? "",
+              ),
+            undefined,
+            { timeout: 30_000 },
+          );
+          await settle(page);
+          assert.match(await page.locator("#registry-upload-status").innerText(), /decimal comma/);
+          assert.equal(await page.locator("table.upload-centre-table").innerText(), okTable);
+        } finally {
+          Deno.removeSync(dir, { recursive: true });
+        }
         assertClean(tracked, "practice upload");
       } finally {
         await page.context().close();

@@ -8,9 +8,7 @@ import {
   doseSeverityPlot,
   funnelPlotData,
 } from "../../lib/plot/practice.ts";
-import { benchmarkCentres } from "../../lib/practice/benchmark.ts";
-import { funnel } from "../../lib/practice/funnel.ts";
-import { simulateRegistry } from "../../lib/practice/registry.ts";
+import { benchmarkCentres, centreTable, funnel, simulateRegistry } from "../../lib/practice/mod.ts";
 
 const document = new JSDOM("").window.document;
 const bench = benchmarkCentres({ rows: simulateRegistry({ shortfall: -8, shortfallCentres: 1 }, 21).patients });
@@ -31,6 +29,23 @@ Deno.test("funnelPlotData: one line per limit and side, flags from the outermost
   // A: z = 2 (outside 95% only); B: z = -4 (outside 99.8%); C inside
   assert.deepEqual(d.points.map((p) => p.flag), ["outside 95%", "outside 99.8%", "inside"]);
   assert.throws(() => funnelPlotData({ ...f, curve: [] }), /curvePoints > 0/);
+  // levels given as proportions are read as percentages, and the labels say so
+  const g = funnel({
+    type: "mean",
+    units: f.rows.map((r, i) => ({ id: r.id, O: [12, 6, 10.5][i], E: 10, se: [1, 1, 2][i], n: r.x })),
+    levels: [0.95, 0.998],
+    curvePoints: 5,
+  });
+  assert.deepEqual(funnelPlotData(g).points.map((p) => p.flag), ["outside 95%", "outside 99.8%", "inside"]);
+});
+
+Deno.test("the funnel plot, the dose plot and the centre table colour and flag centres by the same rule", () => {
+  const table = new Map(centreTable(bench).map((r) => [r.centre, r]));
+  for (const p of funnelPlotData(bench.funnel).points) {
+    const r = table.get(p.id);
+    assert.ok(r);
+    assert.equal(p.flag, r.flagLevel === null ? "inside" : `outside ${r.flagLevel}%`, p.id);
+  }
 });
 
 Deno.test("caterpillarData ranks centres by shrunken estimate", () => {

@@ -1,8 +1,12 @@
 import assert from "node:assert/strict";
-import { benchmarkCentres, indicationFunnel, type RegistryRow } from "../../lib/practice/benchmark.ts";
-import { simulateRegistry } from "../../lib/practice/registry.ts";
-import { shrinkCentres } from "../../lib/practice/shrink.ts";
-import { estimateCentreTau2 } from "../../lib/practice/tau2.ts";
+import {
+  benchmarkCentres,
+  estimateCentreTau2,
+  indicationFunnel,
+  type RegistryRow,
+  shrinkCentres,
+  simulateRegistry,
+} from "../../lib/practice/mod.ts";
 import { rma } from "../../lib/meta/rma.ts";
 import { assertAllClose, assertClose } from "../helpers.ts";
 
@@ -70,17 +74,19 @@ Deno.test("benchmarkCentres on a simulated registry: flags agree with the limits
   const b = benchmarkCentres({ rows: reg.patients, outcome: "pdi_change", od: "additive" });
   assert.equal(b.centres.length, 25);
   for (const c of b.centres) {
-    const expected = c.diff < c.lower95 ? -1 : c.diff > c.upper95 ? 1 : 0;
-    assert.equal(c.flag95, expected, c.centre);
-    assert.ok(c.lower998 <= c.lower95 && c.upper95 <= c.upper998);
+    const expected = c.diff < c.pi_lb[0] ? -1 : c.diff > c.pi_ub[0] ? 1 : 0;
+    assert.equal(c.flags[0], expected, c.centre);
+    assert.ok(c.pi_lb[1] <= c.pi_lb[0] && c.pi_ub[0] <= c.pi_ub[1]);
     // shrunken estimates lie between the estimate and the mean
     const lo = Math.min(c.diff, b.shrinkage.mu) - 1e-12;
     const hi = Math.max(c.diff, b.shrinkage.mu) + 1e-12;
-    assert.ok(c.shrunk >= lo && c.shrunk <= hi, `${c.centre} shrunk`);
+    assert.ok(c.shrunk.estimate >= lo && c.shrunk.estimate <= hi, `${c.centre} shrunk`);
+    assert.equal(c.shrunk.level, 95);
   }
   // The centre with an 8-point true shortfall (C01) is flagged low.
   assert.equal(b.centres[0].centre, "C01");
-  assert.equal(b.centres[0].flag95, -1);
+  assert.equal(b.centres[0].flags[0], -1);
+  assert.equal(b.centres[0].flag.direction, "low");
   // Responders: expected responders sum to observed responders overall (logistic score equation for the intercept).
   const r = benchmarkCentres({ rows: reg.patients, outcome: "pdi_responder" });
   const O = r.centres.reduce((a, c) => a + c.observed, 0);
@@ -88,7 +94,7 @@ Deno.test("benchmarkCentres on a simulated registry: flags agree with the limits
   assertClose(E, O, 1e-8, "sum E = sum O");
   // Raw responder rates carry Wilson intervals from lib/responders (R: prop.test(x, n, correct = FALSE)).
   const c1 = r.centres[0];
-  assert.ok(c1.rate !== null && c1.rate.lower < c1.rate.estimate && c1.rate.estimate < c1.rate.upper);
+  assert.ok(c1.rate !== null && c1.rate.ci_lb < c1.rate.estimate && c1.rate.estimate < c1.rate.ci_ub);
   assertClose(c1.rate.estimate, c1.observed / c1.n, 1e-12, "rate");
   assert.equal(b.centres[0].rate, null);
   const ps = benchmarkCentres({ rows: reg.patients, outcome: "psc_change" });
@@ -108,7 +114,7 @@ Deno.test("benchmarkCentres: errors name the row and the field", () => {
   assert.throws(() => benchmarkCentres({ rows, minCentreSize: 8 }), /rows\[5\]\.pdiPost must be <= 70, got 80/);
   assert.throws(
     () => benchmarkCentres({ rows: tiny([0, 0, 0]), outcome: "psc_change", minCentreSize: 8 }),
-    /rows\[0\]\.pscPre is required for psc_change/,
+    /benchmarkCentres: row 1, psc_pre is required for outcome psc_change \(missing for \d+ of \d+ patients\)/,
   );
   assert.throws(
     () => benchmarkCentres({ rows: tiny([0, 0, 0]), minCentreSize: 9 }),

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { fitLinear, fitLogistic, predictCaseMix } from "../../lib/practice/casemix.ts";
+import { fitLinear, fitLogistic, predictCaseMix } from "../../lib/practice/mod.ts";
 import { assertAllClose, assertClose } from "../helpers.ts";
 
 // Property tests are reproducible: fast-check draws from a fixed seed (change it to explore).

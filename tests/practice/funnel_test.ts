@@ -1,13 +1,6 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import {
-  binomialLimits,
-  funnel,
-  overdispersion,
-  poissonRatioLimits,
-  winsorise,
-  zFor,
-} from "../../lib/practice/funnel.ts";
+import { binomialLimits, funnel, overdispersion, poissonRatioLimits, winsorise, zFor } from "../../lib/practice/mod.ts";
 import { assertAllClose, assertClose } from "../helpers.ts";
 
 // Property tests are reproducible: fast-check draws from a fixed seed (change it to explore).
@@ -26,9 +19,9 @@ Deno.test("zFor: 95% -> 1.959964, 99.8% -> 3.090232 (the z FunnelPlotR hard-code
 Deno.test("binomialLimits normal: p0 = 0.6, n = 50 -> 0.6 ± 1.959964·sqrt(0.24/50)", () => {
   // sqrt(0.6 * 0.4 / 50) = sqrt(0.0048) = 0.0692820323; × 1.959964 = 0.1357903; 0.6 ∓ that.
   const l = binomialLimits({ p0: 0.6, n: 50, level: 0.95, method: "normal" });
-  assertClose(l.lower, 0.6 - 1.959963984540054 * Math.sqrt(0.0048), 1e-14, "lower");
-  assertClose(l.lower, 0.46420971, 1e-7, "lower (rounded)");
-  assertClose(l.upper, 0.73579029, 1e-7, "upper (rounded)");
+  assertClose(l.pi_lb, 0.6 - 1.959963984540054 * Math.sqrt(0.0048), 1e-14, "lower");
+  assertClose(l.pi_lb, 0.46420971, 1e-7, "lower (rounded)");
+  assertClose(l.pi_ub, 0.73579029, 1e-7, "upper (rounded)");
 });
 
 Deno.test("binomialLimits exact with interpolation (Spiegelhalter 2005 appendix A.1.1), p0 = 0.6, n = 50", () => {
@@ -37,20 +30,20 @@ Deno.test("binomialLimits exact with interpolation (Spiegelhalter 2005 appendix 
   // 95%, upper: r = 37, alpha = 0.7972318, limit = (37 - alpha)/50 = 0.7240554.
   // 99.8%: lower r = 19, alpha = 0.4374242 -> 0.3712515; upper r = 40, alpha = 0.1685618 -> 0.7966288.
   const l95 = binomialLimits({ p0: 0.6, n: 50, level: 0.95 });
-  assertClose(l95.lower, 0.451665290765604, 1e-10, "lower95");
-  assertClose(l95.upper, 0.7240553630666082, 1e-10, "upper95");
+  assertClose(l95.pi_lb, 0.451665290765604, 1e-10, "lower95");
+  assertClose(l95.pi_ub, 0.7240553630666082, 1e-10, "upper95");
   const l998 = binomialLimits({ p0: 0.6, n: 50, level: 0.998 });
-  assertClose(l998.lower, 0.3712515157990714, 1e-10, "lower998");
-  assertClose(l998.upper, 0.7966287637625115, 1e-10, "upper998");
+  assertClose(l998.pi_lb, 0.3712515157990714, 1e-10, "lower998");
+  assertClose(l998.pi_ub, 0.7966287637625115, 1e-10, "upper998");
 });
 
 Deno.test("binomialLimits exact, p0 = 0.2, n = 100", () => {
   // 95%: r = 12, alpha = 0.0257767 -> 0.1197422; r = 28, alpha = 0.3523915 -> 0.2764761.
   // 99.8%: r = 9, alpha = 0.9021747 -> 0.0809783; r = 33, alpha = 0.3234148 -> 0.3267659.
   const l95 = binomialLimits({ p0: 0.2, n: 100, level: 0.95 });
-  assertAllClose([l95.lower, l95.upper], [0.1197422327150688, 0.27647608503359195], 1e-10, "95");
+  assertAllClose([l95.pi_lb, l95.pi_ub], [0.1197422327150688, 0.27647608503359195], 1e-10, "95");
   const l998 = binomialLimits({ p0: 0.2, n: 100, level: 0.998 });
-  assertAllClose([l998.lower, l998.upper], [0.08097825256459945, 0.3267658515166419], 1e-10, "998");
+  assertAllClose([l998.pi_lb, l998.pi_ub], [0.08097825256459945, 0.3267658515166419], 1e-10, "998");
 });
 
 Deno.test("poissonRatioLimits: FunnelPlotR's chi-square limits qchisq(a/2, 2E)/2E and qchisq(1-a/2, 2E+2)/2E", () => {
@@ -64,8 +57,8 @@ Deno.test("poissonRatioLimits: FunnelPlotR's chi-square limits qchisq(a/2, 2E)/2
   ];
   for (const [E, level, lo, hi] of cases) {
     const l = poissonRatioLimits({ E, level });
-    assertClose(l.lower, lo, 1e-9, `lower E=${E} ${level}`);
-    assertClose(l.upper, hi, 1e-9, `upper E=${E} ${level}`);
+    assertClose(l.pi_lb, lo, 1e-9, `lower E=${E} ${level}`);
+    assertClose(l.pi_ub, hi, 1e-9, `upper E=${E} ${level}`);
   }
 });
 
@@ -77,10 +70,10 @@ Deno.test("poissonRatioLimits reproduce FunnelPlotR's own test values (tests/tes
   const l95 = E.map((e) => poissonRatioLimits({ E: e, level: 0.95 }));
   const l998 = E.map((e) => poissonRatioLimits({ E: e, level: 0.998 }));
   const r = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
-  assert.deepEqual(l95.map((l) => r(l.lower, 7)), [0.5596924, 0.6108260, 0.6746958]);
-  assert.deepEqual(l95.map((l) => r(l.upper, 6)), [1.649348, 1.544419, 1.427562]);
-  assert.deepEqual(l998.map((l) => r(l.lower, 7)), [0.3862650, 0.4479107, 0.5289724]);
-  assert.deepEqual(l998.map((l) => r(l.upper, 6)), [2.082907, 1.902094, 1.702771]);
+  assert.deepEqual(l95.map((l) => r(l.pi_lb, 7)), [0.5596924, 0.6108260, 0.6746958]);
+  assert.deepEqual(l95.map((l) => r(l.pi_ub, 6)), [1.649348, 1.544419, 1.427562]);
+  assert.deepEqual(l998.map((l) => r(l.pi_lb, 7)), [0.3862650, 0.4479107, 0.5289724]);
+  assert.deepEqual(l998.map((l) => r(l.pi_ub, 6)), [2.082907, 1.902094, 1.702771]);
 });
 
 Deno.test("winsorise: 10% each tail at R type-7 quantiles", () => {
@@ -130,19 +123,19 @@ Deno.test("funnel ratio: additive and multiplicative limits at E = 20 and flags"
   // additive, centre 6 (E = 20): (1 ∓ z sqrt(1/80 + tau2))²
   //   95%: [0.2511631, 2.2465160]; 99.8%: [0.0455791, 3.1916083]
   const c6 = add.rows[5];
-  assertAllClose(c6.lower, [0.25116313712992594, 0.04557913761286197], 1e-10, "add lower");
-  assertAllClose(c6.upper, [2.2465159876098877, 3.1916082939619845], 1e-10, "add upper");
+  assertAllClose(c6.pi_lb, [0.25116313712992594, 0.04557913761286197], 1e-10, "add lower");
+  assertAllClose(c6.pi_ub, [2.2465159876098877, 3.1916082939619845], 1e-10, "add upper");
   // After the additive adjustment no centre is outside 95% (largest SR 2.0 at E = 30: upper 2.1978899).
   assert.deepEqual(add.rows.map((r) => r.flags[0]), [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
   const mult = funnel({ type: "ratio", units, od: "multiplicative" });
   // multiplicative at E = 20: (1 ∓ z sqrt(phi) / (2 sqrt 20))²: 95% [0.2832005, 2.1545372]; 99.8% [0.0688412, 3.0193368]
-  assertAllClose(mult.rows[5].lower, [0.2832004689229073, 0.06884121976459388], 1e-10, "mult lower");
-  assertAllClose(mult.rows[5].upper, [2.1545371552994217, 3.019336805179547], 1e-10, "mult upper");
+  assertAllClose(mult.rows[5].pi_lb, [0.2832004689229073, 0.06884121976459388], 1e-10, "mult lower");
+  assertAllClose(mult.rows[5].pi_ub, [2.1545371552994217, 3.019336805179547], 1e-10, "mult upper");
   // Without adjustment (exact Poisson limits): E = 30, O = 60 -> SR 2.0 above the 99.8% upper limit
   // qchisq(0.999, 62)/60 = 1.66..., and E = 10, O = 4 -> 0.4 inside the 95% lower limit qchisq(0.025, 20)/20 = 0.4795...? no: 0.4 < 0.4795 -> flagged low.
   const none = funnel({ type: "ratio", units, od: "none" });
   assert.equal(none.rows[4].flags[1], 1);
-  assertClose(none.rows[3].lower[0], poissonRatioLimits({ E: 10, level: 0.95 }).lower, 1e-14, "E=10 lower");
+  assertClose(none.rows[3].pi_lb[0], poissonRatioLimits({ E: 10, level: 0.95 }).pi_lb, 1e-14, "E=10 lower");
   assert.equal(none.rows[3].flags[0], -1);
 });
 
@@ -152,8 +145,8 @@ Deno.test("funnel proportion: target defaults to the pooled proportion; exact li
     units: [{ id: "A", O: 30, n: 50 }, { id: "B", O: 60, n: 100 }, { id: "C", O: 90, n: 150 }],
   });
   assert.equal(f.target, 0.6);
-  assertClose(f.rows[0].lower[0], 0.451665290765604, 1e-10, "A lower95");
-  assertClose(f.rows[0].upper[1], 0.7966287637625115, 1e-10, "A upper998");
+  assertClose(f.rows[0].pi_lb[0], 0.451665290765604, 1e-10, "A lower95");
+  assertClose(f.rows[0].pi_ub[1], 0.7966287637625115, 1e-10, "A upper998");
 });
 
 Deno.test("funnel mean: limits 0 ± z·se, z-scores (O - E)/se", () => {
@@ -166,7 +159,7 @@ Deno.test("funnel mean: limits 0 ± z·se, z-scores (O - E)/se", () => {
     ],
   });
   assertAllClose(f.rows.map((r) => r.z), [2, -3, 0.25], 1e-14, "z");
-  assertClose(f.rows[2].upper[0], 1.959963984540054 * 2, 1e-14, "C upper95");
+  assertClose(f.rows[2].pi_ub[0], 1.959963984540054 * 2, 1e-14, "C upper95");
   assert.deepEqual(f.rows.map((r) => r.flags[0]), [1, -1, 0]);
   assert.deepEqual(f.rows.map((r) => r.flags[1]), [0, 0, 0]);
 });
@@ -185,8 +178,8 @@ Deno.test("property: exact binomial limits bracket p0 and widen with the level",
     fc.property(fc.double({ min: 0.05, max: 0.95, noNaN: true }), fc.integer({ min: 5, max: 2000 }), (p0, n) => {
       const a = binomialLimits({ p0, n, level: 0.95 });
       const b = binomialLimits({ p0, n, level: 0.998 });
-      return b.lower <= a.lower + 1e-12 && a.lower <= p0 + 1e-12 && p0 <= a.upper + 1e-12 &&
-        a.upper <= b.upper + 1e-12;
+      return b.pi_lb <= a.pi_lb + 1e-12 && a.pi_lb <= p0 + 1e-12 && p0 <= a.pi_ub + 1e-12 &&
+        a.pi_ub <= b.pi_ub + 1e-12;
     }),
     { numRuns: 200 },
   );

@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import {
   doseFactor,
-  PDI_MCID,
+  parseRegistryCsv,
   REGISTRY_DEFAULTS,
   REGISTRY_SOURCES,
   registryToCsv,
   simulateRegistry,
-} from "../../lib/practice/registry.ts";
-import { parseRegistryCsv } from "../../lib/practice/upload.ts";
+} from "../../lib/practice/mod.ts";
+import { PDI_MCID } from "../../lib/instruments.ts";
 import { assertClose, repoPath } from "../helpers.ts";
 
 Deno.test("simulateRegistry is seeded: same seed, same registry; another seed, another one", () => {
@@ -38,7 +38,7 @@ Deno.test("defaults reproduce the seed's numbers they are calibrated to", () => 
     3,
   );
   const ch = reg.patients.map((p) => p.pdiPre - p.pdiPost);
-  const resp = ch.filter((c) => c >= PDI_MCID).length / ch.length;
+  const resp = ch.filter((c) => c >= PDI_MCID.value).length / ch.length;
   // 6000 patients: binomial SE 0.0063; the covariates add spread, so allow 0.05.
   assert.ok(Math.abs(resp - 0.598) < 0.05, `responder share ${resp}`);
   // 65% of patients have pain >= 5 years (Meesters 2016 / Volker 2017).
@@ -81,15 +81,15 @@ Deno.test("registryToCsv round-trips through parseRegistryCsv", () => {
 });
 
 Deno.test("simulateRegistry: bad parameters name the field", () => {
-  assert.throws(() => simulateRegistry({ centres: 1 }), /simulateRegistry: centres must be >= 2, got 1/);
-  assert.throws(() => simulateRegistry({ indicationBreadth: 1.2 }), /indicationBreadth must be <= 0.95/);
-  assert.throws(() => simulateRegistry({ sizeMin: 50, sizeMax: 20 }), /sizeMax must be >= 50/);
+  assert.throws(() => simulateRegistry({ centres: 1 }, 1), /simulateRegistry: centres must be >= 2, got 1/);
+  assert.throws(() => simulateRegistry({ indicationBreadth: 1.2 }, 1), /indicationBreadth must be <= 0.95/);
+  assert.throws(() => simulateRegistry({ sizeMin: 50, sizeMax: 20 }, 1), /sizeMax must be >= sizeMin \(50\), got 20/);
 });
 
 Deno.test("the PDI MCID default agrees with data/instruments.csv", async () => {
   const { parseInstruments } = await import("../../lib/evidence/load.ts");
   const rows = parseInstruments(Deno.readTextFileSync(repoPath("data/instruments.csv")));
   const pdi = rows.find((r) => r.instrument === "PDI");
-  assert.equal(pdi?.mcid, PDI_MCID);
-  assert.equal(REGISTRY_DEFAULTS.mcid, PDI_MCID);
+  assert.equal(pdi?.mcid, PDI_MCID.value);
+  assert.equal(REGISTRY_DEFAULTS.mcid, PDI_MCID.value);
 });

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
-import { parseRegistryCsv } from "../../lib/practice/upload.ts";
-import { benchmarkCentres } from "../../lib/practice/benchmark.ts";
+import { benchmarkCentres, parseRegistryCsv } from "../../lib/practice/mod.ts";
 import { repoPath } from "../helpers.ts";
 
 const HEAD = "centre,wpn,pain_years,work,pdi_pre,pdi_post";

@@ -1,0 +1,226 @@
+/**
+ * zod schemas of the practice engine's inputs (internal: the public surface is the TypeScript
+ * interfaces in the engine's files). Every object schema is strict, so a misspelt option key
+ * (`centers` for `centres`) is an error ("has unknown field(s) centers"), never silently ignored.
+ * Confidence levels are percentages that also accept a proportion (`levelSchema`).
+ * @module
+ */
+import { z } from "zod";
+import { levelSchema, seedSchema } from "../_schemas.ts";
+import { csvInteger, csvNumber, csvOptionalNumber, csvString } from "../io/csv.ts";
+import { PDI_MCID } from "../instruments.ts";
+
+/** Outcomes benchmarkCentres can benchmark. */
+export const OUTCOME_VALUES = ["pdi_change", "pdi_responder", "psc_change"] as const;
+/** Overdispersion methods. */
+export const OD_VALUES = ["none", "multiplicative", "additive"] as const;
+
+const baseParams = {
+  centres: z.number().int().min(2).max(500).default(25),
+  sizeMin: z.number().int().min(5).max(100000).default(30),
+  sizeMax: z.number().int().min(5).max(100000).default(150),
+  years: z.number().int().min(1).max(10).default(1),
+  indicationBreadth: z.number().min(0).max(0.95).default(0.15),
+  indicationSpread: z.number().min(1).max(1000).default(6),
+  doseHours: z.number().min(10).max(274).default(80),
+  doseSpread: z.number().min(0).max(1.5).default(0.45),
+  centreSD: z.number().min(0).max(20).default(1.5),
+  shortfall: z.number().min(-30).max(30).default(0),
+  shortfallCentres: z.number().int().min(0).default(0),
+  broadCentres: z.number().int().min(0).default(0),
+  broadShare: z.number().min(0).max(1).default(0.5),
+  wpn4Share: z.number().min(0).max(1).default(0.4),
+  meanChange: z.number().min(-20).max(40).default(11.5),
+  residualSD: z.number().positive().max(40).default(12),
+  mcid: z.number().positive().max(70).default(PDI_MCID.value),
+  preMeanEndOfLine: z.number().min(0).max(70).default(42),
+  preMeanLessComplex: z.number().min(0).max(70).default(28),
+  preSD: z.number().positive().max(30).default(10),
+  durationMedianEndOfLine: z.number().positive().max(60).default(7),
+  durationMedianLessComplex: z.number().positive().max(60).default(2),
+  workEndOfLine: z.number().min(0).max(1).default(0.16),
+  workLessComplex: z.number().min(0).max(1).default(0.4),
+  lessComplexGain: z.number().min(-30).max(30).default(0),
+  bPre: z.number().min(-2).max(2).default(0.5),
+  bDuration: z.number().min(-10).max(10).default(-1),
+  bWork: z.number().min(-10).max(10).default(2),
+  bWpn4: z.number().min(-10).max(10).default(-1),
+  pscChangeES: z.number().min(-5).max(5).default(1.44),
+};
+
+/** The registry parameters without cross-field rules (so that defaults can be read from it). */
+export const paramsObject = z.strictObject(baseParams);
+
+/** Registry parameters with the cross-field rules (sizes, counts of diagnosis centres). */
+export const paramsSchema = paramsObject.superRefine((p, ctx) => {
+  if (p.sizeMax < p.sizeMin) {
+    ctx.addIssue({ code: "custom", path: ["sizeMax"], message: `must be >= sizeMin (${p.sizeMin}), got ${p.sizeMax}` });
+  }
+  if (p.shortfallCentres > p.centres) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["shortfallCentres"],
+      message: `must be <= centres (${p.centres}), got ${p.shortfallCentres}`,
+    });
+  }
+  if (p.broadCentres > p.centres) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["broadCentres"],
+      message: `must be <= centres (${p.centres}), got ${p.broadCentres}`,
+    });
+  }
+  if (
+    p.shortfallCentres <= p.centres && p.broadCentres <= p.centres && p.shortfallCentres + p.broadCentres > p.centres
+  ) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["broadCentres"],
+      message:
+        `plus shortfallCentres must be <= centres (${p.centres}): the shortfall centres are the first ones and ` +
+        `the over-broad ones the last, so ${p.shortfallCentres} + ${p.broadCentres} would overlap`,
+    });
+  }
+});
+
+/** A required seed, reported as the field `seed`. */
+export const seedObject = z.object({ seed: seedSchema });
+
+/** One registry row (parsed, camelCase; extra fields such as a simulation's hidden truth are dropped). */
+export const registryRowSchema = z.object({
+  centre: z.string().min(1),
+  wpn: z.number().int().min(1).max(4),
+  painYears: z.number().positive().finite(),
+  work: z.number().int().min(0).max(1),
+  pdiPre: z.number().min(0).max(70),
+  pdiPost: z.number().min(0).max(70),
+  pscPre: z.number().min(0).max(100).nullable().optional(),
+  pscPost: z.number().min(0).max(100).nullable().optional(),
+  hours: z.number().min(0).max(2000).nullable().optional(),
+  year: z.number().int().nullable().optional(),
+});
+
+const levelsSchema = z.array(levelSchema).min(1).max(4);
+
+export const benchSchema = z.strictObject({
+  rows: z.array(registryRowSchema).min(10),
+  outcome: z.enum(OUTCOME_VALUES).default("pdi_change"),
+  mcid: z.number().positive().max(70).default(PDI_MCID.value),
+  od: z.enum(OD_VALUES).default("additive"),
+  trim: z.number().min(0).lt(0.5).default(0.1),
+  levels: levelsSchema.length(2).default([95, 99.8]),
+  minCentreSize: z.number().int().min(1).default(5),
+  curvePoints: z.number().int().min(0).max(2000).default(200),
+});
+
+export const indicationSchema = z.strictObject({
+  rows: z.array(registryRowSchema).min(10),
+  threshold: z.number().min(0).max(70).default(30),
+  od: z.enum(OD_VALUES).default("additive"),
+  levels: levelsSchema.default([95, 99.8]),
+  minCentreSize: z.number().int().min(1).default(5),
+  curvePoints: z.number().int().min(0).max(2000).default(200),
+});
+
+export const diagnoseSchema = z.strictObject({
+  params: paramsObject.partial().default({}),
+  reps: z.number().int().min(1).max(100000).default(200),
+  seed: seedSchema,
+  outcome: z.enum(OUTCOME_VALUES).default("pdi_change"),
+  od: z.enum(OD_VALUES).default("additive"),
+  indicationThreshold: z.number().min(0).max(70).default(30),
+});
+
+export const nullRatesSchema = z.strictObject({
+  reps: z.number().int().min(1).max(100000).default(200),
+  seed: seedSchema,
+  centres: z.number().int().min(3).max(500).default(25),
+  years: z.number().int().min(1).max(10).default(1),
+  outcome: z.enum(OUTCOME_VALUES).default("pdi_change"),
+});
+
+export const binomSchema = z.strictObject({
+  p0: z.number().gt(0).lt(1),
+  n: z.number().positive().finite(),
+  level: levelSchema.default(95),
+  method: z.enum(["exact", "normal"]).default("exact"),
+});
+
+export const poissonSchema = z.strictObject({ E: z.number().positive().finite(), level: levelSchema.default(95) });
+
+export const winsorSchema = z.strictObject({
+  z: z.array(z.number().finite()).min(1),
+  trim: z.number().min(0).lt(0.5).default(0.1),
+});
+
+export const odSchema = z.strictObject({
+  z: z.array(z.number().finite()).min(2),
+  s: z.array(z.number().positive().finite()).min(2),
+  trim: z.number().min(0).lt(0.5).default(0.1),
+});
+
+const unitSchema = z.strictObject({
+  id: z.string().min(1),
+  O: z.number().finite(),
+  n: z.number().positive().finite().optional(),
+  E: z.number().finite().optional(),
+  se: z.number().positive().finite().optional(),
+});
+
+export const funnelSchema = z.strictObject({
+  type: z.enum(["proportion", "ratio", "mean"]),
+  units: z.array(unitSchema).min(2),
+  target: z.number().finite().optional(),
+  levels: levelsSchema.default([95, 99.8]),
+  od: z.enum(OD_VALUES).default("none"),
+  trim: z.number().min(0).lt(0.5).default(0.1),
+  limits: z.enum(["exact", "normal"]).default("exact"),
+  curvePoints: z.number().int().min(0).max(2000).default(200),
+});
+
+export const shrinkSchema = z.strictObject({
+  yi: z.array(z.number().finite()).min(1),
+  vi: z.array(z.number().positive().finite()).min(1),
+  tau2: z.number().min(0).finite(),
+  mu: z.number().finite(),
+  level: levelSchema.default(95),
+});
+
+const designSchema = {
+  X: z.array(z.array(z.number().finite())).min(1),
+  names: z.array(z.string()).optional(),
+  intercept: z.boolean().default(true),
+};
+
+export const linearSchema = z.strictObject({ ...designSchema, y: z.array(z.number().finite()).min(2) });
+
+export const logisticSchema = z.strictObject({
+  ...designSchema,
+  y: z.array(z.union([z.literal(0), z.literal(1)])).min(2),
+  maxIter: z.number().int().min(1).max(200).default(50),
+  tol: z.number().positive().default(1e-10),
+});
+
+export const predictSchema = z.strictObject({
+  coef: z.array(z.number().finite()).min(1),
+  X: z.array(z.array(z.number().finite())),
+  link: z.enum(["identity", "logit"]).default("identity"),
+  intercept: z.boolean().default(true),
+});
+
+const pdi = () => csvNumber().pipe(z.number().min(0).max(70));
+const psc = () => csvOptionalNumber().pipe(z.number().min(0).max(100).nullable());
+
+/** One CSV row of a registry extract (cells are strings; extra columns are allowed and ignored). */
+export const registryCsvRow = z.object({
+  centre: csvString(),
+  wpn: csvInteger().pipe(z.number().min(1).max(4)),
+  pain_years: csvNumber().pipe(z.number().gt(0).max(100)),
+  work: csvInteger().pipe(z.union([z.literal(0), z.literal(1)], { error: "must be 0 or 1" })),
+  pdi_pre: pdi(),
+  pdi_post: pdi(),
+  psc_pre: psc().optional(),
+  psc_post: psc().optional(),
+  hours: csvOptionalNumber().pipe(z.number().min(0).max(2000).nullable()).optional(),
+  year: csvOptionalNumber().pipe(z.number().int().nullable()).optional(),
+});
