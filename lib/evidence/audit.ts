@@ -17,6 +17,7 @@ import { z } from "zod";
 import { parseInput } from "../validate.ts";
 import { pchisq, pnorm, pt, qnorm, qt } from "../stats/distributions.ts";
 import type { Evidence } from "./load.ts";
+import { respondersFromPercent } from "../responders/intervals.ts";
 
 /** How serious a finding is. */
 export type Severity = "error" | "warning" | "note";
@@ -25,6 +26,7 @@ export type Severity = "error" | "warning" | "note";
 export interface Finding {
   /** The check's name, e.g. `ci-symmetry`. */
   check: string;
+  /** The severity: error (cannot all be right), warning, or note. */
   severity: Severity;
   /** Ids of the rows involved. */
   ids: string[];
@@ -36,6 +38,7 @@ export interface Finding {
   explanation: string;
   /** Where in the seed (table id and lines), when known. */
   table_id?: string;
+  /** Lines of the seed text where the numbers are printed. */
   seed_lines?: number[];
 }
 
@@ -56,9 +59,13 @@ const round = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
 // ---------------------------------------------------------------------------------------------
 /** Input of {@link checkEstimateInCI}. */
 export interface IntervalInput {
+  /** Row id. */
   id: string;
+  /** The printed estimate. */
   value: number;
+  /** The printed lower limit. */
   lower: number;
+  /** The printed upper limit. */
   upper: number;
 }
 const intervalSchema = z.object({ id, value: num, lower: num, upper: num });
@@ -152,10 +159,13 @@ export function checkCISymmetry(input: SymmetryInput): Finding[] {
 // ---------------------------------------------------------------------------------------------
 /** Input of {@link checkPFromCI}. */
 export interface PFromCIInput extends IntervalInput {
+  /** The printed p-value. */
   p: number;
+  /** How it is qualified. */
   p_op: "=" | "<" | "<=";
   /** Degrees of freedom when the CI may be t-based (e.g. n - 2); the normal is always tried too. */
   df?: number;
+  /** Decimals of the printed p (default: as printed). */
   decimals?: number;
 }
 
@@ -231,8 +241,11 @@ export function checkPFromCI(input: PFromCIInput): Finding[] {
 // ---------------------------------------------------------------------------------------------
 /** Input of {@link checkQSignificance}. */
 export interface QInput {
+  /** Row id. */
   id: string;
+  /** Cochran's Q. */
   Q: number;
+  /** Its degrees of freedom. */
   df: number;
   /** `***` p < .001, `**` p < .01, `*` p < .05, `` not significant. */
   sig_mark: "" | "*" | "**" | "***";
@@ -273,11 +286,15 @@ export function checkQSignificance(input: QInput): Finding[] {
 // ---------------------------------------------------------------------------------------------
 /** Input of {@link checkI2}. */
 export interface I2Input {
+  /** Row id. */
   id: string;
+  /** Cochran's Q. */
   Q: number;
+  /** Its degrees of freedom. */
   df: number;
   /** Reported I² in percent. */
   I2: number;
+  /** Decimals of the printed I² (default: as printed). */
   decimals?: number;
 }
 
@@ -285,8 +302,10 @@ export interface I2Input {
  * Recompute Higgins' I² = max(0, (Q - df) / Q) from Q and df and compare with the reported I².
  * A τ²-based I² (metafor's default with REML: τ² / (τ² + typical within-study variance)) equals the
  * Q-based value only for the DerSimonian–Laird τ²; with other estimators it can be higher or lower,
- * so a difference is a note when modest, a warning when large (> 10 points) or when the reported
- * value is at the boundary 100% (which needs τ² thousands of times the within-study variance).
+ * so a difference is a note when modest or when the reported value is lower (a τ²-based I² can be far
+ * below the Q-based one, down to 0), a warning when it is more than 10 points higher, or when the
+ * printed value is 100% although Q and df give less (a printed "100%" needs only I² >= 99.5%, i.e.
+ * τ² >= 199 times the typical within-study variance).
  * Values outside [0, 100] are errors.
  * @example checkI2({ id: "a", Q: 584.06, df: 43, I2: 92.64 }) // []
  */
@@ -318,32 +337,45 @@ export function checkI2(input: I2Input): Finding[] {
   const tol = 0.5 * 10 ** -d + 0.005;
   if (Math.abs(p.I2 - higgins) <= tol) return [];
   const diff = p.I2 - higgins;
-  if (p.I2 >= 99.995) {
-    // tau2-based I2 = tau2/(tau2+s2) >= 0.99995 needs tau2 >= 19999 s2
+  // A printed value rounds to 100 at its decimals once the true I² reaches 100 - 0.5 * 10^-d
+  // (a printed "100%" needs only I² >= 99.5%); a τ²-based I² = τ²/(τ² + s²) reaches that when
+  // τ²/s² >= t / (1 - t) with t the threshold as a proportion (199 for "100%").
+  const boundary = 100 - 0.5 * 10 ** -d;
+  if (p.I2 >= boundary - 1e-9 && higgins < boundary) {
+    const t = boundary / 100;
+    const ratio = t / (1 - t);
     return [{
       check: "i2",
       severity: "warning",
       ids: [p.id],
-      numbers: { ...numbers, tau2_over_s2_needed: 19999 },
-      message: `I² = ${p.I2}% but Q and df give ${round(higgins, 2)}%; 100% (after rounding) is a boundary value`,
-      explanation:
-        "Computed from Q and df, I² would be below 100%. A τ²-based I² rounds to 100% only if the between-cohort variance is about 20,000 times the typical within-cohort variance; that points to extreme or erroneous effect sizes in the pooled cohorts.",
+      numbers: { ...numbers, printed_100_needs_I2_at_least: boundary, tau2_over_s2_needed: round(ratio, 1) },
+      message: `I² = ${p.I2}% but Q and df give ${round(higgins, 2)}%; a printed ${p.I2}% needs I² >= ${boundary}%`,
+      explanation: `Computed from Q and df, I² is ${
+        round(higgins, 2)
+      }%, which would not print as ${p.I2}%. A printed ${p.I2}% (${d} decimal${
+        d === 1 ? "" : "s"
+      }) needs only I² >= ${boundary}%, i.e. a τ²-based I² = τ²/(τ² + s²) with a between-cohort variance τ² of at least ${
+        round(ratio, 1)
+      } times the typical within-cohort variance s². That is possible with a τ²-based I² (e.g. REML) when a few cohorts have extreme effect sizes, so it is not a contradiction by itself; together with implausibly large effect sizes in the same row it points to extreme or erroneous values among the pooled cohorts.`,
     }];
   }
+  const lower = diff < 0;
   const large = Math.abs(diff) > 10;
   return [{
     check: "i2",
-    severity: large ? "warning" : "note",
+    severity: large && !lower ? "warning" : "note",
     ids: [p.id],
     numbers,
     message: `reported I² = ${p.I2}% differs from Higgins' (Q - df)/Q = ${round(higgins, 2)}% by ${
       round(diff, 2)
     } points`,
-    explanation: large
-      ? "The reported I² is far from the value implied by Q and df. A τ²-based I² (e.g. with REML) can differ from the Q-based one, but a gap this large means the two numbers describe different models or one is misprinted."
-      : `The reported I² is ${
-        diff > 0 ? "higher" : "lower"
-      } than the Q-based value. That is compatible with a τ²-based I² from an estimator other than DerSimonian–Laird (e.g. REML, metafor's default); it is not the textbook Higgins formula.`,
+    explanation: lower
+      ? `The reported I² is lower than the Q-based value${
+        large ? ", by a wide margin" : ""
+      }. A τ²-based I² = τ²/(τ² + s²) (metafor's default with REML or ML) can legitimately be far below (Q - df)/Q, down to 0 when the estimated τ² is 0: Q is dominated by the most precise cohorts, while REML estimates τ² from all of them. So this is compatible with a τ²-based I² and is not by itself a misprint; the review should say which I² it reports.`
+      : large
+      ? "The reported I² is far above the value implied by Q and df. A τ²-based I² (e.g. with REML) can differ from the Q-based one in either direction, but a gap this large means the two numbers describe different models or one is misprinted."
+      : "The reported I² is higher than the Q-based value. That is compatible with a τ²-based I² from an estimator other than DerSimonian–Laird (e.g. REML, metafor's default); it is not the textbook Higgins formula.",
   }];
 }
 
@@ -372,14 +404,19 @@ export function checkDf(input: { id: string; N: number; df: number }): Finding[]
 // ---------------------------------------------------------------------------------------------
 /** Input of {@link checkCountsSum}. */
 export interface CountsSumInput {
+  /** Row id. */
   id: string;
+  /** What is counted. */
   label: string;
+  /** The parts, by name. */
   parts: Record<string, number>;
+  /** The printed total. */
   total: number;
   /** Allowed absolute difference (default 0; use e.g. 0.1 for percentages rounded to 1 decimal). */
   tolerance?: number;
   /** Severity when the sum differs (default "error"). */
   severity?: Severity;
+  /** Explanation to use instead of the default one. */
   explanation?: string;
 }
 
@@ -416,12 +453,17 @@ export function checkCountsSum(input: CountsSumInput): Finding[] {
 // ---------------------------------------------------------------------------------------------
 /** Input of {@link checkPercentOfN}. */
 export interface PercentInput {
+  /** Row id. */
   id: string;
+  /** The printed percentage. */
   pct: number;
+  /** The denominator. */
   n: number;
   /** The numerator when reported (checks k/n against pct); otherwise a GRIM test. */
   k?: number;
+  /** Decimals of the printed percentage (default: as printed). */
   decimals?: number;
+  /** Severity of a finding (default error). */
   severity?: Severity;
 }
 
@@ -558,8 +600,11 @@ export function checkMedianInRange(input: { id: string; median: number; lower: n
 // ---------------------------------------------------------------------------------------------
 /** A row for {@link checkIdenticalNumbers}: an id, a group label and the printed numbers. */
 export interface TupleRow {
+  /** Row id. */
   id: string;
+  /** Group the numbers belong to. */
   group: string;
+  /** The numbers printed for it. */
   numbers: number[];
 }
 
@@ -599,9 +644,13 @@ export function checkIdenticalNumbers(rows: TupleRow[]): Finding[] {
 // ---------------------------------------------------------------------------------------------
 /** One subgroup as printed: effect size and its p-value (with qualifier). */
 export interface SubgroupStat {
+  /** Row id. */
   id: string;
+  /** The subgroup's effect size. */
   es: number;
+  /** Its p-value. */
   p: number;
+  /** How the p-value is qualified. */
   p_op: "=" | "<" | "<=";
 }
 
@@ -930,18 +979,48 @@ export function auditEvidence(ev: Evidence): Finding[] {
       );
     }
   }
-  // Timmers 2021: 60% with an unstated denominator
+  // Timmers 2021: 60% with an unstated denominator; every n the seed prints for the study is a candidate
   const t60 = v("timmers2021-responders");
-  const tFindings = [v("timmers2021-n-completed"), v("timmers2021-n-fu6")].map((n) =>
-    checkPercentOfN({ id: "timmers2021-responders", pct: t60, n })
-  );
-  if (tFindings[0].length && !tFindings[1].length) {
+  const candidates = [
+    ["timmers2021-n-enrolled", "enrolled"],
+    ["timmers2021-n-completed", "who completed EXP"],
+    ["timmers2021-n-fu6", "with 6-month follow-up"],
+    ["timmers2021-n-fu6-mri", "with 6-month MRI data"],
+  ].map(([nid, what]) => {
+    const n = v(nid);
+    return { nid, what, n, k: respondersFromPercent(t60, n) };
+  });
+  const fits = candidates.filter((c) => c.k !== null);
+  const misfits = candidates.filter((c) => c.k === null);
+  if (misfits.length) {
+    const frac = (c: { n: number; k: number | null }) => `${c.k}/${c.n}`;
     push([{
-      ...tFindings[0][0],
+      check: "percent-of-n",
       severity: "note",
-      message: `60% of the 23 completers is not a whole number of patients; 12 of the 20 with follow-up is`,
-      explanation:
-        "The denominator of the 60% is not stated. It cannot be the 23 who completed EXP (13/23 = 57%, 14/23 = 61%), so it is presumably the 20 with 6-month data.",
+      ids: ["timmers2021-responders"],
+      numbers: {
+        reported_pct: t60,
+        ...Object.fromEntries(candidates.map((c) => [`n_${c.what.replace(/\W+/g, "_")}`, c.n])),
+        fitting_denominators: fits.map((c) => c.n).join(", "),
+      },
+      message: `${t60}% is not a whole number of ${misfits.map((c) => `the ${c.n} ${c.what}`).join(" or ")}; it is of ${
+        fits.map((c) => `the ${c.n} ${c.what} (${frac(c)})`).join(" and of ")
+      }`,
+      explanation: `The denominator of the ${t60}% is not stated. ${
+        misfits.map((c) =>
+          `It cannot be the ${c.n} ${c.what} (${Math.floor((t60 * c.n) / 100)}/${c.n} = ${
+            round((100 * Math.floor((t60 * c.n) / 100)) / c.n, 1)
+          }%, ${Math.ceil((t60 * c.n) / 100)}/${c.n} = ${round((100 * Math.ceil((t60 * c.n) / 100)) / c.n, 1)}%)`
+        ).join("; ")
+      }. ${
+        fits.length > 1
+          ? `Several printed numbers give exactly ${t60}% (${
+            fits.map((c) => `${frac(c)} ${c.what}`).join(", ")
+          }; e.g. an intention-to-treat count with non-completers as non-responders would use all enrolled), so the percentage alone does not tell which denominator was used.`
+          : fits.length === 1
+          ? `Only the ${fits[0].n} ${fits[0].what} give exactly ${t60}% (${frac(fits[0])}).`
+          : "No printed number of patients gives it."
+      }`,
     }]);
   }
   push(checkSameQuantity({

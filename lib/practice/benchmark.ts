@@ -158,7 +158,7 @@ const mean = (a: readonly number[]) => a.reduce((s, v) => s + v, 0) / a.length;
 
 function wilson(x: number, n: number): { estimate: number; lower: number; upper: number } {
   const ci = propCI(x, n, { method: "wilson", level: 0.95 });
-  return { estimate: ci.estimate, lower: ci.lower, upper: ci.upper };
+  return { estimate: ci.estimate, lower: ci.ci_lb, upper: ci.ci_ub };
 }
 
 /**
@@ -201,7 +201,7 @@ export function benchmarkCentres(input: BenchmarkInput): Benchmark {
       baseline: rows.map((r) => r.pdiPre),
       followup: rows.map((r) => r.pdiPost),
       mcid,
-      improvement: "decrease",
+      improvement: "decrease", requireBoth: true,
     });
     const y = cls.responder.map((v) => (v ? 1 : 0) as 0 | 1);
     const fit = logisticFit(X, y, names);

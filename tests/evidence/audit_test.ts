@@ -61,13 +61,33 @@ Deno.test("q-significance: Q=19.98 (df 15) unmarked passes; Q=19.98 marked *** f
   assert.equal(f[0].numbers.implied_mark, "none");
 });
 
-Deno.test("i2: Higgins' value passes; modest gap is a note; large gap or 100% is a warning; >100 is an error", () => {
+Deno.test("i2: Higgins' value passes; modest or lower gap is a note; large higher gap or 100% is a warning; >100 is an error", () => {
   // (584.06 - 43) / 584.06 = 92.64%
   assert.deepEqual(checkI2({ id: "a", Q: 584.06, df: 43, I2: 92.64 }), []);
   assert.equal(checkI2({ id: "b", Q: 1144.2, df: 18, I2: 99.81 })[0].severity, "note");
-  assert.equal(checkI2({ id: "c", Q: 19.98, df: 15, I2: 8.3 })[0].severity, "warning");
-  assert.equal(checkI2({ id: "d", Q: 1574.39, df: 13, I2: 100 })[0].severity, "warning");
+  // a τ²-based I² can legitimately be far below (Q - df)/Q = 24.92%: a note, not a warning
+  const c = checkI2({ id: "c", Q: 19.98, df: 15, I2: 8.3 })[0];
+  assert.equal(c.severity, "note");
+  assert.match(c.explanation, /can legitimately be far below/);
+  assert.equal(checkI2({ id: "c2", Q: 20, df: 15, I2: 60 })[0].severity, "warning");
+  // a printed "100%" needs only I² >= 99.5% (τ² >= 199 s²), not 99.995% (19999 s²)
+  const d = checkI2({ id: "d", Q: 1574.39, df: 13, I2: 100 })[0];
+  assert.equal(d.severity, "warning");
+  assert.equal(d.numbers.printed_100_needs_I2_at_least, 99.5);
+  assert.equal(d.numbers.tau2_over_s2_needed, 199);
+  assert.match(d.explanation, /needs only I² >= 99\.5%/);
+  assert.match(d.explanation, /at least 199 times/);
+  // Q and df that give 99.6% already print as 100%: no finding
+  assert.deepEqual(checkI2({ id: "d2", Q: 2500, df: 10, I2: 100 }), []);
   assert.equal(checkI2({ id: "e", Q: 10, df: 5, I2: 120 })[0].severity, "error");
+});
+
+Deno.test("Timmers 2021: 60% fits both 12/20 and 18/30, not 23 or 17", () => {
+  const t = findings.find((f) => f.ids.includes("timmers2021-responders"))!;
+  assert.match(t.message, /not a whole number of the 23 who completed EXP or the 17 with 6-month MRI data/);
+  assert.match(t.message, /the 30 enrolled \(18\/30\)/);
+  assert.match(t.message, /the 20 with 6-month follow-up \(12\/20\)/);
+  assert.match(t.explanation, /does not tell which denominator/);
 });
 
 Deno.test("df: N - 1 passes, df = N fails", () => {
