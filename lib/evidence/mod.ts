@@ -151,3 +151,17 @@ export type {
   RiskDifference,
   RiskDifferenceMethod,
 } from "../responders/mod.ts";
+export {
+  breugelmansRows,
+  contrastOutcomes,
+  contrastRows,
+  type ContrastRowsOptions,
+  type ContrastView,
+  type Dose,
+  type DoseComparison,
+  doseComparison,
+  flaggedIds,
+  i2Rows,
+  type I2View,
+  type PostFollowView,
+} from "./views.ts";

@@ -20,7 +20,7 @@ import { z } from "zod";
 import { qnorm } from "../stats/distributions.ts";
 import { fail, parseInput, sameLength } from "../validate.ts";
 import {
-  backTransform,
+  axisBackTransform as backTransform,
   formatInterval,
   formatNumber,
   scalar,
