@@ -230,33 +230,35 @@ export function countRows(ev: Evidence): Record<string, number> {
 
 /** A file a notebook attaches: Notebook Kit's `FileAttachment("../data/evidence/tables.csv")`. */
 export interface AttachedFile {
-  /** The path the attachment was created with. */
-  name: string;
   /** The file's text. */
   text(): Promise<string>;
 }
 
 /**
- * Load the evidence from a notebook's file attachments: each of {@link EVIDENCE_FILES} is matched to
- * the attachment whose name ends with it. A missing file is a `ValidationError` naming it.
+ * Load the evidence from a notebook's file attachments, one per key of {@link EVIDENCE_FILES}
+ * (a notebook build renames the files, so they are matched by key, not by name). A missing key is
+ * a `ValidationError` naming it and its file.
  * @example
- * const ev = await loadEvidenceAttachments([FileAttachment("../data/evidence/tables.csv"), ...]);
+ * const ev = await loadEvidenceAttachments({ tables: FileAttachment("../data/evidence/tables.csv"), ... });
  */
-export function loadEvidenceAttachments(files: readonly AttachedFile[]): Promise<Evidence> {
-  if (!Array.isArray(files)) {
+export function loadEvidenceAttachments(files: Readonly<Record<EvidenceFile, AttachedFile>>): Promise<Evidence> {
+  if (typeof files !== "object" || files === null) {
     throw new ValidationError("loadEvidenceAttachments", [{
       path: "files",
-      rule: "must be a list of FileAttachments",
+      rule: "must be an object of FileAttachments keyed by " + Object.keys(EVIDENCE_FILES).join(", "),
     }]);
   }
-  const missing = Object.values(EVIDENCE_FILES).filter((f) => !files.some((a) => a?.name?.endsWith(f)));
-  if (missing.length) {
-    throw new ValidationError("loadEvidenceAttachments", [{
-      path: "files",
-      rule: `must include ${missing.join(", ")} (under data/)`,
-    }]);
+  const keys = Object.keys(EVIDENCE_FILES) as EvidenceFile[];
+  const missing = keys.filter((k) => typeof files[k]?.text !== "function");
+  const unknown = Object.keys(files).filter((k) => !(k in EVIDENCE_FILES));
+  if (missing.length || unknown.length) {
+    throw new ValidationError("loadEvidenceAttachments", [
+      ...missing.map((k) => ({ path: `files.${k}`, rule: `must be the FileAttachment of data/${EVIDENCE_FILES[k]}` })),
+      ...unknown.map((k) => ({ path: `files.${k}`, rule: `is not an evidence file (expected ${keys.join(", ")})` })),
+    ]);
   }
-  return loadEvidence((f) => files.find((a) => a.name.endsWith(f))!.text());
+  const byPath = new Map(keys.map((k) => [EVIDENCE_FILES[k], files[k]]));
+  return loadEvidence((f) => byPath.get(f)!.text());
 }
 
 /**

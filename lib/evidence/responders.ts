@@ -64,10 +64,16 @@ export interface Leeuw2008Comparison {
 export function leeuw2008Comparison(ev: Evidence, options: Leeuw2008Options = {}): Leeuw2008Comparison {
   const tool = "leeuw2008Comparison";
   const total = estimateValue(ev, "leeuw2008-n");
-  const user = options.nExp !== undefined || options.nGa !== undefined;
   const usedFor = "the Leeuw 2008 comparison";
-  const nExp = options.nExp ?? assumptionValue(ev, "leeuw2008-n-exp", { integer: true, min: 1, usedFor });
-  const nGa = options.nGa ?? assumptionValue(ev, "leeuw2008-n-ga", { integer: true, min: 1, usedFor });
+  const assumed = (id: string, given: number | undefined) =>
+    given !== undefined && ev.assumptions.every((a) => a.id !== id || a.value !== given)
+      ? null
+      : assumptionValue(ev, id, { integer: true, min: 1, usedFor });
+  const aExp = assumed("leeuw2008-n-exp", options.nExp), aGa = assumed("leeuw2008-n-ga", options.nGa);
+  const nExp = options.nExp ?? (aExp as number);
+  const nGa = options.nGa ?? (aGa as number);
+  // "user" only when a size differs from the assumption (a notebook slider at its default is the assumption)
+  const user = aExp === null || aGa === null;
   for (const [field, n] of [["nExp", nExp], ["nGa", nGa]] as const) {
     if (!Number.isInteger(n) || n < 1) fail(tool, field, "must be a whole number >= 1", n);
   }

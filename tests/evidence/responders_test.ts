@@ -41,6 +41,8 @@ Deno.test("Leeuw 2008: group sizes stated, counts reconstructed, the misfit perc
   );
   assert.ok(l.warnings.some((w) => /EXP 12 months: 63% of 42 .* 26\/42 = 61\.9% is used/.test(w)));
   assert.ok(l.warnings.some((w) => /No split of the 85 patients/.test(w)));
+  // a notebook slider left at the assumed sizes is still the assumption
+  assert.equal(leeuw2008Comparison(ev, { nExp: 42, nGa: 43 }).sizes_from, "assumptions.csv");
   // user-chosen sizes: 43 EXP / 42 GA fits EXP's percentages but not GA's 58 %
   const u = leeuw2008Comparison(ev, { nExp: 43, nGa: 42 });
   assert.equal(u.sizes_from, "user");
