@@ -307,7 +307,7 @@ const cases: Case[] = [
     name: "a notebook attaching too few files",
     run: () => loadEvidenceAttachments({ tables: { text: () => Promise.resolve(texts.tables) } } as never),
     expect:
-      /^loadEvidenceAttachments: 9 problems:\n  - files\.studies must be the FileAttachment of data\/evidence\/studies\.csv/,
+      /^loadEvidenceAttachments: 9 problems:\n {2}- files\.studies must be the FileAttachment of data\/evidence\/studies\.csv/,
   },
   {
     name: "an estimate naming a study that is not in its table",
