@@ -14,6 +14,8 @@
  * @module
  */
 import { z } from "zod";
+// @ts-types="@types/d3-array"
+import { sum as d3sum } from "d3-array";
 import { parseInput } from "../validate.ts";
 import { pchisq, pnorm, pt, qnorm, qt } from "../stats/distributions.ts";
 import type { Evidence } from "./load.ts";
@@ -438,7 +440,7 @@ export function checkCountsSum(input: CountsSumInput): Finding[] {
     input,
     "checkCountsSum",
   );
-  const sum = Object.values(p.parts).reduce((a, b) => a + b, 0);
+  const sum = d3sum(Object.values(p.parts));
   if (Math.abs(sum - p.total) <= (p.tolerance ?? 0) + 1e-9) return [];
   return [{
     check: "counts-sum",

@@ -57,7 +57,9 @@ export function movingAverage(values: readonly number[], window: number): number
     fail("movingAverage", "window", "must be a whole number >= 1", window);
   }
   values.forEach((v, i) => {
-    if (typeof v !== "number" || !Number.isFinite(v)) fail("movingAverage", `values[${i}]`, "must be a finite number", v);
+    if (typeof v !== "number" || !Number.isFinite(v)) {
+      fail("movingAverage", `values[${i}]`, "must be a finite number", v);
+    }
   });
   // each window summed afresh (d3-array's mean): no drift from a running sum
   return values.map((_, i) => mean(values.slice(Math.max(0, i - window + 1), i + 1)) as number);

@@ -24,11 +24,10 @@ import {
   formatInterval,
   formatNumber,
   scalar,
-  scalarSchema,
   theme,
   type Transform,
-  transformSchema,
 } from "./theme.ts";
+import { scalarSchema, transformSchema } from "./_theme.ts";
 
 /** The fields of a fitted model that a forest plot reads (extra fields are ignored). */
 export interface ForestFit {

@@ -14,7 +14,6 @@
  * ```
  * @module
  */
-import { z } from "zod";
 import { fmt, fmtCI } from "../format.ts";
 import { fail } from "../validate.ts";
 
@@ -58,15 +57,6 @@ export const transformNames: readonly TransformName[] = ["none", "exp", "ilogit"
 
 /** A back-transformation: one of {@link transformNames} or a function of one number. */
 export type Transform = TransformName | ((x: number) => number);
-
-/**
- * zod schema for a {@link Transform} option (internal to the plot builders).
- * @example transformSchema.parse("exp") // "exp"
- */
-export const transformSchema: z.ZodType<Transform> = z.union([
-  z.enum(["none", "exp", "ilogit", "iarcsin", "tanh"]),
-  z.custom<(x: number) => number>((v) => typeof v === "function", { message: "must be a function of one number" }),
-]);
 
 /**
  * The function behind a back-transformation name: `exp` (log ratios to ratios), `ilogit`
@@ -120,13 +110,3 @@ export function scalar(value: number | readonly number[], field: string, context
   }
   return value[0];
 }
-
-/**
- * zod schema for a scalar coefficient given as a number or a one-element array (internal to the
- * plot builders).
- * @example scalarSchema.parse([0.91]) // [0.91]
- */
-export const scalarSchema: z.ZodType<number | number[]> = z.union([
-  z.number().finite(),
-  z.array(z.number().finite()).min(1),
-]);
