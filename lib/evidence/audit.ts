@@ -16,9 +16,9 @@
 import { z } from "zod";
 // @ts-types="@types/d3-array"
 import { sum as d3sum } from "d3-array";
-import { parseInput } from "../validate.ts";
+import { fail, parseInput } from "../validate.ts";
 import { pchisq, pnorm, pt, qnorm, qt } from "../stats/distributions.ts";
-import type { Evidence } from "./load.ts";
+import { estimateValue, type Evidence } from "./load.ts";
 import { respondersFromPercent } from "../responders/intervals.ts";
 
 /** How serious a finding is. */
@@ -864,11 +864,11 @@ export function auditEvidence(ev: Evidence): Finding[] {
   };
   const est = (id: string) => {
     const e = ev.estimates.find((x) => x.id === id);
-    if (!e) throw new Error(`auditEvidence: estimate ${id} not found in estimates.csv`);
+    if (!e) fail("estimates.csv", "rows", `must contain a row with id ${id} (the audit checks it)`);
     return e;
   };
 
-  const v = (id: string) => est(id).value!;
+  const v = (id: string) => estimateValue(ev, id);
   // 1. intervals of estimates (md, smd with ci95)
   for (const e of ev.estimates) {
     if (e.interval === "ci95" && e.value !== null && e.lower !== null && e.upper !== null) {
@@ -1052,9 +1052,16 @@ export function auditEvidence(ev: Evidence): Finding[] {
   const legend = ev.tables.find((t) => t.table_id === "4c-smc")?.legend ?? "";
   push(checkSignificanceLegend({ id: "4c-smc-legend", legend }), "4c-smc");
   // direction counts vs N (pre-final follow-up)
-  for (const d of ev.directions) {
+  for (const [i, d] of ev.directions.entries()) {
     const row = ev.smc.find((r) => r.domain === d.domain && r.period === "pre-final follow-up");
-    if (!row) throw new Error(`auditEvidence: no pre-final follow-up row for ${d.domain}`);
+    if (!row) {
+      fail(
+        "smc_direction.csv",
+        `row ${i + 1} (line ${i + 2}), column domain`,
+        "must name a domain that has a pre-final follow-up row in smc_review.csv",
+        d.domain,
+      );
+    }
     push(checkCountsSum({
       id: `direction-${d.id}`,
       label: `${d.domain}: direction-of-effect counts vs N (pre-final follow-up)`,
@@ -1109,10 +1116,17 @@ export function auditEvidence(ev: Evidence): Finding[] {
       ev.subgroups.map((s) => ({ id: s.id, group: `${s.factor}: ${s.level}`, numbers: [s.es, s.p_value] })),
     ),
   );
-  for (const t of ev.subgroupTests) {
+  for (const [i, t] of ev.subgroupTests.entries()) {
     const a = ev.subgroups.find((s) => s.factor === t.factor && s.level === t.level_a);
     const b = ev.subgroups.find((s) => s.factor === t.factor && s.level === t.level_b);
-    if (!a || !b) throw new Error(`auditEvidence: subgroup levels of ${t.id} not found`);
+    if (!a || !b) {
+      fail(
+        "smc_subgroup_tests.csv",
+        `row ${i + 1} (line ${i + 2}), column ${a ? "level_b" : "level_a"}`,
+        `must name a level of factor ${t.factor} in smc_subgroups.csv`,
+        a ? t.level_b : t.level_a,
+      );
+    }
     const sg = (s: typeof a) => ({ id: s.id, es: s.es, p: s.p_value, p_op: s.p_op as "=" | "<" | "<=" });
     push(checkSubgroupDifference({ id: t.id, a: sg(a), b: sg(b), p: t.p_value, p_op: t.p_op as "=" | "<" | "<=" }));
   }

@@ -19,6 +19,7 @@ import {
 import { loadDiary, movingAverage } from "../../lib/io/mod.ts";
 import {
   assumptionValue,
+  auditEvidence,
   EVIDENCE_FILES,
   type EvidenceFile,
   leeuw2008Comparison,
@@ -319,6 +320,18 @@ const cases: Case[] = [
       ),
     expect:
       /^estimates\.csv: row 1 \(line 2\), column study_id must name a study of table 4a-EXP in studies\.csv, got "nosuchstudy"$/,
+  },
+  {
+    name: "the audit of a subgroup test naming a level that does not exist",
+    run: () =>
+      auditEvidence({ ...ev, subgroupTests: parseSubgroupTests(texts.subgroupTests.replace(/,group,/, ",groups,")) }),
+    expect:
+      /^smc_subgroup_tests\.csv: row \d+ \(line \d+\), column level_[ab] must name a level of factor .* in smc_subgroups\.csv, got "groups"$/,
+  },
+  {
+    name: "the audit of an estimates.csv without a row it checks",
+    run: () => auditEvidence({ ...ev, estimates: ev.estimates.filter((e) => e.id !== "timmers2021-n-completed") }),
+    expect: /^estimates\.csv: rows must contain a row with id timmers2021-n-completed$/,
   },
   // ---- the reproduce CLI ----------------------------------------------------------------------
   {
