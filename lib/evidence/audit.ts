@@ -9,7 +9,7 @@
  * convention that differs from the textbook one), not a contradiction.
  *
  * @example
- * checkEstimateInCI({ id: "x", value: -1.74, lower: 11.23, upper: 7.75 });
+ * checkEstimateInCI({ id: "x", estimate: -1.74, ci_lb: 11.23, ci_ub: 7.75 });
  * // [{ check: "estimate-in-ci", severity: "error", ... }]
  * @module
  */
@@ -64,26 +64,26 @@ export interface IntervalInput {
   /** Row id. */
   id: string;
   /** The printed estimate. */
-  value: number;
+  estimate: number;
   /** The printed lower limit. */
-  lower: number;
+  ci_lb: number;
   /** The printed upper limit. */
-  upper: number;
+  ci_ub: number;
 }
-const intervalSchema = z.object({ id, value: num, lower: num, upper: num });
+const intervalSchema = z.object({ id, estimate: num, ci_lb: num, ci_ub: num });
 
 /**
- * The estimate must lie inside its interval, and lower <= upper.
- * @example checkEstimateInCI({ id: "a", value: 1, lower: 0.5, upper: 1.5 }) // []
+ * The estimate must lie inside its interval, and ci_lb <= ci_ub.
+ * @example checkEstimateInCI({ id: "a", estimate: 1, ci_lb: 0.5, ci_ub: 1.5 }) // []
  */
 export function checkEstimateInCI(input: IntervalInput): Finding[] {
-  const { id, value, lower, upper } = parseInput(intervalSchema, input, "checkEstimateInCI");
+  const { id, estimate: value, ci_lb: lower, ci_ub: upper } = parseInput(intervalSchema, input, "checkEstimateInCI");
   if (lower <= value && value <= upper) return [];
   return [{
     check: "estimate-in-ci",
     severity: "error",
     ids: [id],
-    numbers: { value, lower, upper },
+    numbers: { estimate: value, ci_lb: lower, ci_ub: upper },
     message: `estimate ${value} lies outside its interval ${lower} to ${upper}`,
     explanation: lower > upper
       ? "The lower limit is above the upper limit, so at least one printed limit is wrong (often a lost minus sign)."
@@ -103,7 +103,7 @@ export interface SymmetryInput extends IntervalInput {
  * equal the estimate within rounding (one unit of the last printed decimal). Asymmetry beyond
  * rounding is a warning; one half-width more than twice the other is an error. If the interval is
  * symmetric on the log scale instead (ratio measures), that is reported as a note.
- * @example checkCISymmetry({ id: "a", value: -17.84, lower: -26.54, upper: -0.14 })[0].severity // "error"
+ * @example checkCISymmetry({ id: "a", estimate: -17.84, ci_lb: -26.54, ci_ub: -0.14 })[0].severity // "error"
  */
 export function checkCISymmetry(input: SymmetryInput): Finding[] {
   const p = parseInput(
@@ -111,24 +111,24 @@ export function checkCISymmetry(input: SymmetryInput): Finding[] {
     input,
     "checkCISymmetry",
   );
-  const d = p.decimals ?? Math.max(decimalsOf(p.value), decimalsOf(p.lower), decimalsOf(p.upper));
+  const d = p.decimals ?? Math.max(decimalsOf(p.estimate), decimalsOf(p.ci_lb), decimalsOf(p.ci_ub));
   const unit = 10 ** -d;
-  const mid = (p.lower + p.upper) / 2;
+  const mid = (p.ci_lb + p.ci_ub) / 2;
   const tol = unit * 1.0000001;
-  if (Math.abs(mid - p.value) <= tol) return [];
-  const hl = p.value - p.lower, hu = p.upper - p.value;
+  if (Math.abs(mid - p.estimate) <= tol) return [];
+  const hl = p.estimate - p.ci_lb, hu = p.ci_ub - p.estimate;
   const numbers = {
-    value: p.value,
-    lower: p.lower,
-    upper: p.upper,
+    estimate: p.estimate,
+    ci_lb: p.ci_lb,
+    ci_ub: p.ci_ub,
     midpoint: round(mid, d + 2),
     half_width_lower: round(hl, d + 2),
     half_width_upper: round(hu, d + 2),
     tolerance: round(tol, d + 2),
   };
-  if (p.value > 0 && p.lower > 0) {
-    const lm = (Math.log(p.lower) + Math.log(p.upper)) / 2;
-    if (Math.abs(Math.exp(lm) - p.value) <= tol + p.value * 0.01) {
+  if (p.estimate > 0 && p.ci_lb > 0) {
+    const lm = (Math.log(p.ci_lb) + Math.log(p.ci_ub)) / 2;
+    if (Math.abs(Math.exp(lm) - p.estimate) <= tol + p.estimate * 0.01) {
       return [{
         check: "ci-symmetry",
         severity: "note",
@@ -147,8 +147,8 @@ export function checkCISymmetry(input: SymmetryInput): Finding[] {
     severity: severe ? "error" : "warning",
     ids: [p.id],
     numbers,
-    message: `midpoint of the interval (${round(mid, d + 2)}) differs from the estimate ${p.value} by ${
-      round(Math.abs(mid - p.value), d + 2)
+    message: `midpoint of the interval (${round(mid, d + 2)}) differs from the estimate ${p.estimate} by ${
+      round(Math.abs(mid - p.estimate), d + 2)
     } (rounding allows ${round(tol, d + 2)})`,
     explanation: severe
       ? `A 95% CI of a mean difference is the estimate plus and minus the same margin; here the margins are ${
@@ -176,7 +176,7 @@ export interface PFromCIInput extends IntervalInput {
  * two-sided; also with a t distribution when `df` is given), allowing for rounding of the printed
  * numbers, against the reported p. A mismatch that flips significance at 0.05 is an error
  * (statcheck's "decision error"), otherwise a warning.
- * @example checkPFromCI({ id: "a", value: 3.055, lower: -0.018, upper: 6.128, p: 0.054, p_op: "=", df: 44 }) // []
+ * @example checkPFromCI({ id: "a", estimate: 3.055, ci_lb: -0.018, ci_ub: 6.128, p: 0.054, p_op: "=", df: 44 }) // []
  */
 export function checkPFromCI(input: PFromCIInput): Finding[] {
   const p = parseInput(
@@ -189,7 +189,7 @@ export function checkPFromCI(input: PFromCIInput): Finding[] {
     input,
     "checkPFromCI",
   );
-  const d = p.decimals ?? Math.max(decimalsOf(p.value), decimalsOf(p.lower), decimalsOf(p.upper));
+  const d = p.decimals ?? Math.max(decimalsOf(p.estimate), decimalsOf(p.ci_lb), decimalsOf(p.ci_ub));
   const h = 0.5 * 10 ** -d;
   const z975 = qnorm(0.975);
   // p over the rounding box of (value, lower, upper), for a normal-based and (if df) a t-based CI
@@ -200,9 +200,9 @@ export function checkPFromCI(input: PFromCIInput): Finding[] {
     for (const dv of [-h, h]) {
       for (const dl of [-h, h]) {
         for (const du of [-h, h]) {
-          const se = (p.upper + du - (p.lower + dl)) / (2 * c);
+          const se = (p.ci_ub + du - (p.ci_lb + dl)) / (2 * c);
           if (!(se > 0)) continue;
-          const stat = Math.abs(p.value + dv) / se;
+          const stat = Math.abs(p.estimate + dv) / se;
           ps.push(2 * (df ? pt(stat, df, { lower: false }) : pnorm(stat, 0, 1, { lower: false })));
         }
       }
@@ -217,7 +217,7 @@ export function checkPFromCI(input: PFromCIInput): Finding[] {
   else if (p.p_op === "<") ok = lo < p.p;
   else ok = lo <= p.p;
   if (ok) return [];
-  const implied = twoSided(Math.abs(p.value) / ((p.upper - p.lower) / (2 * z975)));
+  const implied = twoSided(Math.abs(p.estimate) / ((p.ci_ub - p.ci_lb) / (2 * z975)));
   const reportedSig = p.p_op === "=" ? p.p < 0.05 : p.p <= 0.05;
   const impliedSig = implied < 0.05;
   return [{
@@ -225,9 +225,9 @@ export function checkPFromCI(input: PFromCIInput): Finding[] {
     severity: reportedSig !== impliedSig ? "error" : "warning",
     ids: [p.id],
     numbers: {
-      value: p.value,
-      lower: p.lower,
-      upper: p.upper,
+      estimate: p.estimate,
+      ci_lb: p.ci_lb,
+      ci_ub: p.ci_ub,
       reported_p: `${p.p_op} ${p.p}`,
       implied_p: round(implied, 5),
       implied_p_min: round(lo, 5),
@@ -582,19 +582,31 @@ export function checkMagnitude(input: { id: string; kind: MagnitudeKind; value: 
 }
 
 // ---------------------------------------------------------------------------------------------
+/** Input of {@link checkMedianInRange}. */
+export interface MedianRangeInput {
+  /** Row id. */
+  id: string;
+  /** The printed median. */
+  median: number;
+  /** Lower end of the printed range. */
+  range_lb: number;
+  /** Upper end of the printed range. */
+  range_ub: number;
+}
+
 /**
  * A median must lie within its range.
- * @example checkMedianInRange({ id: "a", median: 0.32, lower: 0, upper: 6.66 }) // []
+ * @example checkMedianInRange({ id: "a", median: 0.32, range_lb: 0, range_ub: 6.66 }) // []
  */
-export function checkMedianInRange(input: { id: string; median: number; lower: number; upper: number }): Finding[] {
-  const p = parseInput(z.object({ id, median: num, lower: num, upper: num }), input, "checkMedianInRange");
-  if (p.lower <= p.median && p.median <= p.upper) return [];
+export function checkMedianInRange(input: MedianRangeInput): Finding[] {
+  const p = parseInput(z.object({ id, median: num, range_lb: num, range_ub: num }), input, "checkMedianInRange");
+  if (p.range_lb <= p.median && p.median <= p.range_ub) return [];
   return [{
     check: "median-in-range",
     severity: "error",
     ids: [p.id],
-    numbers: { median: p.median, lower: p.lower, upper: p.upper },
-    message: `median ${p.median} lies outside its range ${p.lower} to ${p.upper}`,
+    numbers: { median: p.median, range_lb: p.range_lb, range_ub: p.range_ub },
+    message: `median ${p.median} lies outside its range ${p.range_lb} to ${p.range_ub}`,
     explanation: "The median is one of the values (or between two), so it must lie between the smallest and largest.",
   }];
 }
@@ -872,7 +884,7 @@ export function auditEvidence(ev: Evidence): Finding[] {
   // 1. intervals of estimates (md, smd with ci95)
   for (const e of ev.estimates) {
     if (e.interval === "ci95" && e.value !== null && e.lower !== null && e.upper !== null) {
-      const iv = { id: e.id, value: e.value, lower: e.lower, upper: e.upper };
+      const iv = { id: e.id, estimate: e.value, ci_lb: e.lower, ci_ub: e.upper };
       push(checkEstimateInCI(iv));
       push(checkCISymmetry(iv));
       if (e.p_value !== null && e.p_op !== "") {
@@ -881,7 +893,7 @@ export function auditEvidence(ev: Evidence): Finding[] {
       }
     }
     if (e.interval === "range" && e.value !== null && e.lower !== null && e.upper !== null && e.statistic !== "mean") {
-      push(checkMedianInRange({ id: e.id, median: e.value, lower: e.lower, upper: e.upper }));
+      push(checkMedianInRange({ id: e.id, median: e.value, range_lb: e.lower, range_ub: e.upper }));
     }
     if (e.statistic === "pct" || e.statistic === "pct_responders") {
       push(checkMagnitude({ id: e.id, kind: "pct", value: e.value! }));
@@ -1042,7 +1054,7 @@ export function auditEvidence(ev: Evidence): Finding[] {
       if (r.I2 !== null) push(checkI2({ id: r.id, Q: r.Q, df: r.df, I2: r.I2 }));
     }
     if (r.range_lb !== null && r.range_ub !== null) {
-      push(checkMedianInRange({ id: r.id, median: r.mdn_smc, lower: r.range_lb, upper: r.range_ub }));
+      push(checkMedianInRange({ id: r.id, median: r.mdn_smc, range_lb: r.range_lb, range_ub: r.range_ub }));
       for (const [k, x] of [["range minimum", r.range_lb], ["range maximum", r.range_ub]] as const) {
         push(checkMagnitude({ id: r.id, kind: "smc", value: x, label: `${r.domain}, ${r.period}, ${k}:` }));
       }

@@ -26,7 +26,7 @@
  * } catch (e) { if (e instanceof ValidationError) msg = e.message; }
  * if (!/assumptions\.csv: row 1 \(line 2\), column value must be a number or empty/.test(msg)) throw new Error(msg);
  * // Smeets 2006 PSC, CT vs waiting list: -17.84 (-26.54 to -0.14) is not symmetric
- * const sym = checkCISymmetry({ id: "psc", value: -17.84, lower: -26.54, upper: -0.14 });
+ * const sym = checkCISymmetry({ id: "psc", estimate: -17.84, ci_lb: -26.54, ci_ub: -0.14 });
  * if (sym[0]?.severity !== "error") throw new Error("symmetry");
  * // a printed "100%" needs only I² >= 99.5%, i.e. τ² >= 199 times the within-cohort variance
  * const i2 = checkI2({ id: "social", Q: 635.02, df: 13, I2: 100 })[0];
@@ -110,6 +110,7 @@ export {
   type I2Input,
   type IntervalInput,
   type MagnitudeKind,
+  type MedianRangeInput,
   type PercentInput,
   type PFromCIInput,
   type QInput,

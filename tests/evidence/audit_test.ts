@@ -25,31 +25,34 @@ import { repoPath } from "../helpers.ts";
 // Each check: one passing and one failing example, with numbers from the seed where possible.
 
 Deno.test("estimate-in-ci: Smeets 2006 CBT vs CT PSC post as printed fails, corrected passes", () => {
-  assert.deepEqual(checkEstimateInCI({ id: "a", value: -1.74, lower: -11.23, upper: 7.75 }), []);
-  const f = checkEstimateInCI({ id: "a", value: -1.74, lower: 11.23, upper: 7.75 });
+  assert.deepEqual(checkEstimateInCI({ id: "a", estimate: -1.74, ci_lb: -11.23, ci_ub: 7.75 }), []);
+  const f = checkEstimateInCI({ id: "a", estimate: -1.74, ci_lb: 11.23, ci_ub: 7.75 });
   assert.equal(f.length, 1);
   assert.equal(f[0].severity, "error");
   assert.match(f[0].explanation, /lower limit is above the upper limit/);
 });
 
 Deno.test("ci-symmetry: -2.40 (-4.14 to -0.65) passes within rounding; -17.84 (-26.54 to -0.14) is an error", () => {
-  assert.deepEqual(checkCISymmetry({ id: "a", value: -2.40, lower: -4.14, upper: -0.65 }), []);
-  const f = checkCISymmetry({ id: "b", value: -17.84, lower: -26.54, upper: -0.14 });
+  assert.deepEqual(checkCISymmetry({ id: "a", estimate: -2.40, ci_lb: -4.14, ci_ub: -0.65 }), []);
+  const f = checkCISymmetry({ id: "b", estimate: -17.84, ci_lb: -26.54, ci_ub: -0.14 });
   assert.equal(f[0].severity, "error");
   assert.equal(f[0].numbers.midpoint, -13.34);
   // slightly off: warning
-  assert.equal(checkCISymmetry({ id: "c", value: 1.0, lower: 0.5, upper: 1.62, decimals: 2 })[0].severity, "warning");
+  assert.equal(
+    checkCISymmetry({ id: "c", estimate: 1.0, ci_lb: 0.5, ci_ub: 1.62, decimals: 2 })[0].severity,
+    "warning",
+  );
   // symmetric on the log scale (a ratio): note
-  assert.equal(checkCISymmetry({ id: "d", value: 2.0, lower: 1.0, upper: 4.0, decimals: 2 })[0].severity, "note");
+  assert.equal(checkCISymmetry({ id: "d", estimate: 2.0, ci_lb: 1.0, ci_ub: 4.0, decimals: 2 })[0].severity, "note");
 });
 
 Deno.test("p-from-ci: Den Hollander 2016 3.624 (0.467-6.781) p=0.02 passes; a decision error is an error", () => {
   // SE = 6.314/3.92 = 1.611, z = 2.25, p = 0.0245 -> printed 0.02 is compatible with rounding
-  assert.deepEqual(checkPFromCI({ id: "a", value: 3.624, lower: 0.467, upper: 6.781, p: 0.02, p_op: "=" }), []);
-  assert.deepEqual(checkPFromCI({ id: "a", value: 1.082, lower: 0.563, upper: 1.601, p: 0.001, p_op: "<" }), []);
-  const f = checkPFromCI({ id: "b", value: 3.624, lower: 0.467, upper: 6.781, p: 0.20, p_op: "=" });
+  assert.deepEqual(checkPFromCI({ id: "a", estimate: 3.624, ci_lb: 0.467, ci_ub: 6.781, p: 0.02, p_op: "=" }), []);
+  assert.deepEqual(checkPFromCI({ id: "a", estimate: 1.082, ci_lb: 0.563, ci_ub: 1.601, p: 0.001, p_op: "<" }), []);
+  const f = checkPFromCI({ id: "b", estimate: 3.624, ci_lb: 0.467, ci_ub: 6.781, p: 0.20, p_op: "=" });
   assert.equal(f[0].severity, "error");
-  const g = checkPFromCI({ id: "c", value: 3.055, lower: -0.018, upper: 6.128, p: 0.054, p_op: "=", df: 44 });
+  const g = checkPFromCI({ id: "c", estimate: 3.055, ci_lb: -0.018, ci_ub: 6.128, p: 0.054, p_op: "=", df: 44 });
   assert.equal(g[0].severity, "warning"); // implied 0.0513, both > 0.05
 });
 
@@ -118,8 +121,8 @@ Deno.test("magnitude: an SMC of 0.67 passes; 11.98 is a warning; 4399.5 an error
 });
 
 Deno.test("median-in-range: 0.32 in 0.00-6.66 passes; outside fails", () => {
-  assert.deepEqual(checkMedianInRange({ id: "a", median: 0.32, lower: 0, upper: 6.66 }), []);
-  assert.equal(checkMedianInRange({ id: "b", median: 0.8, lower: 0.1, upper: 0.5 })[0].check, "median-in-range");
+  assert.deepEqual(checkMedianInRange({ id: "a", median: 0.32, range_lb: 0, range_ub: 6.66 }), []);
+  assert.equal(checkMedianInRange({ id: "b", median: 0.8, range_lb: 0.1, range_ub: 0.5 })[0].check, "median-in-range");
 });
 
 Deno.test("identical-numbers: distinct groups pass; same ES and p in two groups fail", () => {
