@@ -874,11 +874,6 @@ export function auditEvidence(ev: Evidence): Finding[] {
       });
     }
   };
-  const est = (id: string) => {
-    const e = ev.estimates.find((x) => x.id === id);
-    if (!e) fail("estimates.csv", "rows", `must contain a row with id ${id} (the audit checks it)`);
-    return e;
-  };
 
   const v = (id: string) => estimateValue(ev, id);
   // 1. intervals of estimates (md, smd with ci95)
