@@ -148,6 +148,15 @@ const DENOMINATORS: Readonly<Record<string, string>> = {
 export function reportedResponderRates(ev: Evidence, options: Leeuw2008Options = {}): ReportedRate[] {
   const usedFor = "the Leeuw 2008 intervals";
   return ev.estimates.filter((e) => e.statistic === "pct_responders" && e.table_id !== "4a-GA").map((e) => {
+    if (e.value === null) {
+      const i = ev.estimates.indexOf(e);
+      fail(
+        "estimates.csv",
+        `row ${i + 1} (line ${i + 2}), column value`,
+        `must be a number (${e.id} is a responder percentage)`,
+        "NA",
+      );
+    }
     let n: number | null = DENOMINATORS[e.id] ? estimateValue(ev, DENOMINATORS[e.id]) : null;
     let basis: ReportedRate["basis"] = n ? "n from the seed" : "no denominator";
     if (e.study_id === "leeuw2008") {
@@ -160,7 +169,7 @@ export function reportedResponderRates(ev: Evidence, options: Leeuw2008Options =
     return {
       id: e.id,
       label: `${e.study_id} ${e.instrument || e.outcome} ${e.group} ${e.timepoint}`.replace(/\s+/g, " ").trim(),
-      rate: (e.value ?? NaN) / 100,
+      rate: e.value / 100,
       basis,
       n,
       x,
