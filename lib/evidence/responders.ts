@@ -99,7 +99,7 @@ export function leeuw2008Comparison(ev: Evidence, options: Leeuw2008Options = {}
       ? `Splits of ${total} under which all four percentages are whole numbers: ${
         splits.map(([a, b]) => `${a}/${b}`).join(", ")
       }.`
-      : `No split of the ${total} patients makes all four percentages whole numbers of patients: they refer to other denominators (drop-out, completers) or are rounded differently.`,
+      : `No split of the ${total} patients makes all four percentages whole numbers of patients: they refer to other denominators (drop-out, completers) or one of them is misprinted.`,
     ...timepoints.flatMap((t) => t.comparison.warnings),
   ];
   return {
