@@ -201,7 +201,8 @@ export function benchmarkCentres(input: BenchmarkInput): Benchmark {
       baseline: rows.map((r) => r.pdiPre),
       followup: rows.map((r) => r.pdiPost),
       mcid,
-      improvement: "decrease", requireBoth: true,
+      improvement: "decrease",
+      requireBoth: true,
     });
     const y = cls.responder.map((v) => (v ? 1 : 0) as 0 | 1);
     const fit = logisticFit(X, y, names);
