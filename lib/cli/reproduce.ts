@@ -1,83 +1,62 @@
 /**
- * `deno task reproduce`: print the seed's evidence tables rebuilt from `data/`, the Leeuw 2008
- * responder comparison, and the audit summary; `--json` prints every table and every audit finding
- * (check, severity, numbers, explanation) as one JSON document.
+ * `deno task reproduce`: print the seed's evidence tables rebuilt from `data/`, the responder
+ * comparisons (Leeuw 2008 with its group sizes stated and its counts reconstructed, Volker 2017),
+ * and the audit summary; `--json` prints every table, assumption, responder comparison and audit
+ * finding (check, severity, numbers, explanation) as one JSON document.
+ *
+ * Every analysis is a library function of `lib/evidence` (the notebooks call the same ones); this
+ * file only parses the arguments, reads the files and prints.
  *
  * @example
  * deno run -A lib/cli/reproduce.ts --json > reproduce.json
  * @module
  */
-import { loadEvidence } from "../evidence/load.ts";
-import { auditEvidence, type Finding, summarizeFindings } from "../evidence/audit.ts";
-import { formatTable, reproduceTables } from "../evidence/reproduce.ts";
-import { propCI } from "../responders/intervals.ts";
-import { nnt, riskDifference } from "../responders/compare.ts";
-import { poolProportions } from "../responders/pool.ts";
-import { respondersFromPercent } from "../responders/intervals.ts";
-import type { Evidence } from "../evidence/load.ts";
+import { type CommandSpec, type ParsedCli, readInput, runCli } from "./_args.ts";
+import {
+  auditEvidence,
+  type Evidence,
+  type Finding,
+  formatTable,
+  loadEvidence,
+  reproduceTables,
+  responderSummary,
+  summarizeFindings,
+} from "../evidence/mod.ts";
+import { fmt, fmtPct } from "../format.ts";
 
 /** I/O for {@link main}: how to read a data file and where to write output. */
 export interface ReproduceIO {
+  /** Read a file given relative to the data folder. */
   read: (fileRelativeToData: string) => string | Promise<string>;
+  /** Write output text. */
   write: (text: string) => void;
 }
 
-const dataUrl = new URL("../../data/", import.meta.url);
-const defaultIO: ReproduceIO = {
-  read: (f) => Deno.readTextFile(new URL(f, dataUrl)),
-  write: (t) => console.log(t),
+const defaultData = new URL("../../data/", import.meta.url);
+
+/** The command line of `deno task reproduce`. */
+export const spec: CommandSpec = {
+  name: "reproduce",
+  summary: "Rebuild the evidence tables of the VRA objection (chapter 4, 4b, 4c; section 3b) from data/evidence/, " +
+    "with derived numbers, the responder comparisons (Leeuw 2008 EXP vs GA: group sizes from " +
+    "data/evidence/assumptions.csv, counts reconstructed from the printed percentages; Volker 2017) " +
+    "and the consistency audit of every printed number.",
+  options: {
+    json: { type: "boolean", description: "print every table, assumption, comparison and finding as JSON" },
+    data: {
+      type: "string",
+      valueName: "folder",
+      description: "the data folder holding evidence/*.csv and instruments.csv (default: the repository's data/)",
+    },
+  },
+  examples: [
+    "deno task reproduce",
+    "deno task reproduce --json > reproduce.json",
+    "deno task reproduce --data my-data/",
+  ],
+  notes:
+    "Assumptions (never data) are in data/evidence/assumptions.csv; edit a copy and pass --data to see their effect.",
 };
-
-/**
- * Responder comparisons derived from the tables: Leeuw 2008 EXP vs GA (group sizes are a labelled
- * assumption, see assumptions.csv) and the pooled PDI responder rate of Volker 2017.
- * @example responderSummary(ev).leeuw2008[0].difference
- */
-export function responderSummary(ev: Evidence) {
-  const a = (id: string) => {
-    const x = ev.assumptions.find((r) => r.id === id);
-    if (!x || x.value === null) throw new Error(`responderSummary: assumption ${id} missing`);
-    return x.value;
-  };
-  const e = (id: string) => {
-    const x = ev.estimates.find((r) => r.id === id);
-    if (!x || x.value === null) throw new Error(`responderSummary: estimate ${id} missing`);
-    return x.value;
-  };
-  const nExp = a("leeuw2008-n-exp"), nGa = a("leeuw2008-n-ga");
-  const leeuw2008 = (["post", "12m"] as const).map((tp) => {
-    const pe = e(`leeuw2008-resp-exp-${tp}`), pg = e(`leeuw2008-resp-ga-${tp}`);
-    const xe = Math.round((pe / 100) * nExp), xg = Math.round((pg / 100) * nGa);
-    const d = riskDifference(xe, nExp, xg, nGa);
-    return {
-      timepoint: tp === "post" ? "post" : "12 months",
-      exp: { reported_pct: pe, x: xe, n: nExp, ci: propCI(xe, nExp) },
-      ga: { reported_pct: pg, x: xg, n: nGa, ci: propCI(xg, nGa) },
-      difference: { estimate: d.estimate, lower: d.lower, upper: d.upper, method: d.method },
-      nnt: nnt(d),
-      assumption: "group sizes 42 EXP / 43 GA are assumed (assumptions.csv); responders rounded from the percentages",
-    };
-  });
-  const volker = [
-    { id: "volker2017-resp-pdi-post", nId: "volker2017-n-prepost" },
-    { id: "volker2017-resp-pdi-24m", nId: "volker2017-n-24m" },
-  ].map(({ id, nId }) => {
-    const n = e(nId), x = respondersFromPercent(e(id), n);
-    if (x === null) throw new Error(`responderSummary: ${id} is not a whole number of ${n}`);
-    return { id, x, n, ci: propCI(x, n), ci_cp: propCI(x, n, { method: "clopper-pearson" }) };
-  });
-  return { leeuw2008, volker2017: volker, pooledVolker: pooled(volker) };
-}
-
-function pooled(rows: { x: number; n: number }[]) {
-  const p = poolProportions({ xi: rows.map((r) => r.x), ni: rows.map((r) => r.n), measure: "PLO", method: "DL" });
-  return {
-    note: "post and 24-month PDI responder rates of the same cohort pooled for illustration only (not independent)",
-    pred: p.pred,
-    ci_lb: p.ci_lb,
-    ci_ub: p.ci_ub,
-  };
-}
 
 function findingLine(f: Finding): string {
   return `  [${f.severity}] ${f.table_id ?? ""} ${f.check}: ${f.ids.join(", ")}${
@@ -85,29 +64,22 @@ function findingLine(f: Finding): string {
   }\n      ${f.message}`;
 }
 
-/**
- * Entry point: returns the exit code (0, or 1 on a data error).
- * @example await main(["--json"], { read: (f) => Deno.readTextFile(`data/${f}`), write: console.log })
- */
-export async function main(args: string[], io: ReproduceIO = defaultIO): Promise<number> {
-  const json = args.includes("--json");
-  const unknown = args.filter((a) => a !== "--json");
-  if (unknown.length) {
-    io.write(`reproduce: unknown argument(s) ${unknown.join(" ")}\nusage: deno task reproduce [--json]`);
-    return 2;
+const pct = (x: number) => fmtPct(x, 1);
+const pts = (x: number) => fmt(100 * x, 1);
+
+/** Produce the report for already parsed arguments (exported for tests). */
+export async function report(parsed: ParsedCli, io: ReproduceIO): Promise<number> {
+  let read = io.read;
+  if (typeof parsed.options.data === "string") {
+    const dir = parsed.options.data.replace(/\/?$/, "/");
+    read = (f) => readInput("reproduce", `${dir}${f}`, `--data file ${f}`);
   }
-  let ev: Evidence;
-  try {
-    ev = await loadEvidence(io.read);
-  } catch (err) {
-    io.write(`reproduce: could not load the evidence data: ${(err as Error).message}`);
-    return 1;
-  }
+  const ev: Evidence = await loadEvidence(read);
   const tables = reproduceTables(ev);
   const findings = auditEvidence(ev);
   const summary = summarizeFindings(findings);
   const responders = responderSummary(ev);
-  if (json) {
+  if (parsed.options.json) {
     io.write(JSON.stringify(
       {
         source: "vra-bezwaar-zin-imsr-chronische-pijn-2025.txt (chapter 4, 4b, 4c; section 3b)",
@@ -124,30 +96,31 @@ export async function main(args: string[], io: ReproduceIO = defaultIO): Promise
   const parts: string[] = [];
   for (const t of tables) parts.push(formatTable(t), "");
   parts.push("== Responder rates derived from the tables");
-  for (const l of responders.leeuw2008) {
+  const l = responders.leeuw2008;
+  for (const t of l.timepoints) {
+    const [e, g] = t.comparison.groups;
+    const d = t.comparison.difference;
     parts.push(
-      `  Leeuw 2008 ${l.timepoint}: EXP ${l.exp.x}/${l.exp.n} (${(l.exp.ci.lower * 100).toFixed(1)}-${
-        (l.exp.ci.upper * 100).toFixed(1)
-      }%) vs GA ${l.ga.x}/${l.ga.n} (${(l.ga.ci.lower * 100).toFixed(1)}-${(l.ga.ci.upper * 100).toFixed(1)}%): ` +
-        `difference ${(l.difference.estimate * 100).toFixed(1)} points (95% CI ${
-          (l.difference.lower * 100).toFixed(1)
-        } to ${(l.difference.upper * 100).toFixed(1)}); ${l.nnt.text}`,
+      `  Leeuw 2008 ${t.timepoint}: EXP ${e.x}/${e.n} (printed ${e.reported_pct}%, used ${pct(e.x / e.n)}; ` +
+        `Wilson ${pct(e.ci.ci_lb)}-${pct(e.ci.ci_ub)}) vs GA ${g.x}/${g.n} (printed ${g.reported_pct}%, used ${
+          pct(g.x / g.n)
+        }; Wilson ${pct(g.ci.ci_lb)}-${pct(g.ci.ci_ub)}): difference ${pts(d.estimate)} points (${d.level}% CI ${
+          pts(d.ci_lb)
+        } to ${pts(d.ci_ub)}); ${t.comparison.nnt.text}`,
     );
   }
-  parts.push("  (Leeuw group sizes are an assumption: assumptions.csv)");
+  for (const w of l.warnings) parts.push(`  note: ${w}`);
   for (const v of responders.volker2017) {
     parts.push(
-      `  ${v.id}: ${v.x}/${v.n}, Wilson ${(v.ci.lower * 100).toFixed(1)}-${(v.ci.upper * 100).toFixed(1)}%, ` +
-        `Clopper-Pearson ${(v.ci_cp.lower * 100).toFixed(1)}-${(v.ci_cp.upper * 100).toFixed(1)}%`,
+      `  ${v.id}: ${v.x}/${v.n}, Wilson ${pct(v.ci.ci_lb)}-${pct(v.ci.ci_ub)}, ` +
+        `Clopper-Pearson ${pct(v.ci_cp.ci_lb)}-${pct(v.ci_cp.ci_ub)}`,
     );
   }
   parts.push("");
   parts.push(
     `== Audit: ${summary.total} findings (${summary.bySeverity.error} errors, ${summary.bySeverity.warning} warnings, ${summary.bySeverity.note} notes)`,
   );
-  parts.push(
-    "  by check: " + Object.entries(summary.byCheck).map(([k, n]) => `${k} ${n}`).join(", "),
-  );
+  parts.push("  by check: " + Object.entries(summary.byCheck).map(([k, n]) => `${k} ${n}`).join(", "));
   for (const sev of ["error", "warning"] as const) {
     for (const f of findings.filter((x) => x.severity === sev)) parts.push(findingLine(f));
   }
@@ -156,6 +129,17 @@ export async function main(args: string[], io: ReproduceIO = defaultIO): Promise
   return 0;
 }
 
-if (import.meta.main) {
-  Deno.exit(await main(Deno.args));
+/**
+ * Entry point: returns the exit code (0; 2 for bad arguments or data, with one message naming the
+ * file, the 1-based row, the column and the rule, and no stack trace; 1 for anything else).
+ * @example await main(["--json"], { read: (f) => Deno.readTextFile(`data/${f}`), write: console.log })
+ */
+export function main(args: string[], io?: ReproduceIO): Promise<number> {
+  const used: ReproduceIO = io ?? {
+    read: (f) => readInput("reproduce", new URL(f, defaultData).pathname, `data file ${f}`),
+    write: (t) => console.log(t),
+  };
+  return runCli(spec, args, (parsed) => report(parsed, used));
 }
+
+if (import.meta.main) Deno.exit(await main(Deno.args));

@@ -234,7 +234,7 @@ export function responderRate(d: SingleArm, mcid: number, alpha: number): Answer
   }
   if (n === 0) return EMPTY;
   const ci = propCI(x, n, { method: "wilson", level: 1 - alpha });
-  return { estimate: x / n, ci_lb: ci.lower, ci_ub: ci.upper, p: null };
+  return { estimate: x / n, ci_lb: ci.ci_lb, ci_ub: ci.ci_ub, p: null };
 }
 
 /**
@@ -252,7 +252,7 @@ export function responderDiff(d: TwoArm, mcid: number, alpha: number): AnswerRes
   }
   if (n[0] === 0 || n[1] === 0) return EMPTY;
   const rd = riskDifference(x[1], n[1], x[0], n[0], { method: "newcombe", level: 1 - alpha });
-  const est = rd.estimate, lb = rd.lower, ub = rd.upper;
+  const est = rd.estimate, lb = rd.ci_lb, ub = rd.ci_ub;
   const pbar = (x[0] + x[1]) / (n[0] + n[1]);
   const se0 = Math.sqrt(pbar * (1 - pbar) * (1 / n[0] + 1 / n[1]));
   const p = se0 > 0 ? Math.min(1, 2 * pnorm(Math.abs(est) / se0, 0, 1, { lower: false })) : 1;

@@ -9,14 +9,17 @@
  * convention that differs from the textbook one), not a contradiction.
  *
  * @example
- * checkEstimateInCI({ id: "x", value: -1.74, lower: 11.23, upper: 7.75 });
+ * checkEstimateInCI({ id: "x", estimate: -1.74, ci_lb: 11.23, ci_ub: 7.75 });
  * // [{ check: "estimate-in-ci", severity: "error", ... }]
  * @module
  */
 import { z } from "zod";
-import { parseInput } from "../validate.ts";
+// @ts-types="@types/d3-array"
+import { sum as d3sum } from "d3-array";
+import { fail, parseInput } from "../validate.ts";
 import { pchisq, pnorm, pt, qnorm, qt } from "../stats/distributions.ts";
-import type { Evidence } from "./load.ts";
+import { estimateValue, type Evidence } from "./load.ts";
+import { respondersFromPercent } from "../responders/intervals.ts";
 
 /** How serious a finding is. */
 export type Severity = "error" | "warning" | "note";
@@ -25,6 +28,7 @@ export type Severity = "error" | "warning" | "note";
 export interface Finding {
   /** The check's name, e.g. `ci-symmetry`. */
   check: string;
+  /** The severity: error (cannot all be right), warning, or note. */
   severity: Severity;
   /** Ids of the rows involved. */
   ids: string[];
@@ -36,6 +40,7 @@ export interface Finding {
   explanation: string;
   /** Where in the seed (table id and lines), when known. */
   table_id?: string;
+  /** Lines of the seed text where the numbers are printed. */
   seed_lines?: number[];
 }
 
@@ -56,25 +61,29 @@ const round = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
 // ---------------------------------------------------------------------------------------------
 /** Input of {@link checkEstimateInCI}. */
 export interface IntervalInput {
+  /** Row id. */
   id: string;
-  value: number;
-  lower: number;
-  upper: number;
+  /** The printed estimate. */
+  estimate: number;
+  /** The printed lower limit. */
+  ci_lb: number;
+  /** The printed upper limit. */
+  ci_ub: number;
 }
-const intervalSchema = z.object({ id, value: num, lower: num, upper: num });
+const intervalSchema = z.object({ id, estimate: num, ci_lb: num, ci_ub: num });
 
 /**
- * The estimate must lie inside its interval, and lower <= upper.
- * @example checkEstimateInCI({ id: "a", value: 1, lower: 0.5, upper: 1.5 }) // []
+ * The estimate must lie inside its interval, and ci_lb <= ci_ub.
+ * @example checkEstimateInCI({ id: "a", estimate: 1, ci_lb: 0.5, ci_ub: 1.5 }) // []
  */
 export function checkEstimateInCI(input: IntervalInput): Finding[] {
-  const { id, value, lower, upper } = parseInput(intervalSchema, input, "checkEstimateInCI");
+  const { id, estimate: value, ci_lb: lower, ci_ub: upper } = parseInput(intervalSchema, input, "checkEstimateInCI");
   if (lower <= value && value <= upper) return [];
   return [{
     check: "estimate-in-ci",
     severity: "error",
     ids: [id],
-    numbers: { value, lower, upper },
+    numbers: { estimate: value, ci_lb: lower, ci_ub: upper },
     message: `estimate ${value} lies outside its interval ${lower} to ${upper}`,
     explanation: lower > upper
       ? "The lower limit is above the upper limit, so at least one printed limit is wrong (often a lost minus sign)."
@@ -94,7 +103,7 @@ export interface SymmetryInput extends IntervalInput {
  * equal the estimate within rounding (one unit of the last printed decimal). Asymmetry beyond
  * rounding is a warning; one half-width more than twice the other is an error. If the interval is
  * symmetric on the log scale instead (ratio measures), that is reported as a note.
- * @example checkCISymmetry({ id: "a", value: -17.84, lower: -26.54, upper: -0.14 })[0].severity // "error"
+ * @example checkCISymmetry({ id: "a", estimate: -17.84, ci_lb: -26.54, ci_ub: -0.14 })[0].severity // "error"
  */
 export function checkCISymmetry(input: SymmetryInput): Finding[] {
   const p = parseInput(
@@ -102,24 +111,24 @@ export function checkCISymmetry(input: SymmetryInput): Finding[] {
     input,
     "checkCISymmetry",
   );
-  const d = p.decimals ?? Math.max(decimalsOf(p.value), decimalsOf(p.lower), decimalsOf(p.upper));
+  const d = p.decimals ?? Math.max(decimalsOf(p.estimate), decimalsOf(p.ci_lb), decimalsOf(p.ci_ub));
   const unit = 10 ** -d;
-  const mid = (p.lower + p.upper) / 2;
+  const mid = (p.ci_lb + p.ci_ub) / 2;
   const tol = unit * 1.0000001;
-  if (Math.abs(mid - p.value) <= tol) return [];
-  const hl = p.value - p.lower, hu = p.upper - p.value;
+  if (Math.abs(mid - p.estimate) <= tol) return [];
+  const hl = p.estimate - p.ci_lb, hu = p.ci_ub - p.estimate;
   const numbers = {
-    value: p.value,
-    lower: p.lower,
-    upper: p.upper,
+    estimate: p.estimate,
+    ci_lb: p.ci_lb,
+    ci_ub: p.ci_ub,
     midpoint: round(mid, d + 2),
     half_width_lower: round(hl, d + 2),
     half_width_upper: round(hu, d + 2),
     tolerance: round(tol, d + 2),
   };
-  if (p.value > 0 && p.lower > 0) {
-    const lm = (Math.log(p.lower) + Math.log(p.upper)) / 2;
-    if (Math.abs(Math.exp(lm) - p.value) <= tol + p.value * 0.01) {
+  if (p.estimate > 0 && p.ci_lb > 0) {
+    const lm = (Math.log(p.ci_lb) + Math.log(p.ci_ub)) / 2;
+    if (Math.abs(Math.exp(lm) - p.estimate) <= tol + p.estimate * 0.01) {
       return [{
         check: "ci-symmetry",
         severity: "note",
@@ -138,8 +147,8 @@ export function checkCISymmetry(input: SymmetryInput): Finding[] {
     severity: severe ? "error" : "warning",
     ids: [p.id],
     numbers,
-    message: `midpoint of the interval (${round(mid, d + 2)}) differs from the estimate ${p.value} by ${
-      round(Math.abs(mid - p.value), d + 2)
+    message: `midpoint of the interval (${round(mid, d + 2)}) differs from the estimate ${p.estimate} by ${
+      round(Math.abs(mid - p.estimate), d + 2)
     } (rounding allows ${round(tol, d + 2)})`,
     explanation: severe
       ? `A 95% CI of a mean difference is the estimate plus and minus the same margin; here the margins are ${
@@ -152,10 +161,13 @@ export function checkCISymmetry(input: SymmetryInput): Finding[] {
 // ---------------------------------------------------------------------------------------------
 /** Input of {@link checkPFromCI}. */
 export interface PFromCIInput extends IntervalInput {
+  /** The printed p-value. */
   p: number;
+  /** How it is qualified. */
   p_op: "=" | "<" | "<=";
   /** Degrees of freedom when the CI may be t-based (e.g. n - 2); the normal is always tried too. */
   df?: number;
+  /** Decimals of the printed p (default: as printed). */
   decimals?: number;
 }
 
@@ -164,7 +176,7 @@ export interface PFromCIInput extends IntervalInput {
  * two-sided; also with a t distribution when `df` is given), allowing for rounding of the printed
  * numbers, against the reported p. A mismatch that flips significance at 0.05 is an error
  * (statcheck's "decision error"), otherwise a warning.
- * @example checkPFromCI({ id: "a", value: 3.055, lower: -0.018, upper: 6.128, p: 0.054, p_op: "=", df: 44 }) // []
+ * @example checkPFromCI({ id: "a", estimate: 3.055, ci_lb: -0.018, ci_ub: 6.128, p: 0.054, p_op: "=", df: 44 }) // []
  */
 export function checkPFromCI(input: PFromCIInput): Finding[] {
   const p = parseInput(
@@ -177,7 +189,7 @@ export function checkPFromCI(input: PFromCIInput): Finding[] {
     input,
     "checkPFromCI",
   );
-  const d = p.decimals ?? Math.max(decimalsOf(p.value), decimalsOf(p.lower), decimalsOf(p.upper));
+  const d = p.decimals ?? Math.max(decimalsOf(p.estimate), decimalsOf(p.ci_lb), decimalsOf(p.ci_ub));
   const h = 0.5 * 10 ** -d;
   const z975 = qnorm(0.975);
   // p over the rounding box of (value, lower, upper), for a normal-based and (if df) a t-based CI
@@ -188,9 +200,9 @@ export function checkPFromCI(input: PFromCIInput): Finding[] {
     for (const dv of [-h, h]) {
       for (const dl of [-h, h]) {
         for (const du of [-h, h]) {
-          const se = (p.upper + du - (p.lower + dl)) / (2 * c);
+          const se = (p.ci_ub + du - (p.ci_lb + dl)) / (2 * c);
           if (!(se > 0)) continue;
-          const stat = Math.abs(p.value + dv) / se;
+          const stat = Math.abs(p.estimate + dv) / se;
           ps.push(2 * (df ? pt(stat, df, { lower: false }) : pnorm(stat, 0, 1, { lower: false })));
         }
       }
@@ -205,7 +217,7 @@ export function checkPFromCI(input: PFromCIInput): Finding[] {
   else if (p.p_op === "<") ok = lo < p.p;
   else ok = lo <= p.p;
   if (ok) return [];
-  const implied = twoSided(Math.abs(p.value) / ((p.upper - p.lower) / (2 * z975)));
+  const implied = twoSided(Math.abs(p.estimate) / ((p.ci_ub - p.ci_lb) / (2 * z975)));
   const reportedSig = p.p_op === "=" ? p.p < 0.05 : p.p <= 0.05;
   const impliedSig = implied < 0.05;
   return [{
@@ -213,9 +225,9 @@ export function checkPFromCI(input: PFromCIInput): Finding[] {
     severity: reportedSig !== impliedSig ? "error" : "warning",
     ids: [p.id],
     numbers: {
-      value: p.value,
-      lower: p.lower,
-      upper: p.upper,
+      estimate: p.estimate,
+      ci_lb: p.ci_lb,
+      ci_ub: p.ci_ub,
       reported_p: `${p.p_op} ${p.p}`,
       implied_p: round(implied, 5),
       implied_p_min: round(lo, 5),
@@ -231,8 +243,11 @@ export function checkPFromCI(input: PFromCIInput): Finding[] {
 // ---------------------------------------------------------------------------------------------
 /** Input of {@link checkQSignificance}. */
 export interface QInput {
+  /** Row id. */
   id: string;
+  /** Cochran's Q. */
   Q: number;
+  /** Its degrees of freedom. */
   df: number;
   /** `***` p < .001, `**` p < .01, `*` p < .05, `` not significant. */
   sig_mark: "" | "*" | "**" | "***";
@@ -273,11 +288,15 @@ export function checkQSignificance(input: QInput): Finding[] {
 // ---------------------------------------------------------------------------------------------
 /** Input of {@link checkI2}. */
 export interface I2Input {
+  /** Row id. */
   id: string;
+  /** Cochran's Q. */
   Q: number;
+  /** Its degrees of freedom. */
   df: number;
   /** Reported I² in percent. */
   I2: number;
+  /** Decimals of the printed I² (default: as printed). */
   decimals?: number;
 }
 
@@ -285,8 +304,10 @@ export interface I2Input {
  * Recompute Higgins' I² = max(0, (Q - df) / Q) from Q and df and compare with the reported I².
  * A τ²-based I² (metafor's default with REML: τ² / (τ² + typical within-study variance)) equals the
  * Q-based value only for the DerSimonian–Laird τ²; with other estimators it can be higher or lower,
- * so a difference is a note when modest, a warning when large (> 10 points) or when the reported
- * value is at the boundary 100% (which needs τ² thousands of times the within-study variance).
+ * so a difference is a note when modest or when the reported value is lower (a τ²-based I² can be far
+ * below the Q-based one, down to 0), a warning when it is more than 10 points higher, or when the
+ * printed value is 100% although Q and df give less (a printed "100%" needs only I² >= 99.5%, i.e.
+ * τ² >= 199 times the typical within-study variance).
  * Values outside [0, 100] are errors.
  * @example checkI2({ id: "a", Q: 584.06, df: 43, I2: 92.64 }) // []
  */
@@ -318,32 +339,45 @@ export function checkI2(input: I2Input): Finding[] {
   const tol = 0.5 * 10 ** -d + 0.005;
   if (Math.abs(p.I2 - higgins) <= tol) return [];
   const diff = p.I2 - higgins;
-  if (p.I2 >= 99.995) {
-    // tau2-based I2 = tau2/(tau2+s2) >= 0.99995 needs tau2 >= 19999 s2
+  // A printed value rounds to 100 at its decimals once the true I² reaches 100 - 0.5 * 10^-d
+  // (a printed "100%" needs only I² >= 99.5%); a τ²-based I² = τ²/(τ² + s²) reaches that when
+  // τ²/s² >= t / (1 - t) with t the threshold as a proportion (199 for "100%").
+  const boundary = 100 - 0.5 * 10 ** -d;
+  if (p.I2 >= boundary - 1e-9 && higgins < boundary) {
+    const t = boundary / 100;
+    const ratio = t / (1 - t);
     return [{
       check: "i2",
       severity: "warning",
       ids: [p.id],
-      numbers: { ...numbers, tau2_over_s2_needed: 19999 },
-      message: `I² = ${p.I2}% but Q and df give ${round(higgins, 2)}%; 100% (after rounding) is a boundary value`,
-      explanation:
-        "Computed from Q and df, I² would be below 100%. A τ²-based I² rounds to 100% only if the between-cohort variance is about 20,000 times the typical within-cohort variance; that points to extreme or erroneous effect sizes in the pooled cohorts.",
+      numbers: { ...numbers, printed_100_needs_I2_at_least: boundary, tau2_over_s2_needed: round(ratio, 1) },
+      message: `I² = ${p.I2}% but Q and df give ${round(higgins, 2)}%; a printed ${p.I2}% needs I² >= ${boundary}%`,
+      explanation: `Computed from Q and df, I² is ${
+        round(higgins, 2)
+      }%, which would not print as ${p.I2}%. A printed ${p.I2}% (${d} decimal${
+        d === 1 ? "" : "s"
+      }) needs only I² >= ${boundary}%, i.e. a τ²-based I² = τ²/(τ² + s²) with a between-cohort variance τ² of at least ${
+        round(ratio, 1)
+      } times the typical within-cohort variance s². That is possible with a τ²-based I² (e.g. REML) when a few cohorts have extreme effect sizes, so it is not a contradiction by itself; together with implausibly large effect sizes in the same row it points to extreme or erroneous values among the pooled cohorts.`,
     }];
   }
+  const lower = diff < 0;
   const large = Math.abs(diff) > 10;
   return [{
     check: "i2",
-    severity: large ? "warning" : "note",
+    severity: large && !lower ? "warning" : "note",
     ids: [p.id],
     numbers,
     message: `reported I² = ${p.I2}% differs from Higgins' (Q - df)/Q = ${round(higgins, 2)}% by ${
       round(diff, 2)
     } points`,
-    explanation: large
-      ? "The reported I² is far from the value implied by Q and df. A τ²-based I² (e.g. with REML) can differ from the Q-based one, but a gap this large means the two numbers describe different models or one is misprinted."
-      : `The reported I² is ${
-        diff > 0 ? "higher" : "lower"
-      } than the Q-based value. That is compatible with a τ²-based I² from an estimator other than DerSimonian–Laird (e.g. REML, metafor's default); it is not the textbook Higgins formula.`,
+    explanation: lower
+      ? `The reported I² is lower than the Q-based value${
+        large ? ", by a wide margin" : ""
+      }. A τ²-based I² = τ²/(τ² + s²) (metafor's default with REML or ML) can legitimately be far below (Q - df)/Q, down to 0 when the estimated τ² is 0: Q is dominated by the most precise cohorts, while REML estimates τ² from all of them. So this is compatible with a τ²-based I² and is not by itself a misprint; the review should say which I² it reports.`
+      : large
+      ? "The reported I² is far above the value implied by Q and df. A τ²-based I² (e.g. with REML) can differ from the Q-based one in either direction, but a gap this large means the two numbers describe different models or one is misprinted."
+      : "The reported I² is higher than the Q-based value. That is compatible with a τ²-based I² from an estimator other than DerSimonian–Laird (e.g. REML, metafor's default); it is not the textbook Higgins formula.",
   }];
 }
 
@@ -372,14 +406,19 @@ export function checkDf(input: { id: string; N: number; df: number }): Finding[]
 // ---------------------------------------------------------------------------------------------
 /** Input of {@link checkCountsSum}. */
 export interface CountsSumInput {
+  /** Row id. */
   id: string;
+  /** What is counted. */
   label: string;
+  /** The parts, by name. */
   parts: Record<string, number>;
+  /** The printed total. */
   total: number;
   /** Allowed absolute difference (default 0; use e.g. 0.1 for percentages rounded to 1 decimal). */
   tolerance?: number;
   /** Severity when the sum differs (default "error"). */
   severity?: Severity;
+  /** Explanation to use instead of the default one. */
   explanation?: string;
 }
 
@@ -401,7 +440,7 @@ export function checkCountsSum(input: CountsSumInput): Finding[] {
     input,
     "checkCountsSum",
   );
-  const sum = Object.values(p.parts).reduce((a, b) => a + b, 0);
+  const sum = d3sum(Object.values(p.parts));
   if (Math.abs(sum - p.total) <= (p.tolerance ?? 0) + 1e-9) return [];
   return [{
     check: "counts-sum",
@@ -416,12 +455,17 @@ export function checkCountsSum(input: CountsSumInput): Finding[] {
 // ---------------------------------------------------------------------------------------------
 /** Input of {@link checkPercentOfN}. */
 export interface PercentInput {
+  /** Row id. */
   id: string;
+  /** The printed percentage. */
   pct: number;
+  /** The denominator. */
   n: number;
   /** The numerator when reported (checks k/n against pct); otherwise a GRIM test. */
   k?: number;
+  /** Decimals of the printed percentage (default: as printed). */
   decimals?: number;
+  /** Severity of a finding (default error). */
   severity?: Severity;
 }
 
@@ -538,19 +582,31 @@ export function checkMagnitude(input: { id: string; kind: MagnitudeKind; value: 
 }
 
 // ---------------------------------------------------------------------------------------------
+/** Input of {@link checkMedianInRange}. */
+export interface MedianRangeInput {
+  /** Row id. */
+  id: string;
+  /** The printed median. */
+  median: number;
+  /** Lower end of the printed range. */
+  range_lb: number;
+  /** Upper end of the printed range. */
+  range_ub: number;
+}
+
 /**
  * A median must lie within its range.
- * @example checkMedianInRange({ id: "a", median: 0.32, lower: 0, upper: 6.66 }) // []
+ * @example checkMedianInRange({ id: "a", median: 0.32, range_lb: 0, range_ub: 6.66 }) // []
  */
-export function checkMedianInRange(input: { id: string; median: number; lower: number; upper: number }): Finding[] {
-  const p = parseInput(z.object({ id, median: num, lower: num, upper: num }), input, "checkMedianInRange");
-  if (p.lower <= p.median && p.median <= p.upper) return [];
+export function checkMedianInRange(input: MedianRangeInput): Finding[] {
+  const p = parseInput(z.object({ id, median: num, range_lb: num, range_ub: num }), input, "checkMedianInRange");
+  if (p.range_lb <= p.median && p.median <= p.range_ub) return [];
   return [{
     check: "median-in-range",
     severity: "error",
     ids: [p.id],
-    numbers: { median: p.median, lower: p.lower, upper: p.upper },
-    message: `median ${p.median} lies outside its range ${p.lower} to ${p.upper}`,
+    numbers: { median: p.median, range_lb: p.range_lb, range_ub: p.range_ub },
+    message: `median ${p.median} lies outside its range ${p.range_lb} to ${p.range_ub}`,
     explanation: "The median is one of the values (or between two), so it must lie between the smallest and largest.",
   }];
 }
@@ -558,8 +614,11 @@ export function checkMedianInRange(input: { id: string; median: number; lower: n
 // ---------------------------------------------------------------------------------------------
 /** A row for {@link checkIdenticalNumbers}: an id, a group label and the printed numbers. */
 export interface TupleRow {
+  /** Row id. */
   id: string;
+  /** Group the numbers belong to. */
   group: string;
+  /** The numbers printed for it. */
   numbers: number[];
 }
 
@@ -599,9 +658,13 @@ export function checkIdenticalNumbers(rows: TupleRow[]): Finding[] {
 // ---------------------------------------------------------------------------------------------
 /** One subgroup as printed: effect size and its p-value (with qualifier). */
 export interface SubgroupStat {
+  /** Row id. */
   id: string;
+  /** The subgroup's effect size. */
   es: number;
+  /** Its p-value. */
   p: number;
+  /** How the p-value is qualified. */
   p_op: "=" | "<" | "<=";
 }
 
@@ -811,17 +874,12 @@ export function auditEvidence(ev: Evidence): Finding[] {
       });
     }
   };
-  const est = (id: string) => {
-    const e = ev.estimates.find((x) => x.id === id);
-    if (!e) throw new Error(`auditEvidence: estimate ${id} not found in estimates.csv`);
-    return e;
-  };
 
-  const v = (id: string) => est(id).value!;
+  const v = (id: string) => estimateValue(ev, id);
   // 1. intervals of estimates (md, smd with ci95)
   for (const e of ev.estimates) {
     if (e.interval === "ci95" && e.value !== null && e.lower !== null && e.upper !== null) {
-      const iv = { id: e.id, value: e.value, lower: e.lower, upper: e.upper };
+      const iv = { id: e.id, estimate: e.value, ci_lb: e.lower, ci_ub: e.upper };
       push(checkEstimateInCI(iv));
       push(checkCISymmetry(iv));
       if (e.p_value !== null && e.p_op !== "") {
@@ -830,7 +888,7 @@ export function auditEvidence(ev: Evidence): Finding[] {
       }
     }
     if (e.interval === "range" && e.value !== null && e.lower !== null && e.upper !== null && e.statistic !== "mean") {
-      push(checkMedianInRange({ id: e.id, median: e.value, lower: e.lower, upper: e.upper }));
+      push(checkMedianInRange({ id: e.id, median: e.value, range_lb: e.lower, range_ub: e.upper }));
     }
     if (e.statistic === "pct" || e.statistic === "pct_responders") {
       push(checkMagnitude({ id: e.id, kind: "pct", value: e.value! }));
@@ -930,18 +988,48 @@ export function auditEvidence(ev: Evidence): Finding[] {
       );
     }
   }
-  // Timmers 2021: 60% with an unstated denominator
+  // Timmers 2021: 60% with an unstated denominator; every n the seed prints for the study is a candidate
   const t60 = v("timmers2021-responders");
-  const tFindings = [v("timmers2021-n-completed"), v("timmers2021-n-fu6")].map((n) =>
-    checkPercentOfN({ id: "timmers2021-responders", pct: t60, n })
-  );
-  if (tFindings[0].length && !tFindings[1].length) {
+  const candidates = [
+    ["timmers2021-n-enrolled", "enrolled"],
+    ["timmers2021-n-completed", "who completed EXP"],
+    ["timmers2021-n-fu6", "with 6-month follow-up"],
+    ["timmers2021-n-fu6-mri", "with 6-month MRI data"],
+  ].map(([nid, what]) => {
+    const n = v(nid);
+    return { nid, what, n, k: respondersFromPercent(t60, n) };
+  });
+  const fits = candidates.filter((c) => c.k !== null);
+  const misfits = candidates.filter((c) => c.k === null);
+  if (misfits.length) {
+    const frac = (c: { n: number; k: number | null }) => `${c.k}/${c.n}`;
     push([{
-      ...tFindings[0][0],
+      check: "percent-of-n",
       severity: "note",
-      message: `60% of the 23 completers is not a whole number of patients; 12 of the 20 with follow-up is`,
-      explanation:
-        "The denominator of the 60% is not stated. It cannot be the 23 who completed EXP (13/23 = 57%, 14/23 = 61%), so it is presumably the 20 with 6-month data.",
+      ids: ["timmers2021-responders"],
+      numbers: {
+        reported_pct: t60,
+        ...Object.fromEntries(candidates.map((c) => [`n_${c.what.replace(/\W+/g, "_")}`, c.n])),
+        fitting_denominators: fits.map((c) => c.n).join(", "),
+      },
+      message: `${t60}% is not a whole number of ${misfits.map((c) => `the ${c.n} ${c.what}`).join(" or ")}; it is of ${
+        fits.map((c) => `the ${c.n} ${c.what} (${frac(c)})`).join(" and of ")
+      }`,
+      explanation: `The denominator of the ${t60}% is not stated. ${
+        misfits.map((c) =>
+          `It cannot be the ${c.n} ${c.what} (${Math.floor((t60 * c.n) / 100)}/${c.n} = ${
+            round((100 * Math.floor((t60 * c.n) / 100)) / c.n, 1)
+          }%, ${Math.ceil((t60 * c.n) / 100)}/${c.n} = ${round((100 * Math.ceil((t60 * c.n) / 100)) / c.n, 1)}%)`
+        ).join("; ")
+      }. ${
+        fits.length > 1
+          ? `Several printed numbers give exactly ${t60}% (${
+            fits.map((c) => `${frac(c)} ${c.what}`).join(", ")
+          }; e.g. an intention-to-treat count with non-completers as non-responders would use all enrolled), so the percentage alone does not tell which denominator was used.`
+          : fits.length === 1
+          ? `Only the ${fits[0].n} ${fits[0].what} give exactly ${t60}% (${frac(fits[0])}).`
+          : "No printed number of patients gives it."
+      }`,
     }]);
   }
   push(checkSameQuantity({
@@ -961,7 +1049,7 @@ export function auditEvidence(ev: Evidence): Finding[] {
       if (r.I2 !== null) push(checkI2({ id: r.id, Q: r.Q, df: r.df, I2: r.I2 }));
     }
     if (r.range_lb !== null && r.range_ub !== null) {
-      push(checkMedianInRange({ id: r.id, median: r.mdn_smc, lower: r.range_lb, upper: r.range_ub }));
+      push(checkMedianInRange({ id: r.id, median: r.mdn_smc, range_lb: r.range_lb, range_ub: r.range_ub }));
       for (const [k, x] of [["range minimum", r.range_lb], ["range maximum", r.range_ub]] as const) {
         push(checkMagnitude({ id: r.id, kind: "smc", value: x, label: `${r.domain}, ${r.period}, ${k}:` }));
       }
@@ -971,9 +1059,16 @@ export function auditEvidence(ev: Evidence): Finding[] {
   const legend = ev.tables.find((t) => t.table_id === "4c-smc")?.legend ?? "";
   push(checkSignificanceLegend({ id: "4c-smc-legend", legend }), "4c-smc");
   // direction counts vs N (pre-final follow-up)
-  for (const d of ev.directions) {
+  for (const [i, d] of ev.directions.entries()) {
     const row = ev.smc.find((r) => r.domain === d.domain && r.period === "pre-final follow-up");
-    if (!row) throw new Error(`auditEvidence: no pre-final follow-up row for ${d.domain}`);
+    if (!row) {
+      fail(
+        "smc_direction.csv",
+        `row ${i + 1} (line ${i + 2}), column domain`,
+        "must name a domain that has a pre-final follow-up row in smc_review.csv",
+        d.domain,
+      );
+    }
     push(checkCountsSum({
       id: `direction-${d.id}`,
       label: `${d.domain}: direction-of-effect counts vs N (pre-final follow-up)`,
@@ -1028,10 +1123,17 @@ export function auditEvidence(ev: Evidence): Finding[] {
       ev.subgroups.map((s) => ({ id: s.id, group: `${s.factor}: ${s.level}`, numbers: [s.es, s.p_value] })),
     ),
   );
-  for (const t of ev.subgroupTests) {
+  for (const [i, t] of ev.subgroupTests.entries()) {
     const a = ev.subgroups.find((s) => s.factor === t.factor && s.level === t.level_a);
     const b = ev.subgroups.find((s) => s.factor === t.factor && s.level === t.level_b);
-    if (!a || !b) throw new Error(`auditEvidence: subgroup levels of ${t.id} not found`);
+    if (!a || !b) {
+      fail(
+        "smc_subgroup_tests.csv",
+        `row ${i + 1} (line ${i + 2}), column ${a ? "level_b" : "level_a"}`,
+        `must name a level of factor ${t.factor} in smc_subgroups.csv`,
+        a ? t.level_b : t.level_a,
+      );
+    }
     const sg = (s: typeof a) => ({ id: s.id, es: s.es, p: s.p_value, p_op: s.p_op as "=" | "<" | "<=" });
     push(checkSubgroupDifference({ id: t.id, a: sg(a), b: sg(b), p: t.p_value, p_op: t.p_op as "=" | "<" | "<=" }));
   }

@@ -4,6 +4,9 @@
  * reads every file through a reader you pass (Deno.readTextFile in the CLI, FileAttachment in a
  * notebook), so this module does no I/O itself.
  *
+ * In a notebook, pass the `FileAttachment`s to {@link loadEvidenceAttachments} (FileAttachment needs
+ * literal paths, so the notebook lists them; everything else happens here).
+ *
  * @example
  * const ev = await loadEvidence((file) => Deno.readTextFile(`data/${file}`));
  * ev.estimates.length; // 221
@@ -32,24 +35,47 @@ import {
   subgroupTestRow,
   type TableRow,
   tableRow,
-} from "./schemas.ts";
+} from "./_schemas.ts";
 
 /** Every evidence table of the seed, parsed. */
 export interface Evidence {
+  /** `tables.csv`: the seed's tables and their expected row counts. */
   tables: TableRow[];
+  /** `studies.csv`: the studies of chapter 4a. */
   studies: Study[];
+  /** `estimates.csv`: every reported number of chapters 4a and 4b. */
   estimates: Estimate[];
+  /** `smc_review.csv`: the 4c review table. */
   smc: SmcRow[];
+  /** `smc_direction.csv`: direction-of-effect counts. */
   directions: DirectionRow[];
+  /** `smc_subgroups.csv`: subgroup estimates. */
   subgroups: SubgroupRow[];
+  /** `smc_subgroup_tests.csv`: subgroup-difference tests. */
   subgroupTests: SubgroupTestRow[];
+  /** `population_comparison.csv`: section 3b. */
   population: PopulationRow[];
+  /** `assumptions.csv`: labelled assumptions (never data). */
   assumptions: Assumption[];
+  /** `data/instruments.csv`: outcome measures and MCIDs. */
   instruments: Instrument[];
 }
 
+/** The keys of {@link Evidence}, one per file. */
+export type EvidenceFile =
+  | "tables"
+  | "studies"
+  | "estimates"
+  | "smc"
+  | "directions"
+  | "subgroups"
+  | "subgroupTests"
+  | "population"
+  | "assumptions"
+  | "instruments";
+
 /** The files {@link loadEvidence} reads, relative to `data/`. */
-export const EVIDENCE_FILES = {
+export const EVIDENCE_FILES: Readonly<Record<EvidenceFile, string>> = {
   tables: "evidence/tables.csv",
   studies: "evidence/studies.csv",
   estimates: "evidence/estimates.csv",
@@ -60,7 +86,7 @@ export const EVIDENCE_FILES = {
   population: "evidence/population_comparison.csv",
   assumptions: "evidence/assumptions.csv",
   instruments: "instruments.csv",
-} as const;
+};
 
 function uniqueIds<T>(rows: T[], key: (r: T) => string, name: string): T[] {
   const seen = new Map<string, number>();
@@ -68,8 +94,9 @@ function uniqueIds<T>(rows: T[], key: (r: T) => string, name: string): T[] {
     const k = key(r);
     if (seen.has(k)) {
       throw new ValidationError(name, [{
-        path: `row ${i + 1}`,
-        rule: `must have a unique id (also used by row ${seen.get(k)! + 1})`,
+        path: `row ${i + 1} (line ${i + 2}), column ${name === "tables.csv" ? "table_id" : "id"}`,
+        row: i + 1,
+        rule: `must be unique (also used by row ${seen.get(k)! + 1})`,
         received: k,
       }]);
     }
@@ -145,7 +172,17 @@ export async function loadEvidence(read: (file: string) => string | Promise<stri
   if (typeof read !== "function") {
     throw new ValidationError("loadEvidence", [{ path: "read", rule: "must be a function (file) => text" }]);
   }
-  const text = async (k: keyof typeof EVIDENCE_FILES) => await read(EVIDENCE_FILES[k]);
+  const text = async (k: EvidenceFile) => {
+    const t = await read(EVIDENCE_FILES[k]);
+    if (typeof t !== "string") {
+      throw new ValidationError("loadEvidence", [{
+        path: EVIDENCE_FILES[k],
+        rule: "must be read as text",
+        received: typeof t,
+      }]);
+    }
+    return t;
+  };
   const ev: Evidence = {
     tables: parseTables(await text("tables")),
     studies: parseStudies(await text("studies")),
@@ -166,7 +203,8 @@ export async function loadEvidence(read: (file: string) => string | Promise<stri
     throw new ValidationError(
       "estimates.csv",
       bad.map(({ e, i }) => ({
-        path: `row ${i + 1}, column study_id`,
+        path: `row ${i + 1} (line ${i + 2}), column study_id`,
+        row: i + 1,
         rule: `must name a study of table ${e.table_id} in studies.csv`,
         received: e.study_id,
       })),
@@ -188,4 +226,94 @@ export function countRows(ev: Evidence): Record<string, number> {
   }
   ev.studies.forEach(() => add("studies"));
   return out;
+}
+
+/** A file a notebook attaches: Notebook Kit's `FileAttachment("../data/evidence/tables.csv")`. */
+export interface AttachedFile {
+  /** The file's text. */
+  text(): Promise<string>;
+}
+
+/**
+ * Load the evidence from a notebook's file attachments, one per key of {@link EVIDENCE_FILES}
+ * (a notebook build renames the files, so they are matched by key, not by name). A missing key is
+ * a `ValidationError` naming it and its file.
+ * @example
+ * const ev = await loadEvidenceAttachments({ tables: FileAttachment("../data/evidence/tables.csv"), ... });
+ */
+export function loadEvidenceAttachments(files: Readonly<Record<EvidenceFile, AttachedFile>>): Promise<Evidence> {
+  if (typeof files !== "object" || files === null) {
+    throw new ValidationError("loadEvidenceAttachments", [{
+      path: "files",
+      rule: "must be an object of FileAttachments keyed by " + Object.keys(EVIDENCE_FILES).join(", "),
+    }]);
+  }
+  const keys = Object.keys(EVIDENCE_FILES) as EvidenceFile[];
+  const missing = keys.filter((k) => typeof files[k]?.text !== "function");
+  const unknown = Object.keys(files).filter((k) => !(k in EVIDENCE_FILES));
+  if (missing.length || unknown.length) {
+    throw new ValidationError("loadEvidenceAttachments", [
+      ...missing.map((k) => ({ path: `files.${k}`, rule: `must be the FileAttachment of data/${EVIDENCE_FILES[k]}` })),
+      ...unknown.map((k) => ({ path: `files.${k}`, rule: `is not an evidence file (expected ${keys.join(", ")})` })),
+    ]);
+  }
+  const byPath = new Map(keys.map((k) => [EVIDENCE_FILES[k], files[k]]));
+  return loadEvidence((f) => byPath.get(f)!.text());
+}
+
+/**
+ * The value of an assumption in `assumptions.csv`, checked: a missing row, a missing value (`NA` or
+ * empty) or a value that breaks `rule` is a `ValidationError` naming the file, the 1-based row (and
+ * its line), the column and the rule.
+ * @example assumptionValue(ev, "leeuw2008-n-exp", { integer: true, min: 1 }) // 42
+ */
+export function assumptionValue(
+  ev: Evidence,
+  id: string,
+  rule: { integer?: boolean; min?: number; max?: number; usedFor?: string } = {},
+): number {
+  const i = ev.assumptions.findIndex((a) => a.id === id);
+  const usedFor = rule.usedFor ? ` (used for ${rule.usedFor})` : "";
+  if (i < 0) {
+    throw new ValidationError("assumptions.csv", [{
+      path: "rows",
+      rule: `must contain an assumption with id ${id}${usedFor}`,
+    }]);
+  }
+  const v = ev.assumptions[i].value;
+  const where = { path: `row ${i + 1} (line ${i + 2}), column value`, row: i + 1 };
+  const what = `(${id}: ${ev.assumptions[i].quantity}${rule.usedFor ? `, used for ${rule.usedFor}` : ""})`;
+  if (v === null) {
+    throw new ValidationError("assumptions.csv", [{ ...where, rule: `must be a number ${what}`, received: "NA" }]);
+  }
+  if (rule.integer && !Number.isInteger(v)) {
+    throw new ValidationError("assumptions.csv", [{ ...where, rule: `must be a whole number ${what}`, received: v }]);
+  }
+  if (rule.min !== undefined && v < rule.min) {
+    throw new ValidationError("assumptions.csv", [{ ...where, rule: `must be >= ${rule.min} ${what}`, received: v }]);
+  }
+  if (rule.max !== undefined && v > rule.max) {
+    throw new ValidationError("assumptions.csv", [{ ...where, rule: `must be <= ${rule.max} ${what}`, received: v }]);
+  }
+  return v;
+}
+
+/**
+ * The value of a row of `estimates.csv` by id; a missing row or value is a `ValidationError`
+ * naming the file, the row and the column.
+ * @example estimateValue(ev, "leeuw2008-n") // 85
+ */
+export function estimateValue(ev: Evidence, id: string): number {
+  const i = ev.estimates.findIndex((e) => e.id === id);
+  if (i < 0) throw new ValidationError("estimates.csv", [{ path: "rows", rule: `must contain a row with id ${id}` }]);
+  const v = ev.estimates[i].value;
+  if (v === null) {
+    throw new ValidationError("estimates.csv", [{
+      path: `row ${i + 1} (line ${i + 2}), column value`,
+      row: i + 1,
+      rule: `must be a number (${id})`,
+      received: "NA",
+    }]);
+  }
+  return v;
 }

@@ -10,14 +10,19 @@
  */
 import { pchisq, pnorm, qnorm } from "../stats/distributions.ts";
 import type { Evidence } from "./load.ts";
-import type { Estimate } from "./schemas.ts";
+import type { Estimate } from "./_schemas.ts";
 
 /** One reproduced table: an id, a title, column names and rows of plain values. */
 export interface ReproducedTable {
+  /** Table id (see tables.csv). */
   table_id: string;
+  /** Title. */
   title: string;
+  /** Where the table is in the seed. */
   source: string;
+  /** Column names, in order. */
   columns: string[];
+  /** Rows of plain values (null = missing). */
   rows: Record<string, string | number | null>[];
 }
 

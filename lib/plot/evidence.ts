@@ -1,21 +1,28 @@
 /**
  * Observable Plot builders for the seed's evidence tables: a forest-style plot of RCT contrasts with
  * their 95% CIs, responder rates with intervals, Breugelmans 2024 post vs 12 months, the SMC review
- * table by domain (median and range on a symlog axis) and reported vs Q-based I². Each builder
- * takes plain rows (from `lib/evidence` loaders) and an optional `document` (jsdom in tests).
+ * table by domain (median and range on a symlog axis), direction-of-effect counts, reported vs
+ * Q-based I², and the audit's findings per check. Each builder takes plain rows (from `lib/evidence`)
+ * and an optional `document` (jsdom in tests). Intervals are `estimate`/`ci_lb`/`ci_ub` as everywhere.
  *
  * @example
  * import { contrastPlot } from "../lib/plot/evidence.ts";
- * display(contrastPlot(ev.estimates.filter((e) => e.statistic === "md" && e.interval === "ci95")));
+ * import { contrastRows } from "../lib/evidence/mod.ts";
+ * display(contrastPlot(contrastRows(ev)));
  * @module
  */
 import * as Plot from "@observablehq/plot";
 import { z } from "zod";
 import { parseInput } from "../validate.ts";
+import { fmtPct } from "../format.ts";
 import { theme } from "./theme.ts";
+
+/** What the builders return: an SVG, or a figure with a legend. */
+export type EvidenceFigure = SVGSVGElement | HTMLElement;
 
 /** Options shared by the builders. */
 export interface EvidencePlotOptions {
+  /** Width in pixels. */
   width?: number;
   /** A DOM document (e.g. `new JSDOM("").window.document`) when rendering outside a browser. */
   document?: Document;
@@ -25,29 +32,35 @@ const optsSchema = z.object({ width: z.number().positive().optional(), document:
 
 /** A contrast row: label, estimate and 95% CI (and an optional facet group). */
 export interface ContrastRow {
+  /** Row label (contrast, time point). */
   label: string;
+  /** Group shown before the label (study, instrument); may be empty. */
   group: string;
-  value: number;
-  lower: number;
-  upper: number;
+  /** The estimate. */
+  estimate: number;
+  /** Lower limit of its CI. */
+  ci_lb: number;
+  /** Upper limit of its CI. */
+  ci_ub: number;
+  /** True when the audit flags the row (drawn in red). */
   flagged?: boolean;
 }
 
 const contrastSchema = z.array(z.object({
   label: z.string().min(1),
   group: z.string(),
-  value: z.number().finite(),
-  lower: z.number().finite(),
-  upper: z.number().finite(),
+  estimate: z.number().finite(),
+  ci_lb: z.number().finite(),
+  ci_ub: z.number().finite(),
   flagged: z.boolean().optional(),
 })).min(1);
 
 /**
  * Forest-style plot of mean differences (or SMDs) with 95% CIs, one row per contrast labelled "group · label";
  * rows flagged by the audit are drawn in red.
- * @example contrastPlot([{ label: "APT vs WLC", group: "RDQ", value: -2.4, lower: -4.14, upper: -0.65 }])
+ * @example contrastPlot([{ label: "APT vs WLC", group: "RDQ", estimate: -2.4, ci_lb: -4.14, ci_ub: -0.65 }])
  */
-export function contrastPlot(rows: ContrastRow[], options: EvidencePlotOptions = {}): SVGSVGElement | HTMLElement {
+export function contrastPlot(rows: ContrastRow[], options: EvidencePlotOptions = {}): EvidenceFigure {
   const data = parseInput(contrastSchema, rows, "contrastPlot");
   const o = parseInput(optsSchema, options, "contrastPlot options");
   const rowsY = data.map((d) => ({ ...d, y: d.group ? `${d.group} · ${d.label}` : d.label }));
@@ -61,39 +74,44 @@ export function contrastPlot(rows: ContrastRow[], options: EvidencePlotOptions =
     y: { label: null, domain: rowsY.map((d) => d.y) },
     marks: [
       Plot.ruleX([0], { stroke: theme.refline }),
-      Plot.ruleY(rowsY, { y: "y", x1: "lower", x2: "upper", stroke: colour, strokeWidth: 2 }),
-      Plot.dot(rowsY, { y: "y", x: "value", fill: colour, r: 3.5 }),
+      Plot.ruleY(rowsY, { y: "y", x1: "ci_lb", x2: "ci_ub", stroke: colour, strokeWidth: 2 }),
+      Plot.dot(rowsY, { y: "y", x: "estimate", fill: colour, r: 3.5 }),
     ],
   });
 }
 
-/** A responder-rate row: label, rate (0-1) with interval, and an optional series. */
+/** A responder-rate row: label, rate (0-1) with interval, and a series. */
 export interface RateRow {
+  /** Row label. */
   label: string;
+  /** Series (colour), e.g. "reported" or "implied by the ES". */
   series: string;
+  /** The rate, a proportion. */
   rate: number;
-  lower: number;
-  upper: number;
+  /** Lower limit of its interval (equal to rate when there is none). */
+  ci_lb: number;
+  /** Upper limit of its interval. */
+  ci_ub: number;
 }
 
 const rateSchema = z.array(z.object({
   label: z.string().min(1),
   series: z.string().min(1),
   rate: z.number().min(0).max(1),
-  lower: z.number().min(0).max(1),
-  upper: z.number().min(0).max(1),
+  ci_lb: z.number().min(0).max(1),
+  ci_ub: z.number().min(0).max(1),
 })).min(1);
 
 /**
  * Responder rates (percent) with their intervals, coloured by series (e.g. reported vs implied).
- * @example rateIntervalPlot([{ label: "EXP post", series: "reported", rate: 0.51, lower: 0.36, upper: 0.65 }])
+ * @example rateIntervalPlot([{ label: "EXP post", series: "reported", rate: 0.51, ci_lb: 0.36, ci_ub: 0.65 }])
  */
-export function rateIntervalPlot(rows: RateRow[], options: EvidencePlotOptions = {}): SVGSVGElement | HTMLElement {
+export function rateIntervalPlot(rows: RateRow[], options: EvidencePlotOptions = {}): EvidenceFigure {
   const data = parseInput(rateSchema, rows, "rateIntervalPlot").map((d) => ({
     ...d,
     pct: 100 * d.rate,
-    lo: 100 * d.lower,
-    hi: 100 * d.upper,
+    lo: 100 * d.ci_lb,
+    hi: 100 * d.ci_ub,
   }));
   const o = parseInput(optsSchema, options, "rateIntervalPlot options");
   const series = [...new Set(data.map((d) => d.series))];
@@ -118,7 +136,7 @@ export function rateIntervalPlot(rows: RateRow[], options: EvidencePlotOptions =
       Plot.text(data, {
         y: "label",
         x: "hi",
-        text: (d: { pct: number }) => `${d.pct.toFixed(1)}%`,
+        text: (d: { rate: number }) => fmtPct(d.rate, 1),
         dx: 18,
         fill: theme.muted,
         fontSize: theme.fontSize,
@@ -129,8 +147,11 @@ export function rateIntervalPlot(rows: RateRow[], options: EvidencePlotOptions =
 
 /** A post vs 12-month row of the Breugelmans table. */
 export interface PostFollowRow {
+  /** The construct (instrument). */
   construct: string;
+  /** Time point. */
   timepoint: "post" | "12 months";
+  /** The printed effect size. */
   value: number;
 }
 
@@ -139,7 +160,10 @@ export interface PostFollowRow {
  * from post-treatment to 12 months.
  * @example postFollowupPlot([{ construct: "PDI", timepoint: "post", value: -1.01 }, { construct: "PDI", timepoint: "12 months", value: -0.81 }])
  */
-export function postFollowupPlot(rows: PostFollowRow[], options: EvidencePlotOptions & { y?: string } = {}) {
+export function postFollowupPlot(
+  rows: PostFollowRow[],
+  options: EvidencePlotOptions & { y?: string } = {},
+): EvidenceFigure {
   const data = parseInput(
     z.array(
       z.object({ construct: z.string().min(1), timepoint: z.enum(["post", "12 months"]), value: z.number().finite() }),
@@ -178,11 +202,17 @@ export function postFollowupPlot(rows: PostFollowRow[], options: EvidencePlotOpt
 
 /** A row of the SMC review table as the plot needs it. */
 export interface SmcPlotRow {
+  /** Outcome domain. */
   domain: string;
+  /** Period. */
   period: string;
+  /** Median SMC. */
   mdn_smc: number;
+  /** Lower end of the range. */
   range_lb: number | null;
+  /** Upper end of the range. */
   range_ub: number | null;
+  /** Number of cohorts. */
   n_cohorts: number;
 }
 
@@ -191,7 +221,7 @@ export interface SmcPlotRow {
  * cohorts) and the range (line) on a symlog axis, so ranges up to the thousands stay visible.
  * @example smcRangePlot(ev.smc)
  */
-export function smcRangePlot(rows: SmcPlotRow[], options: EvidencePlotOptions = {}) {
+export function smcRangePlot(rows: SmcPlotRow[], options: EvidencePlotOptions = {}): EvidenceFigure {
   const data = parseInput(
     z.array(
       z.object({
@@ -254,14 +284,21 @@ export function smcRangePlot(rows: SmcPlotRow[], options: EvidencePlotOptions = 
   });
 }
 
+/** A row of {@link i2Plot}. */
+export interface I2PlotRow {
+  /** Label (shown on hover). */
+  label: string;
+  /** I² as printed (%). */
+  reported: number;
+  /** Higgins' (Q - df) / Q (%). */
+  higgins: number;
+}
+
 /**
  * Reported I² against Higgins' Q-based I² per row; points off the diagonal differ.
  * @example i2Plot([{ label: "HRQoL pre-post", reported: 99.81, higgins: 98.43 }])
  */
-export function i2Plot(
-  rows: { label: string; reported: number; higgins: number }[],
-  options: EvidencePlotOptions = {},
-) {
+export function i2Plot(rows: I2PlotRow[], options: EvidencePlotOptions = {}): EvidenceFigure {
   const data = parseInput(
     z.array(z.object({ label: z.string(), reported: z.number().finite(), higgins: z.number().finite() })).min(1),
     rows,
@@ -279,5 +316,101 @@ export function i2Plot(
       Plot.line([[0, 0], [100, 100]], { stroke: theme.refline, strokeDasharray: "4,3" }),
       Plot.dot(data, { x: "higgins", y: "reported", fill: theme.study, r: 4, title: "label", tip: true }),
     ],
+  });
+}
+
+/** Direction-of-effect counts of one domain (a row of `smc_direction.csv` will do). */
+export interface DirectionPlotRow {
+  /** Outcome domain. */
+  domain: string;
+  /** Cohorts with a favourable effect. */
+  n_positive: number;
+  /** Cohorts with no effect. */
+  n_no_effect: number;
+  /** Cohorts with an unfavourable effect. */
+  n_adverse: number;
+}
+
+/**
+ * Stacked bars of the direction-of-effect counts per domain (favourable, no effect, unfavourable).
+ * @example directionPlot(ev.directions)
+ */
+export function directionPlot(rows: DirectionPlotRow[], options: EvidencePlotOptions = {}): EvidenceFigure {
+  const data = parseInput(
+    z.array(
+      z.object({
+        domain: z.string().min(1),
+        n_positive: z.number().int().nonnegative(),
+        n_no_effect: z.number().int().nonnegative(),
+        n_adverse: z.number().int().nonnegative(),
+      }).passthrough(),
+    ).min(1),
+    rows,
+    "directionPlot",
+  );
+  const o = parseInput(optsSchema, options, "directionPlot options");
+  const kinds = ["+ favourable", "+/− no effect", "− unfavourable"];
+  const long = data.flatMap((d) => [
+    { domain: d.domain, direction: kinds[0], n: d.n_positive },
+    { domain: d.domain, direction: kinds[1], n: d.n_no_effect },
+    { domain: d.domain, direction: kinds[2], n: d.n_adverse },
+  ]);
+  return Plot.plot({
+    document: o.document,
+    marginLeft: 170,
+    width: o.width ?? 760,
+    height: 60 + 26 * data.length,
+    x: { label: "cohorts (pre to final follow-up)", grid: true },
+    y: { label: null },
+    color: { legend: true, domain: kinds, range: ["#2e7d32", "#bbbbbb", theme.summary] },
+    marks: [Plot.barX(long, { y: "domain", x: "n", fill: "direction", sort: { y: "-x" } }), Plot.ruleX([0])],
+  });
+}
+
+/** A finding as {@link auditCountsPlot} needs it (an audit `Finding` will do). */
+export interface FindingPlotRow {
+  /** The check that produced it. */
+  check: string;
+  /** Its severity. */
+  severity: "error" | "warning" | "note";
+}
+
+/**
+ * Number of audit findings per check, stacked by severity (checks without findings in `rows` are
+ * kept on the axis when listed in `options.checks`).
+ * @example auditCountsPlot(findings, { checks: Object.keys(summary.byCheck) })
+ */
+export function auditCountsPlot(
+  rows: FindingPlotRow[],
+  options: EvidencePlotOptions & { checks?: string[] } = {},
+): EvidenceFigure {
+  const data = parseInput(
+    z.array(z.object({ check: z.string().min(1), severity: z.enum(["error", "warning", "note"]) }).passthrough()),
+    rows,
+    "auditCountsPlot",
+  );
+  const o = parseInput(
+    optsSchema.extend({ checks: z.array(z.string()).optional() }),
+    options,
+    "auditCountsPlot options",
+  );
+  const checks = o.checks ?? [...new Set(data.map((d) => d.check))];
+  const severities = ["error", "warning", "note"] as const;
+  const counts = checks.flatMap((check) =>
+    severities.map((severity) => ({
+      check,
+      severity,
+      n: data.filter((f) => f.check === check && f.severity === severity).length,
+    }))
+  ).filter((d) => d.n > 0);
+  return Plot.plot({
+    document: o.document,
+    marginLeft: 160,
+    width: o.width ?? 720,
+    height: 60 + 26 * Math.max(1, checks.length),
+    x: { label: "findings", grid: true },
+    y: { label: null, domain: checks },
+    color: { legend: true, domain: [...severities], range: [theme.summary, "#d68910", "#7f8c8d"] },
+    marks: [Plot.barX(counts, { y: "check", x: "n", fill: "severity" }), Plot.ruleX([0])],
   });
 }

@@ -20,15 +20,14 @@ import { z } from "zod";
 import { qnorm } from "../stats/distributions.ts";
 import { fail, parseInput, sameLength } from "../validate.ts";
 import {
-  backTransform,
+  axisBackTransform as backTransform,
   formatInterval,
   formatNumber,
   scalar,
-  scalarSchema,
   theme,
   type Transform,
-  transformSchema,
 } from "./theme.ts";
+import { scalarSchema, transformSchema } from "./_theme.ts";
 
 /** The fields of a fitted model that a forest plot reads (extra fields are ignored). */
 export interface ForestFit {

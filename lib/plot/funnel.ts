@@ -19,7 +19,8 @@ import * as Plot from "@observablehq/plot";
 import { z } from "zod";
 import { qnorm } from "../stats/distributions.ts";
 import { fail, parseInput, sameLength } from "../validate.ts";
-import { backTransform, formatNumber, scalar, scalarSchema, theme, type Transform, transformSchema } from "./theme.ts";
+import { axisBackTransform as backTransform, formatNumber, scalar, theme, type Transform } from "./theme.ts";
+import { scalarSchema, transformSchema } from "./_theme.ts";
 
 /** The fields of a fitted model that a funnel plot reads (extra fields are ignored). */
 export interface FunnelFit {

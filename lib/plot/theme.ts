@@ -3,20 +3,33 @@
  * the back-transformations used on axis labels and text columns (analyses run on the analysis
  * scale, e.g. log risk ratios; the reader sees the natural scale, e.g. risk ratios).
  *
+ * Numbers are printed by `lib/format.ts` (missing or non-finite values as "–", never "NaN").
+ *
  * @example
- * import { formatNumber, formatInterval, backTransform } from "./theme.ts";
- * formatNumber(-0.0004, 2); // "0.00" (never "-0.00")
- * formatInterval(0.5, 0.2, 0.8, 2); // "0.50 [0.20, 0.80]"
- * backTransform("exp")(0); // 1
+ * ```ts
+ * import { axisBackTransform, formatInterval, formatNumber } from "./theme.ts";
+ * if (formatNumber(-0.0004, 2) !== "0.00") throw new Error("never -0.00");
+ * if (formatInterval(0.5, 0.2, 0.8, 2) !== "0.50 [0.20, 0.80]") throw new Error("interval");
+ * if (axisBackTransform("exp")(0) !== 1 || axisBackTransform("ilogit")(0) !== 0.5) throw new Error("transform");
+ * ```
  * @module
  */
-import { z } from "zod";
+import { fmt, fmtCI } from "../format.ts";
+import { fail } from "../validate.ts";
 
 /**
  * Colours shared by the plot builders (readable on the notebooks' light "air" theme).
  * @example Plot.dot(rows, { x: "yi", y: "y", fill: theme.study })
  */
-export const theme = {
+export const theme: {
+  readonly study: string;
+  readonly summary: string;
+  readonly prediction: string;
+  readonly refline: string;
+  readonly muted: string;
+  readonly contours: readonly string[];
+  readonly fontSize: number;
+} = {
   /** Study estimates and their intervals. */
   study: "#1f4e79",
   /** Pooled estimate (diamond). */
@@ -33,31 +46,26 @@ export const theme = {
   fontSize: 11,
 } as const;
 
+/** The name of a back-transformation understood by {@link axisBackTransform}. */
+export type TransformName = "none" | "exp" | "ilogit" | "iarcsin" | "tanh";
+
 /**
- * Names of the back-transformations understood by {@link backTransform}.
+ * Names of the back-transformations understood by {@link axisBackTransform}.
  * @example Inputs.select(transformNames, { label: "Axis scale" })
  */
-export const transformNames = ["none", "exp", "ilogit", "iarcsin", "tanh"] as const;
+export const transformNames: readonly TransformName[] = ["none", "exp", "ilogit", "iarcsin", "tanh"];
 
 /** A back-transformation: one of {@link transformNames} or a function of one number. */
-export type Transform = (typeof transformNames)[number] | ((x: number) => number);
-
-/**
- * zod schema for a {@link Transform} option.
- * @example transformSchema.parse("exp") // "exp"
- */
-export const transformSchema = z.union([
-  z.enum(transformNames),
-  z.custom<(x: number) => number>((v) => typeof v === "function", { message: "must be a function of one number" }),
-]);
+export type Transform = TransformName | ((x: number) => number);
 
 /**
  * The function behind a back-transformation name: `exp` (log ratios to ratios), `ilogit`
  * (logits to proportions), `iarcsin` (arcsine square root to proportions, sin(x)^2), `tanh`
- * (Fisher's z to r), `none` (identity). Functions are returned as they are.
- * @example backTransform("ilogit")(0) // 0.5
+ * (Fisher's z to r), `none` (identity). Functions are returned as they are. (Named apart from
+ * `lib/meta`'s `backTransform`, which back-transforms a fitted model's results.)
+ * @example axisBackTransform("ilogit")(0) // 0.5
  */
-export function backTransform(transf: Transform = "none"): (x: number) => number {
+export function axisBackTransform(transf: Transform = "none"): (x: number) => number {
   if (typeof transf === "function") return transf;
   switch (transf) {
     case "exp":
@@ -74,13 +82,12 @@ export function backTransform(transf: Transform = "none"): (x: number) => number
 }
 
 /**
- * Format a number with a fixed number of decimals; never "-0.00"; non-finite values as "NA".
+ * Format a number with a fixed number of decimals (`lib/format.ts`'s `fmt`): never "-0.00";
+ * missing or non-finite values as "–".
  * @example formatNumber(1.23456, 3) // "1.235"
  */
 export function formatNumber(x: number, digits = 2): string {
-  if (!Number.isFinite(x)) return "NA";
-  const s = x.toFixed(digits);
-  return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
+  return fmt(x, digits);
 }
 
 /**
@@ -88,7 +95,7 @@ export function formatNumber(x: number, digits = 2): string {
  * @example formatInterval(1, 0.5, 1.5, 1) // "1.0 [0.5, 1.5]"
  */
 export function formatInterval(est: number, lb: number, ub: number, digits = 2): string {
-  return `${formatNumber(est, digits)} [${formatNumber(lb, digits)}, ${formatNumber(ub, digits)}]`;
+  return `${fmt(est, digits)} ${fmtCI(lb, ub, digits)}`;
 }
 
 /**
@@ -99,15 +106,7 @@ export function formatInterval(est: number, lb: number, ub: number, digits = 2):
 export function scalar(value: number | readonly number[], field: string, context: string): number {
   if (typeof value === "number") return value;
   if (value.length !== 1) {
-    throw new Error(
-      `${context}: ${field} must be a single number (an intercept-only model), got ${value.length} coefficients`,
-    );
+    fail(context, field, "must be a single number (an intercept-only model)", `${value.length} coefficients`);
   }
   return value[0];
 }
-
-/**
- * zod schema for a scalar coefficient given as a number or a one-element array.
- * @example scalarSchema.parse([0.91]) // [0.91]
- */
-export const scalarSchema = z.union([z.number().finite(), z.array(z.number().finite()).min(1)]);

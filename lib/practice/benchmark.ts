@@ -193,10 +193,8 @@ export function caseMixMatrix(rows: readonly RegistryRow[]): { X: number[][]; na
 const avg = (a: readonly number[]): number => mean(a) as number;
 
 function wilson(x: number, n: number): Interval {
-  // propCI's interval fields are read by either spelling (lower/upper or ci_lb/ci_ub), so that
-  // this file keeps working while the responders engine moves to the one interval shape.
-  const ci = propCI(x, n, { method: "wilson", level: 0.95 }) as unknown as Record<string, number>;
-  return { estimate: ci.estimate, ci_lb: ci.ci_lb ?? ci.lower, ci_ub: ci.ci_ub ?? ci.upper, level: 95 };
+  const ci = propCI(x, n, { method: "wilson", level: 95 });
+  return { estimate: ci.estimate, ci_lb: ci.ci_lb, ci_ub: ci.ci_ub, level: 95 };
 }
 
 /**

@@ -4,35 +4,47 @@
  * R's `prop.test(correct = TRUE)` except when x = n/2, where R drops the correction), Clopper–Pearson
  * exact (R's `binom.test`), Jeffreys (beta(x + 1/2, n - x + 1/2) quantiles) and Wald.
  *
+ * Confidence levels follow `lib/conventions.ts`: `level` in percent (95), a proportion (0.95) is
+ * read as a percentage; results carry `level` in percent and the interval as `ci_lb`/`ci_ub`.
+ *
  * @example
- * propCI(81, 263, { method: "wilson" }); // { estimate: 0.308, lower: 0.2553, upper: 0.3662, ... }
+ * propCI(81, 263, { method: "wilson" }); // { estimate: 0.308, ci_lb: 0.2553, ci_ub: 0.3662, level: 95, ... }
  * @module
  */
 import { z } from "zod";
 import { fail, parseInput } from "../validate.ts";
 import { qf, qnorm } from "../stats/distributions.ts";
+import { levelSchema } from "../_schemas.ts";
+import type { Interval } from "../conventions.ts";
 
-/** The interval methods of {@link propCI}. */
-export const PROP_CI_METHODS = ["wilson", "wilson-cc", "clopper-pearson", "jeffreys", "wald"] as const;
-/** One of {@link PROP_CI_METHODS}. */
-export type PropCIMethod = typeof PROP_CI_METHODS[number];
+/** An interval method of {@link propCI}. */
+export type PropCIMethod = "wilson" | "wilson-cc" | "clopper-pearson" | "jeffreys" | "wald";
+/** The interval methods of {@link propCI}, in a fixed order. */
+export const PROP_CI_METHODS: readonly PropCIMethod[] = ["wilson", "wilson-cc", "clopper-pearson", "jeffreys", "wald"];
 
-/** A proportion with its interval. */
-export interface PropCI {
+/** A proportion x / n with its confidence interval (an {@link Interval} plus the counts and method). */
+export interface PropCI extends Interval {
+  /** Number of responders. */
   x: number;
+  /** Number of patients. */
   n: number;
-  estimate: number;
-  lower: number;
-  upper: number;
+  /** The interval method. */
   method: PropCIMethod;
-  level: number;
+}
+
+/** Options of {@link propCI}. */
+export interface PropCIOptions {
+  /** "wilson" (default), "wilson-cc", "clopper-pearson", "jeffreys" or "wald". */
+  method?: PropCIMethod;
+  /** Confidence level in percent (default 95); a proportion such as 0.95 is read as 95 %. */
+  level?: number;
 }
 
 const countsSchema = z.object({
   x: z.number().int().nonnegative(),
   n: z.number().int().positive(),
-  method: z.enum(PROP_CI_METHODS),
-  level: z.number().gt(0).lt(1),
+  method: z.enum(["wilson", "wilson-cc", "clopper-pearson", "jeffreys", "wald"]),
+  level: levelSchema,
 });
 
 /**
@@ -69,22 +81,16 @@ function wilson(x: number, n: number, z: number, cc: boolean): [number, number] 
 
 /**
  * Interval for x responders out of n.
- * @param options.method "wilson" (default), "wilson-cc", "clopper-pearson", "jeffreys" or "wald"
- * @param options.level confidence level in (0, 1), default 0.95
- * @example propCI(0, 20, { method: "clopper-pearson" }).upper // 0.1684 (binom.test(0, 20))
+ * @example propCI(0, 20, { method: "clopper-pearson" }).ci_ub // 0.1684 (binom.test(0, 20))
  */
-export function propCI(
-  x: number,
-  n: number,
-  options: { method?: PropCIMethod; level?: number } = {},
-): PropCI {
+export function propCI(x: number, n: number, options: PropCIOptions = {}): PropCI {
   const p = parseInput(
     countsSchema,
-    { x, n, method: options.method ?? "wilson", level: options.level ?? 0.95 },
+    { x, n, method: options.method ?? "wilson", level: options.level ?? 95 },
     "propCI",
   );
   if (p.x > p.n) fail("propCI", "x", `must be <= n (${p.n})`, p.x);
-  const alpha = 1 - p.level;
+  const alpha = 1 - p.level / 100;
   const z = qnorm(1 - alpha / 2);
   const est = p.x / p.n;
   let lower: number, upper: number;
@@ -110,7 +116,7 @@ export function propCI(
       break;
     }
   }
-  return { x: p.x, n: p.n, estimate: est, lower, upper, method: p.method, level: p.level };
+  return { x: p.x, n: p.n, estimate: est, ci_lb: lower, ci_ub: upper, method: p.method, level: p.level };
 }
 
 /**
@@ -132,4 +138,62 @@ export function respondersFromPercent(pct: number, n: number, decimals?: number)
   const h = 0.5 * 10 ** -d + 1e-9;
   const k = Math.round((p.pct * p.n) / 100);
   return Math.abs((100 * k) / p.n - p.pct) <= h ? k : null;
+}
+
+/** A count reconstructed from a reported percentage of n (see {@link reconstructCount}). */
+export interface ReconstructedCount {
+  /** The percentage as reported. */
+  reported_pct: number;
+  /** The denominator used. */
+  n: number;
+  /** The count used: the whole number nearest to pct × n / 100. */
+  x: number;
+  /** 100 · x / n: what the count used really gives. */
+  implied_pct: number;
+  /** True when x / n rounds to the reported percentage (at its number of decimals). */
+  exact: boolean;
+}
+
+/**
+ * The count behind a reported percentage of n: the whole number whose percentage rounds to the
+ * reported one when there is one (`exact: true`), else the nearest whole number (`exact: false`),
+ * with the percentage that count really gives, so a reader sees the reconstruction instead of a
+ * silent rounding.
+ * @example reconstructCount(51, 42) // { x: 21, implied_pct: 50, exact: false, ... } (51 % of 42 is no whole number)
+ */
+export function reconstructCount(pct: number, n: number): ReconstructedCount {
+  const exactX = respondersFromPercent(pct, n);
+  const x = exactX ?? Math.round((pct * n) / 100);
+  return { reported_pct: pct, n, x, implied_pct: (100 * x) / n, exact: exactX !== null };
+}
+
+/**
+ * Which splits of `total` patients into two groups (n1 + n2 = total) make every reported
+ * percentage of each group a whole number of patients. An empty list means that no split fits:
+ * the percentages refer to other denominators (drop-out, per-outcome completeness) or are wrong.
+ * @example splitsFittingPercentages(85, [51, 63], [58, 51]) // [] (no split of 85 fits Leeuw 2008's four percentages)
+ */
+export function splitsFittingPercentages(
+  total: number,
+  pcts1: readonly number[],
+  pcts2: readonly number[],
+): [number, number][] {
+  const p = parseInput(
+    z.object({
+      total: z.number().int().min(2),
+      pcts1: z.array(z.number().min(0).max(100)).min(1),
+      pcts2: z.array(z.number().min(0).max(100)).min(1),
+    }),
+    { total, pcts1, pcts2 },
+    "splitsFittingPercentages",
+  );
+  const out: [number, number][] = [];
+  for (let n1 = 1; n1 < p.total; n1++) {
+    const n2 = p.total - n1;
+    if (
+      p.pcts1.every((q) => respondersFromPercent(q, n1) !== null) &&
+      p.pcts2.every((q) => respondersFromPercent(q, n2) !== null)
+    ) out.push([n1, n2]);
+  }
+  return out;
 }

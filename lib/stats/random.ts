@@ -15,6 +15,7 @@
 import { xoroshiro128plusFromState } from "pure-rand/generator/xoroshiro128plus";
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { uniformInt } from "pure-rand/distribution/uniformInt";
+import { fail } from "../validate.ts";
 
 /** A seeded stream of random numbers. Methods advance the stream. */
 export interface Random {
@@ -36,10 +37,18 @@ export interface Random {
   clone(): Random;
 }
 
-function checkSeed(seed: number): void {
-  if (typeof seed !== "number" || !Number.isInteger(seed) || Math.abs(seed) > 2 ** 53) {
-    throw new RangeError(`seed must be a whole number, got ${seed}`);
+function checkSeed(seed: number, tool = "random"): void {
+  if (seed === undefined) fail(tool, "seed", "is required (every random function takes a seed)", seed);
+  if (typeof seed !== "number" || !Number.isSafeInteger(seed)) {
+    fail(tool, "seed", "must be a whole number (a safe integer)", seed);
   }
+}
+
+function checkCount(tool: string, field: string, n: number): void {
+  if (typeof n !== "number" || !Number.isSafeInteger(n) || n < 0) {
+    fail(tool, field, "must be a whole number >= 0 (the number of draws)", n);
+  }
+  if (n > 2 ** 27) fail(tool, field, `must be <= ${2 ** 27} (an array of that many numbers needs 1 GB)`, n);
 }
 
 /**
@@ -48,12 +57,12 @@ function checkSeed(seed: number): void {
  * @example deriveSeed(42, 0) !== deriveSeed(42, 1) // true
  */
 export function deriveSeed(seed: number, ...indices: number[]): number {
-  checkSeed(seed);
+  checkSeed(seed, "deriveSeed");
   // Fold the seed's low and high 32 bits in separately so that e.g. -1 and 0 stay distinct.
   let h = mix32((seed >>> 0) ^ 0x9e3779b9);
   h = mix32(h + (Math.floor(seed / 2 ** 32) | 0) + 0x7f4a7c15);
   for (const i of indices) {
-    if (!Number.isInteger(i)) throw new RangeError(`index must be a whole number, got ${i}`);
+    if (!Number.isSafeInteger(i)) fail("deriveSeed", "indices", "must be whole numbers", i);
     h = mix32(h + (i >>> 0) + 0x9e3779b9);
     h = mix32(h + (Math.floor(i / 2 ** 32) | 0));
   }
@@ -90,7 +99,7 @@ function wrap(seed: number, gen: Generator): Random {
     },
     int(min, max) {
       if (!Number.isInteger(min) || !Number.isInteger(max) || max < min) {
-        throw new RangeError(`int(min, max) needs whole numbers with min <= max, got ${min}, ${max}`);
+        fail("Random.int", "min, max", "must be whole numbers with min <= max", [min, max]);
       }
       return min === max ? min : uniformInt(gen, min, max);
     },
@@ -105,13 +114,13 @@ function wrap(seed: number, gen: Generator): Random {
       return values;
     },
     sample(values, k, { replace = false } = {}) {
-      if (!Number.isInteger(k) || k < 0) throw new RangeError(`k must be a whole number >= 0, got ${k}`);
+      if (!Number.isSafeInteger(k) || k < 0) fail("sample", "k", "must be a whole number >= 0", k);
       if (replace) {
-        if (values.length === 0 && k > 0) throw new RangeError("cannot sample from an empty array");
+        if (values.length === 0 && k > 0) fail("sample", "values", "must not be empty when k > 0", values.length);
         return Array.from({ length: k }, () => values[uniformInt(gen, 0, values.length - 1)]);
       }
       if (k > values.length) {
-        throw new RangeError(`k must be <= values.length (${values.length}) without replacement, got ${k}`);
+        fail("sample", "k", `must be <= values.length (${values.length}) without replacement`, k);
       }
       const copy = values.slice();
       for (let i = 0; i < k; i++) {
@@ -135,7 +144,7 @@ function wrap(seed: number, gen: Generator): Random {
  * @example createRandom(1).uniform() === createRandom(1).uniform() // true
  */
 export function createRandom(seed: number): Random {
-  checkSeed(seed);
+  checkSeed(seed, "createRandom");
   // Expand the seed into the 128-bit state with splitmix32, so that nearby seeds (1, 2, 3, ...)
   // give unrelated streams from the first draw on (raw small seeds leave xoroshiro's state sparse).
   const state: number[] = [0, 1, 2, 3].map((i) => deriveSeed(seed, i) | 0);
@@ -145,23 +154,34 @@ export function createRandom(seed: number): Random {
 
 /** `n` uniform draws on [0, 1). @example runif(3, 42).length // 3 */
 export function runif(n: number, seed: number): number[] {
+  checkCount("runif", "n", n);
+  checkSeed(seed, "runif");
   const rng = createRandom(seed);
   return Array.from({ length: n }, () => rng.uniform());
 }
 
 /** `n` normal draws. @example rnorm(3, 42, 0, 1).length // 3 */
 export function rnorm(n: number, seed: number, mean = 0, sd = 1): number[] {
-  if (!(sd >= 0)) throw new RangeError(`sd must be >= 0, got ${sd}`);
+  checkCount("rnorm", "n", n);
+  checkSeed(seed, "rnorm");
+  if (typeof mean !== "number" || !Number.isFinite(mean)) fail("rnorm", "mean", "must be a finite number", mean);
+  if (typeof sd !== "number" || !(sd >= 0) || !Number.isFinite(sd)) {
+    fail("rnorm", "sd", "must be a finite number >= 0", sd);
+  }
   const rng = createRandom(seed);
   return Array.from({ length: n }, () => rng.normal(mean, sd));
 }
 
 /** A seeded shuffled copy. @example shuffle([1, 2, 3], 7).length // 3 */
 export function shuffle<T>(values: readonly T[], seed: number): T[] {
+  if (!Array.isArray(values)) fail("shuffle", "values", "must be an array", values);
+  checkSeed(seed, "shuffle");
   return createRandom(seed).shuffle(values);
 }
 
 /** A seeded sample of `k` values. @example sample([1, 2, 3], 2, 7).length // 2 */
 export function sample<T>(values: readonly T[], k: number, seed: number, options?: { replace?: boolean }): T[] {
+  if (!Array.isArray(values)) fail("sample", "values", "must be an array", values);
+  checkSeed(seed, "sample");
   return createRandom(seed).sample(values, k, options);
 }

@@ -25,31 +25,34 @@ import { repoPath } from "../helpers.ts";
 // Each check: one passing and one failing example, with numbers from the seed where possible.
 
 Deno.test("estimate-in-ci: Smeets 2006 CBT vs CT PSC post as printed fails, corrected passes", () => {
-  assert.deepEqual(checkEstimateInCI({ id: "a", value: -1.74, lower: -11.23, upper: 7.75 }), []);
-  const f = checkEstimateInCI({ id: "a", value: -1.74, lower: 11.23, upper: 7.75 });
+  assert.deepEqual(checkEstimateInCI({ id: "a", estimate: -1.74, ci_lb: -11.23, ci_ub: 7.75 }), []);
+  const f = checkEstimateInCI({ id: "a", estimate: -1.74, ci_lb: 11.23, ci_ub: 7.75 });
   assert.equal(f.length, 1);
   assert.equal(f[0].severity, "error");
   assert.match(f[0].explanation, /lower limit is above the upper limit/);
 });
 
 Deno.test("ci-symmetry: -2.40 (-4.14 to -0.65) passes within rounding; -17.84 (-26.54 to -0.14) is an error", () => {
-  assert.deepEqual(checkCISymmetry({ id: "a", value: -2.40, lower: -4.14, upper: -0.65 }), []);
-  const f = checkCISymmetry({ id: "b", value: -17.84, lower: -26.54, upper: -0.14 });
+  assert.deepEqual(checkCISymmetry({ id: "a", estimate: -2.40, ci_lb: -4.14, ci_ub: -0.65 }), []);
+  const f = checkCISymmetry({ id: "b", estimate: -17.84, ci_lb: -26.54, ci_ub: -0.14 });
   assert.equal(f[0].severity, "error");
   assert.equal(f[0].numbers.midpoint, -13.34);
   // slightly off: warning
-  assert.equal(checkCISymmetry({ id: "c", value: 1.0, lower: 0.5, upper: 1.62, decimals: 2 })[0].severity, "warning");
+  assert.equal(
+    checkCISymmetry({ id: "c", estimate: 1.0, ci_lb: 0.5, ci_ub: 1.62, decimals: 2 })[0].severity,
+    "warning",
+  );
   // symmetric on the log scale (a ratio): note
-  assert.equal(checkCISymmetry({ id: "d", value: 2.0, lower: 1.0, upper: 4.0, decimals: 2 })[0].severity, "note");
+  assert.equal(checkCISymmetry({ id: "d", estimate: 2.0, ci_lb: 1.0, ci_ub: 4.0, decimals: 2 })[0].severity, "note");
 });
 
 Deno.test("p-from-ci: Den Hollander 2016 3.624 (0.467-6.781) p=0.02 passes; a decision error is an error", () => {
   // SE = 6.314/3.92 = 1.611, z = 2.25, p = 0.0245 -> printed 0.02 is compatible with rounding
-  assert.deepEqual(checkPFromCI({ id: "a", value: 3.624, lower: 0.467, upper: 6.781, p: 0.02, p_op: "=" }), []);
-  assert.deepEqual(checkPFromCI({ id: "a", value: 1.082, lower: 0.563, upper: 1.601, p: 0.001, p_op: "<" }), []);
-  const f = checkPFromCI({ id: "b", value: 3.624, lower: 0.467, upper: 6.781, p: 0.20, p_op: "=" });
+  assert.deepEqual(checkPFromCI({ id: "a", estimate: 3.624, ci_lb: 0.467, ci_ub: 6.781, p: 0.02, p_op: "=" }), []);
+  assert.deepEqual(checkPFromCI({ id: "a", estimate: 1.082, ci_lb: 0.563, ci_ub: 1.601, p: 0.001, p_op: "<" }), []);
+  const f = checkPFromCI({ id: "b", estimate: 3.624, ci_lb: 0.467, ci_ub: 6.781, p: 0.20, p_op: "=" });
   assert.equal(f[0].severity, "error");
-  const g = checkPFromCI({ id: "c", value: 3.055, lower: -0.018, upper: 6.128, p: 0.054, p_op: "=", df: 44 });
+  const g = checkPFromCI({ id: "c", estimate: 3.055, ci_lb: -0.018, ci_ub: 6.128, p: 0.054, p_op: "=", df: 44 });
   assert.equal(g[0].severity, "warning"); // implied 0.0513, both > 0.05
 });
 
@@ -61,13 +64,33 @@ Deno.test("q-significance: Q=19.98 (df 15) unmarked passes; Q=19.98 marked *** f
   assert.equal(f[0].numbers.implied_mark, "none");
 });
 
-Deno.test("i2: Higgins' value passes; modest gap is a note; large gap or 100% is a warning; >100 is an error", () => {
+Deno.test("i2: Higgins' value passes; modest or lower gap is a note; large higher gap or 100% is a warning; >100 is an error", () => {
   // (584.06 - 43) / 584.06 = 92.64%
   assert.deepEqual(checkI2({ id: "a", Q: 584.06, df: 43, I2: 92.64 }), []);
   assert.equal(checkI2({ id: "b", Q: 1144.2, df: 18, I2: 99.81 })[0].severity, "note");
-  assert.equal(checkI2({ id: "c", Q: 19.98, df: 15, I2: 8.3 })[0].severity, "warning");
-  assert.equal(checkI2({ id: "d", Q: 1574.39, df: 13, I2: 100 })[0].severity, "warning");
+  // a τ²-based I² can legitimately be far below (Q - df)/Q = 24.92%: a note, not a warning
+  const c = checkI2({ id: "c", Q: 19.98, df: 15, I2: 8.3 })[0];
+  assert.equal(c.severity, "note");
+  assert.match(c.explanation, /can legitimately be far below/);
+  assert.equal(checkI2({ id: "c2", Q: 20, df: 15, I2: 60 })[0].severity, "warning");
+  // a printed "100%" needs only I² >= 99.5% (τ² >= 199 s²), not 99.995% (19999 s²)
+  const d = checkI2({ id: "d", Q: 1574.39, df: 13, I2: 100 })[0];
+  assert.equal(d.severity, "warning");
+  assert.equal(d.numbers.printed_100_needs_I2_at_least, 99.5);
+  assert.equal(d.numbers.tau2_over_s2_needed, 199);
+  assert.match(d.explanation, /needs only I² >= 99\.5%/);
+  assert.match(d.explanation, /at least 199 times/);
+  // Q and df that give 99.6% already print as 100%: no finding
+  assert.deepEqual(checkI2({ id: "d2", Q: 2500, df: 10, I2: 100 }), []);
   assert.equal(checkI2({ id: "e", Q: 10, df: 5, I2: 120 })[0].severity, "error");
+});
+
+Deno.test("Timmers 2021: 60% fits both 12/20 and 18/30, not 23 or 17", () => {
+  const t = findings.find((f) => f.ids.includes("timmers2021-responders"))!;
+  assert.match(t.message, /not a whole number of the 23 who completed EXP or the 17 with 6-month MRI data/);
+  assert.match(t.message, /the 30 enrolled \(18\/30\)/);
+  assert.match(t.message, /the 20 with 6-month follow-up \(12\/20\)/);
+  assert.match(t.explanation, /does not tell which denominator/);
 });
 
 Deno.test("df: N - 1 passes, df = N fails", () => {
@@ -98,8 +121,8 @@ Deno.test("magnitude: an SMC of 0.67 passes; 11.98 is a warning; 4399.5 an error
 });
 
 Deno.test("median-in-range: 0.32 in 0.00-6.66 passes; outside fails", () => {
-  assert.deepEqual(checkMedianInRange({ id: "a", median: 0.32, lower: 0, upper: 6.66 }), []);
-  assert.equal(checkMedianInRange({ id: "b", median: 0.8, lower: 0.1, upper: 0.5 })[0].check, "median-in-range");
+  assert.deepEqual(checkMedianInRange({ id: "a", median: 0.32, range_lb: 0, range_ub: 6.66 }), []);
+  assert.equal(checkMedianInRange({ id: "b", median: 0.8, range_lb: 0.1, range_ub: 0.5 })[0].check, "median-in-range");
 });
 
 Deno.test("identical-numbers: distinct groups pass; same ES and p in two groups fail", () => {

@@ -2,7 +2,16 @@
 import assert from "node:assert/strict";
 // @ts-types="@types/jsdom"
 import { JSDOM } from "jsdom";
-import { contrastPlot, i2Plot, postFollowupPlot, rateIntervalPlot, smcRangePlot } from "../../lib/plot/evidence.ts";
+import {
+  auditCountsPlot,
+  contrastPlot,
+  directionPlot,
+  i2Plot,
+  postFollowupPlot,
+  rateIntervalPlot,
+  smcRangePlot,
+} from "../../lib/plot/evidence.ts";
+import { auditEvidence } from "../../lib/evidence/audit.ts";
 import { loadEvidence } from "../../lib/evidence/load.ts";
 import { repoPath } from "../helpers.ts";
 
@@ -13,9 +22,9 @@ Deno.test("contrastPlot draws one interval and one dot per contrast", () => {
   const rows = ev.estimates.filter((e) => e.statistic === "md" && e.interval === "ci95").map((e) => ({
     label: `${e.contrast} ${e.timepoint}`,
     group: `${e.study_id} ${e.outcome}`,
-    value: e.value!,
-    lower: e.lower!,
-    upper: e.upper!,
+    estimate: e.value!,
+    ci_lb: e.lower!,
+    ci_ub: e.upper!,
   }));
   const svg = contrastPlot(rows, { document }) as unknown as Element;
   assert.equal(svg.querySelectorAll("circle").length, rows.length);
@@ -36,8 +45,8 @@ Deno.test("smcRangePlot draws 30 medians and i2Plot 27 points", () => {
 
 Deno.test("rateIntervalPlot and postFollowupPlot render their rows", () => {
   const r = rateIntervalPlot([
-    { label: "EXP post", series: "reported", rate: 0.51, lower: 0.36, upper: 0.65 },
-    { label: "EXP post", series: "implied", rate: 0.45, lower: 0.3, upper: 0.6 },
+    { label: "EXP post", series: "reported", rate: 0.51, ci_lb: 0.36, ci_ub: 0.65 },
+    { label: "EXP post", series: "implied", rate: 0.45, ci_lb: 0.3, ci_ub: 0.6 },
   ], { document }) as unknown as Element;
   assert.equal(r.querySelectorAll("circle").length, 2);
   const p = postFollowupPlot([
@@ -45,4 +54,15 @@ Deno.test("rateIntervalPlot and postFollowupPlot render their rows", () => {
     { construct: "PDI", timepoint: "12 months", value: -0.81 },
   ], { document }) as unknown as Element;
   assert.ok(p.textContent!.includes("PDI (-0.81)"));
+});
+
+Deno.test("directionPlot stacks three bars per domain; auditCountsPlot one bar per check and severity", () => {
+  // three bars per domain (zero-width ones included), plus three legend swatches
+  const d = directionPlot(ev.directions, { document }) as unknown as Element;
+  assert.equal(d.querySelectorAll("rect").length, 3 * ev.directions.length + 3);
+  const findings = auditEvidence(ev);
+  const a = auditCountsPlot(findings, { document }) as unknown as Element;
+  const pairs = new Set(findings.map((f) => `${f.check}|${f.severity}`)).size;
+  assert.equal(a.querySelectorAll("rect").length, pairs + 3);
+  assert.throws(() => directionPlot([], { document }), /directionPlot: input must have >= 1 elements/);
 });

@@ -1,6 +1,12 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { propCI, qbeta, respondersFromPercent } from "../../lib/responders/intervals.ts";
+import {
+  propCI,
+  qbeta,
+  reconstructCount,
+  respondersFromPercent,
+  splitsFittingPercentages,
+} from "../../lib/responders/intervals.ts";
 import { assertClose } from "../helpers.ts";
 
 // Property tests are reproducible: fast-check draws from a fixed seed (change it to explore).
@@ -52,8 +58,8 @@ Deno.test("propCI matches Newcombe (1998) Table I and SciPy (10 decimals)", () =
     const [x, n] = key.split("/").map(Number);
     for (const [m, [lo, hi]] of Object.entries(methods)) {
       const r = propCI(x, n, { method: m as "wilson" });
-      assertClose(r.lower, lo, 1e-8, `${key} ${m} lower`, 1e-10);
-      assertClose(r.upper, hi, 1e-8, `${key} ${m} upper`, 1e-10);
+      assertClose(r.ci_lb, lo, 1e-8, `${key} ${m} lower`, 1e-10);
+      assertClose(r.ci_ub, hi, 1e-8, `${key} ${m} upper`, 1e-10);
     }
   }
 });
@@ -61,16 +67,16 @@ Deno.test("propCI matches Newcombe (1998) Table I and SciPy (10 decimals)", () =
 Deno.test("Newcombe's 4-decimal values for 81/263 (Table I, methods 3, 4, 5)", () => {
   const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
   const w = propCI(81, 263, { method: "wilson" });
-  assert.deepEqual([r4(w.lower), r4(w.upper)], [0.2553, 0.3662]);
+  assert.deepEqual([r4(w.ci_lb), r4(w.ci_ub)], [0.2553, 0.3662]);
   const cc = propCI(81, 263, { method: "wilson-cc" });
-  assert.deepEqual([r4(cc.lower), r4(cc.upper)], [0.2535, 0.3682]);
+  assert.deepEqual([r4(cc.ci_lb), r4(cc.ci_ub)], [0.2535, 0.3682]);
   const cp = propCI(81, 263, { method: "clopper-pearson" });
-  assert.deepEqual([r4(cp.lower), r4(cp.upper)], [0.2527, 0.3676]);
+  assert.deepEqual([r4(cp.ci_lb), r4(cp.ci_ub)], [0.2527, 0.3676]);
 });
 
 Deno.test("Clopper-Pearson for x = 0 has the closed form 1 - (alpha/2)^(1/n)", () => {
   for (const n of [1, 5, 20, 137]) {
-    assertClose(propCI(0, n, { method: "clopper-pearson" }).upper, 1 - 0.025 ** (1 / n), 1e-10, `n=${n}`);
+    assertClose(propCI(0, n, { method: "clopper-pearson" }).ci_ub, 1 - 0.025 ** (1 / n), 1e-10, `n=${n}`);
   }
 });
 
@@ -84,8 +90,8 @@ Deno.test("properties: intervals contain the estimate, stay in [0, 1], are symme
         const x = Math.min(n, Math.floor(u * (n + 1)));
         const r = propCI(x, n, { method: m as "wilson" });
         const s = propCI(n - x, n, { method: m as "wilson" });
-        return r.lower >= 0 && r.upper <= 1 && r.lower <= r.estimate + 1e-12 && r.estimate <= r.upper + 1e-12 &&
-          Math.abs(r.lower - (1 - s.upper)) < 1e-9 && Math.abs(r.upper - (1 - s.lower)) < 1e-9;
+        return r.ci_lb >= 0 && r.ci_ub <= 1 && r.ci_lb <= r.estimate + 1e-12 && r.estimate <= r.ci_ub + 1e-12 &&
+          Math.abs(r.ci_lb - (1 - s.ci_ub)) < 1e-9 && Math.abs(r.ci_ub - (1 - s.ci_lb)) < 1e-9;
       },
     ),
     { numRuns: 200 },
@@ -106,5 +112,34 @@ Deno.test("respondersFromPercent recovers whole counts and rejects impossible pe
 Deno.test("propCI validates its input", () => {
   assert.throws(() => propCI(5, 3), /propCI: x must be <= n \(3\), got 5/);
   assert.throws(() => propCI(-1, 3), /propCI: x must be >= 0/);
-  assert.throws(() => propCI(1, 3, { level: 95 }), /level must be < 1/);
+  assert.throws(() => propCI(1, 3, { level: 100 }), /propCI: level must be a percentage in \[1, 100\) or a proportion/);
+  assert.throws(() => propCI(1, 3, { level: 0 }), /propCI: level must be a percentage/);
+});
+
+Deno.test("level is a percentage and 0.95 is read as 95 % (lib/conventions.ts)", () => {
+  const a = propCI(17, 20, { level: 95 }), b = propCI(17, 20, { level: 0.95 });
+  assert.equal(a.level, 95);
+  assert.equal(b.level, 95);
+  assert.deepEqual([a.ci_lb, a.ci_ub], [b.ci_lb, b.ci_ub]);
+  // R: prop.test(17, 20, correct = FALSE)$conf.int = 0.6396 0.9476 (Wilson); 90 %: 0.6749 0.9356
+  assert.deepEqual([Math.round(a.ci_lb * 1e4) / 1e4, Math.round(a.ci_ub * 1e4) / 1e4], [0.6396, 0.9476]);
+  const c = propCI(17, 20, { level: 90 });
+  assert.ok(c.ci_lb > a.ci_lb && c.ci_ub < a.ci_ub);
+});
+
+Deno.test("reconstructCount states when a percentage is not a whole number of n", () => {
+  assert.deepEqual(reconstructCount(58, 43), {
+    reported_pct: 58,
+    n: 43,
+    x: 25,
+    implied_pct: (100 * 25) / 43,
+    exact: true,
+  });
+  const r = reconstructCount(51, 42); // 21/42 = 50.0 %, 22/42 = 52.4 %
+  assert.equal(r.x, 21);
+  assert.equal(r.exact, false);
+  assert.equal(r.implied_pct, 50);
+  // Leeuw 2008: EXP 51 % and 63 %, GA 58 % and 51 %, 85 patients: no split of 85 fits all four
+  assert.deepEqual(splitsFittingPercentages(85, [51, 63], [58, 51]), []);
+  assert.deepEqual(splitsFittingPercentages(10, [50], [50]), [[2, 8], [4, 6], [6, 4], [8, 2]]);
 });

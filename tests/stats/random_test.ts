@@ -90,9 +90,12 @@ Deno.test("deriveSeed gives distinct, reproducible seeds per index", () => {
   assert.notEqual(deriveSeed(99, 3, 4), deriveSeed(99, 4, 3));
 });
 
-Deno.test("bad arguments give clear errors", () => {
-  assert.throws(() => createRandom(1.5), /seed must be a whole number, got 1.5/);
-  assert.throws(() => createRandom(1).int(3, 1), /min <= max, got 3, 1/);
+Deno.test("bad arguments give clear errors (ValidationError naming the function, field and rule)", () => {
+  assert.throws(() => createRandom(1.5), /createRandom: seed must be a whole number \(a safe integer\), got 1.5/);
+  assert.throws(() => createRandom(1).int(3, 1), /min <= max, got \[3,1\]/);
   assert.throws(() => sample([1, 2], 3, 1), /k must be <= values.length \(2\)/);
-  assert.throws(() => rnorm(2, 1, 0, -1), /sd must be >= 0, got -1/);
+  assert.throws(() => rnorm(2, 1, 0, -1), /rnorm: sd must be a finite number >= 0, got -1/);
+  assert.throws(() => runif(-1, 42), /runif: n must be a whole number >= 0 \(the number of draws\), got -1/);
+  assert.throws(() => runif(2.5, 42), /runif: n must be a whole number >= 0/);
+  assert.deepEqual(runif(0, 42), []);
 });

@@ -1,15 +1,35 @@
 /**
- * Zod row schemas for the evidence tables in `data/evidence/` (one CSV per table kind) and
- * `data/instruments.csv`. Every evidence row carries its provenance: the seed file, the section,
- * the table id, the reference number and the line in the seed text where the number is printed.
- *
- * @example
- * import { loadCsv } from "../io/csv.ts";
- * const { rows } = loadCsv(text, estimateRow, { name: "estimates.csv" });
+ * Zod row schemas for the evidence tables (internal: the public types are in `types.ts`). Each
+ * schema is typed with the row interface it produces, so the two cannot drift apart.
  * @module
  */
 import { z } from "zod";
 import { csvInteger, csvNumber, csvOptionalNumber, csvString } from "../io/csv.ts";
+import type {
+  Assumption,
+  DirectionRow,
+  Estimate,
+  Instrument,
+  PopulationRow,
+  SmcRow,
+  Study,
+  SubgroupRow,
+  SubgroupTestRow,
+  TableRow,
+} from "./types.ts";
+
+export type {
+  Assumption,
+  DirectionRow,
+  Estimate,
+  Instrument,
+  PopulationRow,
+  SmcRow,
+  Study,
+  SubgroupRow,
+  SubgroupTestRow,
+  TableRow,
+} from "./types.ts";
 
 /** An optional text cell: "" becomes "" (kept as an empty string, never undefined). */
 const csvText = () => z.preprocess((v) => (typeof v === "string" ? v.trim() : v ?? ""), z.string());
@@ -75,7 +95,7 @@ export const STATISTICS = [
 ] as const;
 
 /** One reported number of a chapter-4 table (long format). */
-export const estimateRow = z.object({
+export const estimateRow: z.ZodType<Estimate, Record<string, unknown>> = z.object({
   ...reported,
   outcome: csvText(),
   instrument: csvText(),
@@ -111,11 +131,9 @@ export const estimateRow = z.object({
     ctx.addIssue({ code: "custom", path: ["p_op"], message: "p_value and p_op must be given together" });
   }
 });
-/** A parsed row of `estimates.csv`. */
-export type Estimate = z.output<typeof estimateRow>;
 
 /** One reference row of a chapter-4 table (a study as it appears in one table). */
-export const studyRow = z.object({
+export const studyRow: z.ZodType<Study, Record<string, unknown>> = z.object({
   study_id: csvString(),
   ref: csvInteger(),
   first_author: csvString(),
@@ -129,14 +147,12 @@ export const studyRow = z.object({
   approach: csvString(),
   note: csvText(),
 });
-/** A parsed row of `studies.csv`. */
-export type Study = z.output<typeof studyRow>;
 
 /** The three periods of the SMC review table. */
 export const PERIODS = ["pre-post", "post-final follow-up", "pre-final follow-up"] as const;
 
 /** One cell group (domain x period) of the 4c review table of standardised mean changes. */
-export const smcRow = z.object({
+export const smcRow: z.ZodType<SmcRow, Record<string, unknown>> = z.object({
   ...reported,
   domain: csvString(),
   period: z.enum(PERIODS),
@@ -153,11 +169,9 @@ export const smcRow = z.object({
   corrected: csvBool(),
   ...transcription,
 });
-/** A parsed row of `smc_review.csv`. */
-export type SmcRow = z.output<typeof smcRow>;
 
 /** Direction-of-effect counts (pre to final follow-up) of one outcome domain. */
-export const directionRow = z.object({
+export const directionRow: z.ZodType<DirectionRow, Record<string, unknown>> = z.object({
   ...reported,
   domain: csvString(),
   n_positive: csvInteger(),
@@ -165,11 +179,9 @@ export const directionRow = z.object({
   n_adverse: csvInteger(),
   ...transcription,
 });
-/** A parsed row of `smc_direction.csv`. */
-export type DirectionRow = z.output<typeof directionRow>;
 
 /** One subgroup level (ES and p) of the 4c subgroup analysis. */
-export const subgroupRow = z.object({
+export const subgroupRow: z.ZodType<SubgroupRow, Record<string, unknown>> = z.object({
   ...reported,
   outcome: csvString(),
   factor: csvString(),
@@ -179,11 +191,9 @@ export const subgroupRow = z.object({
   p_op: pOp(),
   ...transcription,
 });
-/** A parsed row of `smc_subgroups.csv`. */
-export type SubgroupRow = z.output<typeof subgroupRow>;
 
 /** One reported subgroup-difference test. */
-export const subgroupTestRow = z.object({
+export const subgroupTestRow: z.ZodType<SubgroupTestRow, Record<string, unknown>> = z.object({
   ...reported,
   outcome: csvString(),
   factor: csvString(),
@@ -193,11 +203,9 @@ export const subgroupTestRow = z.object({
   p_op: pOp(),
   ...transcription,
 });
-/** A parsed row of `smc_subgroup_tests.csv`. */
-export type SubgroupTestRow = z.output<typeof subgroupTestRow>;
 
 /** One characteristic of the Ronzi 2017 vs Dutch IMSR comparison (section 3b). */
-export const populationRow = z.object({
+export const populationRow: z.ZodType<PopulationRow, Record<string, unknown>> = z.object({
   id: csvString(),
   ...provenance,
   characteristic: csvString(),
@@ -209,11 +217,9 @@ export const populationRow = z.object({
   unit: csvString(),
   ...transcription,
 });
-/** A parsed row of `population_comparison.csv`. */
-export type PopulationRow = z.output<typeof populationRow>;
 
 /** A labelled assumption (never data): e.g. group sizes the seed does not report. */
-export const assumptionRow = z.object({
+export const assumptionRow: z.ZodType<Assumption, Record<string, unknown>> = z.object({
   id: csvString(),
   applies_to: csvString(),
   quantity: csvString(),
@@ -224,11 +230,9 @@ export const assumptionRow = z.object({
   reason: csvString(),
   used_by: csvString(),
 });
-/** A parsed row of `assumptions.csv`. */
-export type Assumption = z.output<typeof assumptionRow>;
 
 /** One table of the seed: where it is, which file holds it, and how many rows it must have. */
-export const tableRow = z.object({
+export const tableRow: z.ZodType<TableRow, Record<string, unknown>> = z.object({
   table_id: csvString(),
   file: csvString(),
   title: csvString(),
@@ -240,11 +244,9 @@ export const tableRow = z.object({
   how_counted: csvString(),
   legend: csvText(),
 });
-/** A parsed row of `tables.csv`. */
-export type TableRow = z.output<typeof tableRow>;
 
 /** One outcome measure of the instrument registry (`data/instruments.csv`). */
-export const instrumentRow = z.object({
+export const instrumentRow: z.ZodType<Instrument, Record<string, unknown>> = z.object({
   instrument: csvString(),
   name: csvString(),
   construct: csvString(),
@@ -264,5 +266,3 @@ export const instrumentRow = z.object({
   }
   if (row.mcid !== null && !(row.mcid > 0)) ctx.addIssue({ code: "custom", path: ["mcid"], message: "must be > 0" });
 });
-/** A parsed row of `data/instruments.csv`. */
-export type Instrument = z.output<typeof instrumentRow>;
