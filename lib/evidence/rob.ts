@@ -424,9 +424,15 @@ export const ROB_COLUMNS: readonly string[] = [
   "illustrative",
 ];
 
-/** Write judgements back as CSV in the file format {@link loadRob} reads (a round trip keeps them). */
+/**
+ * Write judgements back as CSV in the file format {@link loadRob} reads (a round trip keeps them;
+ * line breaks inside a support text become spaces, since the CSV reader reads one record a line).
+ */
 export function robToCsv(judgements: readonly RobJudgement[]): string {
-  const cell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const cell = (v: string) => {
+    const s = v.replace(/\r?\n/g, " ");
+    return /[",;\t]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
   const lines = judgements.map((j) =>
     [j.study_id, j.outcome, j.tool, j.domain, j.judgement, j.support, j.assessor, String(j.illustrative)]
       .map(cell).join(",")
