@@ -451,3 +451,18 @@ export function seedStudyIds(studiesCsv: string): string[] {
   }
   return [...new Set(rows.map((r) => r.study_id).filter((s) => s !== ""))];
 }
+
+/**
+ * Apply several changes in order ({@link setRobJudgement} for each); changes that leave a
+ * judgement as it is are skipped, so a form showing every domain can pass all of them.
+ */
+export function setRobJudgements(judgements: readonly RobJudgement[], changes: readonly RobChange[]): RobJudgement[] {
+  let out = judgements.map((j) => ({ ...j }));
+  for (const c of changes) {
+    const cur = out.find((j) => j.study_id === c.study_id && j.outcome === c.outcome && j.domain === c.domain);
+    const same = cur && cur.judgement === c.judgement && cur.support === (c.support ?? "").trim() &&
+      cur.assessor === (c.assessor ?? "").trim();
+    if (!same) out = setRobJudgement(out, c);
+  }
+  return out;
+}

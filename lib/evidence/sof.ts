@@ -914,3 +914,56 @@ export function formatSof(table: SofTable, format: SofFormat): string {
   }
   return fail("formatSof", "format", 'must be one of "html", "md", "csv", "json"', format);
 }
+
+/** What a form offers for a domain override: keep the rule's suggestion, or decide. */
+export const KEEP_SUGGESTION = "rule's suggestion";
+
+/** The choices of a form (the notebook's), as plain strings and numbers. */
+export interface SofChoices {
+  /** Per PICO element: "no", "serious", "very serious" or "not judged". */
+  indirectness: { population: string; intervention: string; comparator: string; outcome: string; note?: string };
+  /** Per domain: {@link KEEP_SUGGESTION} or a rating, with a reason. */
+  overrides: Partial<Record<GradeDomain, { rating: string; reason: string }>>;
+  /** {@link KEEP_SUGGESTION} or a starting level, with a reason. */
+  start?: { level: string; reason: string };
+  /** Who decides (recorded with every override). */
+  by?: string;
+  /** SD of the outcome for the optimal information size (0 or missing: not checked). */
+  ois_sd?: number | null;
+}
+
+/**
+ * Turn a form's choices into a {@link SofDecision}: "not judged" elements stay open, domains left
+ * at {@link KEEP_SUGGESTION} keep the rule's suggestion, every decision carries its reason and who
+ * made it (`assessCertainty` refuses a decision without a reason).
+ */
+export function decisionFromChoices(choices: SofChoices): SofDecision {
+  const levels = ["no", "serious", "very serious", "not judged"];
+  const ind = choices.indirectness;
+  for (const k of ["population", "intervention", "comparator", "outcome"] as const) {
+    if (!levels.includes(ind[k])) {
+      fail("decisionFromChoices", `indirectness.${k}`, `must be one of ${levels.join(", ")}`, ind[k]);
+    }
+  }
+  const by = choices.by?.trim() || undefined;
+  const domains: Partial<Record<GradeDomain, DomainOverride>> = {};
+  for (const [d, o] of Object.entries(choices.overrides) as [GradeDomain, { rating: string; reason: string }][]) {
+    if (!o || o.rating === KEEP_SUGGESTION) continue;
+    domains[d] = { rating: o.rating as DomainOverride["rating"], reason: o.reason, by };
+  }
+  const decision: SofDecision = {
+    indirectness: {
+      population: ind.population as IndirectnessInput["population"],
+      intervention: ind.intervention as IndirectnessInput["intervention"],
+      comparator: ind.comparator as IndirectnessInput["comparator"],
+      outcome: ind.outcome as IndirectnessInput["outcome"],
+      note: ind.note?.trim() || undefined,
+    },
+    overrides: { domains },
+  };
+  if (choices.start && choices.start.level !== KEEP_SUGGESTION) {
+    decision.overrides!.start = { level: choices.start.level as Certainty, reason: choices.start.reason, by };
+  }
+  if (choices.ois_sd !== undefined && choices.ois_sd !== null && choices.ois_sd > 0) decision.ois_sd = choices.ois_sd;
+  return decision;
+}

@@ -18,6 +18,7 @@ import {
   robToCsv,
   seedStudyIds,
   setRobJudgement,
+  setRobJudgements,
 } from "../../lib/evidence/rob.ts";
 import { ValidationError } from "../../lib/validate.ts";
 
@@ -260,4 +261,19 @@ Deno.test("property: loadRob on random cells gives a ValidationError or valid ju
     }),
     { seed: 42, numRuns: 200 },
   );
+});
+
+Deno.test("setRobJudgements: a whole form at once; unchanged domains are skipped, a bad one refused", () => {
+  const base = robTemplate("leeuw2008", "RoB 2");
+  const form = base.map((j) => ({
+    study_id: j.study_id,
+    outcome: j.outcome,
+    domain: j.domain,
+    judgement: j.domain === "D4" ? "High" as const : j.judgement,
+    assessor: "",
+  }));
+  assert.throws(() => setRobJudgements(base, form), /assessor must say who judged/);
+  const next = setRobJudgements(base, form.map((c) => ({ ...c, assessor: c.domain === "D4" ? "committee" : "" })));
+  assert.equal(next.find((j) => j.domain === "D4")!.judgement, "High");
+  assert.equal(next.filter((j) => j.judgement === "Not assessed").length, 5);
 });

@@ -12,7 +12,9 @@ import { loadRob, robTemplate, seedStudyIds, setRobJudgement } from "../../lib/e
 import {
   absoluteFromRatio,
   buildSeedSof,
+  decisionFromChoices,
   formatSof,
+  KEEP_SUGGESTION,
   numberNeededToTreat,
   riskRatioFromProportions,
   type SeedFiles,
@@ -296,4 +298,37 @@ Deno.test("filters: a comparison and an outcome; unknown ones are refused", () =
     (e: unknown) => e instanceof ValidationError && /evidence\/estimates\.csv has no row with id/.test(e.message),
   );
   assert.throws(() => buildSeedSof(files, {} as never), /options\.judgements must be the judgements/);
+});
+
+Deno.test("decisionFromChoices: a form's strings become a decision; kept suggestions and empty SDs are left out", () => {
+  const d = decisionFromChoices({
+    indirectness: { population: "no", intervention: "no", comparator: "serious", outcome: "not judged", note: " wl " },
+    overrides: {
+      "risk of bias": { rating: KEEP_SUGGESTION, reason: "" },
+      "imprecision": { rating: "serious", reason: "one trial" },
+    },
+    start: { level: KEEP_SUGGESTION, reason: "" },
+    by: " committee ",
+    ois_sd: 0,
+  });
+  assert.deepEqual(d, {
+    indirectness: { population: "no", intervention: "no", comparator: "serious", outcome: "not judged", note: "wl" },
+    overrides: { domains: { imprecision: { rating: "serious", reason: "one trial", by: "committee" } } },
+  });
+  const s = decisionFromChoices({
+    indirectness: { population: "no", intervention: "no", comparator: "no", outcome: "no" },
+    overrides: {},
+    start: { level: "High", reason: "randomised phase starts" },
+    ois_sd: 4,
+  });
+  assert.equal(s.overrides?.start?.level, "High");
+  assert.equal(s.ois_sd, 4);
+  assert.throws(
+    () =>
+      decisionFromChoices({
+        indirectness: { population: "yes", intervention: "no", comparator: "no", outcome: "no" },
+        overrides: {},
+      }),
+    /decisionFromChoices: indirectness\.population must be one of no, serious, very serious, not judged/,
+  );
 });
