@@ -1000,3 +1000,104 @@ export function certaintyText(c: CertaintyResult): string {
   const range = c.range.best === c.range.worst ? c.range.best : `between ${c.range.worst} and ${c.range.best}`;
   return `not determined (open: ${c.open.join(", ")}; ${range})`;
 }
+
+/**
+ * The fields of a pooled fit the certainty rules read — those of `rma()` from the meta engine
+ * (metafor's names), so a fit can be passed as it is.
+ */
+export interface PooledFit {
+  /** Number of studies. */
+  k: number;
+  /** Pooled estimate (for RR/OR on the log scale, as `rma` fits them). */
+  beta: number;
+  /** Lower CI bound (same scale). */
+  ci_lb: number;
+  /** Upper CI bound. */
+  ci_ub: number;
+  /** Confidence level in percent. */
+  level: number;
+  /** I² in percent. */
+  I2: number;
+  /** τ. */
+  tau: number;
+  /** Lower end of the prediction interval. */
+  pi_lb: number;
+  /** Upper end of the prediction interval. */
+  pi_ub: number;
+  /** Study weights in percent. */
+  weights: number[];
+  /** Study labels (the study ids the judgements name). */
+  slab: string[];
+}
+
+/** Options of {@link certaintyInputFromFit}. */
+export interface FromFitOptions {
+  /** The measure; RR and OR are back-transformed from the log scale. */
+  measure: EffectMeasure;
+  /** Which direction is better. */
+  improvement: Improvement;
+  /** The design of the studies. */
+  design: EvidenceDesign;
+  /** The risk-of-bias tool. */
+  robTool?: RobTool | null;
+  /** Each study's overall risk-of-bias judgement, by study label (a missing one is "Not assessed"). */
+  judgements: Readonly<Record<string, RobLevel>>;
+  /** The MCID on the measure's scale. */
+  mcid?: Threshold | null;
+  /** Participants in all studies. */
+  participants?: number | null;
+  /** The optimal information size. */
+  ois?: OisResult | null;
+  /** Egger's test p-value (`regtest(fit).pval`), used when k ≥ 10. */
+  egger_pval?: number | null;
+  /** Declared indirectness. */
+  indirectness?: IndirectnessInput;
+}
+
+/**
+ * Build the input of {@link assessCertainty} from a pooled fit (e.g. `rma()`): the effect and its
+ * CI, I², τ and the prediction interval for inconsistency, the study weights for risk of bias,
+ * k and Egger's p for publication bias.
+ */
+export function certaintyInputFromFit(fit: PooledFit, options: FromFitOptions): CertaintyInput {
+  const tool = "certaintyInputFromFit";
+  if (fit === null || typeof fit !== "object") fail(tool, "fit", "must be a pooled fit such as rma()'s result", fit);
+  for (const k of ["beta", "ci_lb", "ci_ub", "I2", "tau", "pi_lb", "pi_ub"] as const) {
+    finiteOr(tool, `fit.${k}`, fit[k]);
+  }
+  if (!Array.isArray(fit.weights) || !Array.isArray(fit.slab) || fit.weights.length !== fit.slab.length) {
+    fail(tool, "fit.weights", "must have one weight per study label (fit.slab)");
+  }
+  const ratio = options.measure === "RR" || options.measure === "OR";
+  const t = (x: number) => (ratio ? Math.exp(x) : x);
+  return {
+    design: options.design,
+    robTool: options.robTool ?? null,
+    effect: {
+      measure: options.measure,
+      estimate: t(fit.beta),
+      ci_lb: t(fit.ci_lb),
+      ci_ub: t(fit.ci_ub),
+      level: fit.level,
+      improvement: options.improvement,
+    },
+    mcid: options.mcid ?? null,
+    studies: fit.slab.map((s, i) => ({
+      study_id: s,
+      weight: fit.weights[i],
+      judgement: options.judgements[s] ?? "Not assessed",
+    })),
+    heterogeneity: {
+      k: fit.k,
+      I2: fit.I2,
+      tau: fit.tau,
+      spread_lb: t(fit.pi_lb),
+      spread_ub: t(fit.pi_ub),
+      spread: "prediction interval",
+    },
+    participants: options.participants ?? null,
+    ois: options.ois ?? null,
+    publicationBias: { k: fit.k, egger_pval: options.egger_pval ?? null },
+    indirectness: options.indirectness,
+  };
+}

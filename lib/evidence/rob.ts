@@ -466,3 +466,149 @@ export function setRobJudgements(judgements: readonly RobJudgement[], changes: r
   }
   return out;
 }
+
+/** One cell of a traffic-light plot (robvis's `rob_traffic_light`): a study and a domain. */
+export interface RobTrafficCell {
+  /** The study. */
+  study_id: string;
+  /** The tool. */
+  tool: RobTool;
+  /** The domain code. */
+  domain: string;
+  /** The domain's name. */
+  domain_name: string;
+  /** The level. */
+  judgement: RobLevel;
+  /** True for an illustrative judgement. */
+  illustrative: boolean;
+}
+
+/**
+ * The cells of a traffic-light plot for `study_ids` and `outcome`: every domain of each study's
+ * tool, taken from the outcome's rows, else the study's `all` rows; a study without rows is left
+ * out (it has nothing to show; {@link robOverall} reports it as "Not assessed").
+ */
+export function robTrafficLight(
+  judgements: readonly RobJudgement[],
+  study_ids: readonly string[],
+  outcome = "all",
+): RobTrafficCell[] {
+  return study_ids.flatMap((s) => {
+    const own = judgements.filter((j) => j.study_id === s && j.outcome === outcome);
+    const rows = own.length ? own : judgements.filter((j) => j.study_id === s && j.outcome === "all");
+    if (!rows.length) return [];
+    const tool = rows[0].tool;
+    return ROB_TOOLS[tool].domains.map((d) => {
+      const j = rows.find((r) => r.domain === d.code);
+      return {
+        study_id: s,
+        tool,
+        domain: d.code,
+        domain_name: d.name,
+        judgement: j?.judgement ?? NOT_ASSESSED,
+        illustrative: j?.illustrative ?? false,
+      };
+    });
+  });
+}
+
+/** One bar segment of a weighted summary plot (robvis's `rob_summary` with weights). */
+export interface RobSummaryShare {
+  /** The tool. */
+  tool: RobTool;
+  /** The domain code. */
+  domain: string;
+  /** The domain's name. */
+  domain_name: string;
+  /** The level. */
+  judgement: RobLevel;
+  /** Share of the weight (0–1) of the studies of this tool with this level in this domain. */
+  share: number;
+}
+
+/**
+ * The weighted summary plot's shares: per tool and domain, the share of the total weight at each
+ * level (equal weights when `weights` is omitted; a study missing from `weights` is an error).
+ * Shares of a domain sum to 1.
+ */
+export function robSummary(
+  cells: readonly RobTrafficCell[],
+  weights?: Readonly<Record<string, number>>,
+): RobSummaryShare[] {
+  const out: RobSummaryShare[] = [];
+  for (const tool of ROB_TOOL_NAMES) {
+    const mine = cells.filter((c) => c.tool === tool);
+    if (!mine.length) continue;
+    const studies = [...new Set(mine.map((c) => c.study_id))];
+    const w = studies.map((s) => {
+      if (!weights) return 1;
+      const x = weights[s];
+      if (typeof x !== "number" || !Number.isFinite(x) || x < 0) {
+        throw new ValidationError("robSummary", [{
+          path: `weights.${s}`,
+          rule: "must be a finite number >= 0",
+          received: x,
+        }]);
+      }
+      return x;
+    });
+    const total = w.reduce((a, b) => a + b, 0);
+    if (!(total > 0)) {
+      throw new ValidationError("robSummary", [{ path: "weights", rule: `must not all be 0 (tool ${tool})` }]);
+    }
+    for (const d of ROB_TOOLS[tool].domains) {
+      for (const level of robLevels(tool)) {
+        const share = studies.reduce((a, s, i) => {
+          const c = mine.find((x) => x.study_id === s && x.domain === d.code);
+          return a + ((c?.judgement ?? NOT_ASSESSED) === level ? w[i] : 0);
+        }, 0) / total;
+        if (share > 0) out.push({ tool, domain: d.code, domain_name: d.name, judgement: level, share });
+      }
+    }
+  }
+  return out;
+}
+
+/** The studies kept and dropped by a sensitivity analysis restricted to low risk of bias. */
+export interface RobRestriction {
+  /** Studies whose overall judgement is at most the chosen level. */
+  keep: string[];
+  /** The others, with their judgement ("Not assessed" and "No information" are dropped too). */
+  drop: { study_id: string; judgement: RobLevel }[];
+}
+
+/**
+ * For a sensitivity analysis restricted to low-risk studies: which of `study_ids` have an overall
+ * judgement (for `outcome`, else `all`) of "Low" (or, with `upTo: "some concerns"`, also "Some
+ * concerns" / "Moderate"). Refit the model (e.g. `rma`) on `keep`.
+ */
+export function robRestrict(
+  judgements: readonly RobJudgement[],
+  study_ids: readonly string[],
+  outcome = "all",
+  options: { upTo?: "low" | "some concerns" } = {},
+): RobRestriction {
+  const ok = new Set<RobLevel>(["Low", "Low (except for concerns about uncontrolled confounding)"]);
+  if (options.upTo === "some concerns") ["Some concerns", "Moderate"].forEach((l) => ok.add(l as RobLevel));
+  const keep: string[] = [];
+  const drop: { study_id: string; judgement: RobLevel }[] = [];
+  for (const s of study_ids) {
+    const j = robOverall(judgements, s, outcome).judgement;
+    if (ok.has(j)) keep.push(s);
+    else drop.push({ study_id: s, judgement: j });
+  }
+  return { keep, drop };
+}
+
+/** Colours of the levels as robvis draws them (green, yellow, red, dark red, blue-grey, light grey). */
+export const ROB_COLOURS: Readonly<Record<RobLevel, string>> = {
+  "Low": "#02C100",
+  "Low (except for concerns about uncontrolled confounding)": "#7BD148",
+  "Some concerns": "#E2DF07",
+  "Moderate": "#E2DF07",
+  "High": "#BF0000",
+  "Serious": "#BF0000",
+  "Critical": "#820000",
+  "No information": "#4EA1F7",
+  "Not assessed": "#D0D0D0",
+};

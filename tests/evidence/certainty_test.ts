@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import {
   assessCertainty,
   type CertaintyInput,
+  certaintyInputFromFit,
   certaintyText,
   GRADE_RULES,
   optimalInformationSize,
@@ -16,6 +17,7 @@ import {
 import { qnormStd } from "../../lib/evidence/_grade.ts";
 import { qnorm } from "../../lib/stats/distributions.ts";
 import { ValidationError } from "../../lib/validate.ts";
+import { regtest, rma } from "../../lib/meta/mod.ts";
 
 const ALL_DIRECT = { population: "no", intervention: "no", comparator: "no", outcome: "no" } as const;
 const MCID5 = { value: 5, unit: "points", source: "constructed", verified: "assumption" };
@@ -387,4 +389,64 @@ Deno.test("no NaN or Infinity anywhere in a result (JSON of every domain's numbe
   const json = JSON.stringify(c);
   assert.ok(!/NaN|Infinity/.test(json));
   assert.equal(JSON.parse(json).certainty, "Moderate");
+});
+
+Deno.test("certaintyInputFromFit: I², τ, the prediction interval, weights and k come from an rma() fit", () => {
+  const yi = [-6, -4.5, -8, -3, -7.5, -5, -2, -9, -4, -6.5, -5.5, -3.5];
+  const vi = [2, 1.5, 3, 1, 2.5, 1.2, 0.8, 4, 1.1, 2.2, 1.8, 0.9];
+  const slab = yi.map((_, i) => `s${i + 1}`);
+  const fit = rma({ yi, vi, slab });
+  const egger = regtest(fit).pval;
+  const judgements = Object.fromEntries(slab.map((s, i) => [s, i < 3 ? "High" as const : "Low" as const]));
+  const input = certaintyInputFromFit(fit, {
+    measure: "MD",
+    improvement: "decrease",
+    design: "randomised",
+    judgements,
+    mcid: MCID5,
+    egger_pval: egger,
+    indirectness: ALL_DIRECT,
+  });
+  const c = assessCertainty(input);
+  const inc = c.domain("inconsistency");
+  assert.equal(inc.numbers.I2, fit.I2);
+  assert.equal(inc.numbers.tau, fit.tau);
+  assert.equal(inc.numbers.spread_lb, fit.pi_lb);
+  assert.equal(inc.numbers.k, 12);
+  const rob = c.domain("risk of bias");
+  const high = fit.weights.slice(0, 3).reduce((a, b) => a + b, 0) / 100;
+  assert.ok(Math.abs((rob.numbers.share_high as number) - high) < 1e-12);
+  assert.equal(rob.numbers.weighting, "study weight");
+  const pb = c.domain("publication bias");
+  assert.equal(pb.numbers.egger_pval, egger);
+  assert.notEqual(pb.suggestion, "not assessable");
+  assert.equal(input.effect.estimate, fit.beta);
+});
+
+Deno.test("certaintyInputFromFit: a log risk ratio fit is back-transformed; a fit without weights is refused", () => {
+  const fit = rma({
+    yi: [Math.log(0.3), Math.log(0.35), Math.log(0.4)],
+    vi: [0.02, 0.03, 0.025],
+    slab: ["a", "b", "c"],
+  });
+  const input = certaintyInputFromFit(fit, {
+    measure: "RR",
+    improvement: "decrease",
+    design: "non-randomised",
+    judgements: { a: "Low", b: "Low", c: "Low" },
+  });
+  assert.ok(Math.abs(input.effect.estimate - Math.exp(fit.beta)) < 1e-12);
+  assert.ok(Math.abs(input.heterogeneity!.spread_ub! - Math.exp(fit.pi_ub)) < 1e-12);
+  const c = assessCertainty({ ...input, indirectness: ALL_DIRECT });
+  assert.equal(c.upgrades[0].suggestion, 1); // RR about 0.35: large effect
+  assert.throws(
+    () =>
+      certaintyInputFromFit({ ...fit, weights: [1] }, {
+        measure: "RR",
+        improvement: "decrease",
+        design: "randomised",
+        judgements: {},
+      }),
+    /certaintyInputFromFit: fit\.weights must have one weight per study label/,
+  );
 });

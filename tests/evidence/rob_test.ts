@@ -14,8 +14,11 @@ import {
   ROB_TOOLS,
   robLevels,
   robOverall,
+  robRestrict,
+  robSummary,
   robTemplate,
   robToCsv,
+  robTrafficLight,
   seedStudyIds,
   setRobJudgement,
   setRobJudgements,
@@ -276,4 +279,44 @@ Deno.test("setRobJudgements: a whole form at once; unchanged domains are skipped
   const next = setRobJudgements(base, form.map((c) => ({ ...c, assessor: c.domain === "D4" ? "committee" : "" })));
   assert.equal(next.find((j) => j.domain === "D4")!.judgement, "High");
   assert.equal(next.filter((j) => j.judgement === "Not assessed").length, 5);
+});
+
+Deno.test("robTrafficLight and robSummary: every domain of each study, weighted shares that sum to 1 per domain", () => {
+  const { judgements } = loadRob(Deno.readTextFileSync(repoPath("data/evidence/rob-illustrative.csv")), { studies });
+  const cells = robTrafficLight(judgements, ["smeets2006", "leeuw2008", "dekker2020", "nobody"]);
+  assert.equal(cells.length, 3 * 6);
+  assert.equal(cells.find((c) => c.study_id === "leeuw2008" && c.domain === "D4")!.judgement, "High");
+  const eq = robSummary(cells);
+  // Overall: smeets Some concerns, leeuw High, dekker Low -> a third each
+  const overall = eq.filter((s) => s.domain === "Overall");
+  assert.deepEqual(overall.map((s) => [s.judgement, Number(s.share.toFixed(6))]), [
+    ["Low", 0.333333],
+    ["Some concerns", 0.333333],
+    ["High", 0.333333],
+  ]);
+  const w = robSummary(cells, { smeets2006: 50, leeuw2008: 30, dekker2020: 20 });
+  assert.equal(w.find((s) => s.domain === "Overall" && s.judgement === "High")!.share, 0.3);
+  for (const d of ["D1", "D2", "D3", "D4", "D5", "Overall"]) {
+    const sum = w.filter((s) => s.domain === d).reduce((a, s) => a + s.share, 0);
+    assert.ok(Math.abs(sum - 1) < 1e-12, d);
+  }
+  assert.throws(
+    () => robSummary(cells, { smeets2006: 1, leeuw2008: 1 }),
+    /robSummary: weights\.dekker2020 must be a finite number/,
+  );
+});
+
+Deno.test("robRestrict: keeps low-risk studies for a sensitivity analysis, drops the rest with their judgement", () => {
+  const { judgements } = loadRob(Deno.readTextFileSync(repoPath("data/evidence/rob-illustrative.csv")), { studies });
+  const r = robRestrict(judgements, ["smeets2006", "leeuw2008", "dekker2020", "goossens2015"]);
+  assert.deepEqual(r.keep, ["dekker2020"]);
+  assert.deepEqual(r.drop, [
+    { study_id: "smeets2006", judgement: "Some concerns" },
+    { study_id: "leeuw2008", judgement: "High" },
+    { study_id: "goossens2015", judgement: "Not assessed" },
+  ]);
+  assert.deepEqual(robRestrict(judgements, ["smeets2006", "dekker2020"], "all", { upTo: "some concerns" }).keep, [
+    "smeets2006",
+    "dekker2020",
+  ]);
 });
