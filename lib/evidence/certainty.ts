@@ -403,7 +403,17 @@ const inputSchema = z.object({
   studies: z.array(z.object({
     study_id: z.string().min(1),
     weight: finiteNum.nonnegative().nullable(),
-    judgement: z.string(),
+    judgement: z.enum([
+      "Low",
+      "Some concerns",
+      "High",
+      "Low (except for concerns about uncontrolled confounding)",
+      "Moderate",
+      "Serious",
+      "Critical",
+      "No information",
+      "Not assessed",
+    ]),
   })),
   heterogeneity: z.object({
     k: z.number().int().nonnegative(),
@@ -505,6 +515,7 @@ const DOWN: Record<string, number | null> = {
 const fmtN = (x: number | null | undefined, d = 2) =>
   x === null || x === undefined || !Number.isFinite(x) ? "not reported" : String(Number(x.toFixed(d)));
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
+const status = (v: string) => (v === "recalled" ? "recalled, not verified against the paper" : v);
 
 /** Map a value of the effect's measure to a benefit-oriented scale (positive = better, 0 = no effect). */
 function orient(effect: EffectInput, x: number): number {
@@ -670,7 +681,7 @@ function assessImprecision(input: CertaintyInput): Omit<DomainAssessment, "overr
     ci_ub: e.ci_ub ?? null,
     level,
     mcid: mcid?.value ?? null,
-    mcid_source: mcid ? `${mcid.source} (${mcid.verified})` : null,
+    mcid_source: mcid ? `${mcid.source} (${status(mcid.verified)})` : null,
     participants: input.participants ?? null,
     ois_total: input.ois?.total ?? null,
   };
@@ -692,7 +703,7 @@ function assessImprecision(input: CertaintyInput): Omit<DomainAssessment, "overr
       ? `a relative change of ${pct(mcid.value)} (${mcid.source})`
       : `a relative change of ${pct(GRADE_RULES.ratio_default_threshold)} (GRADE's default, Guyatt 2011; no MCID given)`
     : mcid
-    ? `the MCID ${fmtN(mcid.value)} ${mcid.unit} (${mcid.source}; ${mcid.verified})`
+    ? `the MCID ${fmtN(mcid.value)} ${mcid.unit} (${mcid.source}; ${status(mcid.verified)})`
     : null;
   let suggestion: DomainRating = "not serious";
   let why: string;

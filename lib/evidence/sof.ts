@@ -441,7 +441,7 @@ function buildRow(
     const est = num(ix.estimates, plan.estimate_id, "value")!;
     const lb = num(ix.estimates, plan.estimate_id, "lower");
     const ub = num(ix.estimates, plan.estimate_id, "upper");
-    const level = e.row.interval === "ci95" ? 95 : 95;
+    const level = 95; // estimates.csv records CIs as "ci95" (95% intervals) or none
     const ns = plan.n_ids.map((id) => ({ n: num(ix.estimates, id, "value")!, src: get(ix.estimates, id).source }));
     const participants = ns.length ? ns.reduce((a, b) => a + b.n, 0) : null;
     const rob = robStudies(options, [plan.study_id], plan.id);

@@ -354,6 +354,11 @@ const badInputs: { name: string; input: () => CertaintyInput; expect: RegExp }[]
     expect: /studies\[0\]\.weight must be >= 0/,
   },
   {
+    name: "an unknown risk-of-bias level",
+    input: () => base({ studies: [{ study_id: "a", weight: null, judgement: "Medium" as "Low" }] }),
+    expect: /studies\[0\]\.judgement must be one of "Low"/,
+  },
+  {
     name: "an MCID of 0",
     input: () => base({ mcid: { ...MCID5, value: 0 } }),
     expect: /mcid\.value must be > 0/,
