@@ -54,3 +54,41 @@ Deno.test({
     });
   },
 });
+
+Deno.test({
+  name: "certainty notebook: every comparison and outcome renders with both judgement files, without errors",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  fn: async () => {
+    await withSite(async (base, browser) => {
+      const tracked = await openPage(browser, `${base}notebooks/certainty.html`, { height: 2400 });
+      const page = tracked.page;
+      try {
+        await settle(page);
+        const comparison = page.locator("form", { hasText: "Comparison" }).first().locator("select");
+        const labels = await comparison.locator("option").allInnerTexts();
+        assert.equal(labels.length, 4);
+        for (const file of ["rob.csv (all Not assessed)", "rob-illustrative.csv (ILLUSTRATIVE)"]) {
+          await page.getByLabel(file).check();
+          for (const label of labels) {
+            await comparison.selectOption({ label });
+            await settle(page, { quietMs: 400 });
+            const outcome = page.locator("form", { hasText: "Outcome" }).first().locator("select");
+            const outcomes = await outcome.locator("option").allInnerTexts();
+            for (const o of outcomes) {
+              await outcome.selectOption({ label: o });
+              await settle(page, { quietMs: 400 });
+              const shown = await page.locator(".observablehq--error").allInnerTexts();
+              assert.deepEqual(shown, [], `${file} / ${label} / ${o}`);
+              assert.equal(await page.locator("table.sof-table").count(), 1, `${label} / ${o}: SoF table`);
+            }
+          }
+        }
+        assertClean(tracked, "certainty, all comparisons");
+        assert.match(await page.locator("table.sof-table").innerText(), /./);
+      } finally {
+        await page.context().close();
+      }
+    });
+  },
+});

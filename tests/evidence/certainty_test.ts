@@ -5,6 +5,7 @@
  * judgements giving a range instead of a level, and bad input rejected with the field named.
  */
 import assert from "node:assert/strict";
+import fc from "fast-check";
 import {
   assessCertainty,
   type CertaintyInput,
@@ -454,4 +455,65 @@ Deno.test("certaintyInputFromFit: a log risk ratio fit is back-transformed; a fi
       }),
     /certaintyInputFromFit: fit\.weights must have one weight per study label/,
   );
+});
+
+Deno.test("property: random (also malformed) inputs give a ValidationError or a result without NaN, never a crash", () => {
+  // mostly well-formed values, sometimes malformed ones
+  const maybe = <T>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<unknown>) =>
+    fc.oneof({ arbitrary: good, weight: 12 }, { arbitrary: bad, weight: 1 });
+  const badNum = fc.constantFrom(NaN, Infinity, -Infinity, 1e300, null, "1");
+  const num = maybe(fc.double({ min: -50, max: 50, noNaN: true }), badNum);
+  const pos = maybe(fc.double({ min: 0.01, max: 50, noNaN: true }), badNum);
+  const input = fc.record({
+    design: maybe(fc.constantFrom("randomised", "non-randomised", "single-case", "uncontrolled"), fc.constant("rct")),
+    effect: fc.record({
+      measure: maybe(fc.constantFrom("MD", "SMD", "SMC", "RD"), fc.constant("XX")),
+      estimate: num,
+      ci_lb: maybe(fc.constant(null), num),
+      ci_ub: maybe(fc.constant(null), num),
+      level: maybe(fc.constantFrom(95, 0.9), fc.constantFrom(100, -1)),
+      improvement: fc.constantFrom("increase", "decrease"),
+    }),
+    mcid: fc.option(
+      fc.record({ value: pos, unit: fc.constant("points"), source: fc.constant("x"), verified: fc.constant("seed") }),
+    ),
+    studies: fc.array(
+      fc.record({
+        study_id: fc.constant("s"),
+        weight: fc.option(pos),
+        judgement: maybe(
+          fc.constantFrom("Low", "High", "Not assessed", "No information", "Critical"),
+          fc.constant("Nope"),
+        ),
+      }),
+      { maxLength: 4 },
+    ),
+    heterogeneity: fc.option(fc.record({
+      k: maybe(fc.integer({ min: 0, max: 30 }), fc.constant(-1)),
+      I2: fc.option(maybe(fc.double({ min: 0, max: 100, noNaN: true }), badNum)),
+      spread_lb: fc.option(num),
+      spread_ub: fc.option(num),
+    })),
+    participants: fc.option(maybe(fc.integer({ min: 0, max: 5000 }), fc.constant(-5))),
+    publicationBias: fc.option(fc.record({
+      k: fc.integer({ min: 0, max: 30 }),
+      egger_pval: fc.option(maybe(fc.double({ min: 0, max: 1, noNaN: true }), badNum)),
+    })),
+  });
+  let valid = 0;
+  fc.assert(
+    fc.property(input, (raw) => {
+      try {
+        const c = assessCertainty(raw as unknown as CertaintyInput);
+        valid++;
+        assert.ok(!/NaN|Infinity/.test(JSON.stringify(c)));
+        assert.ok(c.certainty === null || ["High", "Moderate", "Low", "Very low"].includes(c.certainty));
+        assert.ok(c.footnotes.every((f) => !/NaN|undefined/.test(f)), c.footnotes.join(" | "));
+      } catch (e) {
+        if (!(e instanceof ValidationError)) throw e;
+      }
+    }),
+    { seed: 42, numRuns: 200 },
+  );
+  assert.ok(valid >= 20, `only ${valid} of 200 random inputs were valid: the property tests little`);
 });
