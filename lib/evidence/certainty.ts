@@ -854,7 +854,8 @@ function startOf(input: CertaintyInput): { level: Certainty; reason: string } {
       return {
         level: "Low",
         reason: "before-after evidence without a control group (PIO) starts Low like non-randomised evidence " +
-          "(the toolkit's rule; a committee may override it with a reason)",
+          "(the toolkit's rule: GRADE's start High with ROBINS-I is for studies that compare groups; a committee " +
+          "may override it with a reason)",
       };
   }
 }
