@@ -23,6 +23,15 @@ async function run(args: string[]): Promise<{ code: number; stdout: string; stde
 }
 
 const rob = repoPath("data/evidence/rob.csv");
+const temps: string[] = [];
+
+/** A temporary file with `text`, removed after the test that made it. */
+async function tmpFile(suffix: string, text: string): Promise<string> {
+  const f = await Deno.makeTempFile({ suffix });
+  temps.push(f);
+  await Deno.writeTextFile(f, text);
+  return f;
+}
 const illustrative = repoPath("data/evidence/rob-illustrative.csv");
 
 Deno.test("sof CLI: Markdown by default, all four comparisons, open judgements visible", async () => {
@@ -122,9 +131,8 @@ const bad: { name: string; args: () => Promise<string[]> | string[]; stderr: Reg
   {
     name: "a wrong domain in the judgements",
     args: async () => {
-      const f = await Deno.makeTempFile({ suffix: ".csv" });
-      await Deno.writeTextFile(
-        f,
+      const f = await tmpFile(
+        ".csv",
         "study_id,outcome,tool,domain,judgement,support,assessor,illustrative\n" +
           "smeets2006,all,RoB 2,D1,Low,,A,false\nsmeets2006,all,RoB 2,D8,Low,,A,false\n",
       );
@@ -135,9 +143,8 @@ const bad: { name: string; args: () => Promise<string[]> | string[]; stderr: Reg
   {
     name: "an unknown study in the judgements",
     args: async () => {
-      const f = await Deno.makeTempFile({ suffix: ".csv" });
-      await Deno.writeTextFile(
-        f,
+      const f = await tmpFile(
+        ".csv",
         "study_id,outcome,tool,domain,judgement,support,assessor,illustrative\nx2000,all,RoB 2,D1,Low,,A,false\n",
       );
       return [f];
@@ -147,8 +154,7 @@ const bad: { name: string; args: () => Promise<string[]> | string[]; stderr: Reg
   {
     name: "a decisions file that is not JSON",
     args: async () => {
-      const f = await Deno.makeTempFile({ suffix: ".json" });
-      await Deno.writeTextFile(f, "{ not json");
+      const f = await tmpFile(".json", "{ not json");
       return [rob, "--decisions", f];
     },
     stderr: /sof: --decisions must be a JSON file/,
@@ -156,9 +162,8 @@ const bad: { name: string; args: () => Promise<string[]> | string[]; stderr: Reg
   {
     name: "an override without a reason in the decisions",
     args: async () => {
-      const f = await Deno.makeTempFile({ suffix: ".json" });
-      await Deno.writeTextFile(
-        f,
+      const f = await tmpFile(
+        ".json",
         JSON.stringify({
           "waiting-list-rdq-ct": { overrides: { domains: { imprecision: { rating: "serious", reason: "" } } } },
         }),
@@ -181,11 +186,15 @@ const bad: { name: string; args: () => Promise<string[]> | string[]; stderr: Reg
 
 for (const c of bad) {
   Deno.test(`sof CLI: ${c.name} exits 2 with one message and no stack trace`, async () => {
-    const r = await run(await c.args());
-    assert.equal(r.code, 2, r.stderr);
-    assert.match(r.stderr, c.stderr);
-    assert.ok(!/Stack backtrace|\n\s+at /.test(r.stderr), r.stderr);
-    assert.equal(r.stdout, "");
+    try {
+      const r = await run(await c.args());
+      assert.equal(r.code, 2, r.stderr);
+      assert.match(r.stderr, c.stderr);
+      assert.ok(!/Stack backtrace|\n\s+at /.test(r.stderr), r.stderr);
+      assert.equal(r.stdout, "");
+    } finally {
+      for (const f of temps.splice(0)) await Deno.remove(f).catch(() => {});
+    }
   });
 }
 
