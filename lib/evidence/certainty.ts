@@ -209,6 +209,9 @@ export function optimalInformationSize(input: OisInput, options: OisOptions = {}
     if (p0 === p1) fail(tool, "p1", "must differ from p0 (no difference needs infinitely many participants)", p1);
     const n = z2 * (p0 * (1 - p0) + p1 * (1 - p1)) / (p0 - p1) ** 2;
     const per_group = Math.ceil(n - 1e-9);
+    if (!Number.isSafeInteger(per_group)) {
+      fail(tool, "p1", "is too close to p0: the optimal information size overflows", p1);
+    }
     const h = 2 * Math.asin(Math.sqrt(p0)) - 2 * Math.asin(Math.sqrt(p1));
     return {
       per_group,
@@ -230,6 +233,7 @@ export function optimalInformationSize(input: OisInput, options: OisOptions = {}
   }
   if (!(d > 0)) fail(tool, "smd", "must not be 0 (no difference needs infinitely many participants)", d);
   const per_group = Math.ceil(groups * z2 / d ** 2 - 1e-9);
+  if (!Number.isSafeInteger(per_group)) fail(tool, "smd", "is too small: the optimal information size overflows", d);
   return {
     per_group,
     total: per_group * groups,
@@ -387,7 +391,12 @@ const inputSchema = z.object({
   }).refine((e) => !((e.measure === "RR" || e.measure === "OR") && !(e.estimate > 0)), {
     path: ["estimate"],
     message: "must be > 0 for a ratio measure",
-  }).refine((e) => e.ci_lb == null || e.ci_ub == null || e.ci_lb <= e.ci_ub, {
+  }).refine(
+    (e) =>
+      !((e.measure === "RR" || e.measure === "OR") &&
+        ((e.ci_lb != null && !(e.ci_lb > 0)) || (e.ci_ub != null && !(e.ci_ub > 0)))),
+    { path: ["ci_lb"], message: "must be > 0 for a ratio measure (both bounds)" },
+  ).refine((e) => e.ci_lb == null || e.ci_ub == null || e.ci_lb <= e.ci_ub, {
     path: ["ci_ub"],
     message: "must be >= ci_lb",
   }).refine((e) => (e.ci_lb == null) === (e.ci_ub == null), {
@@ -908,6 +917,12 @@ function largeEffect(input: CertaintyInput): UpgradeAssessment {
 export function assessCertainty(input: CertaintyInput): CertaintyResult {
   const tool = "assessCertainty";
   const inp = parseInput(inputSchema, input, tool) as unknown as CertaintyInput;
+  if (inp.effect.measure === "RR" || inp.effect.measure === "OR") {
+    for (const k of ["spread_lb", "spread_ub"] as const) {
+      const v = inp.heterogeneity?.[k];
+      if (v != null && !(v > 0)) fail(tool, `heterogeneity.${k}`, "must be > 0 for a ratio measure", v);
+    }
+  }
   for (const u of ["dose-response", "plausible confounding"] as const) {
     const d = inp.declared?.[u];
     if (d?.present && d.reason.trim() === "") fail(tool, `declared.${u}.reason`, "must give a reason when present");

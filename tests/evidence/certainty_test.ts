@@ -58,6 +58,14 @@ Deno.test("OIS: two proportions, 20% vs 15% (a 25% relative reduction) needs 903
     /alpha must be a proportion/,
   );
   assert.throws(() => optimalInformationSize({ type: "continuous", smd: NaN }), ValidationError);
+  assert.throws(
+    () => optimalInformationSize({ type: "continuous", smd: 1e-200 }),
+    /smd is too small: the optimal information size overflows/,
+  );
+  assert.throws(
+    () => optimalInformationSize({ type: "dichotomous", p0: 0.5, p1: 0.5 + 1e-12 }),
+    /p1 is too close to p0/,
+  );
 });
 
 Deno.test("qnormStd (AS 241) agrees with lib/stats qnorm to 1e-12 relative", () => {
@@ -338,6 +346,20 @@ const badInputs: { name: string; input: () => CertaintyInput; expect: RegExp }[]
     name: "a negative risk ratio",
     input: () => base({ effect: { measure: "RR", estimate: -0.8, improvement: "decrease" } }),
     expect: /effect\.estimate must be > 0 for a ratio measure/,
+  },
+  {
+    name: "a risk ratio CI bound of 0",
+    input: () => base({ effect: { measure: "RR", estimate: 0.8, ci_lb: 0, ci_ub: 1.2, improvement: "decrease" } }),
+    expect: /effect\.ci_lb must be > 0 for a ratio measure/,
+  },
+  {
+    name: "a ratio prediction interval through 0",
+    input: () =>
+      base({
+        effect: { measure: "RR", estimate: 0.8, ci_lb: 0.7, ci_ub: 0.9, improvement: "decrease" },
+        heterogeneity: { k: 4, I2: 60, spread_lb: -0.1, spread_ub: 1.5 },
+      }),
+    expect: /heterogeneity\.spread_lb must be > 0 for a ratio measure, got -0\.1/,
   },
   {
     name: "I² above 100",
