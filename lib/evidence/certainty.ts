@@ -1021,11 +1021,16 @@ export function assessCertainty(input: CertaintyInput): CertaintyResult {
   return result;
 }
 
-/** A certainty for display: the level, or "not determined (open: …; between X and Y)". */
+/**
+ * A certainty for display: the level; while judgements are open, "not determined (open: …; between
+ * X and Y)", or "X whatever the open judgements (open: …)" when they cannot change it.
+ */
 export function certaintyText(c: CertaintyResult): string {
   if (c.certainty) return c.certainty;
-  const range = c.range.best === c.range.worst ? c.range.best : `between ${c.range.worst} and ${c.range.best}`;
-  return `not determined (open: ${c.open.join(", ")}; ${range})`;
+  if (c.range.best === c.range.worst) {
+    return `${c.range.best} whatever the open judgements (open: ${c.open.join(", ")})`;
+  }
+  return `not determined (open: ${c.open.join(", ")}; between ${c.range.worst} and ${c.range.best})`;
 }
 
 /**

@@ -420,6 +420,8 @@ function finishRow(
     ? "not assessable: no effect estimate"
     : c.certainty
     ? `${SYMBOLS[c.certainty]} ${c.certainty}`
+    : c.range.best === c.range.worst
+    ? `${SYMBOLS[c.range.best]} ${certaintyText(c)}`
     : certaintyText(c);
   const footnotes = [...(c?.footnotes ?? []), ...row.notes];
   if (row.illustrative) footnotes.unshift("ILLUSTRATIVE risk-of-bias judgements were used: not a real assessment.");

@@ -265,6 +265,13 @@ Deno.test("overrides: recorded with reason and author, the suggestion kept next 
   assert.deepEqual(open.open, ["risk of bias"]);
   assert.deepEqual(open.range, { best: "High", worst: "Low" });
   assert.equal(certaintyText(open), "not determined (open: risk of bias; between Low and High)");
+  const settled = assessCertainty(base({
+    design: "uncontrolled",
+    studies: [{ study_id: "a", weight: null, judgement: "Not assessed" }],
+    heterogeneity: { k: 5, I2: 90, spread_lb: -12, spread_ub: 3 },
+  }));
+  assert.equal(settled.certainty, null);
+  assert.equal(certaintyText(settled), "Very low whatever the open judgements (open: risk of bias)");
   const decided = assessCertainty({
     ...input,
     overrides: {

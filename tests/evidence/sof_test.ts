@@ -89,7 +89,10 @@ Deno.test("seed: the four comparisons of the dispute, with the committee's judge
     if (!r.certainty) continue;
     assert.equal(r.certainty.certainty, null, `${r.id}: certainty must stay open`);
     assert.ok(r.certainty.open.includes("risk of bias") && r.certainty.open.includes("indirectness"), r.id);
-    assert.match(r.certainty_text, /^not determined \(open: risk of bias, indirectness/);
+    assert.match(
+      r.certainty_text,
+      /^not determined \(open: risk of bias, indirectness|^⨁◯◯◯ Very low whatever the open judgements \(open: risk of bias, indirectness/,
+    );
     assert.ok(r.footnotes.some((f) => /Risk of bias: open/.test(f)));
   }
   // continued primary care: no study result in the data, nothing invented
@@ -177,6 +180,11 @@ Deno.test("seed: the Elbers review row takes I² and the range of SMCs from smc_
   assert.equal(c.domain("publication bias").suggestion, "open");
   assert.equal(c.start.final, "Low");
   assert.equal(r.studies, 44);
+  // starts Low and inconsistency is very serious: Very low whatever the open judgements
+  assert.equal(
+    r.certainty_text,
+    "⨁◯◯◯ Very low whatever the open judgements (open: risk of bias, indirectness, imprecision, publication bias)",
+  );
   assert.match(
     r.absolute_text,
     /^median SMC 0\.67 \(range -0\.21 to 1\.98\); re-expressed by the review: 4\.91 RMDQ points$/,
