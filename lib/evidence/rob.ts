@@ -581,6 +581,16 @@ export interface RobRestriction {
  * For a sensitivity analysis restricted to low-risk studies: which of `study_ids` have an overall
  * judgement (for `outcome`, else `all`) of "Low" (or, with `upTo: "some concerns"`, also "Some
  * concerns" / "Moderate"). Refit the model (e.g. `rma`) on `keep`.
+ *
+ * @example
+ * ```ts
+ * import { robRestrict, robTemplate, setRobJudgement } from "./rob.ts";
+ * const js = setRobJudgement([...robTemplate("a", "RoB 2"), ...robTemplate("b", "RoB 2")], {
+ *   study_id: "a", outcome: "all", domain: "Overall", judgement: "Low", assessor: "committee",
+ * });
+ * const r = robRestrict(js, ["a", "b"]);
+ * if (r.keep.join() !== "a" || r.drop[0].judgement !== "Not assessed") throw new Error(JSON.stringify(r));
+ * ```
  */
 export function robRestrict(
   judgements: readonly RobJudgement[],

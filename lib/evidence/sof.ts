@@ -122,6 +122,18 @@ export interface NntResult {
  * The number needed to treat from a risk difference (proportions; intervention minus control)
  * with its CI. When the CI includes 0 the interval runs through infinity (Altman 1998).
  * `improvement: "increase"` when the event is good (responders).
+ *
+ * @example
+ * ```ts
+ * import { numberNeededToTreat } from "./sof.ts";
+ * // 10 more responders per 100 (5 to 15 more): treat 10 (7 to 20) for one more responder
+ * if (numberNeededToTreat({ estimate: 0.1, ci_lb: 0.05, ci_ub: 0.15 }, "increase").text !== "NNTB 10 (7 to 20)") {
+ *   throw new Error("NNT");
+ * }
+ * // a CI that includes no difference runs through infinity (Altman 1998)
+ * const t = numberNeededToTreat({ estimate: 0.1, ci_lb: -0.05, ci_ub: 0.25 }, "increase").text;
+ * if (t !== "NNTB 10 (NNTH 20 to ∞ to NNTB 4)") throw new Error(t);
+ * ```
  */
 export function numberNeededToTreat(
   rd: { estimate: number; ci_lb: number; ci_ub: number },
