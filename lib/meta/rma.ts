@@ -26,7 +26,8 @@
 import { z } from "zod";
 import { fail, parseInput } from "../validate.ts";
 import { pchisq, pf, pnorm, pt, qchisq, qnorm, qt } from "../stats/distributions.ts";
-import { uniroot, UNIROOT_TOL } from "./uniroot.ts";
+import { uniroot, UNIROOT_TOL } from "./_uniroot.ts";
+import { estimateTau2, interceptDesign } from "./_tau2.ts";
 
 /** τ² estimators (metafor's names). "FE" is the fixed-effect (equal-effects) model. */
 export type Tau2Method = "FE" | "DL" | "HE" | "HS" | "SJ" | "ML" | "REML" | "EB" | "PM";
@@ -193,173 +194,6 @@ export function qGen(yi: number[], vi: number[], tau2: number): number {
   return wsums(yi, vi, tau2).rss;
 }
 
-function median(x: number[]): number {
-  const s = [...x].sort((a, b) => a - b);
-  const n = s.length, h = Math.floor(n / 2);
-  return n % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
-}
-
-/** R's mad(): 1.4826 × median absolute deviation from the median. */
-function mad(x: number[]): number {
-  const m = median(x);
-  return 1.4826 * median(x.map((v) => Math.abs(v - m)));
-}
-
-interface Tau2Fit {
-  tau2: number;
-  se_tau2: number | null;
-  iter: number;
-}
-
-const THRESHOLD = 1e-5;
-const MAXITER = 100;
-
-/** Estimate τ² for the intercept-only model as metafor does (same start values, steps and stopping rules). */
-export function estimateTau2(yi: number[], vi: number[], method: Tau2Method, context = "rma"): Tau2Fit {
-  const k = yi.length;
-  const p = 1;
-  if (method === "FE") return { tau2: 0, se_tau2: null, iter: 0 };
-  if (k === 1) return { tau2: 0, se_tau2: null, iter: 0 };
-  let tau2 = 0;
-  let iter = 0;
-  // Mean-centred yi (metafor centres for stability; results are invariant to it).
-  let ybar = 0;
-  for (const y of yi) ybar += y;
-  ybar /= k;
-  const y = yi.map((v) => v - ybar);
-  let sumv = 0;
-  for (const v of vi) sumv += v;
-
-  // HE estimate (also the start value for ML, REML, EB)
-  let rssOls = 0;
-  for (const e of y) rssOls += e * e;
-  const trPV_ols = sumv * (1 - 1 / k);
-  const heTau2 = (rssOls - trPV_ols) / (k - p);
-
-  const finish = (t: number, se: (t0: number) => number): Tau2Fit => {
-    const tt = Math.max(0, t);
-    return { tau2: tt, se_tau2: se(tt), iter };
-  };
-
-  switch (method) {
-    case "HS": {
-      const s = wsums(y, vi, 0);
-      tau2 = (s.rss - k) / s.sw;
-      return finish(tau2, (t) => Math.sqrt(1 / (s.sw * s.sw) * (2 * (k - p) + 4 * t * trP(s) + 2 * t * t * sumPP(s))));
-    }
-    case "HE": {
-      let sv2 = 0;
-      for (const v of vi) sv2 += v * v;
-      const trPVPV = sv2 * (1 - 2 / k) + (sumv * sumv) / (k * k);
-      return finish(
-        heTau2,
-        (t) => Math.sqrt(1 / ((k - p) * (k - p)) * (2 * trPVPV + 4 * t * trPV_ols + 2 * t * t * (k - p))),
-      );
-    }
-    case "DL": {
-      const s = wsums(y, vi, 0);
-      const tp = trP(s);
-      tau2 = (s.rss - (k - p)) / tp;
-      return finish(tau2, (t) => Math.sqrt(1 / (tp * tp) * (2 * (k - p) + 4 * t * tp + 2 * t * t * sumPP(s))));
-    }
-    case "SJ": {
-      const tau20 = rssOls / k; // var(yi) * (k-1)/k
-      let sw = 0, sw2 = 0, swy = 0;
-      const w = vi.map((v) => 1 / (v + tau20));
-      for (let i = 0; i < k; i++) {
-        sw += w[i];
-        sw2 += w[i] * w[i];
-        swy += w[i] * y[i];
-      }
-      const mu = swy / sw;
-      let rss = 0, a1 = 0, a2 = 0, a3 = 0, b1 = 0;
-      for (let i = 0; i < k; i++) {
-        const e = y[i] - mu;
-        rss += w[i] * e * e;
-        const wi = w[i], v = vi[i];
-        a1 += wi * wi * v * v;
-        a2 += wi * wi * wi * v * v;
-        a3 += wi * wi * v;
-        b1 += v * (wi * wi - 2 * wi * wi * wi / sw + wi * wi * sw2 / (sw * sw));
-      }
-      const trPVPV = a1 - 2 * a2 / sw + (a3 * a3) / (sw * sw);
-      let sw3 = 0;
-      for (const wi of w) sw3 += wi * wi * wi;
-      const spp = sw2 - 2 * sw3 / sw + (sw2 * sw2) / (sw * sw);
-      tau2 = tau20 * rss / (k - p);
-      return finish(
-        tau2,
-        (t) => Math.sqrt((tau20 * tau20) / ((k - p) * (k - p)) * (2 * trPVPV + 4 * t * b1 + 2 * t * t * spp)),
-      );
-    }
-    case "PM": {
-      const target = k - p;
-      const tau2max = Math.max(100, 10 * mad(yi) ** 2);
-      const q0 = qGen(y, vi, 0);
-      if (q0 < target) {
-        tau2 = 0;
-      } else {
-        const qmax = qGen(y, vi, tau2max) - target;
-        if (qmax > 0) {
-          fail(context, "method", `PM: tau2 is above the search limit ${tau2max}; use another method`, "PM");
-        }
-        const r = uniroot((t) => qGen(y, vi, t) - target, 0, tau2max, {
-          tol: UNIROOT_TOL,
-          maxiter: MAXITER,
-          fLower: q0 - target,
-          fUpper: qmax,
-        });
-        tau2 = r.root;
-        iter = r.iter;
-      }
-      return finish(tau2, (t) => {
-        const s = wsums(y, vi, t);
-        return Math.sqrt(2 * k * k / (k - p) / (s.sw * s.sw));
-      });
-    }
-    case "ML":
-    case "REML":
-    case "EB": {
-      tau2 = Math.max(0, heTau2);
-      let change = THRESHOLD + 1;
-      while (change > THRESHOLD) {
-        iter++;
-        const old = tau2;
-        const s = wsums(y, vi, tau2);
-        let adj: number;
-        if (method === "ML") adj = (s.rss2 - s.sw) / s.sw2;
-        else if (method === "REML") adj = (s.rss2 - trP(s)) / sumPP(s);
-        else adj = (s.rss * k / (k - p) - k) / s.sw;
-        if (Number.isNaN(adj)) adj = 0;
-        while (tau2 + adj < 0) adj /= 2;
-        tau2 = tau2 + adj;
-        change = Math.abs(old - tau2);
-        if (iter > MAXITER) {
-          fail(context, "method", `${method}: Fisher scoring did not converge in ${MAXITER} iterations`, method);
-        }
-      }
-      if (method !== "EB") {
-        // metafor's ll0check: if the (restricted) likelihood is larger at tau2 = 0, use 0.
-        const ll = (t: number) => {
-          const s = wsums(y, vi, t);
-          let sl = 0;
-          for (const v of vi) sl += Math.log(v + t);
-          if (method === "ML") return -0.5 * k * Math.log(2 * Math.PI) - 0.5 * sl - 0.5 * s.rss;
-          return -0.5 * (k - p) * Math.log(2 * Math.PI) - 0.5 * sl - 0.5 * Math.log(s.sw) - 0.5 * s.rss;
-        };
-        if (ll(0) - ll(tau2) > UNIROOT_TOL && tau2 > THRESHOLD) tau2 = 0;
-      }
-      return finish(tau2, (t) => {
-        const s = wsums(y, vi, t);
-        if (method === "ML") return Math.sqrt(2 / s.sw2);
-        if (method === "REML") return Math.sqrt(2 / sumPP(s));
-        return Math.sqrt(2 * k * k / (k - p) / (s.sw * s.sw));
-      });
-    }
-  }
-  throw new Error(`unknown method ${method}`);
-}
-
 /**
  * Fit the model without validating the input (internal: callers have validated already).
  * Used by leave-one-out, trim-and-fill and r-sensitivity, which refit many times.
@@ -375,7 +209,7 @@ export function rmaFit(
   const k = yi.length;
   const p = 1;
   if (k === 1 && test !== "z") test = "z"; // metafor: "Setting argument test="z" since k=1."
-  const { tau2, se_tau2, iter } = estimateTau2(yi, vi, method);
+  const { tau2, se_tau2, iter } = estimateTau2(interceptDesign(k), yi, vi, method, "rma");
   const s = wsums(yi, vi, tau2);
   const beta = s.mu;
   let vb = 1 / s.sw;
