@@ -3,7 +3,7 @@
  * the same τ² estimators as {@link rma}, Wald-z or Knapp–Hartung tests, the omnibus test of the
  * moderators QM (chi² or F), the residual heterogeneity test QE, I²/H² of the residual
  * heterogeneity, and the pseudo-R² (proportion of τ² accounted for, metafor's default definition).
- * Linear algebra with ml-matrix.
+ * The τ² estimator is the one of `rma` (`_tau2.ts`), on the design matrix.
  *
  * Moderators: `mods` is a record of named columns. Numeric columns enter as they are; string
  * columns are categorical and are dummy-coded with the first level (sorted, as R's `factor()`) as
@@ -15,23 +15,30 @@
  * fit.QM; fit.QMp; fit.R2;
  * @module
  */
-import { z } from "zod";
-import { fail, parseInput } from "../validate.ts";
+import { fail, parseInput, ValidationError } from "../validate.ts";
+import { normalizeLevel } from "../conventions.ts";
 import { pchisq, pf, pnorm, pt, qnorm, qt } from "../stats/distributions.ts";
-import { rmaFit, type RmaHeterogeneity, TAU2_METHODS, type Tau2Method, type TestType } from "./rma.ts";
+import { rmaFit, type RmaHeterogeneity, type Tau2Method, type TestType } from "./rma.ts";
 import { designOf, estimateTau2, invSPD, wstats } from "./_tau2.ts";
+import { assertRepresentable, checkStudies, knhaUndefined, rmaModsSchema } from "./_validate.ts";
 
 /** Input of {@link rmaMods}. */
 export interface RmaModsInput {
+  /** Effect sizes, one per study. */
   yi: number[];
+  /** Sampling variances (> 0), one per study. */
   vi: number[];
-  /** Named moderator columns: numbers (continuous) or strings (categorical). */
+  /** Named moderator columns: numbers (continuous) or strings (categorical, at least 2 levels). */
   mods: Record<string, number[] | string[]>;
   /** Include an intercept (default true). Without it, a single categorical moderator gives one coefficient per level. */
   intercept?: boolean;
+  /** τ² estimator, default "REML". */
   method?: Tau2Method;
+  /** "z" (default) or "knha". */
   test?: TestType;
+  /** Confidence level in percent (95) or as a proportion (0.95); default 95. */
   level?: number;
+  /** Study labels (default "1", "2", ...). */
   slab?: string[];
 }
 
@@ -41,43 +48,51 @@ export interface RmaModsInput {
  * intercept), I² and H² residual.
  */
 export interface RmaModsResult extends RmaHeterogeneity {
+  /** Always "rma.uni.mods" (a model with moderators). */
   model: "rma.uni.mods";
+  /** Number of studies. */
   k: number;
+  /** Number of coefficients (metafor's `p`, not a p-value). */
   p: number;
+  /** The τ² estimator used. */
   method: Tau2Method;
+  /** The test used. */
   test: TestType;
+  /** Confidence level in percent. */
   level: number;
+  /** Coefficient names as R's model.matrix names them (`intrcpt`, `ablat`, `allocrandom`). */
   colnames: string[];
+  /** Coefficients. */
   beta: number[];
+  /** Their standard errors. */
   se: number[];
+  /** Test statistics (z, or t under knha). */
   zval: number[];
+  /** Two-sided p-values. */
   pval: number[];
+  /** Lower confidence bounds. */
   ci_lb: number[];
+  /** Upper confidence bounds. */
   ci_ub: number[];
   /** Variance-covariance matrix of beta (rows). */
   vb: number[][];
   /** Pseudo-R² (%): (τ²_RE - τ²)/τ²_RE with τ²_RE from the intercept-only model; null without intercept. */
   R2: number | null;
+  /** Knapp–Hartung scale factor (1 under z). */
   s2w: number;
+  /** Denominator df under knha (k - p); null under z. */
   ddf: number | null;
+  /** Iterations of the τ² algorithm. */
   iter: number;
+  /** The effect sizes analysed. */
   yi: number[];
+  /** Their sampling variances. */
   vi: number[];
+  /** The model matrix (rows). */
   X: number[][];
+  /** Study labels. */
   slab: string[];
 }
-
-const COL = z.union([z.array(z.number().finite()), z.array(z.string())]);
-const SCHEMA = z.object({
-  yi: z.array(z.number().finite()).min(1, { message: "must have at least 1 element (k = 0: no studies)" }),
-  vi: z.array(z.number().finite().positive()),
-  mods: z.record(z.string(), COL),
-  intercept: z.boolean().optional(),
-  method: z.enum(TAU2_METHODS as unknown as [Tau2Method, ...Tau2Method[]]).optional(),
-  test: z.enum(["z", "knha"]).optional(),
-  level: z.number().gt(0).lt(100).optional(),
-  slab: z.array(z.string()).optional(),
-});
 
 /** Build the model matrix from named moderator columns (R's model.matrix with treatment contrasts). */
 export function modelMatrix(
@@ -95,8 +110,25 @@ export function modelMatrix(
   let first = true;
   for (const [name, col] of Object.entries(mods)) {
     if (col.length !== k) fail(context, `mods.${name}`, `must have ${k} elements (like yi)`, col.length);
-    if (col.length > 0 && typeof col[0] === "string") {
+    if ((col as unknown[]).some((v) => typeof v === "string")) {
+      const empty = (col as string[]).findIndex((v) => typeof v !== "string" || v.trim() === "");
+      if (empty >= 0) {
+        throw new ValidationError(context, [{
+          path: `mods.${name}`,
+          row: empty + 1,
+          rule: "is empty or not text (a categorical moderator needs a level for every study)",
+          received: col[empty],
+        }]);
+      }
       const levels = [...new Set(col as string[])].sort();
+      if (levels.length < 2) {
+        fail(
+          context,
+          `mods.${name}`,
+          `has only one level (${JSON.stringify(levels[0])}): a categorical moderator needs at least 2 levels`,
+          levels.length,
+        );
+      }
       // without intercept, the first factor gets all its levels (as R does)
       const used = !intercept && first ? levels : levels.slice(1);
       for (const lev of used) {
@@ -104,6 +136,15 @@ export function modelMatrix(
         names.push(`${name}${lev}`);
       }
     } else {
+      const bad = (col as number[]).findIndex((v) => typeof v !== "number" || !Number.isFinite(v));
+      if (bad >= 0) {
+        throw new ValidationError(context, [{
+          path: `mods.${name}`,
+          row: bad + 1,
+          rule: "must be a finite number (drop studies with a missing moderator first)",
+          received: col[bad],
+        }]);
+      }
       cols.push((col as number[]).slice());
       names.push(name);
     }
@@ -131,6 +172,7 @@ export function rmaX(
   const X = designOf(Xrows);
   const p = X.p;
   if (p > k) fail(context, "mods", `need at least as many studies as coefficients: k = ${k}, p = ${p}`);
+  level = normalizeLevel(level, context);
   if (k === 1 && test !== "z") test = "z";
   const { tau2, se_tau2, iter } = estimateTau2(X, yi, vi, method, context);
   const w = vi.map((v) => 1 / (v + tau2));
@@ -142,7 +184,10 @@ export function rmaX(
   if (test === "knha") {
     s2w = rssF <= 2.220446049250313e-16 ? 0 : rssF / (k - p);
     ddf = k - p;
+    if (s2w === 0 && k > p) knhaUndefined(context, yi);
   }
+  beta.forEach((b) => assertRepresentable(context, "beta", b, yi, vi));
+  assertRepresentable(context, "tau2", tau2, yi, vi);
   const vb = Array.from({ length: p }, (_, i) => Array.from({ length: p }, (_, j) => s.A[i * p + j] * s2w));
   const btt = colnames.map((_, j) => j).filter((j) => !(hasIntercept && j === 0));
   const m = btt.length;
@@ -158,7 +203,7 @@ export function rmaX(
   const alpha = (100 - level) / 100;
   let pval: number[], crit: number, QMp: number;
   if (ddf !== null) {
-    QM = QM / m;
+    if (m > 0) QM = QM / m;
     QMp = m > 0 ? pf(QM, m, ddf, { lower: false }) : NaN;
     pval = zval.map((z) => 2 * pt(Math.abs(z), ddf!, { lower: false }));
     crit = qt(alpha / 2, ddf, { lower: false });
@@ -182,12 +227,16 @@ export function rmaX(
       H2 = tau2 / vt + 1;
     }
   }
+  for (const [name, v] of [["QE", QE], ["I2", I2], ["H2", H2], ["QM", QM]] as const) {
+    assertRepresentable(context, name, v, yi, vi);
+  }
+  if (se_tau2 !== null) assertRepresentable(context, "se_tau2", se_tau2, yi, vi);
   let R2: number | null = null;
   if (hasIntercept && p > 1) {
     if (method === "FE") {
       R2 = null; // metafor uses a weighted lm adjusted R² here; not provided
     } else {
-      const tau2RE = rmaFit(yi, vi, method, test, level, slab).tau2;
+      const tau2RE = rmaFit(yi, vi, method, "z", level, slab, context).tau2;
       R2 = tau2RE === 0 ? 0 : Math.max(0, 100 * (tau2RE - tau2) / tau2RE);
     }
   }
@@ -235,10 +284,9 @@ export function rmaX(
  * fit.colnames; // ["intrcpt", "ablat"]
  */
 export function rmaMods(input: RmaModsInput): RmaModsResult {
-  const d = parseInput(SCHEMA, input, "rmaMods") as RmaModsInput;
+  const d = parseInput(rmaModsSchema, input, "rmaMods") as RmaModsInput;
+  checkStudies("rmaMods", d.yi, d.vi, d.slab);
   const k = d.yi.length;
-  if (d.vi.length !== k) fail("rmaMods", "vi", `must have ${k} elements (like yi)`, d.vi.length);
-  if (d.slab && d.slab.length !== k) fail("rmaMods", "slab", `must have ${k} elements (like yi)`, d.slab.length);
   const intercept = d.intercept ?? true;
   const { X, colnames } = modelMatrix(d.mods, k, intercept);
   return rmaX(

@@ -23,28 +23,31 @@
  * fit.beta; fit.ci_lb; fit.tau2; fit.I2; fit.I2_Q;
  * @module
  */
-import { z } from "zod";
 import { fail, parseInput } from "../validate.ts";
+import { normalizeLevel } from "../conventions.ts";
 import { pchisq, pf, pnorm, pt, qchisq, qnorm, qt } from "../stats/distributions.ts";
 import { uniroot, UNIROOT_TOL } from "./_uniroot.ts";
 import { estimateTau2, interceptDesign } from "./_tau2.ts";
+import { assertRepresentable, checkStudies, knhaUndefined, METHOD_NAMES, rmaSchema } from "./_validate.ts";
 
 /** τ² estimators (metafor's names). "FE" is the fixed-effect (equal-effects) model. */
 export type Tau2Method = "FE" | "DL" | "HE" | "HS" | "SJ" | "ML" | "REML" | "EB" | "PM";
 /** All τ² estimators, in a stable order. */
-export const TAU2_METHODS: readonly Tau2Method[] = ["FE", "DL", "HE", "HS", "SJ", "ML", "REML", "EB", "PM"];
+export const TAU2_METHODS: readonly Tau2Method[] = METHOD_NAMES;
 /** Test for the fixed effects: Wald z, or Knapp–Hartung (t / F with k-p df). */
 export type TestType = "z" | "knha";
 
 /** Input of {@link rma}. */
 export interface RmaInput {
+  /** Effect sizes, one per study (finite numbers). */
   yi: number[];
+  /** Sampling variances, one per study (finite and > 0). */
   vi: number[];
   /** τ² estimator, default "REML". */
   method?: Tau2Method;
   /** "z" (default) or "knha". */
   test?: TestType;
-  /** Confidence level in percent, default 95. */
+  /** Confidence level in percent (95) or as a proportion (0.95), as metafor reads it; default 95. */
   level?: number;
   /** Study labels (default "1", "2", ...). */
   slab?: string[];
@@ -52,45 +55,63 @@ export interface RmaInput {
 
 /** τ², the Q tests and I²/H², shared by {@link RmaResult} and meta-regression results. */
 export interface RmaHeterogeneity {
+  /** Estimated between-study variance τ² (0 for FE). */
   tau2: number;
   /** Standard error of τ² (null for FE). */
   se_tau2: number | null;
-  /** Cochran's Q (residual heterogeneity with moderators), its df (k - p) and p-value. */
+  /** Cochran's Q (residual heterogeneity with moderators). */
   QE: number;
+  /** Degrees of freedom of QE (k - p). */
   QEdf: number;
+  /** p-value of QE. */
   QEp: number;
-  /** Omnibus test of the coefficient(s) (without moderators: of the intercept): chi² (z test) or F (knha), with df and p. */
+  /** Omnibus test of the coefficient(s) (without moderators: of the intercept): chi² (z test) or F (knha). */
   QM: number;
+  /** Degrees of freedom of QM: [numerator, denominator (null under z)]. */
   QMdf: [number, number | null];
+  /** p-value of QM. */
   QMp: number;
-  /** metafor's I² (%) and H², τ²-based (from QE for FE); residual with moderators. */
+  /** metafor's I² (%), τ²-based (from QE for FE); residual with moderators. */
   I2: number;
+  /** metafor's H², τ²-based (from QE for FE). */
   H2: number;
 }
 
 /** Result of {@link rma}: metafor's quantities with metafor's names (JSON-serialisable). */
 export interface RmaResult extends RmaHeterogeneity {
+  /** Always "rma.uni" (intercept-only model). */
   model: "rma.uni";
+  /** Number of studies. */
   k: number;
-  /** Number of model coefficients (1: intercept only). */
+  /** Number of model coefficients (1: intercept only); metafor's `p`, not a p-value. */
   p: number;
+  /** The τ² estimator used. */
   method: Tau2Method;
+  /** The test used ("z" or "knha"). */
   test: TestType;
+  /** Confidence level in percent (95 even when 0.95 was given). */
   level: number;
   /** Pooled estimate. */
   beta: number;
+  /** Standard error of the pooled estimate. */
   se: number;
   /** Test statistic (z, or t under knha). */
   zval: number;
+  /** Two-sided p-value of the pooled estimate. */
   pval: number;
+  /** Lower bound of the confidence interval. */
   ci_lb: number;
+  /** Upper bound of the confidence interval. */
   ci_ub: number;
-  /** Prediction interval (for FE equal to the CI, since τ² = 0). */
+  /** Lower bound of the prediction interval (for FE equal to the CI, since τ² = 0). */
   pi_lb: number;
+  /** Upper bound of the prediction interval. */
   pi_ub: number;
+  /** τ, the SD of the true effects. */
   tau: number;
-  /** Higgins & Thompson's I² (%) and H², Q-based: max(0, (QE - df)/QE)·100 and QE/df. */
+  /** Higgins & Thompson's I² (%), Q-based: max(0, (QE - df)/QE)·100. */
   I2_Q: number;
+  /** Higgins & Thompson's H², Q-based: QE/df. */
   H2_Q: number;
   /** metafor's "typical" within-study variance used for I2/H2. */
   vt: number;
@@ -104,39 +125,23 @@ export interface RmaResult extends RmaHeterogeneity {
   iter: number;
   /** Weights in percent (w_i / Σw · 100, w = 1/(vi + τ²)). */
   weights: number[];
+  /** The effect sizes analysed. */
   yi: number[];
+  /** Their sampling variances. */
   vi: number[];
+  /** Study labels. */
   slab: string[];
 }
 
-const METHOD_SCHEMA = z.enum(TAU2_METHODS as unknown as [Tau2Method, ...Tau2Method[]]);
-const INPUT_SCHEMA = z.object({
-  yi: z.array(z.number().finite()).min(1, { message: "must have at least 1 element (k = 0: no studies)" }),
-  vi: z.array(z.number().finite().positive()),
-  method: METHOD_SCHEMA.optional(),
-  test: z.enum(["z", "knha"]).optional(),
-  level: z.number().gt(0).lt(100).optional(),
-  slab: z.array(z.string()).optional(),
-});
-
-/** Validate rma's input (zod), with clear messages; exported for the other meta functions. */
+/**
+ * Validate rma's input: shape and options with zod (unknown option names are errors, `level` as
+ * 95 or 0.95), values per study with their 1-based row. Internal helper of the meta engine.
+ */
 export function validateRmaInput(input: RmaInput, context = "rma"): Required<Omit<RmaInput, "slab">> & {
   slab: string[];
 } {
-  // Fast path: a plain loop check; zod runs (and names the problem) only if something is off.
-  const ok = input !== null && typeof input === "object" && Array.isArray(input.yi) && Array.isArray(input.vi) &&
-    input.yi.length >= 1 && input.yi.every((y) => typeof y === "number" && Number.isFinite(y)) &&
-    input.vi.every((v) => typeof v === "number" && Number.isFinite(v) && v > 0) &&
-    (input.method === undefined || TAU2_METHODS.includes(input.method)) &&
-    (input.test === undefined || input.test === "z" || input.test === "knha") &&
-    (input.level === undefined || (typeof input.level === "number" && input.level > 0 && input.level < 100)) &&
-    (input.slab === undefined || (Array.isArray(input.slab) && input.slab.every((s) => typeof s === "string")));
-  const d = ok ? input : parseInput(INPUT_SCHEMA, input, context) as RmaInput;
-  const k = d.yi.length;
-  if (d.vi.length !== k) fail(context, "vi", `must have ${k} elements (like yi)`, d.vi.length);
-  if (d.slab !== undefined && d.slab.length !== k) {
-    fail(context, "slab", `must have ${k} elements (like yi)`, d.slab.length);
-  }
+  const d = parseInput(rmaSchema, input, context) as RmaInput;
+  checkStudies(context, d.yi, d.vi, d.slab);
   return {
     yi: d.yi,
     vi: d.vi,
@@ -147,50 +152,41 @@ export function validateRmaInput(input: RmaInput, context = "rma"): Required<Omi
   };
 }
 
-/** Sums of the FE/RE weight matrices needed by the closed forms (X = 1). */
+/** Sums of the weights needed by the closed forms (X = 1). */
 interface WSums {
   sw: number;
   sw2: number;
-  sw3: number;
   /** weighted mean of yi */
   mu: number;
   /** y'Py = Σ w (y - mu)² */
   rss: number;
-  /** y'PPy = Σ w² (y - mu)² */
-  rss2: number;
 }
 
-function wsums(yi: number[], vi: number[], tau2: number): WSums {
+function wsums(yi: readonly number[], vi: readonly number[], tau2: number): WSums {
   const k = yi.length;
-  let sw = 0, sw2 = 0, sw3 = 0, swy = 0;
+  let sw = 0, sw2 = 0, swy = 0;
   for (let i = 0; i < k; i++) {
     const w = 1 / (vi[i] + tau2);
     sw += w;
     sw2 += w * w;
-    sw3 += w * w * w;
     swy += w * yi[i];
   }
   const mu = swy / sw;
-  let rss = 0, rss2 = 0;
+  let rss = 0;
   for (let i = 0; i < k; i++) {
-    const w = 1 / (vi[i] + tau2);
     const e = yi[i] - mu;
-    rss += w * e * e;
-    rss2 += w * w * e * e;
+    rss += e * e / (vi[i] + tau2);
   }
-  return { sw, sw2, sw3, mu, rss, rss2 };
+  return { sw, sw2, mu, rss };
 }
 
-/** tr(P) and sum(P*P) for P = W - w w'/Σw. */
+/** tr(P) for P = W - w w'/Σw. */
 function trP(s: WSums): number {
   return s.sw - s.sw2 / s.sw;
 }
-function sumPP(s: WSums): number {
-  return s.sw2 - 2 * s.sw3 / s.sw + (s.sw2 * s.sw2) / (s.sw * s.sw);
-}
 
 /** Generalised Q statistic Σ w (y - ȳ_w)², w = 1/(vi + tau2) (metafor's .QE.func without objective). */
-export function qGen(yi: number[], vi: number[], tau2: number): number {
+export function qGen(yi: readonly number[], vi: readonly number[], tau2: number): number {
   return wsums(yi, vi, tau2).rss;
 }
 
@@ -205,11 +201,13 @@ export function rmaFit(
   test: TestType,
   level: number,
   slab: string[],
+  context = "rma",
 ): RmaResult {
   const k = yi.length;
   const p = 1;
+  level = normalizeLevel(level, context);
   if (k === 1 && test !== "z") test = "z"; // metafor: "Setting argument test="z" since k=1."
-  const { tau2, se_tau2, iter } = estimateTau2(interceptDesign(k), yi, vi, method, "rma");
+  const { tau2, se_tau2, iter } = estimateTau2(interceptDesign(k), yi, vi, method, context);
   const s = wsums(yi, vi, tau2);
   const beta = s.mu;
   let vb = 1 / s.sw;
@@ -220,12 +218,12 @@ export function rmaFit(
     vb *= s2w;
     ddf = k - p;
   }
+  assertRepresentable(context, "beta", beta, yi, vi);
+  assertRepresentable(context, "tau2", tau2, yi, vi);
+  if (ddf !== null && s2w === 0) knhaUndefined(context, yi);
   const se = Math.sqrt(vb);
+  assertRepresentable(context, "se", se, yi, vi);
   const zval = beta / se;
-  if (Number.isNaN(zval)) {
-    // only possible under knha when all yi are equal to beta = 0 (s2w = 0): say so rather than return NaN
-    fail("rma", "yi", 'are all equal to 0, so the Knapp-Hartung test is undefined; use test "z"', yi[0]);
-  }
   const alpha = (100 - level) / 100;
   let pval: number, crit: number, QM: number, QMp: number;
   if (ddf !== null) {
@@ -256,6 +254,10 @@ export function rmaFit(
       H2 = tau2 / vt + 1;
     }
   }
+  assertRepresentable(context, "QE", QE, yi, vi);
+  assertRepresentable(context, "I2", I2, yi, vi);
+  assertRepresentable(context, "H2", H2, yi, vi);
+  if (se_tau2 !== null) assertRepresentable(context, "se_tau2", se_tau2, yi, vi);
   const piSe = Math.sqrt(vb + tau2);
   const weights = new Array<number>(k);
   for (let i = 0; i < k; i++) weights[i] = 100 / (vi[i] + tau2) / s.sw;
@@ -341,8 +343,7 @@ export function confint(fit: RmaResult, level?: number): ConfintResult {
   if (fit.k < 2) fail("confint", "fit.k", "must be >= 2 (stopped because k = 1)", fit.k);
   if (fit.method === "FE") fail("confint", "fit.method", "must not be FE (no random-effects component)", "FE");
   if (fit.p !== 1) fail("confint", "fit.p", "must be 1 (Q-profile CI here is for intercept-only models)", fit.p);
-  const lvl = level ?? fit.level;
-  if (!(lvl > 0 && lvl < 100)) fail("confint", "level", "must be in (0, 100)", lvl);
+  const lvl = normalizeLevel(level ?? fit.level, "confint", "level");
   const { yi, vi, k } = fit;
   const p = 1;
   const alpha = (100 - lvl) / 100;
