@@ -101,6 +101,14 @@ export function checkStudies(
     }
   }
   if (issues.length) throw new ValidationError(tool, issues);
+  // the weighted sums the fit needs must be representable: Σ yi²/vi (Q) and Σ 1/vi³ (tr(PP))
+  let q = 0, w3 = 0;
+  for (let i = 0; i < k; i++) {
+    q += yi[i] * (yi[i] / vi[i]);
+    w3 += 1 / (vi[i] * vi[i] * vi[i]);
+  }
+  if (!Number.isFinite(w3)) assertRepresentable(tool, "vi", w3, yi, vi);
+  if (!Number.isFinite(q)) assertRepresentable(tool, "yi", q, yi, vi);
 }
 
 /**
@@ -115,6 +123,7 @@ export function assertRepresentable(
   vi: readonly number[],
 ): void {
   if (Number.isFinite(value)) return;
+  const what = field === "yi" || field === "vi" ? "are out of range" : "cannot be computed";
   let maxY = 0, minV = Infinity;
   for (const y of yi) maxY = Math.max(maxY, Math.abs(y));
   for (const v of vi) minV = Math.min(minV, v);
@@ -122,7 +131,7 @@ export function assertRepresentable(
     fail(
       tool,
       field,
-      `cannot be computed: the values overflow (|yi| up to ${maxY.toExponential(3)} is too large for ` +
+      `${what}: the values overflow (|yi| up to ${maxY.toExponential(3)} is too large for ` +
         "double precision once squared or weighted); rescale yi and vi (e.g. other units)",
       value,
     );
@@ -131,7 +140,7 @@ export function assertRepresentable(
     fail(
       tool,
       field,
-      `cannot be computed: the sampling variances underflow (vi as small as ${minV.toExponential(3)} give ` +
+      `${what}: the sampling variances underflow (vi as small as ${minV.toExponential(3)} give ` +
         "weights 1/vi that overflow); rescale yi and vi (e.g. other units) or check vi",
       value,
     );

@@ -24,7 +24,7 @@
  * @module
  */
 import { fail, parseInput } from "../validate.ts";
-import { normalizeLevel } from "../conventions.ts";
+import { type Interval, normalizeLevel } from "../conventions.ts";
 import { pchisq, pf, pnorm, pt, qchisq, qnorm, qt } from "../stats/distributions.ts";
 import { uniroot, UNIROOT_TOL } from "./_uniroot.ts";
 import { estimateTau2, interceptDesign } from "./_tau2.ts";
@@ -314,17 +314,26 @@ export function rma(input: RmaInput): RmaResult {
   return rmaFit(d.yi, d.vi, d.method, d.test, d.level, d.slab);
 }
 
-/** Q-profile confidence intervals: each entry is [estimate, lower, upper]. */
+/**
+ * Q-profile confidence intervals of the heterogeneity parameters, each in the toolkit's one
+ * interval shape (`estimate, ci_lb, ci_ub, level`; metafor's `confint(fit)$random` rows).
+ */
 export interface ConfintResult {
-  tau2: [number, number, number];
-  tau: [number, number, number];
-  I2: [number, number, number];
-  H2: [number, number, number];
+  /** τ² with its Q-profile CI. */
+  tau2: Interval;
+  /** τ with its CI. */
+  tau: Interval;
+  /** metafor's I² (%) with its CI. */
+  I2: Interval;
+  /** H² with its CI. */
+  H2: Interval;
+  /** Confidence level in percent. */
   level: number;
   /** true when the whole interval lies below 0 (Q(0) below the lower critical value): CI is empty. */
   ci_null: boolean;
-  /** ">" when the upper bound is beyond the search limit, "" otherwise (as metafor's ub.sign). */
+  /** ">" when the upper bound is beyond the search limit, "<" below it, "" otherwise (metafor's ub.sign). */
   ub_sign: "" | ">" | "<";
+  /** The same for the lower bound (metafor's lb.sign). */
   lb_sign: "" | ">" | "<";
 }
 
@@ -334,7 +343,7 @@ export interface ConfintResult {
  * Throws for FE models and for k = 1.
  * @example
  * const ci = confint(rma({ yi: [0.5, 1.0, 1.8, 1.4, 0.1], vi: [0.06, 0.03, 0.23, 0.12, 0.08] }));
- * ci.tau2; // [estimate, lower, upper]
+ * ci.tau2; // { estimate, ci_lb, ci_ub, level }
  */
 export function confint(fit: RmaResult, level?: number): ConfintResult {
   if (fit === null || typeof fit !== "object" || !Array.isArray(fit.yi)) {
@@ -389,11 +398,12 @@ export function confint(fit: RmaResult, level?: number): ConfintResult {
   const vt = fit.vt;
   const i2 = (t: number) => 100 * t / (vt + t);
   const h2 = (t: number) => t / vt + 1;
+  const iv = (estimate: number, ci_lb: number, ci_ub: number): Interval => ({ estimate, ci_lb, ci_ub, level: lvl });
   return {
-    tau2: [fit.tau2, lb, ub],
-    tau: [Math.sqrt(Math.max(0, fit.tau2)), Math.sqrt(Math.max(0, lb)), Math.sqrt(Math.max(0, ub))],
-    I2: [fit.I2, i2(lb), i2(ub)],
-    H2: [fit.H2, h2(lb), h2(ub)],
+    tau2: iv(fit.tau2, lb, ub),
+    tau: iv(Math.sqrt(Math.max(0, fit.tau2)), Math.sqrt(Math.max(0, lb)), Math.sqrt(Math.max(0, ub))),
+    I2: iv(fit.I2, i2(lb), i2(ub)),
+    H2: iv(fit.H2, h2(lb), h2(ub)),
     level: lvl,
     ci_null: ciNull,
     lb_sign: lbSign,

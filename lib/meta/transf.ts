@@ -64,10 +64,15 @@ export type ProportionMeasure = "PR" | "PLO" | "PAS" | "PFT";
 
 /** Back-transformed estimate, CI and prediction interval. */
 export interface BackTransformed {
+  /** The back-transformed estimate (metafor's `pred`). */
   pred: number;
+  /** Lower confidence bound. */
   ci_lb: number;
+  /** Upper confidence bound. */
   ci_ub: number;
+  /** Lower prediction bound. */
   pi_lb: number;
+  /** Upper prediction bound. */
   pi_ub: number;
 }
 

@@ -47,7 +47,7 @@ Deno.test("rma: homogeneous studies give tau2 = 0 for every estimator, RE = FE, 
   }
   // Q-profile CI when Q(0) is below the lower critical value: both bounds at 0, CI is the null set
   const ci = confint(rma({ yi: y, vi: v, method: "DL" }));
-  assert.deepEqual(ci.tau2, [0, 0, 0]);
+  assert.deepEqual(ci.tau2, { estimate: 0, ci_lb: 0, ci_ub: 0, level: 95 });
   assert.equal(ci.ci_null, true);
 });
 
@@ -118,8 +118,8 @@ Deno.test("property: study order does not change any result (all estimators, z a
         }
         if (method !== "FE") {
           const ca = confint(a), cb = confint(b);
-          assertClose(cb.tau2[1], ca.tau2[1], 1e-6, "confint lb", 1e-9);
-          assertClose(cb.tau2[2], ca.tau2[2], 1e-6, "confint ub", 1e-9);
+          assertClose(cb.tau2.ci_lb, ca.tau2.ci_lb, 1e-6, "confint lb", 1e-9);
+          assertClose(cb.tau2.ci_ub, ca.tau2.ci_ub, 1e-6, "confint ub", 1e-9);
         }
       },
     ),
