@@ -133,6 +133,8 @@ export interface RmaResult extends RmaHeterogeneity {
   slab: string[];
 }
 
+const RMA_KEYS = new Set(["yi", "vi", "method", "test", "level", "slab"]);
+
 /**
  * Validate rma's input: shape and options with zod (unknown option names are errors, `level` as
  * 95 or 0.95), values per study with their 1-based row. Internal helper of the meta engine.
@@ -140,7 +142,18 @@ export interface RmaResult extends RmaHeterogeneity {
 export function validateRmaInput(input: RmaInput, context = "rma"): Required<Omit<RmaInput, "slab">> & {
   slab: string[];
 } {
-  const d = parseInput(rmaSchema, input, context) as RmaInput;
+  // Fast path (the design simulator fits thousands of models): plain checks of the shape; zod
+  // runs, and names the problem, only when something is off.
+  const ok = input !== null && typeof input === "object" && Array.isArray(input.yi) && Array.isArray(input.vi) &&
+    Object.keys(input).every((key) => RMA_KEYS.has(key)) &&
+    (input.method === undefined || TAU2_METHODS.includes(input.method)) &&
+    (input.test === undefined || input.test === "z" || input.test === "knha") &&
+    (input.level === undefined ||
+      (typeof input.level === "number" && input.level > 0 && input.level < 100)) &&
+    (input.slab === undefined || (Array.isArray(input.slab) && input.slab.every((x) => typeof x === "string")));
+  const d = ok
+    ? { ...input, level: input.level === undefined ? undefined : normalizeLevel(input.level, context) }
+    : parseInput(rmaSchema, input, context) as RmaInput;
   checkStudies(context, d.yi, d.vi, d.slab);
   return {
     yi: d.yi,
