@@ -88,7 +88,15 @@ export {
 export { leave1out, type Leave1outOptions, type Leave1outResult } from "./influence.ts";
 export { regtest, type RegtestResult, trimfill, type TrimfillOptions, type TrimfillResult } from "./bias.ts";
 export { rSensitivity, type RSensitivityInput, type RSensitivityResult, type RSensitivityRow } from "./rsensitivity.ts";
-export { backTransform, type BackTransformed, iarcsin, ilogit, ipftHm, pft, type ProportionMeasure } from "./transf.ts";
+export {
+  type BackTransformed,
+  backTransformFit,
+  iarcsin,
+  ilogit,
+  ipftHm,
+  pft,
+  type ProportionMeasure,
+} from "./transf.ts";
 export {
   type AnalyseCall,
   type AnalysedData,

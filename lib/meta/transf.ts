@@ -79,9 +79,10 @@ export interface BackTransformed {
 /**
  * Back-transform a pooled proportion fit (estimate, CI, PI) to the proportion scale, as
  * `predict(fit, transf = ...)`: PR identity, PLO ilogit, PAS iarcsin, PFT ipftHm with `ni`.
- * @example backTransform(rma({ yi, vi }), "PLO")
+ * Named `backTransformFit` in the front door (`lib/plot` has a `backTransform` of axis labels).
+ * @example backTransformFit(rma({ yi, vi }), "PLO")
  */
-export function backTransform(fit: RmaResult, measure: ProportionMeasure, ni?: number[]): BackTransformed {
+export function backTransformFit(fit: RmaResult, measure: ProportionMeasure, ni?: number[]): BackTransformed {
   let f: (x: number) => number;
   switch (measure) {
     case "PR":
@@ -94,11 +95,17 @@ export function backTransform(fit: RmaResult, measure: ProportionMeasure, ni?: n
       f = iarcsin;
       break;
     case "PFT":
-      if (!ni) fail("backTransform", "ni", "is required for PFT (harmonic-mean back-transformation)");
+      if (!ni) fail("backTransformFit", "ni", "is required for PFT (harmonic-mean back-transformation)");
       f = (x) => ipftHm(x, ni);
       break;
     default:
-      fail("backTransform", "measure", 'must be one of "PR", "PLO", "PAS", "PFT"', measure);
+      fail("backTransformFit", "measure", 'must be one of "PR", "PLO", "PAS", "PFT"', measure);
   }
   return { pred: f(fit.beta), ci_lb: f(fit.ci_lb), ci_ub: f(fit.ci_ub), pi_lb: f(fit.pi_lb), pi_ub: f(fit.pi_ub) };
 }
+
+/**
+ * The former name of {@link backTransformFit}, kept so that existing imports of this file compile.
+ * @deprecated use `backTransformFit` (the name in `lib/meta/mod.ts`).
+ */
+export const backTransform: typeof backTransformFit = backTransformFit;

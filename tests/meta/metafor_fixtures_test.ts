@@ -15,7 +15,7 @@ import { rmaMods } from "../../lib/meta/metareg.ts";
 import { subgroup } from "../../lib/meta/subgroup.ts";
 import { leave1out } from "../../lib/meta/influence.ts";
 import { regtest, trimfill } from "../../lib/meta/bias.ts";
-import { backTransform } from "../../lib/meta/transf.ts";
+import { backTransformFit } from "../../lib/meta/transf.ts";
 
 const CLOSED = 1e-8;
 const ITER = 1e-5;
@@ -187,7 +187,7 @@ function checkBcgExtras(fx: any, yi: number[], vi: number[]): void {
 
 /** Proportions: predict(rma(yi, vi), transf = back-transformation) (REML). */
 function checkBackTransformed(fx: any, m: Measure, es: { yi: number[]; vi: number[]; ni: number[] }): void {
-  const bt = backTransform(rma({ yi: es.yi, vi: es.vi }), m as "PR" | "PLO" | "PAS" | "PFT", es.ni);
+  const bt = backTransformFit(rma({ yi: es.yi, vi: es.vi }), m as "PR" | "PLO" | "PAS" | "PFT", es.ni);
   for (const key of ["pred", "ci_lb", "ci_ub", "pi_lb", "pi_ub"] as const) {
     assertClose(bt[key], fx.back_transformed[key], ITER, `${m} back-transformed ${key}`);
   }

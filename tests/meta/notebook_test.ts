@@ -26,7 +26,9 @@ Deno.test("meta notebook imports only front doors (mod.ts, format.ts), never an 
 });
 
 Deno.test("meta notebook has no local analysis, CSV parsing, DOM helper or formatter copies", () => {
-  for (const re of [/readStudies/, /escalcData/, /const analyse\b/, /\.split\(","\)/, /const el = /, /const htmlTable = /]) {
+  for (
+    const re of [/readStudies/, /escalcData/, /const analyse\b/, /\.split\(","\)/, /const el = /, /const htmlTable = /]
+  ) {
     assert.doesNotMatch(source, re, String(re));
   }
   assert.doesNotMatch(source, /const fmt\w* = /, "formatters come from lib/format.ts");
