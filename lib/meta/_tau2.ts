@@ -22,7 +22,10 @@ import { fail } from "../validate.ts";
 import { uniroot, UNIROOT_TOL } from "./_uniroot.ts";
 import type { Tau2Method } from "./rma.ts";
 
-/** A design matrix stored row-major (k rows, p columns); `ones` marks X = 1 (intercept only). */
+/**
+ * A design matrix stored row-major (k rows, p columns); `ones` marks X = 1 (intercept only), whose
+ * entries are not stored (`x` may be empty).
+ */
 export interface Design {
   k: number;
   p: number;
@@ -39,9 +42,11 @@ function zeros(n: number): number[] {
   return out;
 }
 
+const NO_ENTRIES = new Float64Array(0);
+
 /** The intercept-only design (X = 1). */
 export function interceptDesign(k: number): Design {
-  return { k, p: 1, x: new Float64Array(k).fill(1), ones: true };
+  return { k, p: 1, x: NO_ENTRIES, ones: true };
 }
 
 /** A design from rows (`X[i][j]`). */
@@ -265,6 +270,48 @@ export function wstats(d: Design, w: ArrayLike<number>, y: ArrayLike<number>, co
   return { A, logdet, sw, sw2, beta, yPy, yPPy, trP, trPP, M2 };
 }
 
+/**
+ * {@link wstats} for the weights w = 1/(vi + t) of a τ² value; for X = 1 without allocating the
+ * weights (the intercept-only model is fitted thousands of times by the design simulator).
+ */
+export function wstatsTau(
+  d: Design,
+  vi: readonly number[],
+  t: number,
+  y: ArrayLike<number>,
+  context: string,
+  needPP = true,
+): WStats {
+  if (!d.ones) return wstats(d, vi.map((v) => 1 / (v + t)), y, context, needPP);
+  const k = d.k;
+  let sw = 0, sw2 = 0, sw3 = 0, swy = 0;
+  for (let i = 0; i < k; i++) {
+    const wi = 1 / (vi[i] + t), w2 = wi * wi;
+    sw += wi;
+    sw2 += w2;
+    sw3 += w2 * wi;
+    swy += wi * y[i];
+  }
+  if (!(sw > 0)) {
+    fail(context, "mods", "give a model matrix that is not of full rank (redundant or constant moderators)");
+  }
+  const a = 1 / sw, b = swy * a;
+  let yPy = 0, yPPy = 0;
+  for (let i = 0; i < k; i++) {
+    const wi = 1 / (vi[i] + t), e = y[i] - b;
+    const we = wi * e * e;
+    yPy += we;
+    yPPy += wi * we;
+  }
+  let trP = NaN, trPP = NaN;
+  if (needPP) {
+    const am2 = a * sw2;
+    trP = sw - am2;
+    trPP = sw2 - 2 * a * sw3 + am2 * am2;
+  }
+  return { A: [a], logdet: Math.log(sw), sw, sw2, beta: [b], yPy, yPPy, trP, trPP, M2: needPP ? [sw2] : [] };
+}
+
 /** tr(PV), tr(PVPV) and tr(PPV) for weights w (HE and SJ need them). */
 function pvTraces(d: Design, s: WStats, w: ArrayLike<number>, vi: readonly number[], all = true) {
   const { k, p } = d;
@@ -349,15 +396,16 @@ export function estimateTau2(
   const y = yi.map((v) => v - ybar);
   let iter = 0;
   const weights = (t: number): number[] => vi.map((v) => 1 / (v + t));
-  const ws = (t: number, needPP = true) => wstats(d, weights(t), y, context, needPP);
+  const ws = (t: number, needPP = true) => wstatsTau(d, vi, t, y, context, needPP);
   const sqrtPos = (x: number) => Math.sqrt(Math.max(0, x));
   const fin = (t: number, se: (tt: number) => number): Tau2Fit => {
     const tt = Math.max(0, t);
     return { tau2: tt, se_tau2: se(tt), iter };
   };
-  const ones = vi.map(() => 1);
+  let onesW: number[] | null = null;
   // the OLS fit: HE estimate, and the start value of ML, REML and EB
   const olsHE = (all = true) => {
+    const ones = onesW ??= vi.map(() => 1);
     const s = wstats(d, ones, y, context, false);
     const { trPV, trPVPV } = pvTraces(d, s, ones, vi, all);
     return { rss: s.yPy, trPV, trPVPV };
