@@ -66,6 +66,7 @@
  * @module
  */
 export type { Improvement, Interval } from "../conventions.ts";
+export type { EscalcData, Measure } from "../effects/mod.ts";
 export {
   confint,
   type ConfintResult,

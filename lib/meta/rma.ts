@@ -27,7 +27,7 @@ import { fail, parseInput } from "../validate.ts";
 import { type Interval, normalizeLevel } from "../conventions.ts";
 import { pchisq, pf, pnorm, pt, qchisq, qnorm, qt } from "../stats/distributions.ts";
 import { uniroot, UNIROOT_TOL } from "./_uniroot.ts";
-import { estimateTau2, interceptDesign } from "./_tau2.ts";
+import { estimateTau2 as estimateTau2Design, interceptDesign, type Tau2Fit } from "./_tau2.ts";
 import { assertRepresentable, checkStudies, knhaUndefined, METHOD_NAMES, rmaSchema } from "./_validate.ts";
 
 /** τ² estimators (metafor's names). "FE" is the fixed-effect (equal-effects) model. */
@@ -204,6 +204,15 @@ export function qGen(yi: readonly number[], vi: readonly number[], tau2: number)
 }
 
 /**
+ * τ² of the intercept-only model (internal; kept for code written against this file).
+ * @deprecated use `estimateTau2(interceptDesign(k), yi, vi, method)` from `./_tau2.ts`, the one
+ * estimator of the intercept-only and design-matrix paths.
+ */
+export function estimateTau2(yi: number[], vi: number[], method: Tau2Method, context = "rma"): Tau2Fit {
+  return estimateTau2Design(interceptDesign(yi.length), yi, vi, method, context);
+}
+
+/**
  * Fit the model without validating the input (internal: callers have validated already).
  * Used by leave-one-out, trim-and-fill and r-sensitivity, which refit many times.
  */
@@ -220,7 +229,7 @@ export function rmaFit(
   const p = 1;
   level = normalizeLevel(level, context);
   if (k === 1 && test !== "z") test = "z"; // metafor: "Setting argument test="z" since k=1."
-  const { tau2, se_tau2, iter } = estimateTau2(interceptDesign(k), yi, vi, method, context);
+  const { tau2, se_tau2, iter } = estimateTau2Design(interceptDesign(k), yi, vi, method, context);
   const s = wsums(yi, vi, tau2);
   const beta = s.mu;
   let vb = 1 / s.sw;
