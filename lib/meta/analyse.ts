@@ -592,7 +592,9 @@ function resolveOptions(tool: string, name: string, o: AnalyseOptions): AnalyseC
   if (o.rFor !== undefined && o.rFor !== "missing" && o.rFor !== "all") {
     issue(tool, undefined, "rFor", 'must be "missing" or "all"', o.rFor);
   }
-  if (o.rFor === "all" && o.r === undefined) issue(tool, undefined, "r", 'is required with rFor: "all"');
+  if (o.rFor === "all" && o.r === undefined) {
+    issue(tool, undefined, "r", 'is required when it applies to every study (rFor: "all", the CLI\'s --r-all)');
+  }
   if (o.improvement !== undefined && o.improvement !== "increase" && o.improvement !== "decrease") {
     issue(tool, undefined, "improvement", 'must be "increase" or "decrease"', o.improvement);
   }
