@@ -5,9 +5,12 @@
  * scale by multiplying by a typical SD (as the seed's review table does: "RMDQ 4.91").
  *
  * @example
- * ciToSe(-0.2, 0.6);             // 0.2041 (95% CI, normal)
- * pToSe(0.5, 0.012);             // SE from an estimate and its two-sided p
- * reexpress(0.98, 5.0).estimate; // 4.9 points on the instrument
+ * ```ts
+ * import { ciToSe, seToVar, smdToLogOr, varToSe } from "./convert.ts";
+ * if (Math.abs(ciToSe(-0.2, 0.6) - 0.2041) > 5e-5) throw new Error("ciToSe");
+ * if (Math.abs(varToSe(seToVar(0.3)) - 0.3) > 1e-15) throw new Error("round trip");
+ * if (Math.abs(smdToLogOr(0.5, 0.04).yi - 0.5 * Math.PI / Math.sqrt(3)) > 1e-15) throw new Error("logOR");
+ * ```
  * @module
  */
 import { z } from "zod";

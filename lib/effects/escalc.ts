@@ -18,8 +18,12 @@
  * - 2x2 tables: `RR` (log risk ratio), `OR` (log odds ratio), `RD` (risk difference).
  *
  * @example
- * const es = escalc("SMCR", { m1i: [38.5], m2i: [30.6], sd1i: [15], ni: [20], ri: [0.47] });
- * es.yi[0]; // 0.5055527858734...
+ * ```ts
+ * import { escalc } from "./escalc.ts";
+ * // metafor: escalc("MD", m1i = 55, sd1i = 47, n1i = 155, m2i = 75, sd2i = 64, n2i = 156)
+ * const md = escalc("MD", { m1i: [55], sd1i: [47], n1i: [155], m2i: [75], sd2i: [64], n2i: [156] });
+ * if (md.yi[0] !== -20 || Math.abs(md.vi[0] - (47 ** 2 / 155 + 64 ** 2 / 156)) > 1e-12) throw new Error("MD");
+ * ```
  * @module
  */
 import { fail, parseInput, sameLength, ValidationError } from "../validate.ts";

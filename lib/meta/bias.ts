@@ -4,9 +4,14 @@
  * (metafor's `trimfill()`, L0 or R0 estimator of the number of missing studies).
  *
  * @example
- * const fit = rma({ yi, vi });
- * regtest(fit).pval;          // Egger's test
- * trimfill(fit).k0;           // estimated number of missing studies
+ * ```ts
+ * import { regtest, trimfill } from "./bias.ts";
+ * import { rma } from "./rma.ts";
+ * // an exactly symmetric funnel: no asymmetry, no missing studies
+ * const fit = rma({ yi: [0.3, 0.7, 0.4, 0.6, 0.5], vi: [0.1, 0.1, 0.02, 0.02, 0.01], method: "FE" });
+ * if (Math.abs(regtest(fit).zval) > 1e-9) throw new Error("Egger");
+ * if (trimfill(fit).k0 !== 0) throw new Error("trim-and-fill");
+ * ```
  * @module
  */
 import { fail } from "../validate.ts";

@@ -3,8 +3,15 @@
  * without one study, with the same method, test and level.
  *
  * @example
- * const l1o = leave1out(rma({ yi, vi }));
- * l1o.estimate; l1o.tau2; l1o.I2; l1o.Q;
+ * ```ts
+ * import { leave1out } from "./influence.ts";
+ * import { rma } from "./rma.ts";
+ * const yi = [0.5, 1.0, 1.8, 1.4, 0.1], vi = [0.06, 0.03, 0.23, 0.12, 0.08];
+ * const l1o = leave1out(rma({ yi, vi, method: "DL" }));
+ * // each entry is the model refitted without one study
+ * const without3 = rma({ yi: yi.filter((_, i) => i !== 2), vi: vi.filter((_, i) => i !== 2), method: "DL" });
+ * if (l1o.estimate[2] !== without3.beta || l1o.slab.length !== 5) throw new Error("leave1out");
+ * ```
  * @module
  */
 import { fail } from "../validate.ts";

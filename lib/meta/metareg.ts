@@ -10,9 +10,14 @@
  * the reference, named `<column><level>` as R does (e.g. `allocrandom`).
  *
  * @example
- * const fit = rmaMods({ yi, vi, mods: { ablat: [44, 55, 42] }, method: "REML" });
- * fit.beta; // [intercept, slope]
- * fit.QM; fit.QMp; fit.R2;
+ * ```ts
+ * import { rmaMods } from "./metareg.ts";
+ * // effect sizes exactly on a line in x: the slope is found, no residual heterogeneity
+ * const x = [1, 2, 3, 4, 5];
+ * const fit = rmaMods({ yi: x.map((v) => 0.1 + 0.2 * v), vi: [0.1, 0.2, 0.1, 0.3, 0.2], mods: { x }, method: "DL" });
+ * if (fit.colnames.join() !== "intrcpt,x" || Math.abs(fit.beta[1] - 0.2) > 1e-12) throw new Error("slope");
+ * if (fit.tau2 !== 0 || Math.abs(fit.QE) > 1e-20) throw new Error("QE");
+ * ```
  * @module
  */
 import { fail, parseInput, ValidationError } from "../validate.ts";

@@ -18,9 +18,15 @@
  * it is fast enough for simulation studies; meta-regression lives in `metareg.ts`.
  *
  * @example
+ * ```ts
  * import { rma } from "./rma.ts";
- * const fit = rma({ yi: [0.5, 1.0, 1.8, 1.4, 0.1], vi: [0.06, 0.03, 0.23, 0.12, 0.08] });
- * fit.beta; fit.ci_lb; fit.tau2; fit.I2; fit.I2_Q;
+ * const yi = [0.5, 1.0, 1.8, 1.4, 0.1], vi = [0.06, 0.03, 0.23, 0.12, 0.08];
+ * const fe = rma({ yi, vi, method: "FE" });
+ * // the fixed-effect estimate is the inverse-variance weighted mean
+ * const w = vi.map((v) => 1 / v), sw = w.reduce((a, b) => a + b, 0);
+ * if (Math.abs(fe.beta - yi.reduce((a, y, i) => a + w[i] * y, 0) / sw) > 1e-12) throw new Error("FE");
+ * if (Math.abs(fe.se - Math.sqrt(1 / sw)) > 1e-12 || fe.tau2 !== 0) throw new Error("FE se");
+ * ```
  * @module
  */
 import { fail, parseInput } from "../validate.ts";

@@ -6,8 +6,13 @@
  * (pass `ri` with `null` for the unreported ones).
  *
  * @example
- * const s = rSensitivity({ measure: "SMCR", data: { m1i, m2i, sd1i, ni }, r: [0.3, 0.5, 0.7] });
- * s.rows.map((x) => [x.r, x.beta, x.tau2, x.I2]); s.range.beta;
+ * ```ts
+ * import { rSensitivity } from "./rsensitivity.ts";
+ * const data = { m1i: [38.5, 26.8, 0.7, 75.9, 36], m2i: [30.6, 23.5, 0.5, 53.4, 35.6], sd1i: [15, 3.1, 0.1, 14.5, 4.7], ni: [20, 50, 9, 10, 14] };
+ * const s = rSensitivity({ measure: "SMCR", data, r: [0.3, 0.5, 0.7], level: 0.95 });
+ * if (s.rows.length !== 3 || s.level !== 95 || s.assumed !== 5) throw new Error("grid");
+ * if (!(s.range.beta[0] <= s.rows[1].beta && s.rows[1].beta <= s.range.beta[1])) throw new Error("range");
+ * ```
  * @module
  */
 import { fail, parseInput, ValidationError } from "../validate.ts";

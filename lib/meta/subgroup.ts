@@ -10,8 +10,13 @@
  *   1/se² (df = levels - 1).
  *
  * @example
- * const sg = subgroup({ yi, vi, group: ["random", "alternate", "random"], method: "REML" });
- * sg.common.estimate; sg.common.QM; sg.common.QMp; sg.separate.Qbetween;
+ * ```ts
+ * import { subgroup } from "./subgroup.ts";
+ * const sg = subgroup({ yi: [0.1, 0.3, 0.2, 0.9, 1.1, 0.8], vi: [0.02, 0.03, 0.02, 0.04, 0.03, 0.05], group: ["a", "a", "a", "b", "b", "b"], method: "DL" });
+ * // with two levels the test of subgroup differences is the squared z of the contrast
+ * if (Math.abs(sg.common.QM - (sg.common.beta[1] / sg.common.se[1]) ** 2) > 1e-9) throw new Error("QM");
+ * if (sg.levels.join() !== "a,b" || !(sg.common.QMp < 0.05)) throw new Error("levels");
+ * ```
  * @module
  */
 import { fail, parseInput, ValidationError } from "../validate.ts";

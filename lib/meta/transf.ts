@@ -5,8 +5,11 @@
  * `predict(fit, transf = ...)`).
  *
  * @example
- * ilogit(1.1369); // 0.7571...
- * ipftHm(1.0847, [17, 12, 8]); // proportion
+ * ```ts
+ * import { iarcsin, ilogit } from "./transf.ts";
+ * if (ilogit(0) !== 0.5 || Math.abs(ilogit(Math.log(3)) - 0.75) > 1e-15) throw new Error("ilogit");
+ * if (Math.abs(iarcsin(Math.PI / 4) - 0.5) > 1e-15) throw new Error("iarcsin");
+ * ```
  * @module
  */
 import { z } from "zod";
