@@ -16,7 +16,7 @@
 import { resolve } from "node:path";
 import { checkOutputPath, type CommandSpec, readInput, runCli, writeAtomic } from "./_args.ts";
 import { fail } from "../validate.ts";
-import { fmt, fmtCI, fmtLevel, fmtPEq, fmtSig } from "../format.ts";
+import { fmt, fmtCI, fmtLevel, fmtP, fmtPEq, fmtSig } from "../format.ts";
 import { type AnalyseResult, analyseStudies, STUDY_COLUMNS, TAU2_METHODS, type Tau2Method } from "../meta/mod.ts";
 import { type Measure, MEASURES, requiredColumns } from "../effects/mod.ts";
 
@@ -152,7 +152,7 @@ export function formatResult(res: AnalyseResult): string {
     m.colnames.forEach((c, j) => {
       out.push(
         `${pad(c, 22)}${pad(num(m.beta[j]), 12)}${pad(num(m.se[j]), 12)}${pad(num(m.zval[j]), 12)}${
-          pad(fmtPEq(m.pval[j]).replace(/^p = /, ""), 12)
+          pad(fmtP(m.pval[j]), 12)
         }${fmtCI(m.ci_lb[j], m.ci_ub[j])}`,
       );
     });
