@@ -5,28 +5,51 @@
  * scale by multiplying by a typical SD (as the seed's review table does: "RMDQ 4.91").
  *
  * @example
- * ciToSe(-0.2, 0.6);             // 0.2041 (95% CI, normal)
- * pToSe(0.5, 0.012);             // SE from an estimate and its two-sided p
- * reexpress(0.98, 5.0).estimate; // 4.9 points on the instrument
+ * ```ts
+ * import { ciToSe, seToVar, smdToLogOr, varToSe } from "./convert.ts";
+ * if (Math.abs(ciToSe(-0.2, 0.6) - 0.2041) > 5e-5) throw new Error("ciToSe");
+ * if (Math.abs(varToSe(seToVar(0.3)) - 0.3) > 1e-15) throw new Error("round trip");
+ * if (Math.abs(smdToLogOr(0.5, 0.04).yi - 0.5 * Math.PI / Math.sqrt(3)) > 1e-15) throw new Error("logOR");
+ * ```
  * @module
  */
 import { z } from "zod";
 import { fail, parseInput } from "../validate.ts";
 import { qnorm } from "../stats/distributions.ts";
+import { finite, levelSchema } from "./_schemas.ts";
 
-const finite = z.number().finite();
+/** Options of {@link ciToSe}. */
+export interface CiToSeOptions {
+  /** Confidence level of the interval, in percent (95) or as a proportion (0.95); default 95. */
+  level?: number;
+  /** The bounds are ratios (OR, RR): the SE is of the log ratio. Default false. */
+  log?: boolean;
+}
+
+/** A re-expressed effect: estimate (and CI bounds when given) on the instrument's scale. */
+export interface Reexpressed {
+  /** The effect on the instrument's scale (smc × sd). */
+  estimate: number;
+  /** Lower bound on the instrument's scale, or null when not given. */
+  ci_lb: number | null;
+  /** Upper bound on the instrument's scale, or null when not given. */
+  ci_ub: number | null;
+  /** The SD used. */
+  sd: number;
+}
 
 /**
  * Standard error from a confidence interval (normal): (upper - lower) / (2 z_{1-α/2}).
  * With `{ log: true }` the bounds are ratios (OR, RR) and the SE is on the log scale.
- * @example ciToSe(1.2, 2.5, 95, { log: true }) // SE of log ratio
+ * @example ciToSe(1.2, 2.5, { level: 95, log: true }) // SE of log ratio
  */
-export function ciToSe(lower: number, upper: number, level = 95, { log = false }: { log?: boolean } = {}): number {
+export function ciToSe(lower: number, upper: number, options: CiToSeOptions = {}): number {
   const d = parseInput(
-    z.object({ lower: finite, upper: finite, level: z.number().gt(0).lt(100) }),
-    { lower, upper, level },
+    z.object({ lower: finite, upper: finite, level: levelSchema }),
+    { lower, upper, level: options?.level ?? 95 },
     "ciToSe",
   );
+  const log = options?.log ?? false;
   let lo = d.lower, hi = d.upper;
   if (log) {
     if (!(lo > 0)) fail("ciToSe", "lower", "must be > 0 for a ratio CI (log: true)", lo);
@@ -90,7 +113,7 @@ export function reexpress(
   smc: number,
   sd: number,
   ci: { ci_lb?: number; ci_ub?: number } = {},
-): { estimate: number; ci_lb: number | null; ci_ub: number | null; sd: number } {
+): Reexpressed {
   const x = parseInput(
     z.object({ smc: finite, sd: z.number().finite().positive(), ci_lb: finite.optional(), ci_ub: finite.optional() }),
     { smc, sd, ...ci },

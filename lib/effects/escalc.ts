@@ -18,47 +18,52 @@
  * - 2x2 tables: `RR` (log risk ratio), `OR` (log odds ratio), `RD` (risk difference).
  *
  * @example
- * const es = escalc("SMCR", { m1i: [38.5], m2i: [30.6], sd1i: [15], ni: [20], ri: [0.47] });
- * es.yi[0]; // 0.5055527858734...
+ * ```ts
+ * import { escalc } from "./escalc.ts";
+ * // metafor: escalc("MD", m1i = 55, sd1i = 47, n1i = 155, m2i = 75, sd2i = 64, n2i = 156)
+ * const md = escalc("MD", { m1i: [55], sd1i: [47], n1i: [155], m2i: [75], sd2i: [64], n2i: [156] });
+ * if (md.yi[0] !== -20 || Math.abs(md.vi[0] - (47 ** 2 / 155 + 64 ** 2 / 156)) > 1e-12) throw new Error("MD");
+ * ```
  * @module
  */
-import { z } from "zod";
-import { fail, parseInput, sameLength } from "../validate.ts";
+import { fail, parseInput, sameLength, ValidationError } from "../validate.ts";
+import type { Improvement } from "../conventions.ts";
 import { lgamma } from "../stats/distributions.ts";
+import { dataSchema, MEASURE_NAMES, measureSchema, optionsSchema } from "./_schemas.ts";
 
 /** Effect-size measures supported by {@link escalc} (metafor's names). */
 export type Measure = "MC" | "SMCC" | "SMCR" | "MD" | "SMD" | "PR" | "PLO" | "PAS" | "PFT" | "RR" | "OR" | "RD";
 
 /** All measures, in a stable order (for CLIs and dropdowns). */
-export const MEASURES: readonly Measure[] = [
-  "MC",
-  "SMCC",
-  "SMCR",
-  "MD",
-  "SMD",
-  "PR",
-  "PLO",
-  "PAS",
-  "PFT",
-  "RR",
-  "OR",
-  "RD",
-];
+export const MEASURES: readonly Measure[] = MEASURE_NAMES;
 
 /** Per-study input columns in metafor's vocabulary (all optional; each measure needs some). */
 export interface EscalcData {
+  /** Mean of group 1 (pre-post: the post-test mean). */
   m1i?: number[];
+  /** Mean of group 2 (pre-post: the pre-test mean). */
   m2i?: number[];
+  /** SD of group 1 (SMCR: the pre-test SD it standardises by). */
   sd1i?: number[];
+  /** SD of group 2. */
   sd2i?: number[];
+  /** Sample size (one group, or a proportion's denominator). */
   ni?: number[];
+  /** Size of group 1. */
   n1i?: number[];
+  /** Size of group 2. */
   n2i?: number[];
+  /** Pre-post correlation. */
   ri?: number[];
+  /** Number of events (proportions). */
   xi?: number[];
+  /** 2x2 table: events in group 1. */
   ai?: number[];
+  /** 2x2 table: non-events in group 1. */
   bi?: number[];
+  /** 2x2 table: events in group 2. */
   ci?: number[];
+  /** 2x2 table: non-events in group 2. */
   di?: number[];
 }
 
@@ -69,39 +74,22 @@ export interface EscalcOptions {
    * by -1 so that improvement is positive; "increase" keeps metafor's sign. Default: metafor's sign.
    * Only meaningful for the difference measures (MC, SMCC, SMCR, MD, SMD, RR, OR, RD).
    */
-  improvement?: "increase" | "decrease";
+  improvement?: Improvement;
 }
 
 /** Result of {@link escalc}: one yi and vi per study, plus what was computed. */
 export interface EscalcResult {
+  /** The measure computed. */
   measure: Measure;
+  /** Effect sizes. */
   yi: number[];
+  /** Sampling variances. */
   vi: number[];
   /** Sample size per study (ni, n1i + n2i, or ai + bi + ci + di), as metafor stores it. */
   ni: number[];
   /** +1 when yi has metafor's sign, -1 when it was flipped (improvement = decrease). */
   sign: 1 | -1;
 }
-
-const num = z.number().finite();
-const arr = z.array(num).optional();
-const dataSchema = z.object({
-  m1i: arr,
-  m2i: arr,
-  sd1i: arr,
-  sd2i: arr,
-  ni: arr,
-  n1i: arr,
-  n2i: arr,
-  ri: arr,
-  xi: arr,
-  ai: arr,
-  bi: arr,
-  ci: arr,
-  di: arr,
-});
-const measureSchema = z.enum(MEASURES as unknown as [Measure, ...Measure[]]);
-const optionsSchema = z.object({ improvement: z.enum(["increase", "decrease"]).optional() }).optional();
 
 const REQUIRED: Record<Measure, (keyof EscalcData)[]> = {
   MC: ["m1i", "m2i", "sd1i", "sd2i", "ni", "ri"],
@@ -137,7 +125,12 @@ export function cmicalc(mi: number): number {
 }
 
 function check(cond: boolean, field: string, i: number, rule: string, got: number): void {
-  if (!cond) fail("escalc", `${field}[${i}]`, rule, got);
+  if (!cond) failRow(field, i, rule, got);
+}
+
+/** A problem in study i (0-based index), reported with its 1-based row. */
+function failRow(field: string, i: number, rule: string, got: unknown): never {
+  throw new ValidationError("escalc", [{ path: field, row: i + 1, rule, received: got }]);
 }
 
 /**
@@ -204,7 +197,7 @@ export function escalc(measure: Measure, data: EscalcData, options: EscalcOption
             vi[i] = vd / n;
           } else {
             if (!(vd > 0)) {
-              fail("escalc", `ri[${i}]`, "gives a change-score SD of 0 (sd1i = sd2i and ri = 1); SMCC is undefined", r);
+              failRow("ri", i, "gives a change-score SD of 0 (sd1i = sd2i and ri = 1); SMCC is undefined", r);
             }
             const cm = cmicalc(n - 1);
             const y = cm * diff / Math.sqrt(vd);
@@ -309,7 +302,12 @@ export function escalc(measure: Measure, data: EscalcData, options: EscalcOption
   }
   for (let i = 0; i < k; i++) {
     if (!Number.isFinite(yi[i]) || !Number.isFinite(vi[i])) {
-      fail("escalc", `yi[${i}]`, "could not be computed (non-finite result); check the inputs of this row", yi[i]);
+      failRow(
+        "yi",
+        i,
+        "could not be computed (the values overflow or underflow: non-finite result); check the inputs of this row",
+        yi[i],
+      );
     }
   }
   return { measure: m, yi, vi, ni: nOut, sign };

@@ -4,12 +4,18 @@
  * (metafor's `trimfill()`, L0 or R0 estimator of the number of missing studies).
  *
  * @example
- * const fit = rma({ yi, vi });
- * regtest(fit).pval;          // Egger's test
- * trimfill(fit).k0;           // estimated number of missing studies
+ * ```ts
+ * import { regtest, trimfill } from "./bias.ts";
+ * import { rma } from "./rma.ts";
+ * // an exactly symmetric funnel: no asymmetry, no missing studies
+ * const fit = rma({ yi: [0.3, 0.7, 0.4, 0.6, 0.5], vi: [0.1, 0.1, 0.02, 0.02, 0.01], method: "FE" });
+ * if (Math.abs(regtest(fit).zval) > 1e-9) throw new Error("Egger");
+ * if (trimfill(fit).k0 !== 0) throw new Error("trim-and-fill");
+ * ```
  * @module
  */
 import { fail } from "../validate.ts";
+import { normalizeLevel } from "../conventions.ts";
 import { rmaFit, type RmaResult } from "./rma.ts";
 import { rmaX } from "./metareg.ts";
 
@@ -17,15 +23,21 @@ import { rmaX } from "./metareg.ts";
 export interface RegtestResult {
   /** Test statistic of the sei coefficient (z, or t under knha). */
   zval: number;
+  /** Its two-sided p-value (Egger's test). */
   pval: number;
   /** df of the t test under knha, null for z. */
   ddf: number | null;
   /** Limit estimate: the intercept (the expected effect as the standard error goes to 0). */
   est: number;
+  /** Lower confidence bound of the limit estimate. */
   ci_lb: number;
+  /** Upper confidence bound of the limit estimate. */
   ci_ub: number;
+  /** Confidence level in percent. */
+  level: number;
   /** Slope on sei (the asymmetry coefficient). */
   slope: number;
+  /** Standard error of the slope. */
   slope_se: number;
 }
 
@@ -42,8 +54,7 @@ function checkFit(fit: RmaResult, context: string): void {
  */
 export function regtest(fit: RmaResult): RegtestResult {
   checkFit(fit, "regtest");
-  const minK = fit.method === "FE" ? 3 : 3;
-  if (fit.k < minK) fail("regtest", "fit.k", `must be >= ${minK} for a regression test`, fit.k);
+  if (fit.k < 3) fail("regtest", "fit.k", "must be >= 3 for a regression test", fit.k);
   const X = fit.vi.map((v) => [1, Math.sqrt(v)]);
   const r = rmaX(fit.yi, fit.vi, X, ["intrcpt", "sei"], fit.method, fit.test, fit.level, fit.slab, true, "regtest");
   return {
@@ -53,6 +64,7 @@ export function regtest(fit: RmaResult): RegtestResult {
     est: r.beta[0],
     ci_lb: r.ci_lb[0],
     ci_ub: r.ci_ub[0],
+    level: r.level,
     slope: r.beta[1],
     slope_se: r.se[1],
   };
@@ -71,9 +83,11 @@ function roundHalfEven(x: number): number {
 export interface TrimfillResult {
   /** Estimated number of missing studies. */
   k0: number;
+  /** Standard error of k0. */
   se_k0: number;
   /** Side on which studies were imputed. */
   side: "left" | "right";
+  /** The estimator of k0. */
   estimator: "L0" | "R0";
   /** The fit to observed + filled studies (its slab marks filled ones as "Filled 1", ...). */
   fit: RmaResult;
@@ -81,23 +95,43 @@ export interface TrimfillResult {
   fill: boolean[];
 }
 
+/** Options of {@link trimfill}. */
+export interface TrimfillOptions {
+  /** Side on which to impute studies; estimated when not given (needs k >= 3). */
+  side?: "left" | "right";
+  /** Estimator of the number of missing studies, "L0" (default) or "R0". */
+  estimator?: "L0" | "R0";
+  /** Maximum number of trim-and-fill iterations (default 100). */
+  maxiter?: number;
+  /** Confidence level (95 or 0.95); default the fit's level. */
+  level?: number;
+}
+
 /**
  * Duval & Tweedie's trim-and-fill method, as metafor's `trimfill(fit)`.
  * The side is estimated, as metafor does, from the sign of the slope of yi on sqrt(vi).
  * @example trimfill(rma({ yi, vi, method: "FE" })).k0
  */
-export function trimfill(
-  fit: RmaResult,
-  { side, estimator = "L0", maxiter = 100 }: { side?: "left" | "right"; estimator?: "L0" | "R0"; maxiter?: number } =
-    {},
-): TrimfillResult {
+export function trimfill(fit: RmaResult, options: TrimfillOptions = {}): TrimfillResult {
+  let { side } = options;
+  const { estimator = "L0", maxiter = 100 } = options ?? {};
   checkFit(fit, "trimfill");
   if (fit.k < 2) fail("trimfill", "fit.k", "must be >= 2 (stopped because k = 1)", fit.k);
+  if (fit.k < 3 && side === undefined) {
+    fail(
+      "trimfill",
+      "fit.k",
+      `must be >= 3 to estimate the side of the missing studies (a regression on the standard errors); ` +
+        `with k = ${fit.k} give side: "left" or "right"`,
+      fit.k,
+    );
+  }
   if (side !== undefined && side !== "left" && side !== "right") {
     fail("trimfill", "side", 'must be "left" or "right"', side);
   }
   if (estimator !== "L0" && estimator !== "R0") fail("trimfill", "estimator", 'must be "L0" or "R0"', estimator);
-  const { method, level } = fit;
+  const { method } = fit;
+  const level = normalizeLevel(options?.level ?? fit.level, "trimfill");
   if (side === undefined) {
     const X = fit.vi.map((v) => [1, Math.sqrt(v)]);
     const r = rmaX(fit.yi, fit.vi, X, ["intrcpt", "sei"], method, "z", level, fit.slab, true, "trimfill");
@@ -115,7 +149,7 @@ export function trimfill(
     iter++;
     if (iter > maxiter) fail("trimfill", "maxiter", "reached: trim-and-fill did not converge", maxiter);
     const n = k - k0;
-    const ft = rmaFit(yAll.slice(0, n), vAll.slice(0, n), method, "z", level, yAll.slice(0, n).map(String));
+    const ft = rmaFit(yAll.slice(0, n), vAll.slice(0, n), method, "z", level, yAll.slice(0, n).map(String), "trimfill");
     beta = ft.beta;
     yc = yAll.map((y) => y - beta);
     // rank(abs(yc), ties.method = "first")
@@ -144,8 +178,9 @@ export function trimfill(
     const yFill = fit.yi.concat(yc2.slice(k - k0).map((e) => -e));
     const vFill = fit.vi.concat(vAll.slice(k - k0));
     const slab = fit.slab.concat(Array.from({ length: k0 }, (_, j) => `Filled ${j + 1}`));
-    const f = rmaFit(yFill, vFill, method, fit.test, level, slab);
+    const f = rmaFit(yFill, vFill, method, fit.test, level, slab, "trimfill");
     return { k0, se_k0, side, estimator, fit: f, fill: yFill.map((_, i) => i >= k) };
   }
-  return { k0, se_k0, side, estimator, fit, fill: fit.yi.map(() => false) };
+  const same = level === fit.level ? fit : rmaFit(fit.yi, fit.vi, method, fit.test, level, fit.slab, "trimfill");
+  return { k0, se_k0, side, estimator, fit: same, fill: fit.yi.map(() => false) };
 }

@@ -18,32 +18,42 @@
  * it is fast enough for simulation studies; meta-regression lives in `metareg.ts`.
  *
  * @example
+ * ```ts
  * import { rma } from "./rma.ts";
- * const fit = rma({ yi: [0.5, 1.0, 1.8, 1.4, 0.1], vi: [0.06, 0.03, 0.23, 0.12, 0.08] });
- * fit.beta; fit.ci_lb; fit.tau2; fit.I2; fit.I2_Q;
+ * const yi = [0.5, 1.0, 1.8, 1.4, 0.1], vi = [0.06, 0.03, 0.23, 0.12, 0.08];
+ * const fe = rma({ yi, vi, method: "FE" });
+ * // the fixed-effect estimate is the inverse-variance weighted mean
+ * const w = vi.map((v) => 1 / v), sw = w.reduce((a, b) => a + b, 0);
+ * if (Math.abs(fe.beta - yi.reduce((a, y, i) => a + w[i] * y, 0) / sw) > 1e-12) throw new Error("FE");
+ * if (Math.abs(fe.se - Math.sqrt(1 / sw)) > 1e-12 || fe.tau2 !== 0) throw new Error("FE se");
+ * ```
  * @module
  */
-import { z } from "zod";
 import { fail, parseInput } from "../validate.ts";
+import { type Interval, normalizeLevel } from "../conventions.ts";
 import { pchisq, pf, pnorm, pt, qchisq, qnorm, qt } from "../stats/distributions.ts";
-import { uniroot, UNIROOT_TOL } from "./uniroot.ts";
+import { uniroot, UNIROOT_TOL } from "./_uniroot.ts";
+import { estimateTau2 as estimateTau2Design, interceptDesign, type Tau2Fit } from "./_tau2.ts";
+import { assertRepresentable, checkStudies, knhaUndefined, METHOD_NAMES, rmaSchema } from "./_validate.ts";
 
 /** τ² estimators (metafor's names). "FE" is the fixed-effect (equal-effects) model. */
 export type Tau2Method = "FE" | "DL" | "HE" | "HS" | "SJ" | "ML" | "REML" | "EB" | "PM";
 /** All τ² estimators, in a stable order. */
-export const TAU2_METHODS: readonly Tau2Method[] = ["FE", "DL", "HE", "HS", "SJ", "ML", "REML", "EB", "PM"];
+export const TAU2_METHODS: readonly Tau2Method[] = METHOD_NAMES;
 /** Test for the fixed effects: Wald z, or Knapp–Hartung (t / F with k-p df). */
 export type TestType = "z" | "knha";
 
 /** Input of {@link rma}. */
 export interface RmaInput {
+  /** Effect sizes, one per study (finite numbers). */
   yi: number[];
+  /** Sampling variances, one per study (finite and > 0). */
   vi: number[];
   /** τ² estimator, default "REML". */
   method?: Tau2Method;
   /** "z" (default) or "knha". */
   test?: TestType;
-  /** Confidence level in percent, default 95. */
+  /** Confidence level in percent (95) or as a proportion (0.95), as metafor reads it; default 95. */
   level?: number;
   /** Study labels (default "1", "2", ...). */
   slab?: string[];
@@ -51,45 +61,63 @@ export interface RmaInput {
 
 /** τ², the Q tests and I²/H², shared by {@link RmaResult} and meta-regression results. */
 export interface RmaHeterogeneity {
+  /** Estimated between-study variance τ² (0 for FE). */
   tau2: number;
   /** Standard error of τ² (null for FE). */
   se_tau2: number | null;
-  /** Cochran's Q (residual heterogeneity with moderators), its df (k - p) and p-value. */
+  /** Cochran's Q (residual heterogeneity with moderators). */
   QE: number;
+  /** Degrees of freedom of QE (k - p). */
   QEdf: number;
+  /** p-value of QE. */
   QEp: number;
-  /** Omnibus test of the coefficient(s) (without moderators: of the intercept): chi² (z test) or F (knha), with df and p. */
+  /** Omnibus test of the coefficient(s) (without moderators: of the intercept): chi² (z test) or F (knha). */
   QM: number;
+  /** Degrees of freedom of QM: [numerator, denominator (null under z)]. */
   QMdf: [number, number | null];
+  /** p-value of QM. */
   QMp: number;
-  /** metafor's I² (%) and H², τ²-based (from QE for FE); residual with moderators. */
+  /** metafor's I² (%), τ²-based (from QE for FE); residual with moderators. */
   I2: number;
+  /** metafor's H², τ²-based (from QE for FE). */
   H2: number;
 }
 
 /** Result of {@link rma}: metafor's quantities with metafor's names (JSON-serialisable). */
 export interface RmaResult extends RmaHeterogeneity {
+  /** Always "rma.uni" (intercept-only model). */
   model: "rma.uni";
+  /** Number of studies. */
   k: number;
-  /** Number of model coefficients (1: intercept only). */
+  /** Number of model coefficients (1: intercept only); metafor's `p`, not a p-value. */
   p: number;
+  /** The τ² estimator used. */
   method: Tau2Method;
+  /** The test used ("z" or "knha"). */
   test: TestType;
+  /** Confidence level in percent (95 even when 0.95 was given). */
   level: number;
   /** Pooled estimate. */
   beta: number;
+  /** Standard error of the pooled estimate. */
   se: number;
   /** Test statistic (z, or t under knha). */
   zval: number;
+  /** Two-sided p-value of the pooled estimate. */
   pval: number;
+  /** Lower bound of the confidence interval. */
   ci_lb: number;
+  /** Upper bound of the confidence interval. */
   ci_ub: number;
-  /** Prediction interval (for FE equal to the CI, since τ² = 0). */
+  /** Lower bound of the prediction interval (for FE equal to the CI, since τ² = 0). */
   pi_lb: number;
+  /** Upper bound of the prediction interval. */
   pi_ub: number;
+  /** τ, the SD of the true effects. */
   tau: number;
-  /** Higgins & Thompson's I² (%) and H², Q-based: max(0, (QE - df)/QE)·100 and QE/df. */
+  /** Higgins & Thompson's I² (%), Q-based: max(0, (QE - df)/QE)·100. */
   I2_Q: number;
+  /** Higgins & Thompson's H², Q-based: QE/df. */
   H2_Q: number;
   /** metafor's "typical" within-study variance used for I2/H2. */
   vt: number;
@@ -103,39 +131,36 @@ export interface RmaResult extends RmaHeterogeneity {
   iter: number;
   /** Weights in percent (w_i / Σw · 100, w = 1/(vi + τ²)). */
   weights: number[];
+  /** The effect sizes analysed. */
   yi: number[];
+  /** Their sampling variances. */
   vi: number[];
+  /** Study labels. */
   slab: string[];
 }
 
-const METHOD_SCHEMA = z.enum(TAU2_METHODS as unknown as [Tau2Method, ...Tau2Method[]]);
-const INPUT_SCHEMA = z.object({
-  yi: z.array(z.number().finite()).min(1, { message: "must have at least 1 element (k = 0: no studies)" }),
-  vi: z.array(z.number().finite().positive()),
-  method: METHOD_SCHEMA.optional(),
-  test: z.enum(["z", "knha"]).optional(),
-  level: z.number().gt(0).lt(100).optional(),
-  slab: z.array(z.string()).optional(),
-});
+const RMA_KEYS = new Set(["yi", "vi", "method", "test", "level", "slab"]);
 
-/** Validate rma's input (zod), with clear messages; exported for the other meta functions. */
+/**
+ * Validate rma's input: shape and options with zod (unknown option names are errors, `level` as
+ * 95 or 0.95), values per study with their 1-based row. Internal helper of the meta engine.
+ */
 export function validateRmaInput(input: RmaInput, context = "rma"): Required<Omit<RmaInput, "slab">> & {
   slab: string[];
 } {
-  // Fast path: a plain loop check; zod runs (and names the problem) only if something is off.
+  // Fast path (the design simulator fits thousands of models): plain checks of the shape; zod
+  // runs, and names the problem, only when something is off.
   const ok = input !== null && typeof input === "object" && Array.isArray(input.yi) && Array.isArray(input.vi) &&
-    input.yi.length >= 1 && input.yi.every((y) => typeof y === "number" && Number.isFinite(y)) &&
-    input.vi.every((v) => typeof v === "number" && Number.isFinite(v) && v > 0) &&
+    Object.keys(input).every((key) => RMA_KEYS.has(key)) &&
     (input.method === undefined || TAU2_METHODS.includes(input.method)) &&
     (input.test === undefined || input.test === "z" || input.test === "knha") &&
-    (input.level === undefined || (typeof input.level === "number" && input.level > 0 && input.level < 100)) &&
-    (input.slab === undefined || (Array.isArray(input.slab) && input.slab.every((s) => typeof s === "string")));
-  const d = ok ? input : parseInput(INPUT_SCHEMA, input, context) as RmaInput;
-  const k = d.yi.length;
-  if (d.vi.length !== k) fail(context, "vi", `must have ${k} elements (like yi)`, d.vi.length);
-  if (d.slab !== undefined && d.slab.length !== k) {
-    fail(context, "slab", `must have ${k} elements (like yi)`, d.slab.length);
-  }
+    (input.level === undefined ||
+      (typeof input.level === "number" && input.level > 0 && input.level < 100)) &&
+    (input.slab === undefined || (Array.isArray(input.slab) && input.slab.every((x) => typeof x === "string")));
+  const d = ok
+    ? { ...input, level: input.level === undefined ? undefined : normalizeLevel(input.level, context) }
+    : parseInput(rmaSchema, input, context) as RmaInput;
+  checkStudies(context, d.yi, d.vi, d.slab);
   return {
     yi: d.yi,
     vi: d.vi,
@@ -146,218 +171,51 @@ export function validateRmaInput(input: RmaInput, context = "rma"): Required<Omi
   };
 }
 
-/** Sums of the FE/RE weight matrices needed by the closed forms (X = 1). */
+/** Sums of the weights needed by the closed forms (X = 1). */
 interface WSums {
   sw: number;
   sw2: number;
-  sw3: number;
   /** weighted mean of yi */
   mu: number;
   /** y'Py = Σ w (y - mu)² */
   rss: number;
-  /** y'PPy = Σ w² (y - mu)² */
-  rss2: number;
 }
 
-function wsums(yi: number[], vi: number[], tau2: number): WSums {
+function wsums(yi: readonly number[], vi: readonly number[], tau2: number): WSums {
   const k = yi.length;
-  let sw = 0, sw2 = 0, sw3 = 0, swy = 0;
+  let sw = 0, sw2 = 0, swy = 0;
   for (let i = 0; i < k; i++) {
     const w = 1 / (vi[i] + tau2);
     sw += w;
     sw2 += w * w;
-    sw3 += w * w * w;
     swy += w * yi[i];
   }
   const mu = swy / sw;
-  let rss = 0, rss2 = 0;
+  let rss = 0;
   for (let i = 0; i < k; i++) {
-    const w = 1 / (vi[i] + tau2);
     const e = yi[i] - mu;
-    rss += w * e * e;
-    rss2 += w * w * e * e;
+    rss += e * e / (vi[i] + tau2);
   }
-  return { sw, sw2, sw3, mu, rss, rss2 };
+  return { sw, sw2, mu, rss };
 }
 
-/** tr(P) and sum(P*P) for P = W - w w'/Σw. */
+/** tr(P) for P = W - w w'/Σw. */
 function trP(s: WSums): number {
   return s.sw - s.sw2 / s.sw;
 }
-function sumPP(s: WSums): number {
-  return s.sw2 - 2 * s.sw3 / s.sw + (s.sw2 * s.sw2) / (s.sw * s.sw);
-}
 
 /** Generalised Q statistic Σ w (y - ȳ_w)², w = 1/(vi + tau2) (metafor's .QE.func without objective). */
-export function qGen(yi: number[], vi: number[], tau2: number): number {
+export function qGen(yi: readonly number[], vi: readonly number[], tau2: number): number {
   return wsums(yi, vi, tau2).rss;
 }
 
-function median(x: number[]): number {
-  const s = [...x].sort((a, b) => a - b);
-  const n = s.length, h = Math.floor(n / 2);
-  return n % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
-}
-
-/** R's mad(): 1.4826 × median absolute deviation from the median. */
-function mad(x: number[]): number {
-  const m = median(x);
-  return 1.4826 * median(x.map((v) => Math.abs(v - m)));
-}
-
-interface Tau2Fit {
-  tau2: number;
-  se_tau2: number | null;
-  iter: number;
-}
-
-const THRESHOLD = 1e-5;
-const MAXITER = 100;
-
-/** Estimate τ² for the intercept-only model as metafor does (same start values, steps and stopping rules). */
+/**
+ * τ² of the intercept-only model (internal; kept for code written against this file).
+ * @deprecated use `estimateTau2(interceptDesign(k), yi, vi, method)` from `./_tau2.ts`, the one
+ * estimator of the intercept-only and design-matrix paths.
+ */
 export function estimateTau2(yi: number[], vi: number[], method: Tau2Method, context = "rma"): Tau2Fit {
-  const k = yi.length;
-  const p = 1;
-  if (method === "FE") return { tau2: 0, se_tau2: null, iter: 0 };
-  if (k === 1) return { tau2: 0, se_tau2: null, iter: 0 };
-  let tau2 = 0;
-  let iter = 0;
-  // Mean-centred yi (metafor centres for stability; results are invariant to it).
-  let ybar = 0;
-  for (const y of yi) ybar += y;
-  ybar /= k;
-  const y = yi.map((v) => v - ybar);
-  let sumv = 0;
-  for (const v of vi) sumv += v;
-
-  // HE estimate (also the start value for ML, REML, EB)
-  let rssOls = 0;
-  for (const e of y) rssOls += e * e;
-  const trPV_ols = sumv * (1 - 1 / k);
-  const heTau2 = (rssOls - trPV_ols) / (k - p);
-
-  const finish = (t: number, se: (t0: number) => number): Tau2Fit => {
-    const tt = Math.max(0, t);
-    return { tau2: tt, se_tau2: se(tt), iter };
-  };
-
-  switch (method) {
-    case "HS": {
-      const s = wsums(y, vi, 0);
-      tau2 = (s.rss - k) / s.sw;
-      return finish(tau2, (t) => Math.sqrt(1 / (s.sw * s.sw) * (2 * (k - p) + 4 * t * trP(s) + 2 * t * t * sumPP(s))));
-    }
-    case "HE": {
-      let sv2 = 0;
-      for (const v of vi) sv2 += v * v;
-      const trPVPV = sv2 * (1 - 2 / k) + (sumv * sumv) / (k * k);
-      return finish(
-        heTau2,
-        (t) => Math.sqrt(1 / ((k - p) * (k - p)) * (2 * trPVPV + 4 * t * trPV_ols + 2 * t * t * (k - p))),
-      );
-    }
-    case "DL": {
-      const s = wsums(y, vi, 0);
-      const tp = trP(s);
-      tau2 = (s.rss - (k - p)) / tp;
-      return finish(tau2, (t) => Math.sqrt(1 / (tp * tp) * (2 * (k - p) + 4 * t * tp + 2 * t * t * sumPP(s))));
-    }
-    case "SJ": {
-      const tau20 = rssOls / k; // var(yi) * (k-1)/k
-      let sw = 0, sw2 = 0, swy = 0;
-      const w = vi.map((v) => 1 / (v + tau20));
-      for (let i = 0; i < k; i++) {
-        sw += w[i];
-        sw2 += w[i] * w[i];
-        swy += w[i] * y[i];
-      }
-      const mu = swy / sw;
-      let rss = 0, a1 = 0, a2 = 0, a3 = 0, b1 = 0;
-      for (let i = 0; i < k; i++) {
-        const e = y[i] - mu;
-        rss += w[i] * e * e;
-        const wi = w[i], v = vi[i];
-        a1 += wi * wi * v * v;
-        a2 += wi * wi * wi * v * v;
-        a3 += wi * wi * v;
-        b1 += v * (wi * wi - 2 * wi * wi * wi / sw + wi * wi * sw2 / (sw * sw));
-      }
-      const trPVPV = a1 - 2 * a2 / sw + (a3 * a3) / (sw * sw);
-      let sw3 = 0;
-      for (const wi of w) sw3 += wi * wi * wi;
-      const spp = sw2 - 2 * sw3 / sw + (sw2 * sw2) / (sw * sw);
-      tau2 = tau20 * rss / (k - p);
-      return finish(
-        tau2,
-        (t) => Math.sqrt((tau20 * tau20) / ((k - p) * (k - p)) * (2 * trPVPV + 4 * t * b1 + 2 * t * t * spp)),
-      );
-    }
-    case "PM": {
-      const target = k - p;
-      const tau2max = Math.max(100, 10 * mad(yi) ** 2);
-      const q0 = qGen(y, vi, 0);
-      if (q0 < target) {
-        tau2 = 0;
-      } else {
-        const qmax = qGen(y, vi, tau2max) - target;
-        if (qmax > 0) {
-          fail(context, "method", `PM: tau2 is above the search limit ${tau2max}; use another method`, "PM");
-        }
-        const r = uniroot((t) => qGen(y, vi, t) - target, 0, tau2max, {
-          tol: UNIROOT_TOL,
-          maxiter: MAXITER,
-          fLower: q0 - target,
-          fUpper: qmax,
-        });
-        tau2 = r.root;
-        iter = r.iter;
-      }
-      return finish(tau2, (t) => {
-        const s = wsums(y, vi, t);
-        return Math.sqrt(2 * k * k / (k - p) / (s.sw * s.sw));
-      });
-    }
-    case "ML":
-    case "REML":
-    case "EB": {
-      tau2 = Math.max(0, heTau2);
-      let change = THRESHOLD + 1;
-      while (change > THRESHOLD) {
-        iter++;
-        const old = tau2;
-        const s = wsums(y, vi, tau2);
-        let adj: number;
-        if (method === "ML") adj = (s.rss2 - s.sw) / s.sw2;
-        else if (method === "REML") adj = (s.rss2 - trP(s)) / sumPP(s);
-        else adj = (s.rss * k / (k - p) - k) / s.sw;
-        if (Number.isNaN(adj)) adj = 0;
-        while (tau2 + adj < 0) adj /= 2;
-        tau2 = tau2 + adj;
-        change = Math.abs(old - tau2);
-        if (iter > MAXITER) {
-          fail(context, "method", `${method}: Fisher scoring did not converge in ${MAXITER} iterations`, method);
-        }
-      }
-      if (method !== "EB") {
-        // metafor's ll0check: if the (restricted) likelihood is larger at tau2 = 0, use 0.
-        const ll = (t: number) => {
-          const s = wsums(y, vi, t);
-          let sl = 0;
-          for (const v of vi) sl += Math.log(v + t);
-          if (method === "ML") return -0.5 * k * Math.log(2 * Math.PI) - 0.5 * sl - 0.5 * s.rss;
-          return -0.5 * (k - p) * Math.log(2 * Math.PI) - 0.5 * sl - 0.5 * Math.log(s.sw) - 0.5 * s.rss;
-        };
-        if (ll(0) - ll(tau2) > UNIROOT_TOL && tau2 > THRESHOLD) tau2 = 0;
-      }
-      return finish(tau2, (t) => {
-        const s = wsums(y, vi, t);
-        if (method === "ML") return Math.sqrt(2 / s.sw2);
-        if (method === "REML") return Math.sqrt(2 / sumPP(s));
-        return Math.sqrt(2 * k * k / (k - p) / (s.sw * s.sw));
-      });
-    }
-  }
-  throw new Error(`unknown method ${method}`);
+  return estimateTau2Design(interceptDesign(yi.length), yi, vi, method, context);
 }
 
 /**
@@ -371,11 +229,13 @@ export function rmaFit(
   test: TestType,
   level: number,
   slab: string[],
+  context = "rma",
 ): RmaResult {
   const k = yi.length;
   const p = 1;
+  level = normalizeLevel(level, context);
   if (k === 1 && test !== "z") test = "z"; // metafor: "Setting argument test="z" since k=1."
-  const { tau2, se_tau2, iter } = estimateTau2(yi, vi, method);
+  const { tau2, se_tau2, iter } = estimateTau2Design(interceptDesign(k), yi, vi, method, context);
   const s = wsums(yi, vi, tau2);
   const beta = s.mu;
   let vb = 1 / s.sw;
@@ -386,12 +246,12 @@ export function rmaFit(
     vb *= s2w;
     ddf = k - p;
   }
+  assertRepresentable(context, "beta", beta, yi, vi);
+  assertRepresentable(context, "tau2", tau2, yi, vi);
+  if (ddf !== null && s2w === 0) knhaUndefined(context, yi);
   const se = Math.sqrt(vb);
+  assertRepresentable(context, "se", se, yi, vi);
   const zval = beta / se;
-  if (Number.isNaN(zval)) {
-    // only possible under knha when all yi are equal to beta = 0 (s2w = 0): say so rather than return NaN
-    fail("rma", "yi", 'are all equal to 0, so the Knapp-Hartung test is undefined; use test "z"', yi[0]);
-  }
   const alpha = (100 - level) / 100;
   let pval: number, crit: number, QM: number, QMp: number;
   if (ddf !== null) {
@@ -422,6 +282,10 @@ export function rmaFit(
       H2 = tau2 / vt + 1;
     }
   }
+  assertRepresentable(context, "QE", QE, yi, vi);
+  assertRepresentable(context, "I2", I2, yi, vi);
+  assertRepresentable(context, "H2", H2, yi, vi);
+  if (se_tau2 !== null) assertRepresentable(context, "se_tau2", se_tau2, yi, vi);
   const piSe = Math.sqrt(vb + tau2);
   const weights = new Array<number>(k);
   for (let i = 0; i < k; i++) weights[i] = 100 / (vi[i] + tau2) / s.sw;
@@ -478,17 +342,26 @@ export function rma(input: RmaInput): RmaResult {
   return rmaFit(d.yi, d.vi, d.method, d.test, d.level, d.slab);
 }
 
-/** Q-profile confidence intervals: each entry is [estimate, lower, upper]. */
+/**
+ * Q-profile confidence intervals of the heterogeneity parameters, each in the toolkit's one
+ * interval shape (`estimate, ci_lb, ci_ub, level`; metafor's `confint(fit)$random` rows).
+ */
 export interface ConfintResult {
-  tau2: [number, number, number];
-  tau: [number, number, number];
-  I2: [number, number, number];
-  H2: [number, number, number];
+  /** τ² with its Q-profile CI. */
+  tau2: Interval;
+  /** τ with its CI. */
+  tau: Interval;
+  /** metafor's I² (%) with its CI. */
+  I2: Interval;
+  /** H² with its CI. */
+  H2: Interval;
+  /** Confidence level in percent. */
   level: number;
   /** true when the whole interval lies below 0 (Q(0) below the lower critical value): CI is empty. */
   ci_null: boolean;
-  /** ">" when the upper bound is beyond the search limit, "" otherwise (as metafor's ub.sign). */
+  /** ">" when the upper bound is beyond the search limit, "<" below it, "" otherwise (metafor's ub.sign). */
   ub_sign: "" | ">" | "<";
+  /** The same for the lower bound (metafor's lb.sign). */
   lb_sign: "" | ">" | "<";
 }
 
@@ -498,7 +371,7 @@ export interface ConfintResult {
  * Throws for FE models and for k = 1.
  * @example
  * const ci = confint(rma({ yi: [0.5, 1.0, 1.8, 1.4, 0.1], vi: [0.06, 0.03, 0.23, 0.12, 0.08] }));
- * ci.tau2; // [estimate, lower, upper]
+ * ci.tau2; // { estimate, ci_lb, ci_ub, level }
  */
 export function confint(fit: RmaResult, level?: number): ConfintResult {
   if (fit === null || typeof fit !== "object" || !Array.isArray(fit.yi)) {
@@ -507,8 +380,7 @@ export function confint(fit: RmaResult, level?: number): ConfintResult {
   if (fit.k < 2) fail("confint", "fit.k", "must be >= 2 (stopped because k = 1)", fit.k);
   if (fit.method === "FE") fail("confint", "fit.method", "must not be FE (no random-effects component)", "FE");
   if (fit.p !== 1) fail("confint", "fit.p", "must be 1 (Q-profile CI here is for intercept-only models)", fit.p);
-  const lvl = level ?? fit.level;
-  if (!(lvl > 0 && lvl < 100)) fail("confint", "level", "must be in (0, 100)", lvl);
+  const lvl = normalizeLevel(level ?? fit.level, "confint", "level");
   const { yi, vi, k } = fit;
   const p = 1;
   const alpha = (100 - lvl) / 100;
@@ -554,11 +426,12 @@ export function confint(fit: RmaResult, level?: number): ConfintResult {
   const vt = fit.vt;
   const i2 = (t: number) => 100 * t / (vt + t);
   const h2 = (t: number) => t / vt + 1;
+  const iv = (estimate: number, ci_lb: number, ci_ub: number): Interval => ({ estimate, ci_lb, ci_ub, level: lvl });
   return {
-    tau2: [fit.tau2, lb, ub],
-    tau: [Math.sqrt(Math.max(0, fit.tau2)), Math.sqrt(Math.max(0, lb)), Math.sqrt(Math.max(0, ub))],
-    I2: [fit.I2, i2(lb), i2(ub)],
-    H2: [fit.H2, h2(lb), h2(ub)],
+    tau2: iv(fit.tau2, lb, ub),
+    tau: iv(Math.sqrt(Math.max(0, fit.tau2)), Math.sqrt(Math.max(0, lb)), Math.sqrt(Math.max(0, ub))),
+    I2: iv(fit.I2, i2(lb), i2(ub)),
+    H2: iv(fit.H2, h2(lb), h2(ub)),
     level: lvl,
     ci_null: ciNull,
     lb_sign: lbSign,

@@ -6,68 +6,91 @@
  * (pass `ri` with `null` for the unreported ones).
  *
  * @example
- * const s = rSensitivity({ measure: "SMCR", data: { m1i, m2i, sd1i, ni }, r: [0.3, 0.5, 0.7] });
- * s.rows.map((x) => [x.r, x.beta, x.tau2, x.I2]); s.range.beta;
+ * ```ts
+ * import { rSensitivity } from "./rsensitivity.ts";
+ * const data = { m1i: [38.5, 26.8, 0.7, 75.9, 36], m2i: [30.6, 23.5, 0.5, 53.4, 35.6], sd1i: [15, 3.1, 0.1, 14.5, 4.7], ni: [20, 50, 9, 10, 14] };
+ * const s = rSensitivity({ measure: "SMCR", data, r: [0.3, 0.5, 0.7], level: 0.95 });
+ * if (s.rows.length !== 3 || s.level !== 95 || s.assumed !== 5) throw new Error("grid");
+ * if (!(s.range.beta[0] <= s.rows[1].beta && s.rows[1].beta <= s.range.beta[1])) throw new Error("range");
+ * ```
  * @module
  */
-import { z } from "zod";
-import { fail, parseInput } from "../validate.ts";
-import { escalc, type EscalcData, type EscalcOptions } from "../effects/escalc.ts";
-import { rmaFit, TAU2_METHODS, type Tau2Method, type TestType } from "./rma.ts";
+import { fail, parseInput, ValidationError } from "../validate.ts";
+import { normalizeLevel } from "../conventions.ts";
+import type { Improvement } from "../conventions.ts";
+import { escalc, type EscalcData } from "../effects/escalc.ts";
+import { rmaFit, type Tau2Method, type TestType } from "./rma.ts";
+import { rSensitivitySchema } from "./_validate.ts";
 
 /** Input of {@link rSensitivity}. */
 export interface RSensitivityInput {
+  /** The pre-post measure. */
   measure: "MC" | "SMCC" | "SMCR";
   /** escalc columns; `ri` optional, with `null` for studies whose r must be assumed. */
   data: Omit<EscalcData, "ri"> & { ri?: (number | null)[] };
   /** Grid of assumed correlations (default 0.3, 0.5, 0.7). */
   r?: number[];
+  /** τ² estimator, default "REML". */
   method?: Tau2Method;
+  /** "z" (default) or "knha". */
   test?: TestType;
+  /** Confidence level in percent (95) or as a proportion (0.95); default 95. */
   level?: number;
-  improvement?: EscalcOptions["improvement"];
+  /** Which direction of the raw score is an improvement (see escalc). */
+  improvement?: Improvement;
 }
 
 /** One analysis per assumed r. */
 export interface RSensitivityRow {
+  /** The assumed correlation. */
   r: number;
+  /** Number of studies. */
   k: number;
+  /** Pooled estimate. */
   beta: number;
+  /** Its standard error. */
   se: number;
+  /** Lower confidence bound. */
   ci_lb: number;
+  /** Upper confidence bound. */
   ci_ub: number;
+  /** Lower prediction bound. */
   pi_lb: number;
+  /** Upper prediction bound. */
   pi_ub: number;
+  /** p-value of the pooled estimate. */
   pval: number;
+  /** τ². */
   tau2: number;
+  /** Cochran's Q. */
   QE: number;
+  /** Its p-value. */
   QEp: number;
-  /** metafor's τ²-based I² and Higgins' Q-based I². */
+  /** metafor's τ²-based I² (%). */
   I2: number;
+  /** Higgins' Q-based I² (%). */
   I2_Q: number;
+  /** Effect sizes at this r. */
   yi: number[];
+  /** Their variances at this r. */
   vi: number[];
 }
 
 /** Result of {@link rSensitivity}: rows per r and the [min, max] of the main quantities over the grid. */
 export interface RSensitivityResult {
+  /** The pre-post measure. */
   measure: "MC" | "SMCC" | "SMCR";
+  /** τ² estimator. */
   method: Tau2Method;
+  /** Confidence level in percent. */
+  level: number;
   /** Number of studies whose r was assumed (the others kept their reported r). */
   assumed: number;
+  /** One analysis per assumed r. */
   rows: RSensitivityRow[];
+  /** [min, max] over the grid of the pooled estimate, τ² and both I². */
   range: { beta: [number, number]; tau2: [number, number]; I2: [number, number]; I2_Q: [number, number] };
 }
-
-const SCHEMA = z.object({
-  measure: z.enum(["MC", "SMCC", "SMCR"]),
-  data: z.record(z.string(), z.array(z.number().finite().nullable())),
-  r: z.array(z.number().min(-1).max(1)).min(1).optional(),
-  method: z.enum(TAU2_METHODS as unknown as [Tau2Method, ...Tau2Method[]]).optional(),
-  test: z.enum(["z", "knha"]).optional(),
-  level: z.number().gt(0).lt(100).optional(),
-  improvement: z.enum(["increase", "decrease"]).optional(),
-});
 
 /**
  * Recompute effect sizes and the meta-analysis for each assumed pre-post correlation.
@@ -75,13 +98,21 @@ const SCHEMA = z.object({
  * rSensitivity({ measure: "SMCR", data: { m1i: [38.5, 26.8], m2i: [30.6, 23.5], sd1i: [15, 3.1], ni: [20, 50] } }).range.beta
  */
 export function rSensitivity(input: RSensitivityInput): RSensitivityResult {
-  const d = parseInput(SCHEMA, input, "rSensitivity") as RSensitivityInput;
+  const d = parseInput(rSensitivitySchema, input, "rSensitivity") as RSensitivityInput;
   const grid = d.r ?? [0.3, 0.5, 0.7];
-  const method = d.method ?? "REML", test = d.test ?? "z", level = d.level ?? 95;
+  const method = d.method ?? "REML", test = d.test ?? "z";
+  const level = normalizeLevel(d.level ?? 95, "rSensitivity");
   const { ri, ...rest } = d.data;
   for (const [name, col] of Object.entries(rest)) {
     const bad = (col as (number | null)[]).findIndex((v) => v === null);
-    if (bad >= 0) fail("rSensitivity", `data.${name}[${bad}]`, "must be a number (only ri may be missing)", null);
+    if (bad >= 0) {
+      throw new ValidationError("rSensitivity", [{
+        path: `data.${name}`,
+        row: bad + 1,
+        rule: "must be a number (only ri may be missing)",
+        received: null,
+      }]);
+    }
   }
   const base = rest as EscalcData;
   const firstCol = Object.values(base).find((c) => Array.isArray(c));
@@ -93,7 +124,7 @@ export function rSensitivity(input: RSensitivityInput): RSensitivityResult {
   const rows: RSensitivityRow[] = grid.map((r) => {
     const riFull = ri ? ri.map((v) => (v === null ? r : v)) : new Array(k).fill(r);
     const es = escalc(d.measure, { ...base, ri: riFull }, { improvement: d.improvement });
-    const f = rmaFit(es.yi, es.vi, method, test, level, es.yi.map((_, i) => String(i + 1)));
+    const f = rmaFit(es.yi, es.vi, method, test, level, es.yi.map((_, i) => String(i + 1)), "rSensitivity");
     return {
       r,
       k: f.k,
@@ -120,6 +151,7 @@ export function rSensitivity(input: RSensitivityInput): RSensitivityResult {
   return {
     measure: d.measure,
     method,
+    level,
     assumed,
     rows,
     range: { beta: rng("beta"), tau2: rng("tau2"), I2: rng("I2"), I2_Q: rng("I2_Q") },

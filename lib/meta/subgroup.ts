@@ -10,25 +10,88 @@
  *   1/se² (df = levels - 1).
  *
  * @example
- * const sg = subgroup({ yi, vi, group: ["random", "alternate", "random"], method: "REML" });
- * sg.common.estimate; sg.common.QM; sg.common.QMp; sg.separate.Qbetween;
+ * ```ts
+ * import { subgroup } from "./subgroup.ts";
+ * const sg = subgroup({ yi: [0.1, 0.3, 0.2, 0.9, 1.1, 0.8], vi: [0.02, 0.03, 0.02, 0.04, 0.03, 0.05], group: ["a", "a", "a", "b", "b", "b"], method: "DL" });
+ * // with two levels the test of subgroup differences is the squared z of the contrast
+ * if (Math.abs(sg.common.QM - (sg.common.beta[1] / sg.common.se[1]) ** 2) > 1e-9) throw new Error("QM");
+ * if (sg.levels.join() !== "a,b" || !(sg.common.QMp < 0.05)) throw new Error("levels");
+ * ```
  * @module
  */
-import { z } from "zod";
-import { fail, parseInput } from "../validate.ts";
+import { fail, parseInput, ValidationError } from "../validate.ts";
+import { normalizeLevel } from "../conventions.ts";
 import { pchisq } from "../stats/distributions.ts";
-import { rmaFit, type RmaResult, TAU2_METHODS, type Tau2Method, type TestType } from "./rma.ts";
+import { rmaFit, type RmaResult, type Tau2Method, type TestType } from "./rma.ts";
+import { checkStudies, subgroupSchema } from "./_validate.ts";
 import { modelMatrix, rmaX } from "./metareg.ts";
 
 /** Input of {@link subgroup}. */
 export interface SubgroupInput {
+  /** Effect sizes, one per study. */
   yi: number[];
+  /** Sampling variances (> 0), one per study. */
   vi: number[];
-  /** Subgroup label per study. */
+  /** Subgroup label per study (non-empty; at least 2 different labels). */
   group: string[];
+  /** τ² estimator, default "REML". */
   method?: Tau2Method;
+  /** "z" (default) or "knha". */
   test?: TestType;
+  /** Confidence level in percent (95) or as a proportion (0.95); default 95. */
   level?: number;
+  /** Study labels (default "1", "2", ...). */
+  slab?: string[];
+}
+
+/** The common-τ² model of {@link subgroup} (metafor's `mods = ~ group`). */
+export interface SubgroupCommon {
+  /** Coefficients of metafor's `rma(yi, vi, mods = ~ group)`: intercept = first level, others = difference from it. */
+  colnames: string[];
+  /** Coefficients. */
+  beta: number[];
+  /** Their standard errors. */
+  se: number[];
+  /** Their test statistics. */
+  zval: number[];
+  /** Their p-values. */
+  pval: number[];
+  /** Estimate per level (from `mods = ~ group - 1`). */
+  estimate: number[];
+  /** Standard error per level. */
+  estimate_se: number[];
+  /** Lower confidence bound per level. */
+  estimate_ci_lb: number[];
+  /** Upper confidence bound per level. */
+  estimate_ci_ub: number[];
+  /** p-value per level. */
+  estimate_pval: number[];
+  /** The common τ². */
+  tau2: number;
+  /** Test of subgroup differences (df = levels - 1). */
+  QM: number;
+  /** Its degrees of freedom [numerator, denominator or null]. */
+  QMdf: [number, number | null];
+  /** Its p-value. */
+  QMp: number;
+  /** Residual heterogeneity Q. */
+  QE: number;
+  /** Its degrees of freedom. */
+  QEdf: number;
+  /** Its p-value. */
+  QEp: number;
+}
+
+/** The separate-τ² analysis of {@link subgroup} (RevMan's way). */
+export interface SubgroupSeparate {
+  /** One random-effects fit per level (in `levels` order). */
+  fits: RmaResult[];
+  /** Cochran's Q of the subgroup estimates (weights 1/se²). */
+  Qbetween: number;
+  /** Its degrees of freedom (levels - 1). */
+  df: number;
+  /** Its p-value. */
+  pval: number;
 }
 
 /** Result of {@link subgroup}. */
@@ -37,43 +100,13 @@ export interface SubgroupResult {
   levels: string[];
   /** Studies per level. */
   k: number[];
-  common: {
-    /** Coefficients of metafor's `rma(yi, vi, mods = ~ group)`: intercept = first level, others = difference from it. */
-    colnames: string[];
-    beta: number[];
-    se: number[];
-    zval: number[];
-    pval: number[];
-    /** Estimate per level (from `mods = ~ group - 1`), with SE, CI and p-value. */
-    estimate: number[];
-    estimate_se: number[];
-    estimate_ci_lb: number[];
-    estimate_ci_ub: number[];
-    estimate_pval: number[];
-    tau2: number;
-    QM: number;
-    QMdf: [number, number | null];
-    QMp: number;
-    QE: number;
-    QEdf: number;
-    QEp: number;
-  };
-  separate: {
-    fits: RmaResult[];
-    Qbetween: number;
-    df: number;
-    p: number;
-  };
+  /** Confidence level in percent. */
+  level: number;
+  /** One model with a common τ² (metafor's way). */
+  common: SubgroupCommon;
+  /** Separate models per subgroup (RevMan's way). */
+  separate: SubgroupSeparate;
 }
-
-const SCHEMA = z.object({
-  yi: z.array(z.number().finite()).min(1, { message: "must have at least 1 element (k = 0: no studies)" }),
-  vi: z.array(z.number().finite().positive()),
-  group: z.array(z.string().min(1)),
-  method: z.enum(TAU2_METHODS as unknown as [Tau2Method, ...Tau2Method[]]).optional(),
-  test: z.enum(["z", "knha"]).optional(),
-  level: z.number().gt(0).lt(100).optional(),
-});
 
 /**
  * Subgroup analysis with per-subgroup estimates and the test of subgroup differences.
@@ -81,21 +114,41 @@ const SCHEMA = z.object({
  * subgroup({ yi: [0.1, 0.3, 0.5, 0.9], vi: [0.1, 0.1, 0.2, 0.2], group: ["a", "a", "b", "b"], method: "DL" }).common.QMp
  */
 export function subgroup(input: SubgroupInput): SubgroupResult {
-  const d = parseInput(SCHEMA, input, "subgroup") as SubgroupInput;
+  const d = parseInput(subgroupSchema, input, "subgroup") as SubgroupInput;
+  checkStudies("subgroup", d.yi, d.vi, d.slab);
   const k = d.yi.length;
-  if (d.vi.length !== k) fail("subgroup", "vi", `must have ${k} elements (like yi)`, d.vi.length);
   if (d.group.length !== k) fail("subgroup", "group", `must have ${k} elements (like yi)`, d.group.length);
-  const method = d.method ?? "REML", test = d.test ?? "z", level = d.level ?? 95;
+  const empty = d.group.findIndex((g) => g.trim() === "");
+  if (empty >= 0) {
+    throw new ValidationError("subgroup", [{
+      path: "group",
+      row: empty + 1,
+      rule: "is empty (every study needs a subgroup)",
+      received: d.group[empty],
+    }]);
+  }
+  const method = d.method ?? "REML", test = d.test ?? "z";
+  const level = normalizeLevel(d.level ?? 95, "subgroup");
   const levels = [...new Set(d.group)].sort();
-  if (levels.length < 2) fail("subgroup", "group", "must have at least 2 different levels", levels.length);
-  const slab = d.yi.map((_, i) => String(i + 1));
+  if (levels.length < 2) {
+    fail("subgroup", "group", `must have at least 2 different levels (found only ${JSON.stringify(levels[0])})`, 1);
+  }
+  const slab = d.slab ?? d.yi.map((_, i) => String(i + 1));
   const withInt = modelMatrix({ group: d.group }, k, true, "subgroup");
   const noInt = modelMatrix({ group: d.group }, k, false, "subgroup");
   const fitInt = rmaX(d.yi, d.vi, withInt.X, withInt.colnames, method, test, level, slab, true, "subgroup");
   const fitNo = rmaX(d.yi, d.vi, noInt.X, noInt.colnames, method, test, level, slab, false, "subgroup");
   const fits = levels.map((lev) => {
     const idx = d.group.map((g, i) => (g === lev ? i : -1)).filter((i) => i >= 0);
-    return rmaFit(idx.map((i) => d.yi[i]), idx.map((i) => d.vi[i]), method, test, level, idx.map((i) => slab[i]));
+    return rmaFit(
+      idx.map((i) => d.yi[i]),
+      idx.map((i) => d.vi[i]),
+      method,
+      test,
+      level,
+      idx.map((i) => slab[i]),
+      "subgroup",
+    );
   });
   // Q-between from the separate fits (fixed-effect Q of the subgroup estimates)
   const w = fits.map((f) => 1 / (f.se * f.se));
@@ -105,6 +158,7 @@ export function subgroup(input: SubgroupInput): SubgroupResult {
   return {
     levels,
     k: levels.map((lev) => d.group.filter((g) => g === lev).length),
+    level,
     common: {
       colnames: fitInt.colnames,
       beta: fitInt.beta,
@@ -124,6 +178,6 @@ export function subgroup(input: SubgroupInput): SubgroupResult {
       QEdf: fitInt.QEdf,
       QEp: fitInt.QEp,
     },
-    separate: { fits, Qbetween: Qb, df: levels.length - 1, p: pchisq(Qb, levels.length - 1, { lower: false }) },
+    separate: { fits, Qbetween: Qb, df: levels.length - 1, pval: pchisq(Qb, levels.length - 1, { lower: false }) },
   };
 }

@@ -5,8 +5,11 @@
  * `predict(fit, transf = ...)`).
  *
  * @example
- * ilogit(1.1369); // 0.7571...
- * ipftHm(1.0847, [17, 12, 8]); // proportion
+ * ```ts
+ * import { iarcsin, ilogit } from "./transf.ts";
+ * if (ilogit(0) !== 0.5 || Math.abs(ilogit(Math.log(3)) - 0.75) > 1e-15) throw new Error("ilogit");
+ * if (Math.abs(iarcsin(Math.PI / 4) - 0.5) > 1e-15) throw new Error("iarcsin");
+ * ```
  * @module
  */
 import { z } from "zod";
@@ -64,19 +67,25 @@ export type ProportionMeasure = "PR" | "PLO" | "PAS" | "PFT";
 
 /** Back-transformed estimate, CI and prediction interval. */
 export interface BackTransformed {
+  /** The back-transformed estimate (metafor's `pred`). */
   pred: number;
+  /** Lower confidence bound. */
   ci_lb: number;
+  /** Upper confidence bound. */
   ci_ub: number;
+  /** Lower prediction bound. */
   pi_lb: number;
+  /** Upper prediction bound. */
   pi_ub: number;
 }
 
 /**
  * Back-transform a pooled proportion fit (estimate, CI, PI) to the proportion scale, as
  * `predict(fit, transf = ...)`: PR identity, PLO ilogit, PAS iarcsin, PFT ipftHm with `ni`.
- * @example backTransform(rma({ yi, vi }), "PLO")
+ * Named `backTransformFit` in the front door (`lib/plot` has a `backTransform` of axis labels).
+ * @example backTransformFit(rma({ yi, vi }), "PLO")
  */
-export function backTransform(fit: RmaResult, measure: ProportionMeasure, ni?: number[]): BackTransformed {
+export function backTransformFit(fit: RmaResult, measure: ProportionMeasure, ni?: number[]): BackTransformed {
   let f: (x: number) => number;
   switch (measure) {
     case "PR":
@@ -89,11 +98,17 @@ export function backTransform(fit: RmaResult, measure: ProportionMeasure, ni?: n
       f = iarcsin;
       break;
     case "PFT":
-      if (!ni) fail("backTransform", "ni", "is required for PFT (harmonic-mean back-transformation)");
+      if (!ni) fail("backTransformFit", "ni", "is required for PFT (harmonic-mean back-transformation)");
       f = (x) => ipftHm(x, ni);
       break;
     default:
-      fail("backTransform", "measure", 'must be one of "PR", "PLO", "PAS", "PFT"', measure);
+      fail("backTransformFit", "measure", 'must be one of "PR", "PLO", "PAS", "PFT"', measure);
   }
   return { pred: f(fit.beta), ci_lb: f(fit.ci_lb), ci_ub: f(fit.ci_ub), pi_lb: f(fit.pi_lb), pi_ub: f(fit.pi_ub) };
 }
+
+/**
+ * The former name of {@link backTransformFit}, kept so that existing imports of this file compile.
+ * @deprecated use `backTransformFit` (the name in `lib/meta/mod.ts`).
+ */
+export const backTransform: typeof backTransformFit = backTransformFit;

@@ -16,13 +16,14 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
+import { levelSchema } from "../_schemas.ts";
+import { fmt, fmtLevel } from "../format.ts";
 import { z } from "zod";
 import { qnorm } from "../stats/distributions.ts";
 import { fail, parseInput, sameLength } from "../validate.ts";
 import {
   axisBackTransform as backTransform,
   formatInterval,
-  formatNumber,
   scalar,
   theme,
   type Transform,
@@ -31,14 +32,19 @@ import { scalarSchema, transformSchema } from "./_theme.ts";
 
 /** The fields of a fitted model that a forest plot reads (extra fields are ignored). */
 export interface ForestFit {
+  /** Effect sizes, one per study. */
   yi: readonly number[];
+  /** Sampling variances, one per study. */
   vi: readonly number[];
   /** Pooled estimate (a number, or a one-element coefficient vector). */
   beta: number | readonly number[];
+  /** Lower confidence bound. */
   ci_lb: number | readonly number[];
+  /** Upper confidence bound. */
   ci_ub: number | readonly number[];
   /** Prediction interval (random-effects models); ignored for FE models (method "FE"). */
   pi_lb?: number | null;
+  /** Upper bound of the prediction interval (null when not drawn). */
   pi_ub?: number | null;
   /** Between-study variance, used for the weights when `weights` is absent (default 0). */
   tau2?: number;
@@ -78,11 +84,17 @@ export interface ForestOptions {
 export interface ForestRow {
   /** Index of the study in the fit's arrays (0-based). */
   i: number;
+  /** Label shown for this row. */
   label: string;
+  /** Effect sizes, one per study. */
   yi: number;
+  /** Sampling variances, one per study. */
   vi: number;
+  /** Standard error (sqrt(vi)). */
   se: number;
+  /** Lower confidence bound. */
   ci_lb: number;
+  /** Upper confidence bound. */
   ci_ub: number;
   /** Weight in percent. */
   weight: number;
@@ -96,18 +108,27 @@ export interface ForestRow {
 
 /** One vertex row of the pooled diamond, drawn as an area between x1 and x2 along y. */
 export interface DiamondPoint {
+  /** Vertical position. */
   y: number;
+  /** Left edge at this height. */
   x1: number;
+  /** Right edge at this height. */
   x2: number;
 }
 
 /** The pooled row of a forest plot. */
 export interface ForestSummary {
+  /** Label shown for this row. */
   label: string;
+  /** Pooled estimate. */
   beta: number;
+  /** Lower confidence bound. */
   ci_lb: number;
+  /** Upper confidence bound. */
   ci_ub: number;
+  /** Lower bound of the prediction interval (null when not drawn). */
   pi_lb: number | null;
+  /** Upper bound of the prediction interval (null when not drawn). */
   pi_ub: number | null;
   /** Vertical position of the diamond's centre. */
   y: number;
@@ -115,6 +136,7 @@ export interface ForestSummary {
   piY: number | null;
   /** Diamond outline: (beta at top), (ci_lb..ci_ub at centre), (beta at bottom). */
   diamond: DiamondPoint[];
+  /** "est [lb, ub]" on the back-transformed scale. */
   estimate: string;
   /** "PI [lb, ub]" on the back-transformed scale, or null. */
   predictionText: string | null;
@@ -122,23 +144,31 @@ export interface ForestSummary {
 
 /** Everything a forest plot draws, in plain data. */
 export interface ForestData {
+  /** Number of studies. */
   k: number;
+  /** Confidence level in percent. */
   level: number;
   /** Normal quantile used for the study intervals. */
   z: number;
+  /** One row per study, top to bottom. */
   rows: ForestRow[];
+  /** The pooled row. */
   summary: ForestSummary;
+  /** Reference line on the analysis scale, or null. */
   refline: number | null;
   /** Row of the column headers. */
   headerY: number;
   /** Row of the direction labels (null when no `favours`). */
   favoursY: number | null;
+  /** Direction labels, or null. */
   favours: readonly [string, string] | null;
   /** x range covering every interval and the reference line, padded by 4% on each side. */
   xDomain: [number, number];
   /** y range of all rows. */
   yDomain: [number, number];
+  /** Decimals in the text columns. */
   digits: number;
+  /** Heading of the interval column, e.g. "95% CI". */
   levelText: string;
 }
 
@@ -153,12 +183,12 @@ const fitSchema = z.looseObject({
   tau2: z.number().finite().nonnegative().optional(),
   weights: z.array(z.number().finite().nonnegative()).optional(),
   slab: z.array(z.string()).optional(),
-  level: z.number().gt(0).lt(100).optional(),
+  level: levelSchema.optional(),
   method: z.string().optional(),
 });
 
 const optionsSchema = z.object({
-  level: z.number().gt(0).lt(100).optional(),
+  level: levelSchema.optional(),
   transf: transformSchema.optional(),
   refline: z.number().finite().nullable().optional(),
   digits: z.number().int().min(0).max(10).optional(),
@@ -229,7 +259,7 @@ export function forestData(fit: ForestFit, options: ForestOptions = {}): ForestD
       weight: weights[i],
       y: k - pos,
       estimate: formatInterval(t(f.yi[i]), t(lb), t(ub), digits),
-      weightText: `${formatNumber(weights[i], 1)}%`,
+      weightText: `${fmt(weights[i], 1)}%`,
     };
   });
 
@@ -251,7 +281,7 @@ export function forestData(fit: ForestFit, options: ForestOptions = {}): ForestD
     piY: hasPI ? -1.8 : null,
     diamond: [{ y: y - h, x1: beta, x2: beta }, { y, x1: ciLb, x2: ciUb }, { y: y + h, x1: beta, x2: beta }],
     estimate: formatInterval(t(beta), t(ciLb), t(ciUb), digits),
-    predictionText: hasPI ? `PI [${formatNumber(t(piLb!), digits)}, ${formatNumber(t(piUb!), digits)}]` : null,
+    predictionText: hasPI ? `PI [${fmt(t(piLb!), digits)}, ${fmt(t(piUb!), digits)}]` : null,
   };
 
   const xs = [...rows.flatMap((r) => [r.ci_lb, r.ci_ub]), ciLb, ciUb];
@@ -280,14 +310,14 @@ export function forestData(fit: ForestFit, options: ForestOptions = {}): ForestD
     xDomain: [lo - pad, hi + pad],
     yDomain: [bottom - 0.5, k + 1.7],
     digits,
-    levelText: `${formatNumber(level, level % 1 === 0 ? 0 : 1)}% CI`,
+    levelText: fmtLevel(level),
   };
 }
 
 /** Options of {@link forestPlot}: the data options plus layout. */
 export interface ForestPlotOptions extends ForestOptions {
   /** Document to render into (pass a jsdom document outside the browser). */
-  document?: Plot.PlotOptions["document"];
+  document?: Document;
   /** Total width in pixels (default 760). */
   width?: number;
   /** Height of one row in pixels (default 24). */
@@ -302,7 +332,7 @@ export interface ForestPlotOptions extends ForestOptions {
  * @example
  * display(forestPlot(fit, { favours: ["deterioration", "improvement"], xlabel: "SMC" }));
  */
-export function forestPlot(fit: ForestFit, options: ForestPlotOptions = {}): ReturnType<typeof Plot.plot> {
+export function forestPlot(fit: ForestFit, options: ForestPlotOptions = {}): SVGSVGElement | HTMLElement {
   const { document, width = 760, rowHeight = 24, ...dataOptions } = options;
   const d = forestData(fit, dataOptions);
   const t = backTransform(dataOptions.transf ?? "none");
@@ -434,7 +464,7 @@ export function forestPlot(fit: ForestFit, options: ForestPlotOptions = {}): Ret
       label: dataOptions.xlabel ?? "Estimate",
       labelAnchor: "center",
       labelArrow: "none",
-      tickFormat: transformed ? (v: number) => formatNumber(t(v), d.digits) : undefined,
+      tickFormat: transformed ? (v: number) => fmt(t(v), d.digits) : undefined,
     },
     y: { domain: d.yDomain, axis: null },
     r: { domain: [0, Math.max(...rows.map((r) => r.weight))], range: [0, Math.min(9, rowHeight / 2.6)] },

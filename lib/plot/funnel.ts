@@ -16,18 +16,23 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
+import { levelSchema } from "../_schemas.ts";
+import { fmt } from "../format.ts";
 import { z } from "zod";
 import { qnorm } from "../stats/distributions.ts";
 import { fail, parseInput, sameLength } from "../validate.ts";
-import { axisBackTransform as backTransform, formatNumber, scalar, theme, type Transform } from "./theme.ts";
+import { axisBackTransform as backTransform, scalar, theme, type Transform } from "./theme.ts";
 import { scalarSchema, transformSchema } from "./_theme.ts";
 
 /** The fields of a fitted model that a funnel plot reads (extra fields are ignored). */
 export interface FunnelFit {
+  /** Effect sizes, one per study. */
   yi: readonly number[];
+  /** Sampling variances, one per study. */
   vi: readonly number[];
   /** Pooled estimate, the centre of the pseudo-confidence regions. */
   beta: number | readonly number[];
+  /** Study labels. */
   slab?: readonly string[];
 }
 
@@ -53,8 +58,11 @@ export interface FunnelOptions {
 export interface FunnelPoint {
   /** Index in the fit's arrays (or in `filled`), 0-based. */
   i: number;
+  /** Label shown for this row. */
   label: string;
+  /** Effect sizes, one per study. */
   yi: number;
+  /** Standard error (sqrt(vi)). */
   se: number;
   /** true for a study imputed by trim-and-fill. */
   filled: boolean;
@@ -62,7 +70,9 @@ export interface FunnelPoint {
 
 /** The boundary of one pseudo-confidence region: beta ± z·se at se = 0 and se = seMax. */
 export interface FunnelContour {
+  /** Confidence level in percent. */
   level: number;
+  /** Normal quantile of the level. */
   z: number;
   /** Two vertices (straight lines): at se = 0 and at se = seMax. */
   lines: { se: number; lb: number; ub: number }[];
@@ -70,15 +80,21 @@ export interface FunnelContour {
 
 /** Everything a funnel plot draws, in plain data. */
 export interface FunnelData {
+  /** Centre of the regions. */
   center: number;
+  /** The observed studies. */
   points: FunnelPoint[];
+  /** Studies imputed by trim-and-fill. */
   filled: FunnelPoint[];
   /** Regions from the widest (highest level) to the narrowest, the order in which they are drawn. */
   contours: FunnelContour[];
   /** Bottom of the y axis: 1.05 × the largest SE. */
   seMax: number;
+  /** x range covering every point and region, padded by 3% on each side. */
   xDomain: [number, number];
+  /** Reference line on the analysis scale, or null. */
   refline: number | null;
+  /** Estimate after trim-and-fill (dashed line), or null. */
   adjusted: number | null;
 }
 
@@ -90,7 +106,7 @@ const fitSchema = z.looseObject({
 });
 
 const optionsSchema = z.object({
-  levels: z.array(z.number().gt(0).lt(100)).min(1).max(4).optional(),
+  levels: z.array(levelSchema).min(1).max(4).optional(),
   center: z.number().finite().optional(),
   filled: z.object({
     yi: z.array(z.number().finite()),
@@ -157,8 +173,10 @@ export function funnelData(fit: FunnelFit, options: FunnelOptions = {}): FunnelD
 /** Options of {@link funnelPlot}: the data options plus layout. */
 export interface FunnelPlotOptions extends FunnelOptions {
   /** Document to render into (pass a jsdom document outside the browser). */
-  document?: Plot.PlotOptions["document"];
+  document?: Document;
+  /** Width in pixels (default 640). */
   width?: number;
+  /** Height in pixels (default 420). */
   height?: number;
 }
 
@@ -168,9 +186,10 @@ export interface FunnelPlotOptions extends FunnelOptions {
  * hollow dots, SE on an inverted y axis. Returns Plot's SVG element (a figure with a legend).
  *
  * @example
- * display(funnelPlot(fit, { xlabel: "SMCR", filled: { yi: tf.yi_filled, vi: tf.vi_filled } }));
+ * const res = analyseStudies(csvText, { measure: "SMCR", bias: true }); // lib/meta/mod.ts
+ * display(funnelPlot(res.model, { xlabel: "SMCR", filled: res.trimfill?.filled, adjusted: res.trimfill?.beta }));
  */
-export function funnelPlot(fit: FunnelFit, options: FunnelPlotOptions = {}): ReturnType<typeof Plot.plot> {
+export function funnelPlot(fit: FunnelFit, options: FunnelPlotOptions = {}): SVGSVGElement | HTMLElement {
   const { document, width = 640, height = 420, ...dataOptions } = options;
   const d = funnelData(fit, dataOptions);
   const t = backTransform(dataOptions.transf ?? "none");
@@ -189,7 +208,7 @@ export function funnelPlot(fit: FunnelFit, options: FunnelPlotOptions = {}): Ret
     Plot.text([c.lines[1]], {
       x: "ub",
       y: "se",
-      text: () => `${formatNumber(c.level, c.level % 1 === 0 ? 0 : 1)}%`,
+      text: () => `${fmt(c.level, c.level % 1 === 0 ? 0 : 1)}%`,
       dy: -6,
       textAnchor: "start",
       dx: 2,
@@ -206,7 +225,7 @@ export function funnelPlot(fit: FunnelFit, options: FunnelPlotOptions = {}): Ret
       label: dataOptions.xlabel ?? "Estimate",
       labelAnchor: "center",
       labelArrow: "none",
-      tickFormat: transformed ? (v: number) => formatNumber(t(v), 2) : undefined,
+      tickFormat: transformed ? (v: number) => fmt(t(v), 2) : undefined,
     },
     y: { domain: [0, d.seMax], reverse: true, label: "Standard error", labelArrow: "none" },
     marks: [

@@ -31,6 +31,6 @@ Deno.bench("rma REML k = 20", { group: "k20", baseline: true }, () => {
 Deno.bench("rma REML k = 20 + Q-profile confint", { group: "k20" }, () => {
   confint(rma({ yi: d20.yi, vi: d20.vi, method: "REML" }));
 });
-Deno.bench("rmaMods REML k = 100, one moderator (ml-matrix path)", { group: "mods" }, () => {
+Deno.bench("rmaMods REML k = 100, one moderator (design-matrix path)", { group: "mods" }, () => {
   rmaMods({ yi: d100.yi, vi: d100.vi, mods: { x: x100 }, method: "REML" });
 });

@@ -1,16 +1,42 @@
 /**
  * The meta CLI: results on the example CSVs agree with the metafor fixtures, a yi/vi CSV is
- * analysed as is, --emit-r writes a runnable metafor script, and bad input gives clear errors.
+ * analysed as is, the CLI prints what analyseStudies computes (same CSV text, same numbers),
+ * --emit-r writes a runnable metafor script atomically (folder checked before the analysis),
+ * --help exits 0, unknown options are errors, and `--level 0.95` prints "95% CI".
  */
 import assert from "node:assert/strict";
 import { assertClose, readFixture, repoPath } from "../helpers.ts";
-import { runMeta } from "../../lib/cli/meta.ts";
+import { main } from "../../lib/cli/meta.ts";
+import { analyseStudies } from "../../lib/meta/mod.ts";
 
 const morris = repoPath("data/examples/morris2008_smcr.csv");
 const bcg = repoPath("data/examples/bcg.csv");
 
-Deno.test("meta CLI --json: Morris SMCR, REML + knha equals the metafor fixture", () => {
-  const r = runMeta([morris, "--measure", "SMCR", "--method", "REML", "--test", "knha", "--json"]);
+/** Run the CLI in-process, capturing stdout and stderr. */
+export async function runMeta(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const log = console.log, err = console.error;
+  let stdout = "", stderr = "";
+  console.log = (...a: unknown[]) => (stdout += a.join(" ") + "\n");
+  console.error = (...a: unknown[]) => (stderr += a.join(" ") + "\n");
+  try {
+    const code = await main(args);
+    return { code, stdout, stderr };
+  } finally {
+    console.log = log;
+    console.error = err;
+  }
+}
+
+/** Write `text` to a temporary CSV file and return its path. */
+export async function tempCsv(text: string, name = "studies.csv"): Promise<string> {
+  const dir = await Deno.makeTempDir({ prefix: "meta-cli-" });
+  const path = `${dir}/${name}`;
+  await Deno.writeTextFile(path, text);
+  return path;
+}
+
+Deno.test("meta CLI --json: Morris SMCR, REML + knha equals the metafor fixture", async () => {
+  const r = await runMeta([morris, "--measure", "SMCR", "--method", "REML", "--test", "knha", "--json"]);
   assert.equal(r.code, 0, r.stderr);
   const res = JSON.parse(r.stdout);
   const fx = readFixture("metafor/morris2008_smcr.json");
@@ -21,22 +47,41 @@ Deno.test("meta CLI --json: Morris SMCR, REML + knha equals the metafor fixture"
   ) {
     assertClose(res.model[key], f[key], 1e-5, key);
   }
-  assertClose(res.confint.tau2[1], f.confint.tau2[1], 1e-5, "tau2 CI lb");
+  assertClose(res.confint.tau2.ci_lb, f.confint.tau2[1], 1e-5, "tau2 CI lb");
   assert.ok("I2_Q" in res.model && "H2_Q" in res.model, "both I2 definitions in the JSON");
   assert.deepEqual(res.data.slab, ["Study 1", "Study 2", "Study 3", "Study 4", "Study 5"]);
 });
 
-Deno.test("meta CLI text output names both I2 definitions and the Q test", () => {
-  const r = runMeta([morris, "--measure", "SMCR"]);
+Deno.test("meta CLI and analyseStudies: the same CSV text gives the same result", async () => {
+  const text = await Deno.readTextFile(bcg);
+  const path = await tempCsv(text.replace(",44,random", ",NA,random"));
+  const r = await runMeta([path, "--measure", "RR", "--mods", "ablat", "--level", "0.9", "--json"]);
+  assert.equal(r.code, 0, r.stderr);
+  const lib = analyseStudies(text.replace(",44,random", ",NA,random"), {
+    name: path,
+    measure: "RR",
+    mods: ["ablat"],
+    level: 90,
+  });
+  assert.deepEqual(JSON.parse(r.stdout), JSON.parse(JSON.stringify(lib)));
+  assert.match(r.stderr, /warning: meta: 1 study with a missing ablat omitted from model fitting: row 1 \(Aronson\)/);
+});
+
+Deno.test("meta CLI text output names both I2 definitions and the Q test; --level 0.95 prints 95% CI", async () => {
+  const r = await runMeta([morris, "--measure", "SMCR", "--level", "0.95"]);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /Estimate 0\.9121/);
+  assert.match(r.stdout, /95% CI \[0\.3512, 1\.4730\]/);
+  assert.doesNotMatch(r.stdout, /0\.95% CI/);
   assert.match(r.stdout, /Q\(4\) = 17\.4806/);
   assert.match(r.stdout, /I2 \(metafor, tau2-based\) = 81\.47%/);
   assert.match(r.stdout, /I2 \(Higgins, Q-based\)\s+= 77\.12%/);
+  const r95 = await runMeta([morris, "--measure", "SMCR", "--level", "95"]);
+  assert.equal(r95.stdout, r.stdout);
 });
 
-Deno.test("meta CLI: BCG meta-regression on ablat equals the metafor fixture", () => {
-  const r = runMeta([bcg, "--measure", "RR", "--mods", "ablat", "--json"]);
+Deno.test("meta CLI: BCG meta-regression on ablat equals the metafor fixture", async () => {
+  const r = await runMeta([bcg, "--measure", "RR", "--mods", "ablat", "--json"]);
   assert.equal(r.code, 0, r.stderr);
   const m = JSON.parse(r.stdout).model;
   const fx = readFixture("metafor/bcg_rr.json").metaregression_ablat;
@@ -45,50 +90,67 @@ Deno.test("meta CLI: BCG meta-regression on ablat equals the metafor fixture", (
   assertClose(m.R2, fx.R2, 1e-5, "R2");
 });
 
-Deno.test("meta CLI: a CSV with yi and vi is analysed as is; --improvement decrease flips the sign", () => {
+Deno.test("meta CLI: a CSV with yi and vi is analysed as is; --improvement decrease flips the sign", async () => {
   const fx = readFixture("metafor/morris2008_smcr.json");
-  const csv = "study,yi,vi\n" +
-    fx.escalc.yi.map((y: number, i: number) => `S${i + 1},${y},${fx.escalc.vi[i]}`).join("\n");
-  const read = () => csv;
-  const r = runMeta(["given.csv", "--method", "DL", "--json"], read);
+  const path = await tempCsv(
+    "study,yi,vi\n" + fx.escalc.yi.map((y: number, i: number) => `S${i + 1},${y},${fx.escalc.vi[i]}`).join("\n"),
+  );
+  const r = await runMeta([path, "--method", "DL", "--json"]);
   assert.equal(r.code, 0, r.stderr);
   const dl = fx.fits.find((x: { method: string; test: string }) => x.method === "DL" && x.test === "z");
   assertClose(JSON.parse(r.stdout).model.beta, dl.beta, 1e-8, "beta");
-  const flipped = JSON.parse(
-    runMeta(["given.csv", "--method", "DL", "--json", "--improvement", "decrease"], read).stdout,
-  );
+  const flipped = JSON.parse((await runMeta([path, "--method", "DL", "--json", "--improvement", "decrease"])).stdout);
   assertClose(flipped.model.beta, -dl.beta, 1e-8, "flipped beta");
 });
 
-Deno.test("meta CLI --emit-r: metafor script with escalc, rma, the assumed r and the options", () => {
-  const csv = "study,m1i,m2i,sd1i,ni\nA,38.5,30.6,15,20\nB,26.8,23.5,3.1,50\nC,0.7,0.5,0.1,9\n";
-  const r = runMeta(["x.csv", "--measure", "SMCR", "--r", "0.5", "--test", "knha", "--emit-r", "out.R"], () => csv);
+Deno.test("meta CLI --emit-r: metafor script with escalc, rma, the assumed r and the options, written atomically", async () => {
+  const path = await tempCsv("study,m1i,m2i,sd1i,ni\nA,38.5,30.6,15,20\nB,26.8,23.5,3.1,50\nC,0.7,0.5,0.1,9\n");
+  const out = path.replace(/studies\.csv$/, "out.R");
+  const r = await runMeta([path, "--measure", "SMCR", "--r", "0.5", "--test", "knha", "--emit-r", out]);
   assert.equal(r.code, 0, r.stderr);
-  const s = r.rScript!;
+  const s = await Deno.readTextFile(out);
   assert.match(s, /library\(metafor\)/);
   assert.match(s, /dat\$ri\[is\.na\(dat\$ri\)\] <- 0\.5/);
   assert.match(s, /escalc\(measure = "SMCR", m1i = m1i, m2i = m2i, sd1i = sd1i, ni = ni, ri = ri, data = dat\)/);
   assert.match(s, /rma\(yi, vi, data = dat, method = "REML", test = "knha", level = 95\)/);
   assert.match(s, /confint\(res\)/);
+  const dir = path.replace(/\/studies\.csv$/, "");
+  assert.deepEqual([...Deno.readDirSync(dir)].map((e) => e.name).sort(), ["out.R", "studies.csv"], "no temp file left");
 });
 
-Deno.test("meta CLI: clear errors for missing measure, missing r, bad cells and unknown options", () => {
-  const noR = "study,m1i,m2i,sd1i,ni\nA,38.5,30.6,15,20\n";
-  let r = runMeta(["x.csv", "--measure", "SMCR"], () => noR);
-  assert.equal(r.code, 1);
-  assert.match(r.stderr, /ri is required for SMCR .*--r <value>.*--r-grid/);
-  r = runMeta(["x.csv"], () => noR);
-  assert.match(r.stderr, /--measure is required unless the CSV has yi and vi/);
-  r = runMeta(["x.csv", "--measure", "SMCR", "--r", "0.5"], () => noR.replace("15,20", "-15,20"));
-  assert.match(r.stderr, /sd1i\[0\] must be > 0, got -15/);
-  r = runMeta(["x.csv", "--measure", "SMCR", "--r", "0.5"], () => noR.replace("15,20", "abc,20"));
-  assert.match(r.stderr, /row 1 \(line 2\), column sd1i must be a number/);
-  r = runMeta(["x.csv", "--frobnicate"], () => noR);
-  assert.match(r.stderr, /--frobnicate is not a known option/);
-  r = runMeta(["x.csv", "--measure", "SMCR", "--r", "1.5"], () => noR);
-  assert.match(r.stderr, /--r must be in \[-1, 1\], got 1.5/);
-  r = runMeta(["missing-file.csv", "--measure", "MD"], () => {
-    throw new Error("No such file");
-  });
-  assert.match(r.stderr, /cannot read missing-file\.csv/);
+Deno.test("meta CLI --emit-r into a missing folder fails before the analysis, without a stack trace", async () => {
+  const r = await runMeta([morris, "--measure", "SMCR", "--emit-r", "/nonexistent-folder/x/out.R"]);
+  assert.equal(r.code, 2);
+  assert.equal(r.stdout, "", "nothing printed: the folder is checked before the analysis runs");
+  assert.match(r.stderr, /meta: --emit-r cannot be written: folder \/nonexistent-folder\/x does not exist/);
+  assert.doesNotMatch(r.stderr, /\n\s+at /);
+});
+
+Deno.test("meta CLI: --help exits 0 and describes every option; unknown options are errors", async () => {
+  const h = await runMeta(["--help"]);
+  assert.equal(h.code, 0);
+  for (const opt of ["--measure", "--method", "--test", "--level", "--r", "--r-grid", "--mods", "--col", "--emit-r"]) {
+    assert.match(h.stdout, new RegExp(`${opt}\\b`), opt);
+  }
+  const u = await runMeta([morris, "--levle", "90"]);
+  assert.equal(u.code, 2);
+  assert.match(u.stderr, /meta: --levle is not an option of meta \(did you mean --level\?\)/);
+});
+
+Deno.test("meta CLI: clear errors for missing measure, missing r, bad cells, missing files", async () => {
+  const noR = await tempCsv("study,m1i,m2i,sd1i,ni\nA,38.5,30.6,15,20\n");
+  let r = await runMeta([noR, "--measure", "SMCR"]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /meta: column ri is required for SMCR .*--r <value>.*--r-grid/);
+  r = await runMeta([noR]);
+  assert.match(r.stderr, /meta: measure is required unless the file has yi and vi columns/);
+  r = await runMeta([await tempCsv("study,m1i,m2i,sd1i,ni\nA,38.5,30.6,-15,20\n"), "--measure", "SMCR", "--r", "0.5"]);
+  assert.match(r.stderr, /meta \(escalc\): row 1, column sd1i must be > 0, got -15/);
+  r = await runMeta([await tempCsv("study,m1i,m2i,sd1i,ni\nA,38.5,30.6,abc,20\n"), "--measure", "SMCR", "--r", "0.5"]);
+  assert.match(r.stderr, /meta: row 1, column sd1i must be a number, got "abc"/);
+  r = await runMeta([noR, "--measure", "SMCR", "--r", "1.5"]);
+  assert.match(r.stderr, /meta: --r must be <= 1, got 1.5/);
+  r = await runMeta(["missing-file.csv", "--measure", "MD"]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /meta: file does not exist, got "missing-file\.csv"/);
 });

@@ -7,10 +7,10 @@ const Z975 = 1.959963984540054; // R: qnorm(0.975)
 
 Deno.test("ciToSe: normal CI, ratio CI on the log scale, other levels", () => {
   assertClose(ciToSe(-0.2, 0.6), 0.8 / (2 * Z975), 1e-14, "95% CI");
-  assertClose(ciToSe(1.2, 2.5, 95, { log: true }), (Math.log(2.5) - Math.log(1.2)) / (2 * Z975), 1e-14, "log");
-  assertClose(ciToSe(0, 1, 90), 1 / (2 * 1.644853626951472), 1e-14, "90% CI"); // R: qnorm(0.95)
+  assertClose(ciToSe(1.2, 2.5, { level: 95, log: true }), (Math.log(2.5) - Math.log(1.2)) / (2 * Z975), 1e-14, "log");
+  assertClose(ciToSe(0, 1, { level: 90 }), 1 / (2 * 1.644853626951472), 1e-14, "90% CI"); // R: qnorm(0.95)
   assert.throws(() => ciToSe(0.6, -0.2), /ciToSe: upper must be > lower/);
-  assert.throws(() => ciToSe(-1, 2, 95, { log: true }), /must be > 0 for a ratio CI/);
+  assert.throws(() => ciToSe(-1, 2, { log: true }), /must be > 0 for a ratio CI/);
 });
 
 Deno.test("pToSe: two-sided normal p back to SE; round trip with the z test", () => {

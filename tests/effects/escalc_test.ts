@@ -68,10 +68,10 @@ Deno.test("escalc 2x2: zero cell gets 1/2 in all four cells (RR, OR, RD)", () =>
 
 Deno.test("escalc: bad inputs give errors naming field, row and rule", () => {
   const base = { m1i: [1, 2], m2i: [0, 1], sd1i: [1, 1], sd2i: [1, 1], ni: [10, 10], ri: [0.5, 0.5] };
-  assert.throws(() => escalc("SMCC", { ...base, sd1i: [1, -2] }), /escalc: sd1i\[1\] must be > 0, got -2/);
-  assert.throws(() => escalc("SMCR", { ...base, sd1i: [0, 1] }), /escalc: sd1i\[0\] must be > 0, got 0/);
-  assert.throws(() => escalc("MC", { ...base, ni: [10, 1] }), /escalc: ni\[1\] must be >= 2, got 1/);
-  assert.throws(() => escalc("SMCR", { ...base, ri: [0.5, 1.2] }), /escalc: ri\[1\] must be in \[-1, 1\], got 1.2/);
+  assert.throws(() => escalc("SMCC", { ...base, sd1i: [1, -2] }), /escalc: row 2, sd1i must be > 0, got -2/);
+  assert.throws(() => escalc("SMCR", { ...base, sd1i: [0, 1] }), /escalc: row 1, sd1i must be > 0, got 0/);
+  assert.throws(() => escalc("MC", { ...base, ni: [10, 1] }), /escalc: row 2, ni must be >= 2, got 1/);
+  assert.throws(() => escalc("SMCR", { ...base, ri: [0.5, 1.2] }), /escalc: row 2, ri must be in \[-1, 1\], got 1.2/);
   assert.throws(() => escalc("MC", { ...base, sd2i: [1] }), /escalc: sd2i must have 2 elements \(like m1i\), got 1/);
   assert.throws(
     () => escalc("MD", { m1i: [], m2i: [], sd1i: [], sd2i: [], n1i: [], n2i: [] }),
@@ -85,7 +85,7 @@ Deno.test("escalc: bad inputs give errors naming field, row and rule", () => {
     () => escalc("MD", { m1i: [1], m2i: [0], sd1i: [1], n1i: [5], n2i: [5] }),
     /sd2i is required for measure MD/,
   );
-  assert.throws(() => escalc("PR", { xi: [11], ni: [10] }), /escalc: xi\[0\] must be <= ni \(10\), got 11/);
+  assert.throws(() => escalc("PR", { xi: [11], ni: [10] }), /escalc: row 1, xi must be <= ni \(10\), got 11/);
   assert.throws(() => escalc("XX" as "MD", {}), /measure must be one of/);
   assert.throws(() => escalc("MD", { ...base, m1i: [1, NaN] } as never), /m1i\[1\]/);
 });

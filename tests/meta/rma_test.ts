@@ -47,7 +47,7 @@ Deno.test("rma: homogeneous studies give tau2 = 0 for every estimator, RE = FE, 
   }
   // Q-profile CI when Q(0) is below the lower critical value: both bounds at 0, CI is the null set
   const ci = confint(rma({ yi: y, vi: v, method: "DL" }));
-  assert.deepEqual(ci.tau2, [0, 0, 0]);
+  assert.deepEqual(ci.tau2, { estimate: 0, ci_lb: 0, ci_ub: 0, level: 95 });
   assert.equal(ci.ci_null, true);
 });
 
@@ -72,15 +72,21 @@ Deno.test("rma: weights are percentages summing to 100", () => {
 
 Deno.test("rma: bad inputs give clear errors", () => {
   assert.throws(() => rma({ yi: [], vi: [] }), /rma: yi must have at least 1 element \(k = 0/);
-  assert.throws(() => rma({ yi: [0.1, 0.2], vi: [0.1, -0.2] }), /rma: vi\[1\] must be > 0, got -0.2/);
+  assert.throws(() => rma({ yi: [0.1, 0.2], vi: [0.1, -0.2] }), /rma: row 2, vi must be > 0 .*got -0.2/);
   assert.throws(() => rma({ yi: [0.1, 0.2], vi: [0.1] }), /rma: vi must have 2 elements \(like yi\), got 1/);
-  assert.throws(() => rma({ yi: [0.1, NaN], vi: [0.1, 0.1] }), /rma: yi\[1\]/);
+  assert.throws(() => rma({ yi: [0.1, NaN], vi: [0.1, 0.1] }), /rma: row 2, yi must be a finite number/);
   assert.throws(
     () => rma({ yi: [0.1, 0.2], vi: [0.1, 0.1], method: "XX" as Tau2Method }),
     /rma: method must be one of/,
   );
-  assert.throws(() => rma({ yi: [0.1, 0.2], vi: [0.1, 0.1], level: 120 }), /rma: level must be < 100/);
-  assert.throws(() => rma({ yi: [0, 0, 0], vi: [0.1, 0.2, 0.3], test: "knha" }), /Knapp-Hartung test is undefined/);
+  assert.throws(
+    () => rma({ yi: [0.1, 0.2], vi: [0.1, 0.1], level: 120 }),
+    /rma: level must be a percentage in \[1, 100\) or a proportion in \(0, 1\)/,
+  );
+  assert.throws(
+    () => rma({ yi: [0, 0, 0], vi: [0.1, 0.2, 0.3], test: "knha" }),
+    /rma: test "knha" is undefined for these data: the effect sizes are all identical \(yi = 0\)/,
+  );
   assert.throws(() => confint(rma({ yi, vi, method: "FE" })), /must not be FE/);
 });
 
@@ -112,8 +118,8 @@ Deno.test("property: study order does not change any result (all estimators, z a
         }
         if (method !== "FE") {
           const ca = confint(a), cb = confint(b);
-          assertClose(cb.tau2[1], ca.tau2[1], 1e-6, "confint lb", 1e-9);
-          assertClose(cb.tau2[2], ca.tau2[2], 1e-6, "confint ub", 1e-9);
+          assertClose(cb.tau2.ci_lb, ca.tau2.ci_lb, 1e-6, "confint lb", 1e-9);
+          assertClose(cb.tau2.ci_ub, ca.tau2.ci_ub, 1e-6, "confint ub", 1e-9);
         }
       },
     ),

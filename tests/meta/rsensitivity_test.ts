@@ -43,7 +43,7 @@ Deno.test("rSensitivity: bad inputs", () => {
   assert.throws(() => rSensitivity({ measure: "SMCR", data, r: [1.5] }), /rSensitivity: r\[0\] must be <= 1/);
   assert.throws(
     () => rSensitivity({ measure: "SMCR", data: { ...data, ni: [20, null as unknown as number, 9, 10, 14] } }),
-    /data.ni\[1\] must be a number/,
+    /rSensitivity: row 2, data.ni must be a number/,
   );
   assert.throws(() => rSensitivity({ measure: "MD" as "MC", data }), /measure must be one of/);
 });

@@ -192,3 +192,12 @@ Deno.test("the notebook's example CSV + escalc + rma reproduce metafor, and fore
   assert.equal(fe.summary.piY, null);
   assert.equal(fe.summary.label, "FE model");
 });
+
+Deno.test("forestData: level 0.95 is read as 95 % (as metafor), for the fit and the options", () => {
+  const a = forestData({ ...fit, level: 0.95 });
+  const b = forestData(fit, { level: 0.95 });
+  const c = forestData(fit, { level: 95 });
+  assert.equal(a.level, 95);
+  assert.equal(a.levelText, "95% CI");
+  assert.deepEqual(b.rows, c.rows);
+});

@@ -67,7 +67,10 @@ Deno.test("funnelData: a contour-enhanced funnel centres the regions at 0; fille
 Deno.test("funnelData: errors name the field, the row and the rule", () => {
   assert.throws(() => funnelData({ ...fit, vi: [0.1, -1, 0.1, 0.1, 0.1] }), /funnelData: vi\[1\] must be >= 0, got -1/);
   assert.throws(() => funnelData({ ...fit, vi: [0, 0, 0, 0, 0] }), /every SE is 0/);
-  assert.throws(() => funnelData(fit, { levels: [95, 120] }), /levels\[1\] must be < 100, got 120/);
+  assert.throws(
+    () => funnelData(fit, { levels: [95, 120] }),
+    /levels\[1\] must be a percentage in \[1, 100\) or a proportion in \(0, 1\)/,
+  );
   assert.throws(
     () => funnelData(fit, { filled: { yi: [0.1, 0.2], vi: [0.1] } }),
     /filled.vi must have 2 elements \(like filled.yi\), got 1/,
@@ -111,4 +114,10 @@ Deno.test("funnelPlot renders an svg with regions, solid study dots and hollow f
   assert.equal(dots[1].getAttribute("fill"), "white");
   const text = svg.textContent;
   for (const s of ["90%", "95%", "99%", "SMCR", "Standard error"]) assert.ok(text.includes(s), `missing ${s}`);
+});
+
+Deno.test("funnelData: levels as proportions are read as percentages", () => {
+  const a = funnelData(fit, { levels: [0.9, 0.95] });
+  const b = funnelData(fit, { levels: [90, 95] });
+  assert.deepEqual(a.contours, b.contours);
 });
