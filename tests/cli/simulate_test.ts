@@ -30,7 +30,7 @@ Deno.test("simulate CLI: summary table on stdout, diagnosis CSV with grid column
       (s) => (progress += s),
     );
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /^design\s+grid\s+answer\s+estimand\s+power \(mcse\)/);
+    assert.match(r.stdout, /^design\s+grid\s+answer\s+estimand\s+power ± mcse/);
     assert.match(r.stdout, /rct\s+model\.prioritised=3\s+ancova/);
     assert.match(r.stdout, /only 40 replications: run at least 500/);
     assert.match(progress, /\[#{30}\] 100% {2}160\/160 replications\n$/);
@@ -73,22 +73,31 @@ Deno.test("simulate CLI: --shard 1/2 and 2/2 merged with --merge equal the unsha
     assert.equal(merged.code, 0, merged.stderr);
     assert.equal(await Deno.readTextFile(`${dir}/merged.csv`), await Deno.readTextFile(`${dir}/full.csv`));
     const partial = await runSimulateCli([`${dir}/d.json`, "--reps", "30", "--merge", `${dir}/s1.csv`]);
-    assert.equal(partial.code, 1);
-    assert.match(partial.stderr, /grid point 0 is incomplete: a shard is missing/);
+    assert.equal(partial.code, 2);
+    assert.match(partial.stderr, /simulate: grid point 1 is incomplete: a shard is missing, got "replication 16"/);
   });
 });
 
 Deno.test("simulate CLI: bad design files and arguments give clear errors", async () => {
   await withDir(async (dir) => {
     await Deno.writeTextFile(`${dir}/bad.json`, JSON.stringify({ design: { data: { type: "rct", n: 1 } } }));
-    const r = await runSimulateCli([`${dir}/bad.json`]);
-    assert.equal(r.code, 1);
-    assert.match(r.stderr, /bad\.json: data\.n must be >= 4, got 1/);
+    const r = await runSimulateCli([`${dir}/bad.json`, "--seed", "1"]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /simulate .*bad\.json: data\.n must be >= 4, got 1/);
     const usage = await runSimulateCli([`${dir}/bad.json`, "--shard", "3/2", "--out", "x.csv"]);
     assert.equal(usage.code, 2);
-    assert.match(usage.stderr, /--shard must look like i\/n with 1 <= i <= n, got 3\/2\nusage: simulate/);
+    assert.match(usage.stderr, /simulate: --shard must look like i\/n with 1 <= i <= n <= 10000 \(e\.g\. 1\/4\), got "3\/2"/);
     const missing = await runSimulateCli([`${dir}/nope.json`]);
-    assert.match(missing.stderr, /cannot read .*nope\.json/);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /simulate: design file does not exist, got ".*nope\.json"/);
+    const help = await runSimulateCli(["--help"]);
+    assert.equal(help.code, 0);
+    for (const opt of ["--reps", "--seed", "--workers", "--out", "--raw", "--shard", "--merge", "--quiet"]) {
+      assert.match(help.stdout, new RegExp(`\n  ${opt}\\b`), `--help describes ${opt}`);
+    }
+    const unknown = await runSimulateCli([`${dir}/bad.json`, "--rep", "10"]);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /--rep is not an option of simulate \(did you mean --reps\?\)/);
   });
 });
 
