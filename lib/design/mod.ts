@@ -161,3 +161,5 @@ export {
   type Scoring,
 } from "./defaults.ts";
 export { type ResolvedModel, resolveModel } from "./model.ts";
+export { PDI_MCID, type SourcedValue } from "../instruments.ts";
+export { findRow, gradeReport, type GradeReport, meanEstimateMcse } from "./report.ts";

@@ -49,7 +49,10 @@ export interface ProgressiveOptions {
   mark?: string;
 }
 
-const stagesSchema = z.array(z.number().int().min(1).max(10_000_000)).min(1);
+const optionsSchema = z.object({
+  stages: z.array(z.number().int().min(1).max(10_000_000)).min(1),
+  blockSize: z.number().int().min(1).default(250),
+});
 
 function abortError(): DOMException {
   return new DOMException("cancelled", "AbortError");
@@ -64,8 +67,9 @@ export async function* diagnoseProgressive(
   sim: Simulation,
   opts: ProgressiveOptions,
 ): AsyncGenerator<ProgressStep, void, undefined> {
-  const stages = [...new Set(parseInput(stagesSchema, opts.stages, "progressive"))].sort((a, b) => a - b);
-  const size = parseInput(z.number().int().min(1).default(250), opts.blockSize, "progressive");
+  const checked = parseInput(optionsSchema, { stages: opts.stages, blockSize: opts.blockSize }, "progressive");
+  const stages = [...new Set(checked.stages)].sort((a, b) => a - b);
+  const size = checked.blockSize;
   if (opts.mark && typeof performance !== "undefined") performance.mark(`${opts.mark}:run-start`);
   const blocks: Block[] = [];
   let prev = 0;

@@ -14,6 +14,7 @@ import * as Plot from "@observablehq/plot";
 import { z } from "zod";
 import { fail, parseInput } from "../validate.ts";
 import type { DiagnosisRow } from "../design/diagnose.ts";
+import { meanEstimateMcse } from "../design/report.ts";
 import { theme } from "./theme.ts";
 
 /** A diagnosand that can be plotted. */
@@ -205,7 +206,7 @@ export interface DilutionPoint {
  */
 export function dilutionData(rows: readonly DiagnosisRow[]): DilutionPoint[] {
   return rows.filter((r) => r.mean_estimate !== null && typeof r.grid["model.prioritised"] === "number").map((r) => {
-    const se = (r.sd_estimate ?? 0) / Math.sqrt(Math.max(1, r.reps - r.failed));
+    const se = meanEstimateMcse(r) ?? 0;
     return {
       prioritised: r.grid["model.prioritised"] as number,
       instrument: r.design,
