@@ -265,7 +265,9 @@ async function run(parsed: ParsedCli, io: Io): Promise<number> {
   const rawFile = o.raw ? await openAtomic(TOOL, "--raw", o.raw) : null;
   try {
     let last = -1;
-    const onProgress = o.quiet || !io.progress ? undefined : (done: number, total: number) => {
+    // always a callback: in this thread, runBlocks then yields to the event loop between blocks,
+    // so that an interrupt (SIGINT) is handled at once rather than after the whole run
+    const onProgress = o.quiet || !io.progress ? () => {} : (done: number, total: number) => {
       const pct = Math.floor((100 * done) / total);
       if (pct !== last || done === total) {
         last = pct;

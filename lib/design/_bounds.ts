@@ -64,19 +64,21 @@ export function replicationCost(design: Design): ReplicationCost {
 
 /** "3.2 GB", "512 MB". */
 export function fmtBytes(b: number): string {
-  if (b >= 1024 ** 4) return `${(b / 1024 ** 4).toPrecision(3)} TB`;
-  if (b >= 1024 ** 3) return `${(b / 1024 ** 3).toPrecision(3)} GB`;
-  if (b >= 1024 ** 2) return `${(b / 1024 ** 2).toPrecision(3)} MB`;
+  const p = (x: number) => (x >= 1e6 ? x.toExponential(1) : String(Number(x.toPrecision(3))));
+  if (b >= 1024 ** 4) return `${p(b / 1024 ** 4)} TB`;
+  if (b >= 1024 ** 3) return `${p(b / 1024 ** 3)} GB`;
+  if (b >= 1024 ** 2) return `${p(b / 1024 ** 2)} MB`;
   return `${Math.ceil(b / 1024)} kB`;
 }
 
 /** "2.5 hours", "41 days", "3.1e+4 years". */
 export function fmtSeconds(s: number): string {
-  if (s < 120) return `${s.toPrecision(2)} s`;
-  if (s < 7200) return `${(s / 60).toPrecision(2)} minutes`;
-  if (s < 2 * 86400) return `${(s / 3600).toPrecision(2)} hours`;
-  if (s < 2 * 365 * 86400) return `${(s / 86400).toPrecision(2)} days`;
-  return `${(s / (365 * 86400)).toPrecision(2)} years`;
+  const p = (x: number) => (x >= 1e6 ? x.toExponential(1) : String(Number(x.toPrecision(2))));
+  if (s < 120) return `${p(s)} s`;
+  if (s < 7200) return `${p(s / 60)} minutes`;
+  if (s < 2 * 86400) return `${p(s / 3600)} hours`;
+  if (s < 2 * 365 * 86400) return `${p(s / 86400)} days`;
+  return `${p(s / (365 * 86400))} years`;
 }
 
 /**

@@ -162,4 +162,4 @@ export {
 } from "./defaults.ts";
 export { type ResolvedModel, resolveModel } from "./model.ts";
 export { PDI_MCID, type SourcedValue } from "../instruments.ts";
-export { findRow, gradeReport, type GradeReport, meanEstimateMcse } from "./report.ts";
+export { findRow, type GradeReport, gradeReport, meanEstimateMcse } from "./report.ts";

@@ -221,5 +221,16 @@ export function parseDesign(input: unknown, context: string = "design"): Design 
   if (d.data.type === "sced" && 2 * d.data.minPhase > d.data.measurements) {
     fail(context, "data.minPhase", `must be <= measurements / 2 (${d.data.measurements / 2})`, d.data.minPhase);
   }
+  if (d.data.type === "sced" && d.data.design === "mbd" && d.data.cases > 1) {
+    const starts = d.data.measurements - 2 * d.data.minPhase + 1;
+    if (d.data.cases > starts) {
+      fail(
+        context,
+        "data.cases",
+        `must be <= the ${starts} possible starts of a multiple baseline with ${d.data.measurements} measurements and minPhase ${d.data.minPhase}`,
+        d.data.cases,
+      );
+    }
+  }
   return { ...d, answers };
 }

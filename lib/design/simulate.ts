@@ -49,6 +49,9 @@ export const FIELDS: readonly ["estimate", "ci_lb", "ci_ub", "pval", "estimand"]
 ] as const;
 const F = FIELDS.length;
 
+/** Most grid points (designs × grid combinations) one simulation may have. */
+export const MAX_GRID_POINTS = 10_000;
+
 /** A value of a grid parameter. */
 export type GridValue = number | string | boolean;
 
@@ -57,15 +60,13 @@ const gridValue = z.union([z.number(), z.string(), z.boolean()]);
 /** Schema of a simulation (a CLI design file). */
 export const simulationSchema = z.object({
   /** One design or several (a design is the JSON {@link parseDesign} accepts). */
-  designs: z.array(z.record(z.string(), z.unknown()), { error: "must be a list of design objects" }).min(1),
+  designs: z.array(z.record(z.string(), z.unknown()), {
+    error: (iss) => (iss.code === "invalid_type" ? "must be a list of design objects" : undefined),
+  }).min(1),
   /** Parameter grid: design paths (dot-separated) to lists of values; every combination is run. */
-  grid: z.record(
-    z.string().regex(/^[A-Za-z][\w.]*$/, { message: "must be a dotted path like data.n" }),
-    z.array(gridValue).min(1),
-  )
-    .default({}),
+  grid: z.record(z.string(), z.array(gridValue).min(1)).default({}),
   reps: z.number().int().min(1).max(10_000_000).default(1000),
-  seed: seedSchema.refine((x) => x >= 0 && x <= 2 ** 32 - 1, { error: "must be in 0..4294967295" }),
+  seed: seedSchema.pipe(z.number().min(0).max(2 ** 32 - 1)),
 }).strict();
 
 /**
@@ -135,6 +136,15 @@ export function parseSimulation(input: SimulationInput, context: string = "simul
   }
   const sim = parseInput(simulationSchema, raw, context);
   const paths = Object.keys(sim.grid);
+  for (const p of paths) {
+    if (!/^[A-Za-z]\w*(\.[A-Za-z]\w*)*$/.test(p)) {
+      fail(context, `grid["${p}"]`, "must be a dotted design path such as data.n or model.prioritised", p);
+    }
+  }
+  const count = sim.designs.length * paths.reduce((n, p) => n * sim.grid[p].length, 1);
+  if (count > MAX_GRID_POINTS) {
+    fail(context, "grid", `gives ${count} grid points (designs × combinations); at most ${MAX_GRID_POINTS}`, count);
+  }
   const combos: Record<string, GridValue>[] = [{}];
   for (const p of paths) {
     const next: Record<string, GridValue>[] = [];

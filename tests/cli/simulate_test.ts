@@ -86,7 +86,10 @@ Deno.test("simulate CLI: bad design files and arguments give clear errors", asyn
     assert.match(r.stderr, /simulate .*bad\.json: data\.n must be >= 4, got 1/);
     const usage = await runSimulateCli([`${dir}/bad.json`, "--shard", "3/2", "--out", "x.csv"]);
     assert.equal(usage.code, 2);
-    assert.match(usage.stderr, /simulate: --shard must look like i\/n with 1 <= i <= n <= 10000 \(e\.g\. 1\/4\), got "3\/2"/);
+    assert.match(
+      usage.stderr,
+      /simulate: --shard must look like i\/n with 1 <= i <= n <= 10000 \(e\.g\. 1\/4\), got "3\/2"/,
+    );
     const missing = await runSimulateCli([`${dir}/nope.json`]);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /simulate: design file does not exist, got ".*nope\.json"/);
@@ -115,4 +118,54 @@ Deno.test("simulate CLI: the example design files in data/designs validate", asy
     assert.equal(r.code, 0, `${entry.name}: ${r.stderr}`);
   }
   assert.equal(progressBar(5, 10, 10), "[#####-----]  50%  5/10 replications");
+});
+
+Deno.test({
+  name: "simulate CLI: SIGINT mid-run leaves --out absent or the complete previous file, and no temporary file",
+  sanitizeResources: false,
+  fn: async () => {
+    await withDir(async (dir) => {
+      const long = { design: { data: { type: "rct", n: 200 } }, reps: 1_000_000, seed: 1 };
+      await Deno.writeTextFile(`${dir}/long.json`, JSON.stringify(long));
+      const previous = "design,gridIndex,answer\nprevious,0,dim\n";
+      await Deno.writeTextFile(`${dir}/f.csv`, previous);
+      for (const target of ["f.csv", "new.csv"]) {
+        const child = new Deno.Command(Deno.execPath(), {
+          args: [
+            "run",
+            "-A",
+            repoPath("lib/cli/simulate.ts"),
+            `${dir}/long.json`,
+            "--workers",
+            "1",
+            "--quiet",
+            "--out",
+            `${dir}/${target}`,
+            "--raw",
+            `${dir}/raw-${target}`,
+          ],
+          stdout: "piped",
+          stderr: "piped",
+        }).spawn();
+        // the run has started once its temporary output file exists
+        const started = Date.now();
+        while (![...Deno.readDirSync(dir)].some((e) => e.name.startsWith(`.${target}.tmp-`))) {
+          assert.ok(Date.now() - started < 30_000, "the run did not start");
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        await new Promise((r) => setTimeout(r, 300));
+        child.kill("SIGINT");
+        const killed = Date.now();
+        const { code, stderr } = await child.output();
+        assert.ok(Date.now() - killed < 10_000, "the interrupt stops the run at once, not after it");
+        assert.equal(code, 130, new TextDecoder().decode(stderr));
+        const names = [...Deno.readDirSync(dir)].map((e) => e.name);
+        assert.ok(!names.some((n) => n.includes(".tmp-")), `temporary files left: ${names.join(" ")}`);
+        assert.ok(!names.includes(`raw-${target}`), "no partial --raw file");
+        if (target === "f.csv") {
+          assert.equal(await Deno.readTextFile(`${dir}/f.csv`), previous, "the previous file is intact");
+        } else assert.ok(!names.includes("new.csv"), "no partial new file");
+      }
+    });
+  },
 });
