@@ -243,7 +243,17 @@ export function mergeRaw(
   }));
   shards.forEach((sh, t) => {
     const name = nameOf(t);
-    const { rows } = loadCsv(sh.csv, rawRow, { name });
+    let rows: z.output<typeof rawRow>[];
+    try {
+      rows = loadCsv(sh.csv, rawRow, { name }).rows;
+    } catch (e) {
+      // the provenance line was taken off before parsing: report lines as they are in the file
+      if (!(e instanceof ValidationError)) throw e;
+      throw new ValidationError(
+        e.tool,
+        e.issues.map((i) => ({ ...i, path: i.path.replace(/\(line (\d+)\)/, (_, l) => `(line ${Number(l) + 1})`) })),
+      );
+    }
     rows.forEach((r, i) => {
       const where = `row ${i + 1}`;
       if (r.seed !== sim.seed) {

@@ -64,6 +64,11 @@ async function makeShards(): Promise<void> {
   write("cut.csv", s2.slice(0, s2.lastIndexOf(lines[lines.length - 2]) + 12));
   // footer present but a row deleted
   write("edited.csv", [...lines.slice(0, 3), ...lines.slice(4)].join("\n") + "\n");
+  // a non-number in data row 3 (line 5 of the file: provenance line, header, rows 1 and 2)
+  write(
+    "badcell.csv",
+    lines.map((l, i) => (i === 4 ? l.replace(/^(\d+,\d+,\d+,\w+),[^,]*/, "$1,abc") : l)).join("\n") + "\n",
+  );
   // an old-style raw file without provenance
   write("plain.csv", lines.slice(1, -1).join("\n") + "\n");
 }
@@ -318,6 +323,11 @@ const cliCases: Case[] = [
     name: "CLI: merge shards with another --reps than they were made with",
     run: cli([smallJson, "--reps", "50", "--merge", `${dir}/s1.csv`, `${dir}/s2.csv`]),
     expect: { exitCode: 2, stderr: /was not made from this design file with these options .*--reps or --seed differ/ },
+  },
+  {
+    name: "CLI: a bad cell in a shard names the file, the 1-based row, the line in the file and the column",
+    run: cli([smallJson, "--merge", `${dir}/s1.csv`, `${dir}/badcell.csv`]),
+    expect: { exitCode: 2, stderr: /badcell\.csv: row 3 \(line 5\), column estimate must be/ },
   },
   {
     name: "CLI: merge a raw file without a provenance line",
