@@ -55,7 +55,10 @@ Deno.test("plots render to SVG with one dot per design x answer and a curve per 
   const rows = [50, 100, 200].map((n, i) => ({ ...base, gridIndex: i, grid: { "data.n": n }, power: 0.3 + 0.2 * i }));
   const curve = diagnosandCurve(rows, { diagnosand: "power", x: "data.n", document });
   assert.ok(curve.querySelectorAll("path").length >= 2, "a band and a line");
-  assert.throws(() => diagnosandCurve(rows, { document }), /diagnosandCurve: x is required \(a grid path such as data.n\)/);
+  assert.throws(
+    () => diagnosandCurve(rows, { document }),
+    /diagnosandCurve: x is required \(a grid path such as data.n\)/,
+  );
 });
 
 Deno.test("dilution plot: the PDI's standardised change grows with k, the PSC's does not (simulated rows)", () => {
