@@ -525,3 +525,36 @@ Deno.test("property: a shard file cut anywhere before its end is refused by the 
     { seed: 42, numRuns: 200 },
   );
 });
+
+Deno.test("property: malformed JSON text in a design file gives exit 2 with one clear message, or a valid run (never a crash)", async () => {
+  const folder = await Deno.makeTempDir({ prefix: "design-json-prop-" });
+  const base = JSON.stringify(small);
+  let ok = 0, refused = 0;
+  try {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: base.length - 1 }),
+        fc.integer({ min: 0, max: 8 }),
+        fc.constantFrom("", "}", "{", '"', ",", "0", "-1", "null", "1e999", '"type":"x"', "[]"),
+        async (at, cut, insert) => {
+          const text = base.slice(0, at) + insert + base.slice(at + cut);
+          await Deno.writeTextFile(`${folder}/d.json`, text);
+          const r = await runSimulateCli([`${folder}/d.json`, "--workers", "1", "--quiet"]);
+          assert.ok(r.code === 0 || r.code === 2, `exit ${r.code} for ${text}: ${r.stderr}`);
+          assert.doesNotMatch(r.stderr, /Stack backtrace|\n {4}at |NaN|undefined/, text);
+          if (r.code === 2) {
+            refused++;
+            assert.match(r.stderr, /^simulate[ :]/, text);
+          } else {
+            ok++;
+            assert.match(r.stdout, /^design\s+grid\s+answer/);
+          }
+        },
+      ),
+      { seed: 42, numRuns: 200 },
+    );
+  } finally {
+    await Deno.remove(folder, { recursive: true });
+  }
+  assert.ok(ok > 0 && refused > 0, `${ok} valid, ${refused} refused`);
+});
