@@ -97,6 +97,11 @@ export function diagnoseAnswer(draws: AnswerDraws, alpha: number): Diagnosis {
   }
   parseInput(drawsSchema, draws, "diagnoseAnswer");
   const R = draws.estimate.length;
+  for (const f of ["ci_lb", "ci_ub", "pval", "estimand"] as const) {
+    if (draws[f]?.length !== R) {
+      fail("diagnoseAnswer", f, `must have ${R} elements (one per replication, like estimate)`, draws[f]?.length);
+    }
+  }
   let ok = 0, sE = 0, sEst = 0, sEstimand = 0, sE2 = 0;
   let nTest = 0, nSig = 0, nWrong = 0, nCi = 0, nCov = 0, sWidth = 0;
   for (let i = 0; i < R; i++) {

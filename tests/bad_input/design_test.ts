@@ -209,6 +209,11 @@ const libraryCases: Case[] = [
     run: () => diagnoseAnswer({ estimate: [1], ci_lb: [0], ci_ub: [2], pval: [0.1], estimand: [1] }, 95),
     expect: /diagnoseAnswer: alpha must be a significance threshold in \(0, 1\), a proportion such as 0\.05, got 95/,
   },
+  {
+    name: "diagnoseAnswer with p-values shorter than the estimates (used to be read as 'no test')",
+    run: () => diagnoseAnswer({ estimate: [1, 2], ci_lb: [0, 1], ci_ub: [2, 3], pval: [0.1], estimand: [1, 1] }, 0.05),
+    expect: /diagnoseAnswer: pval must have 2 elements \(one per replication, like estimate\), got 1/,
+  },
 ];
 
 const cli = (args: string[]) => () => runSimulateCli(args);
