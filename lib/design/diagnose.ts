@@ -203,7 +203,7 @@ export function diagnoseAnswer(draws: AnswerDraws, alpha: number): Diagnosis {
 /** One row of a diagnosis table: the design, the grid values, the answer strategy and its diagnosands. */
 export type DiagnosisRow = Diagnosis & {
   design: string;
-  gridIndex: number;
+  grid_index: number;
   answer: string;
   /** Which estimand the answer targets: raw (points), std (SD units) or responder (proportion). */
   estimand: string;

@@ -47,7 +47,7 @@ export interface GradeReport {
  */
 export function gradeReport(sim: Simulation, rows: readonly DiagnosisRow[]): GradeReport[] {
   return rows.map((r) => {
-    const items = gradeHeuristic(r, gradeContext(sim.points[r.gridIndex].design, r.estimand));
+    const items = gradeHeuristic(r, gradeContext(sim.points[r.grid_index].design, r.estimand));
     return { design: r.design, answer: r.answer, items, summary: gradeSummary(items) };
   });
 }

@@ -52,15 +52,15 @@ export const DIAGNOSIS_COLUMNS: readonly (keyof DiagnosisRow & string)[] = [
 ];
 
 /**
- * The diagnosis table as CSV: design, gridIndex, one column per grid path, then {@link DIAGNOSIS_COLUMNS}.
- * @example diagnosisToCsv(rows).split("\n")[0] // "design,gridIndex,data.n,answer,estimand,reps,..."
+ * The diagnosis table as CSV: design, grid_index, one column per grid path, then {@link DIAGNOSIS_COLUMNS}.
+ * @example diagnosisToCsv(rows).split("\n")[0] // "design,grid_index,data.n,answer,estimand,reps,..."
  */
 export function diagnosisToCsv(rows: readonly DiagnosisRow[]): string {
   const gridCols = [...new Set(rows.flatMap((r) => Object.keys(r.grid)))];
-  const header = ["design", "gridIndex", ...gridCols, ...DIAGNOSIS_COLUMNS];
+  const header = ["design", "grid_index", ...gridCols, ...DIAGNOSIS_COLUMNS];
   const body = rows.map((r) => [
     r.design,
-    String(r.gridIndex),
+    String(r.grid_index),
     ...gridCols.map((c) => (r.grid[c] === undefined ? "" : String(r.grid[c]))),
     ...DIAGNOSIS_COLUMNS.map((c) => {
       const v = r[c];
@@ -72,7 +72,7 @@ export function diagnosisToCsv(rows: readonly DiagnosisRow[]): string {
 }
 
 /** Header of raw per-replication CSV files. */
-export const RAW_COLUMNS: readonly string[] = ["seed", "gridIndex", "rep", "answer", ...FIELDS];
+export const RAW_COLUMNS: readonly string[] = ["seed", "grid_index", "rep", "answer", ...FIELDS];
 
 /** First characters of a shard file's provenance line. */
 export const SHARD_MAGIC = "# evidence-lab simulate shard v1";
@@ -168,7 +168,7 @@ export function readShard(text: string, name: string): ShardFile {
 
 /**
  * Raw per-replication rows of some blocks as CSV (one row per replication × answer strategy).
- * @example blocksToRawCsv(sim, blocks).split("\n")[0] // "seed,gridIndex,rep,answer,estimate,ci_lb,ci_ub,p,estimand"
+ * @example blocksToRawCsv(sim, blocks).split("\n")[0] // "seed,grid_index,rep,answer,estimate,ci_lb,ci_ub,pval,estimand"
  */
 export function blocksToRawCsv(sim: Simulation, blocks: readonly Block[]): string {
   const lines: string[] = [RAW_COLUMNS.join(",")];
@@ -188,7 +188,7 @@ export function blocksToRawCsv(sim: Simulation, blocks: readonly Block[]): strin
 
 const rawRow = z.object({
   seed: csvInteger(),
-  gridIndex: csvInteger(),
+  grid_index: csvInteger(),
   rep: csvInteger(),
   answer: csvString(),
   estimate: csvOptionalNumber(),
@@ -259,14 +259,14 @@ export function mergeRaw(
       if (r.seed !== sim.seed) {
         fail(name, `${where}, column seed`, `must equal the simulation's seed ${sim.seed}`, r.seed);
       }
-      const pt = sim.points[r.gridIndex];
-      if (!pt) fail(name, `${where}, column gridIndex`, `must be < ${sim.points.length}`, r.gridIndex);
+      const pt = sim.points[r.grid_index];
+      if (!pt) fail(name, `${where}, column grid_index`, `must be < ${sim.points.length}`, r.grid_index);
       const j = pt.design.answers.indexOf(r.answer as never);
       if (j < 0) fail(name, `${where}, column answer`, `must be one of ${pt.design.answers.join(", ")}`, r.answer);
       if (r.rep < 0 || r.rep >= sim.reps) fail(name, `${where}, column rep`, `must be in 0..${sim.reps - 1}`, r.rep);
-      const s = store[r.gridIndex], A = pt.design.answers.length;
+      const s = store[r.grid_index], A = pt.design.answers.length;
       if (s.seen[r.rep * A + j]) {
-        fail(name, where, "duplicates a replication already merged", `${r.gridIndex}/${r.rep}/${r.answer}`);
+        fail(name, where, "duplicates a replication already merged", `${r.grid_index}/${r.rep}/${r.answer}`);
       }
       s.seen[r.rep * A + j] = 1;
       const o = (r.rep * A + j) * F;

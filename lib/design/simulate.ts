@@ -367,7 +367,7 @@ export function summarisePoint(point: GridPoint, values: Float64Array, reps: num
     );
     return {
       design: design.name,
-      gridIndex: point.gridIndex,
+      grid_index: point.gridIndex,
       answer: a,
       estimand: estimandOf(design, a),
       grid: point.grid,

@@ -35,7 +35,7 @@ Deno.test("simulate CLI: summary table on stdout, diagnosis CSV with grid column
     assert.match(r.stdout, /only 40 replications: run at least 500/);
     assert.match(progress, /\[#{30}\] 100% {2}160\/160 replications\n$/);
     const csv = (await Deno.readTextFile(`${dir}/out.csv`)).trim().split("\n");
-    assert.ok(csv[0].startsWith("design,gridIndex,model.prioritised,answer,estimand,reps,failed,mean_estimand"));
+    assert.ok(csv[0].startsWith("design,grid_index,model.prioritised,answer,estimand,reps,failed,mean_estimand"));
     assert.equal(csv.length, 1 + 2 * 2 + 2 * 3, "2 grid points x (2 RCT answers + 3 cohort answers)");
   });
 });
@@ -127,7 +127,7 @@ Deno.test({
     await withDir(async (dir) => {
       const long = { design: { data: { type: "rct", n: 200 } }, reps: 1_000_000, seed: 1 };
       await Deno.writeTextFile(`${dir}/long.json`, JSON.stringify(long));
-      const previous = "design,gridIndex,answer\nprevious,0,dim\n";
+      const previous = "design,grid_index,answer\nprevious,0,dim\n";
       await Deno.writeTextFile(`${dir}/f.csv`, previous);
       for (const target of ["f.csv", "new.csv"]) {
         const child = new Deno.Command(Deno.execPath(), {

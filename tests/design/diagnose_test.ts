@@ -53,7 +53,7 @@ Deno.test("diagnoseAnswer: no test and no CI give null power, coverage and type 
 
 const row = (over: Partial<DiagnosisRow>): DiagnosisRow => ({
   design: "a",
-  gridIndex: 0,
+  grid_index: 0,
   answer: "dim",
   estimand: "raw",
   grid: {},

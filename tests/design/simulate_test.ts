@@ -137,13 +137,13 @@ Deno.test("grid: every combination is run and its values are carried into the re
     40,
     1,
   ]]);
-  assert.deepEqual(rows.map((r) => r.gridIndex), [0, 1, 2, 3]);
+  assert.deepEqual(rows.map((r) => r.grid_index), [0, 1, 2, 3]);
   assert.ok(
     rows.every((r) => r.warnings.some((w) => w.startsWith("only 30 replications"))),
     "too few simulations are flagged",
   );
   const csv = diagnosisToCsv(rows).split("\n");
-  assert.ok(csv[0].startsWith("design,gridIndex,data.n,model.effects.imsr.mean,answer,estimand,reps"));
+  assert.ok(csv[0].startsWith("design,grid_index,data.n,model.effects.imsr.mean,answer,estimand,reps"));
   assert.equal(csv.length, 6);
 });
 

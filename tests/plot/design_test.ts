@@ -7,7 +7,7 @@ import { type DesignInput, diagnoseSimulation, type InstrumentName, parseSimulat
 
 const base: DiagnosisRow = {
   design: "RCT",
-  gridIndex: 0,
+  grid_index: 0,
   answer: "dim",
   estimand: "raw",
   grid: { "data.n": 50 },
@@ -52,7 +52,7 @@ Deno.test("plots render to SVG with one dot per design x answer and a curve per 
     document,
   });
   assert.equal(svg.querySelectorAll("circle").length, 2);
-  const rows = [50, 100, 200].map((n, i) => ({ ...base, gridIndex: i, grid: { "data.n": n }, power: 0.3 + 0.2 * i }));
+  const rows = [50, 100, 200].map((n, i) => ({ ...base, grid_index: i, grid: { "data.n": n }, power: 0.3 + 0.2 * i }));
   const curve = diagnosandCurve(rows, { diagnosand: "power", x: "data.n", document });
   assert.ok(curve.querySelectorAll("path").length >= 2, "a band and a line");
   assert.throws(
