@@ -74,8 +74,9 @@ export const instruments: Record<string, InstrumentSpec> = {
     mcid: PDI_MCID.value,
     min: 0,
     max: 70,
-    source: "7 domains: seed (VRA objection, 'O: outcome'); MCID " + PDI_MCID.value + " points (unverified): " +
-      PDI_MCID.source + "; mean 5.5/domain, SD 2.2, reliability 0.8, inter-domain r 0.5: assumptions",
+    source: "7 domains: seed (VRA objection, 'O: outcome'); MCID " + PDI_MCID.value + " points" +
+      (PDI_MCID.verified === "verified" ? ": " : " (unverified): ") + PDI_MCID.source +
+      "; mean 5.5/domain, SD 2.2, reliability 0.8, inter-domain r 0.5: assumptions",
   },
   psc: {
     name: "psc",
