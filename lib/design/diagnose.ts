@@ -211,6 +211,16 @@ export type DiagnosisRow = Diagnosis & {
   grid: Record<string, number | string | boolean>;
 };
 
+/**
+ * Monte Carlo SE of the mean estimate of a row: `sd_estimate / √(replications with an estimate)`
+ * (null without an estimate).
+ * @example meanEstimateMcse({ ...row, sd_estimate: 2, reps: 400, failed: 0 }) // 0.1
+ */
+export function meanEstimateMcse(row: DiagnosisRow): number | null {
+  const ok = row.reps - row.failed;
+  return row.sd_estimate === null || ok < 1 ? null : row.sd_estimate / Math.sqrt(ok);
+}
+
 /** A comparison of two designs' diagnosands for matching answer strategies. */
 export interface ComparisonRow {
   /** Answer strategy. */

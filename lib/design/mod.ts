@@ -148,6 +148,7 @@ export {
   gradeHeuristic,
   type GradeItem,
   gradeSummary,
+  meanEstimateMcse,
   MIN_REPS,
 } from "./diagnose.ts";
 export { dilution, gradeContext, optimalInformationSize, powerTTest, rtmShift } from "./analytic.ts";
@@ -162,4 +163,4 @@ export {
 } from "./defaults.ts";
 export { type ResolvedModel, resolveModel } from "./model.ts";
 export { PDI_MCID, type SourcedValue } from "../instruments.ts";
-export { findRow, type GradeReport, gradeReport, meanEstimateMcse } from "./report.ts";
+export { findRow, type GradeReport, gradeReport } from "./report.ts";

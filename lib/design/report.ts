@@ -1,23 +1,13 @@
 /**
  * Small helpers that turn diagnosis rows into what a reader sees (used by the design notebooks
- * and tested in Deno): the Monte Carlo SE of a mean estimate, picking a row by design and answer,
- * and the GRADE-style heuristic for chosen rows of a simulation.
+ * and tested in Deno): picking a row by design and answer, and the GRADE-style heuristic for
+ * chosen rows of a simulation.
  * @module
  */
 import type { DiagnosisRow, GradeItem } from "./diagnose.ts";
 import { gradeHeuristic, gradeSummary } from "./diagnose.ts";
 import { gradeContext } from "./analytic.ts";
 import type { Simulation } from "./simulate.ts";
-
-/**
- * Monte Carlo SE of the mean estimate of a row: `sd_estimate / √(replications with an estimate)`
- * (null without an estimate).
- * @example meanEstimateMcse({ ...row, sd_estimate: 2, reps: 400, failed: 0 }) // 0.1
- */
-export function meanEstimateMcse(row: DiagnosisRow): number | null {
-  const ok = row.reps - row.failed;
-  return row.sd_estimate === null || ok < 1 ? null : row.sd_estimate / Math.sqrt(ok);
-}
 
 /**
  * The row of the design whose name starts with `design` and of answer strategy `answer`

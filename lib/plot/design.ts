@@ -13,8 +13,7 @@
 import * as Plot from "@observablehq/plot";
 import { z } from "zod";
 import { fail, parseInput } from "../validate.ts";
-import type { DiagnosisRow } from "../design/diagnose.ts";
-import { meanEstimateMcse } from "../design/report.ts";
+import { type DiagnosisRow, meanEstimateMcse } from "../design/diagnose.ts";
 import { theme } from "./theme.ts";
 
 /** A diagnosand that can be plotted. */
