@@ -6,87 +6,116 @@
  *                    [--shard i/n] [--raw raw.csv] [--merge a.csv b.csv ...] [--quiet]
  * ```
  * - design.json: a simulation `{ "designs": [...] | "design": {...}, "grid": {...}, "reps", "seed" }`
- *   (see lib/design/simulate.ts; validated with zod, errors name the field). `--reps` and `--seed`
- *   override the file's values.
+ *   (see lib/design/mod.ts; errors name the field and rule). `--reps` and `--seed` override the
+ *   file's values. A simulation whose memory or time would be absurd is refused before it starts.
  * - Without `--shard`: runs everything on W workers (default 2; 1 = in this thread), prints the
  *   summary table on stdout, a progress bar on stderr, and writes the diagnosis CSV to `--out`
  *   (and per-replication rows to `--raw`).
  * - `--shard i/n` (1-based i): runs only the i-th of n equal replication ranges of every grid point
- *   and writes its per-replication rows to `--out`. `--merge a.csv b.csv ...` reads shard files of
- *   the same design file and seed and writes the diagnosis, identical to an unsharded run.
- *
- * @example
- * await runSimulateCli(["data/designs/rct-vs-primary-care.json", "--reps", "200", "--workers", "1"]);
+ *   and writes its per-replication rows, with a provenance line and a row-count footer, to `--out`.
+ *   `--merge a.csv b.csv ...` reads shard files of the same simulation and writes the diagnosis,
+ *   identical to an unsharded run; shards of another simulation or cut files are refused.
+ * - Every output file is written atomically (temporary file, then renamed), and its folder is
+ *   checked before the run starts: an interrupted run leaves no file or the complete previous one.
  * @module
  */
-import { parseSimulation } from "../design/simulate.ts";
-import { diagnoseBlocks, runBlocks } from "../design/parallel.ts";
-import { blocksToRawCsv, diagnosisToCsv, mergeRaw } from "../design/results.ts";
-import type { DiagnosisRow } from "../design/diagnose.ts";
+import { type CommandSpec, openAtomic, type ParsedCli, readInput, runCli, writeAtomic } from "./_args.ts";
+import { fail, ValidationError } from "../validate.ts";
+import { fmt, fmtMcse, MISSING } from "../format.ts";
+import {
+  diagnoseBlocks,
+  type DiagnosisRow,
+  diagnosisToCsv,
+  mergeRaw,
+  parseSimulation,
+  runBlocks,
+  shardToCsv,
+  type SimulationInput,
+} from "../design/mod.ts";
 
 /** What the CLI produced: exit code and the text for stdout / stderr. */
 export interface CliResult {
+  /** Exit code: 0 ok, 1 failure, 2 bad input. */
   code: number;
+  /** Text written to stdout. */
   stdout: string;
+  /** Text written to stderr. */
   stderr: string;
 }
 
-const USAGE = `usage: simulate <design.json> [--reps N] [--workers W] [--seed S] [--out results.csv]
-  [--shard i/n] [--raw raw.csv] [--merge a.csv b.csv ...] [--quiet]`;
+const TOOL = "simulate";
 
-interface Args {
-  file: string;
-  reps?: number;
-  workers: number;
-  seed?: number;
-  out?: string;
-  raw?: string;
-  shard?: [number, number];
-  merge: string[];
-  quiet: boolean;
-}
-
-function parseArgs(args: string[]): Args {
-  const out: Args = { file: "", workers: 2, merge: [], quiet: false };
-  const int = (flag: string, v: string | undefined, min: number) => {
-    const n = Number(v);
-    if (v === undefined || !Number.isInteger(n) || n < min) {
-      throw new Error(`${flag} must be a whole number >= ${min}, got ${v ?? "nothing"}`);
-    }
-    return n;
-  };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === "--reps") out.reps = int(a, args[++i], 1);
-    else if (a === "--workers") out.workers = int(a, args[++i], 1);
-    else if (a === "--seed") out.seed = int(a, args[++i], 0);
-    else if (a === "--out") out.out = args[++i];
-    else if (a === "--raw") out.raw = args[++i];
-    else if (a === "--quiet") out.quiet = true;
-    else if (a === "--shard") {
-      const m = /^(\d+)\/(\d+)$/.exec(args[++i] ?? "");
-      if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) {
-        throw new Error(`--shard must look like i/n with 1 <= i <= n, got ${args[i] ?? "nothing"}`);
-      }
-      out.shard = [Number(m[1]) - 1, Number(m[2])];
-    } else if (a === "--merge") {
-      while (i + 1 < args.length && !args[i + 1].startsWith("--")) out.merge.push(args[++i]);
-      if (out.merge.length === 0) throw new Error("--merge needs at least one shard file");
-    } else if (a.startsWith("--")) throw new Error(`unknown option ${a}`);
-    else if (!out.file) out.file = a;
-    else throw new Error(`unexpected argument ${a}`);
-  }
-  if (!out.file) throw new Error("missing the design file");
-  if (out.shard && !out.out) throw new Error("--shard needs --out for the shard's per-replication rows");
-  if (out.shard && out.merge.length) throw new Error("--shard and --merge cannot be combined");
-  return out;
-}
-
-const fmt = (x: number | null, d = 3) => (x === null ? "–" : x.toFixed(d));
+/** The simulate command's options (its `--help` is generated from this). */
+export const SIMULATE_SPEC: CommandSpec = {
+  name: TOOL,
+  summary: "Simulate study designs many times from a population model and diagnose them: power, bias, RMSE, " +
+    "CI coverage and type-S error rate, each with its Monte Carlo SE. The same seed gives the same " +
+    "numbers whatever the number of workers or shards.",
+  positional: {
+    name: "design.json",
+    description: 'a simulation: { "designs": [...] or "design": {...}, "grid": {...}, "reps": N, "seed": S }',
+    min: 1,
+    max: 1,
+  },
+  options: {
+    reps: {
+      type: "integer",
+      description: "replications per grid point (overrides the file's reps)",
+      min: 1,
+      max: 10_000_000,
+      valueName: "N",
+    },
+    seed: {
+      type: "integer",
+      description: "seed of every random stream (overrides the file's seed; one of the two is required)",
+      min: 0,
+      max: 2 ** 32 - 1,
+      valueName: "S",
+    },
+    workers: {
+      type: "integer",
+      description: "worker threads (1: run in this thread)",
+      default: 2,
+      min: 1,
+      max: 64,
+      valueName: "W",
+    },
+    out: {
+      type: "string",
+      description: "write the diagnosis CSV here (with --shard: the shard's per-replication rows; required)",
+      valueName: "file.csv",
+    },
+    raw: {
+      type: "string",
+      description: "also write every replication's estimate, CI, p-value and estimand here (a shard file)",
+      valueName: "file.csv",
+    },
+    shard: {
+      type: "string",
+      description: "run only shard i of n (1-based) of every grid point's replications; needs --out",
+      valueName: "i/n",
+    },
+    merge: {
+      type: "repeat",
+      description: "merge shard files of this design file into the diagnosis (list them after --merge,\n" +
+        "or repeat --merge); refuses shards of another run and truncated files",
+      valueName: "shard.csv...",
+    },
+    quiet: { type: "boolean", description: "no progress bar" },
+  },
+  notes: "Every output file is written atomically; its folder is checked before the run starts.\n" +
+    "Exit codes: 0 ok, 2 bad input (the message names the field and the rule), 1 other failures.",
+  examples: [
+    "deno task simulate data/designs/dispute.json --reps 2000 --out dispute.csv",
+    "deno task simulate data/designs/sced-mbd.json --shard 1/2 --out s1.csv",
+    "deno task simulate data/designs/sced-mbd.json --merge s1.csv s2.csv --out sced.csv",
+  ],
+};
 
 /**
- * A fixed-width summary table: one line per design × grid point × answer strategy.
- * @example summaryTable(rows).split("\n")[0] // "design  grid  answer  power  ..."
+ * A fixed-width summary table: one line per design × grid point × answer strategy, then one line
+ * per kind of warning.
+ * @example summaryTable(rows).split("\n")[0] // "design  grid  answer  estimand  power ± mcse  ..."
  */
 export function summaryTable(rows: readonly DiagnosisRow[]): string {
   const head = [
@@ -94,8 +123,8 @@ export function summaryTable(rows: readonly DiagnosisRow[]): string {
     "grid",
     "answer",
     "estimand",
-    "power (mcse)",
-    "bias (mcse)",
+    "power ± mcse",
+    "bias ± mcse",
     "rmse",
     "coverage",
     "type-S",
@@ -103,14 +132,14 @@ export function summaryTable(rows: readonly DiagnosisRow[]): string {
   ];
   const body = rows.map((r) => [
     r.design,
-    Object.entries(r.grid).map(([k, v]) => `${k}=${v}`).join(" ") || "–",
+    Object.entries(r.grid).map(([k, v]) => `${k}=${v}`).join(" ") || MISSING,
     r.answer,
-    fmt(r.mean_estimand),
-    r.power === null ? "–" : `${fmt(r.power)} (${fmt(r.power_mcse)})`,
-    r.bias === null ? "–" : `${fmt(r.bias)} (${fmt(r.bias_mcse)})`,
-    fmt(r.rmse),
-    fmt(r.coverage),
-    fmt(r.type_s),
+    fmt(r.mean_estimand, 3),
+    fmtMcse(r.power, r.power_mcse, 3),
+    fmtMcse(r.bias, r.bias_mcse, 3),
+    fmt(r.rmse, 3),
+    fmt(r.coverage, 3),
+    fmt(r.type_s, 3),
     String(r.reps),
   ]);
   const widths = head.map((h, j) => Math.max(h.length, ...body.map((b) => b[j].length)));
@@ -136,7 +165,7 @@ export function summaryTable(rows: readonly DiagnosisRow[]): string {
 }
 
 /** A progress bar line (no newline), e.g. `[##########----------]  50%  5000/10000 replications`. */
-export function progressBar(done: number, total: number, width = 30): string {
+export function progressBar(done: number, total: number, width: number = 30): string {
   const f = total > 0 ? done / total : 1;
   const k = Math.round(f * width);
   return `[${"#".repeat(k)}${"-".repeat(width - k)}] ${
@@ -144,74 +173,176 @@ export function progressBar(done: number, total: number, width = 30): string {
   }%  ${done}/${total} replications`;
 }
 
-/**
- * Run the CLI with `args`; returns exit code and output instead of exiting (the test calls this).
- * `writeProgress` receives progress-bar updates (the script passes stderr).
- * @example const r = await runSimulateCli(["design.json", "--reps", "100"]); r.code // 0
- */
-export async function runSimulateCli(args: string[], writeProgress?: (s: string) => void): Promise<CliResult> {
-  let a: Args;
-  try {
-    a = parseArgs(args);
-  } catch (e) {
-    return { code: 2, stdout: "", stderr: `${(e as Error).message}\n${USAGE}\n` };
+/** `--merge a.csv b.csv c.csv` → `--merge a.csv --merge b.csv --merge c.csv` (files up to the next option). */
+function expandMerge(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    out.push(args[i]);
+    if (args[i] !== "--merge") continue;
+    let first = true;
+    while (i + 1 < args.length && !args[i + 1].startsWith("-")) {
+      if (!first) out.push("--merge");
+      out.push(args[++i]);
+      first = false;
+    }
   }
+  return out;
+}
+
+function parseShard(value: string): [number, number] {
+  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
+  if (!m || Number(m[2]) < 1 || Number(m[1]) < 1 || Number(m[1]) > Number(m[2]) || Number(m[2]) > 10_000) {
+    fail(TOOL, "--shard", "must look like i/n with 1 <= i <= n <= 10000 (e.g. 1/4)", value);
+  }
+  return [Number(m[1]) - 1, Number(m[2])];
+}
+
+async function readSimulation(file: string, reps?: number, seed?: number): Promise<SimulationInput> {
+  const text = await readInput(TOOL, file, "design file");
+  let json: unknown;
   try {
-    let json: unknown;
-    try {
-      json = JSON.parse(await Deno.readTextFile(a.file));
-    } catch (e) {
-      throw new Error(`cannot read ${a.file}: ${(e as Error).message}`);
-    }
-    if (json && typeof json === "object") {
-      if (a.reps !== undefined) (json as Record<string, unknown>).reps = a.reps;
-      if (a.seed !== undefined) (json as Record<string, unknown>).seed = a.seed;
-    }
-    const sim = parseSimulation(json, a.file);
-    if (a.merge.length) {
-      const texts = await Promise.all(a.merge.map((f) => Deno.readTextFile(f)));
-      const rows = mergeRaw(sim, texts, a.merge);
-      if (a.out) await Deno.writeTextFile(a.out, diagnosisToCsv(rows));
-      return { code: 0, stdout: summaryTable(rows), stderr: `merged ${a.merge.length} shard file(s)\n` };
-    }
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new ValidationError(TOOL, [{
+      path: "design file",
+      rule: `is not valid JSON (${(e as Error).message})`,
+      received: file,
+    }]);
+  }
+  if (json === null || typeof json !== "object" || Array.isArray(json)) {
+    fail(TOOL, "design file", 'must hold a JSON object { "design" or "designs", "grid", "reps", "seed" }', file);
+  }
+  const obj = json as Record<string, unknown>;
+  if (reps !== undefined) obj.reps = reps;
+  if (seed !== undefined) obj.seed = seed;
+  if (obj.seed === undefined) {
+    fail(TOOL, "seed", 'is required: add "seed": <whole number> to the design file, or pass --seed');
+  }
+  return obj as unknown as SimulationInput;
+}
+
+/** Where the CLI writes: stdout text, stderr text, and progress updates. */
+interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  progress?: (s: string) => void;
+}
+
+async function run(parsed: ParsedCli, io: Io): Promise<number> {
+  const o = parsed.options as {
+    reps?: number;
+    seed?: number;
+    workers: number;
+    out?: string;
+    raw?: string;
+    shard?: string;
+    merge?: string[];
+    quiet?: boolean;
+  };
+  const file = parsed.positional[0];
+  const shard = o.shard === undefined ? undefined : parseShard(o.shard);
+  const merge = o.merge ?? [];
+  if (shard && !o.out) fail(TOOL, "--shard", "needs --out for the shard's per-replication rows");
+  if (shard && merge.length) fail(TOOL, "--shard", "cannot be combined with --merge");
+  if (merge.length && o.raw) fail(TOOL, "--raw", "cannot be combined with --merge (the shards are the raw rows)");
+  if (o.out && o.raw && o.out === o.raw) fail(TOOL, "--raw", "must differ from --out", o.raw);
+  // the design is validated (and the resource bounds checked) before any file is opened
+  const sim = parseSimulation(await readSimulation(file, o.reps, o.seed), `${TOOL} ${file}`);
+
+  if (merge.length) {
+    const texts: string[] = [];
+    for (const f of merge) texts.push(await readInput(TOOL, f, "--merge"));
+    const rows = mergeRaw(sim, texts, merge, TOOL);
+    if (o.out) await writeAtomic(TOOL, "--out", o.out, diagnosisToCsv(rows));
+    io.out(summaryTable(rows));
+    io.err(`merged ${merge.length} shard file(s)${o.out ? `; diagnosis written to ${o.out}` : ""}\n`);
+    return 0;
+  }
+
+  // open the outputs before the run: a missing folder is reported now, not after hours; until
+  // commit the rows go to a temporary file, which an interrupt removes
+  const outFile = o.out ? await openAtomic(TOOL, "--out", o.out) : null;
+  const rawFile = o.raw ? await openAtomic(TOOL, "--raw", o.raw) : null;
+  try {
     let last = -1;
-    const onProgress = a.quiet || !writeProgress ? undefined : (done: number, total: number) => {
+    // always a callback: in this thread, runBlocks then yields to the event loop between blocks,
+    // so that an interrupt (SIGINT) is handled at once rather than after the whole run
+    const onProgress = o.quiet || !io.progress ? () => {} : (done: number, total: number) => {
       const pct = Math.floor((100 * done) / total);
       if (pct !== last || done === total) {
         last = pct;
-        writeProgress(`\r${progressBar(done, total)}${done === total ? "\n" : ""}`);
+        io.progress!(`\r${progressBar(done, total)}${done === total ? "\n" : ""}`);
       }
     };
     const started = performance.now();
-    const blocks = await runBlocks(sim, { workers: a.workers, shard: a.shard, onProgress });
+    const blocks = await runBlocks(sim, { workers: o.workers, shard, onProgress });
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    if (a.shard) {
-      await Deno.writeTextFile(a.out!, blocksToRawCsv(sim, blocks));
-      const [i, n] = a.shard;
-      return {
-        code: 0,
-        stdout: "",
-        stderr: `shard ${i + 1}/${n}: ${blocks.length} block(s) in ${seconds} s written to ${a.out}\n`,
-      };
+    if (shard) {
+      await outFile!.write(shardToCsv(sim, blocks, shard));
+      await outFile!.commit();
+      io.err(`shard ${shard[0] + 1}/${shard[1]}: ${blocks.length} block(s) in ${seconds} s written to ${o.out}\n`);
+      return 0;
     }
     const rows = diagnoseBlocks(sim, blocks);
-    if (a.out) await Deno.writeTextFile(a.out, diagnosisToCsv(rows));
-    if (a.raw) await Deno.writeTextFile(a.raw, blocksToRawCsv(sim, blocks));
+    if (outFile) {
+      await outFile.write(diagnosisToCsv(rows));
+      await outFile.commit();
+    }
+    if (rawFile) {
+      await rawFile.write(shardToCsv(sim, blocks, [0, 1]));
+      await rawFile.commit();
+    }
+    io.out(summaryTable(rows));
     const n = sim.points.length * sim.reps;
-    return {
-      code: 0,
-      stdout: summaryTable(rows),
-      stderr: `${n} replications (${sim.points.length} grid point(s)) on ${a.workers} worker(s) in ${seconds} s\n`,
-    };
-  } catch (e) {
-    return { code: 1, stdout: "", stderr: `${(e as Error).message}\n` };
+    io.err(`${n} replications (${sim.points.length} grid point(s)) on ${o.workers} worker(s) in ${seconds} s\n`);
+    return 0;
+  } finally {
+    // no-ops after a commit; on an error the temporary files go
+    await outFile?.abort();
+    await rawFile?.abort();
   }
 }
 
-if (import.meta.main) {
+/**
+ * Run the CLI with `args` and print to stdout / stderr; returns the exit code (0 ok, 2 bad input,
+ * 1 other failures). `--help` prints the options.
+ */
+export function main(args: readonly string[]): Promise<number> {
   const enc = new TextEncoder();
-  const r = await runSimulateCli(Deno.args, (s) => Deno.stderr.writeSync(enc.encode(s)));
-  if (r.stdout) Deno.stdout.writeSync(enc.encode(r.stdout));
-  if (r.stderr) Deno.stderr.writeSync(enc.encode(r.stderr));
-  Deno.exit(r.code);
+  return runCli(SIMULATE_SPEC, expandMerge(args), (parsed) =>
+    run(parsed, {
+      out: (s) => Deno.stdout.writeSync(enc.encode(s)),
+      err: (s) => Deno.stderr.writeSync(enc.encode(s)),
+      progress: (s) => Deno.stderr.writeSync(enc.encode(s)),
+    }));
 }
+
+/**
+ * Run the CLI in-process and collect what it prints (tests use this): exit code, stdout and
+ * stderr text. `writeProgress` receives progress-bar updates.
+ * @example const r = await runSimulateCli(["design.json", "--reps", "100"]); r.code // 0
+ */
+export async function runSimulateCli(
+  args: readonly string[],
+  writeProgress?: (s: string) => void,
+): Promise<CliResult> {
+  let stdout = "", stderr = "";
+  // runCli prints --help and errors with console.log / console.error: collect them too
+  const log = console.log, error = console.error;
+  console.log = (...a: unknown[]) => void (stdout += a.join(" ") + "\n");
+  console.error = (...a: unknown[]) => void (stderr += a.join(" ") + "\n");
+  try {
+    const code = await runCli(SIMULATE_SPEC, expandMerge(args), (parsed) =>
+      run(parsed, {
+        out: (s) => void (stdout += s),
+        err: (s) => void (stderr += s),
+        progress: writeProgress,
+      }));
+    return { code, stdout, stderr };
+  } finally {
+    console.log = log;
+    console.error = error;
+  }
+}
+
+if (import.meta.main) Deno.exit(await main(Deno.args));

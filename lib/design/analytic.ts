@@ -14,6 +14,7 @@ import { parseInput } from "../validate.ts";
 import { dnorm, lgamma, pnorm, qnorm, qt } from "../stats/distributions.ts";
 import type { Design, Model } from "./schema.ts";
 import { resolveModel } from "./model.ts";
+import type { GradeContext } from "./diagnose.ts";
 
 const powerSchema = z.object({
   /** Participants per arm. */
@@ -115,7 +116,7 @@ export function dilution(model: Model): number | null {
 export function gradeContext(
   design: Design,
   estimand: "raw" | "std" | "responder" | string,
-): { mcid: number; n: number; ois: number; dilution: number | null } {
+): GradeContext {
   const rm = resolveModel(design.model);
   const mcidRaw = rm.spec.mcid;
   const mcid = estimand === "std" ? mcidRaw / rm.scoreSd : estimand === "responder" ? 0.1 : mcidRaw;

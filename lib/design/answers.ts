@@ -1,6 +1,6 @@
 /**
  * Answer strategies: the analyses a study would run on its data. Each returns an estimate, a
- * confidence interval and a p-value (null where the strategy has none), on the oriented scale
+ * confidence interval at `level` percent (95 or 0.95) and a p-value (null where the strategy has none), on the oriented scale
  * (positive = improvement). Two-arm strategies: difference in means (pooled-variance t),
  * Welch t, ANCOVA (post ~ arm + baseline, least squares with ml-matrix), change-score t-test,
  * responder-rate difference. Single-arm (pre-post cohort): change-score t-test, standardised
@@ -9,7 +9,7 @@
  *
  * @example
  * const d = { pre: Float64Array.of(0, 0, 0, 0), post: Float64Array.of(1, 2, 0, 1), treat: Uint8Array.of(1, 1, 0, 0) };
- * diffInMeans(d, 0.05).estimate; // 1
+ * diffInMeans(d, 95).estimate; // 1
  * @module
  */
 import { inverse, Matrix } from "ml-matrix";
@@ -17,13 +17,23 @@ import { pnorm, pt, qnorm, qt } from "../stats/distributions.ts";
 import { escalc } from "../effects/escalc.ts";
 import { propCI } from "../responders/intervals.ts";
 import { riskDifference } from "../responders/compare.ts";
+import { normalizeLevel } from "../conventions.ts";
+
+/** Two-sided alpha of a confidence level (95 → 0.05 exactly, as (100 − level) / 100). */
+function alphaOf(level: number): number {
+  return (100 - normalizeLevel(level, "answers", "level")) / 100;
+}
 
 /** What one answer strategy reports for one simulated data set. */
 export interface AnswerResult {
+  /** Point estimate (null when the strategy gives none). */
   estimate: number | null;
+  /** Lower bound of the confidence interval. */
   ci_lb: number | null;
+  /** Upper bound of the confidence interval. */
   ci_ub: number | null;
-  p: number | null;
+  /** Two-sided p-value (null without a test). */
+  pval: number | null;
 }
 
 /** Two-arm data (oriented scores; NaN = missing post score). */
@@ -43,7 +53,7 @@ export interface SingleArm {
 /** How missing post scores are handled. */
 export type Missing = "complete-case" | "bocf" | "mean";
 
-const EMPTY: AnswerResult = { estimate: null, ci_lb: null, ci_ub: null, p: null };
+const EMPTY: AnswerResult = { estimate: null, ci_lb: null, ci_ub: null, pval: null };
 
 const qtCache = new Map<string, number>();
 /** qt(1 - alpha/2, df), cached for whole df (the common case without dropout). */
@@ -127,7 +137,7 @@ function armStats(y: ArrayLike<number>, treat: Uint8Array): ArmStats {
   return { n, mean, ss };
 }
 
-function pooledT(st: ArmStats, alpha: number): AnswerResult {
+function pooledT(st: ArmStats, level: number): AnswerResult {
   const [n0, n1] = st.n;
   if (n0 < 2 || n1 < 2) return EMPTY;
   const df = n0 + n1 - 2;
@@ -135,25 +145,25 @@ function pooledT(st: ArmStats, alpha: number): AnswerResult {
   const est = st.mean[1] - st.mean[0];
   const se = Math.sqrt(s2 * (1 / n0 + 1 / n1));
   if (!(se > 0)) return EMPTY;
-  const q = tcrit(alpha, df);
-  return { estimate: est, ci_lb: est - q * se, ci_ub: est + q * se, p: twoSidedT(est / se, df) };
+  const q = tcrit(alphaOf(level), df);
+  return { estimate: est, ci_lb: est - q * se, ci_ub: est + q * se, pval: twoSidedT(est / se, df) };
 }
 
 /**
  * Difference in mean post scores (intervention − comparator) with the pooled-variance t CI and test
  * (R's `t.test(var.equal = TRUE)`). Missing post scores are skipped (apply {@link handleMissing} first
  * for another rule). Returns nulls when an arm has fewer than 2 observations.
- * @example diffInMeans({ pre: new Float64Array(4), post: Float64Array.of(1, 3, 0, 2), treat: Uint8Array.of(1, 1, 0, 0) }, 0.05).estimate // 1
+ * @example diffInMeans({ pre: new Float64Array(4), post: Float64Array.of(1, 3, 0, 2), treat: Uint8Array.of(1, 1, 0, 0) }, 95).estimate // 1
  */
-export function diffInMeans(d: TwoArm, alpha: number): AnswerResult {
-  return pooledT(armStats(d.post, d.treat), alpha);
+export function diffInMeans(d: TwoArm, level: number): AnswerResult {
+  return pooledT(armStats(d.post, d.treat), level);
 }
 
 /**
  * Welch's unequal-variance t test and CI of the difference in mean post scores (R's `t.test`).
- * @example welch({ pre: new Float64Array(4), post: Float64Array.of(1, 3, 0, 2), treat: Uint8Array.of(1, 1, 0, 0) }, 0.05).estimate // 1
+ * @example welch({ pre: new Float64Array(4), post: Float64Array.of(1, 3, 0, 2), treat: Uint8Array.of(1, 1, 0, 0) }, 95).estimate // 1
  */
-export function welch(d: TwoArm, alpha: number): AnswerResult {
+export function welch(d: TwoArm, level: number): AnswerResult {
   const st = armStats(d.post, d.treat);
   const [n0, n1] = st.n;
   if (n0 < 2 || n1 < 2) return EMPTY;
@@ -162,26 +172,26 @@ export function welch(d: TwoArm, alpha: number): AnswerResult {
   if (!(se > 0)) return EMPTY;
   const df = (v0 + v1) ** 2 / (v0 ** 2 / (n0 - 1) + v1 ** 2 / (n1 - 1));
   const est = st.mean[1] - st.mean[0];
-  const q = qt(1 - alpha / 2, df);
-  return { estimate: est, ci_lb: est - q * se, ci_ub: est + q * se, p: twoSidedT(est / se, df) };
+  const q = qt(1 - alphaOf(level) / 2, df);
+  return { estimate: est, ci_lb: est - q * se, ci_ub: est + q * se, pval: twoSidedT(est / se, df) };
 }
 
 /**
  * Difference in mean change scores (post − pre) between arms, pooled-variance t.
- * @example changeScoreT({ pre: Float64Array.of(0, 1, 0, 1), post: Float64Array.of(1, 3, 0, 2), treat: Uint8Array.of(1, 1, 0, 0) }, 0.05).estimate // 1
+ * @example changeScoreT({ pre: Float64Array.of(0, 1, 0, 1), post: Float64Array.of(1, 3, 0, 2), treat: Uint8Array.of(1, 1, 0, 0) }, 95).estimate // 1
  */
-export function changeScoreT(d: TwoArm, alpha: number): AnswerResult {
+export function changeScoreT(d: TwoArm, level: number): AnswerResult {
   const ch = new Float64Array(d.pre.length);
   for (let i = 0; i < ch.length; i++) ch[i] = d.post[i] - d.pre[i];
-  return pooledT(armStats(ch, d.treat), alpha);
+  return pooledT(armStats(ch, d.treat), level);
 }
 
 /**
  * ANCOVA: least squares of post on (1, arm, baseline) with ml-matrix; the arm coefficient with its
  * t CI and test on n − 3 df. Rows with a missing post score are skipped.
- * @example ancova({ pre: Float64Array.of(0, 1, 0, 1, 2), post: Float64Array.of(1, 2, 0, 1, 2.2), treat: Uint8Array.of(1, 1, 0, 0, 0) }, 0.05).estimate
+ * @example ancova({ pre: Float64Array.of(0, 1, 0, 1, 2), post: Float64Array.of(1, 2, 0, 1, 2.2), treat: Uint8Array.of(1, 1, 0, 0, 0) }, 95).estimate
  */
-export function ancova(d: TwoArm, alpha: number): AnswerResult {
+export function ancova(d: TwoArm, level: number): AnswerResult {
   // accumulate X'X and X'y for X = [1, treat, pre]
   let n = 0, st = 0, sp = 0, stt = 0, stp = 0, spp = 0, sy = 0, sty = 0, spy = 0, syy = 0;
   for (let i = 0; i < d.post.length; i++) {
@@ -215,17 +225,17 @@ export function ancova(d: TwoArm, alpha: number): AnswerResult {
   const s2 = Math.max(rss, 0) / df;
   const se = Math.sqrt(s2 * inv.get(1, 1));
   if (!(se > 0) || !Number.isFinite(b[1])) return EMPTY;
-  const q = tcrit(alpha, df);
-  return { estimate: b[1], ci_lb: b[1] - q * se, ci_ub: b[1] + q * se, p: twoSidedT(b[1] / se, df) };
+  const q = tcrit(alphaOf(level), df);
+  return { estimate: b[1], ci_lb: b[1] - q * se, ci_ub: b[1] + q * se, pval: twoSidedT(b[1] / se, df) };
 }
 
 /**
  * Responder proportion of one group (improvement post − pre ≥ MCID) with a Wilson interval
  * (lib/responders `propCI`).
  * No test (null p): a cohort's responder rate has no comparison.
- * @example responderRate({ pre: Float64Array.of(0, 0), post: Float64Array.of(3, 0) }, 2, 0.05).estimate // 0.5
+ * @example responderRate({ pre: Float64Array.of(0, 0), post: Float64Array.of(3, 0) }, 2, 95).estimate // 0.5
  */
-export function responderRate(d: SingleArm, mcid: number, alpha: number): AnswerResult {
+export function responderRate(d: SingleArm, mcid: number, level: number): AnswerResult {
   let x = 0, n = 0;
   for (let i = 0; i < d.pre.length; i++) {
     if (Number.isNaN(d.post[i])) continue;
@@ -233,17 +243,17 @@ export function responderRate(d: SingleArm, mcid: number, alpha: number): Answer
     if (d.post[i] - d.pre[i] >= mcid) x++;
   }
   if (n === 0) return EMPTY;
-  const ci = propCI(x, n, { method: "wilson", level: 1 - alpha });
-  return { estimate: x / n, ci_lb: ci.ci_lb, ci_ub: ci.ci_ub, p: null };
+  const ci = propCI(x, n, { method: "wilson", level });
+  return { estimate: x / n, ci_lb: ci.ci_lb, ci_ub: ci.ci_ub, pval: null };
 }
 
 /**
  * Difference in responder proportions (intervention − comparator; responder = improvement ≥
  * MCID) with Newcombe's hybrid score interval (method 10, lib/responders `riskDifference`) and a
  * pooled z test.
- * @example responderDiff({ pre: new Float64Array(4), post: Float64Array.of(3, 3, 0, 3), treat: Uint8Array.of(1, 1, 0, 0) }, 2, 0.05).estimate // 0.5
+ * @example responderDiff({ pre: new Float64Array(4), post: Float64Array.of(3, 3, 0, 3), treat: Uint8Array.of(1, 1, 0, 0) }, 2, 95).estimate // 0.5
  */
-export function responderDiff(d: TwoArm, mcid: number, alpha: number): AnswerResult {
+export function responderDiff(d: TwoArm, mcid: number, level: number): AnswerResult {
   const x = [0, 0], n = [0, 0];
   for (let i = 0; i < d.pre.length; i++) {
     if (Number.isNaN(d.post[i])) continue;
@@ -251,19 +261,19 @@ export function responderDiff(d: TwoArm, mcid: number, alpha: number): AnswerRes
     if (d.post[i] - d.pre[i] >= mcid) x[d.treat[i]]++;
   }
   if (n[0] === 0 || n[1] === 0) return EMPTY;
-  const rd = riskDifference(x[1], n[1], x[0], n[0], { method: "newcombe", level: 1 - alpha });
+  const rd = riskDifference(x[1], n[1], x[0], n[0], { method: "newcombe", level });
   const est = rd.estimate, lb = rd.ci_lb, ub = rd.ci_ub;
   const pbar = (x[0] + x[1]) / (n[0] + n[1]);
   const se0 = Math.sqrt(pbar * (1 - pbar) * (1 / n[0] + 1 / n[1]));
   const p = se0 > 0 ? Math.min(1, 2 * pnorm(Math.abs(est) / se0, 0, 1, { lower: false })) : 1;
-  return { estimate: est, ci_lb: lb, ci_ub: ub, p };
+  return { estimate: est, ci_lb: lb, ci_ub: ub, pval: p };
 }
 
 /**
  * One-sample t test and CI of the mean change (post − pre) in a single group.
- * @example meanChange({ pre: Float64Array.of(0, 0, 0), post: Float64Array.of(1, 2, 3) }, 0.05).estimate // 2
+ * @example meanChange({ pre: Float64Array.of(0, 0, 0), post: Float64Array.of(1, 2, 3) }, 95).estimate // 2
  */
-export function meanChange(d: SingleArm, alpha: number): AnswerResult {
+export function meanChange(d: SingleArm, level: number): AnswerResult {
   let n = 0, s = 0;
   for (let i = 0; i < d.pre.length; i++) {
     if (Number.isNaN(d.post[i])) continue;
@@ -279,17 +289,17 @@ export function meanChange(d: SingleArm, alpha: number): AnswerResult {
   }
   const se = Math.sqrt(ss / (n - 1) / n);
   if (!(se > 0)) return EMPTY;
-  const q = tcrit(alpha, n - 1);
-  return { estimate: m, ci_lb: m - q * se, ci_ub: m + q * se, p: twoSidedT(m / se, n - 1) };
+  const q = tcrit(alphaOf(level), n - 1);
+  return { estimate: m, ci_lb: m - q * se, ci_ub: m + q * se, pval: twoSidedT(m / se, n - 1) };
 }
 
 /**
  * Standardised mean change of one group, standardised by the baseline SD (metafor's SMCR, via
  * lib/effects/escalc, with the observed pre–post correlation), with a Wald CI and z test.
  * Complete cases only.
- * @example smc({ pre: Float64Array.of(1, 2, 3, 4), post: Float64Array.of(2, 4, 4, 6) }, 0.05).estimate
+ * @example smc({ pre: Float64Array.of(1, 2, 3, 4), post: Float64Array.of(2, 4, 4, 6) }, 95).estimate
  */
-export function smc(d: SingleArm, alpha: number): AnswerResult {
+export function smc(d: SingleArm, level: number): AnswerResult {
   let n = 0, s1 = 0, s2 = 0;
   for (let i = 0; i < d.pre.length; i++) {
     if (Number.isNaN(d.post[i])) continue;
@@ -311,11 +321,11 @@ export function smc(d: SingleArm, alpha: number): AnswerResult {
   const r = Math.max(-1, Math.min(1, c / Math.sqrt(v1 * v2)));
   const es = escalc("SMCR", { m1i: [m2], m2i: [m1], sd1i: [Math.sqrt(v1 / (n - 1))], ni: [n], ri: [r] });
   const yi = es.yi[0], se = Math.sqrt(es.vi[0]);
-  const q = qnorm(1 - alpha / 2);
+  const q = qnorm(1 - alphaOf(level) / 2);
   return {
     estimate: yi,
     ci_lb: yi - q * se,
     ci_ub: yi + q * se,
-    p: 2 * pnorm(Math.abs(yi) / se, 0, 1, { lower: false }),
+    pval: 2 * pnorm(Math.abs(yi) / se, 0, 1, { lower: false }),
   };
 }

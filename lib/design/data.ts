@@ -23,6 +23,7 @@ import type { SingleArm, TwoArm } from "./answers.ts";
 import { escalc } from "../effects/escalc.ts";
 import { ar1Into, createFastRandom } from "../sced/fast.ts";
 import { handleMissing } from "./answers.ts";
+import { fail } from "../validate.ts";
 
 /** The targets of inference for one simulated study (oriented, positive = improvement). */
 export interface Estimands {
@@ -167,8 +168,11 @@ export function scedStartSets(design: "mbd" | "ab", cases: number, measurements:
   for (let s = first; s <= last; s++) all.push(s);
   if (design === "ab" || cases === 1) return Array.from({ length: cases }, () => all.slice());
   if (all.length < cases) {
-    throw new RangeError(
-      `data: an MBD with ${cases} cases needs at least ${cases} possible starts; measurements ${measurements} with minPhase ${minPhase} give ${all.length}`,
+    fail(
+      "simulate",
+      "data.cases",
+      `must be <= the possible starts of an MBD (measurements ${measurements} with minPhase ${minPhase} give ${all.length})`,
+      cases,
     );
   }
   const sets: number[][] = [];

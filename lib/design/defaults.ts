@@ -14,6 +14,7 @@
  * instruments.nrs.mean; // 6.53 (Breugelmans 2024 baseline, seed table)
  * @module
  */
+import { PDI_MCID } from "../instruments.ts";
 
 /** How an instrument is scored from the simulated domains. */
 export type Scoring = "sum" | "mean-prioritised" | "single";
@@ -43,8 +44,9 @@ export interface InstrumentSpec {
   direction: 1 | -1;
   /** Minimal clinically important difference on the instrument's score scale (improvement). */
   mcid: number;
-  /** Range of the instrument's score (for labels). */
+  /** Lower end of the instrument's score range (for labels). */
   min: number;
+  /** Upper end of the score range. */
   max: number;
   /** Where the numbers come from. */
   source: string;
@@ -69,11 +71,12 @@ export const instruments: Record<string, InstrumentSpec> = {
     reliability: 0.8,
     interDomainR: 0.5,
     direction: -1,
-    mcid: 8.5,
+    mcid: PDI_MCID.value,
     min: 0,
     max: 70,
-    source: "7 domains: seed (VRA objection, 'O: outcome'); MCID 8.5 points: data/instruments.csv (Soer 2012, " +
-      "flagged 'recalled' there); mean 5.5/domain, SD 2.2, reliability 0.8, inter-domain r 0.5: assumptions",
+    source: "7 domains: seed (VRA objection, 'O: outcome'); MCID " + PDI_MCID.value + " points" +
+      (PDI_MCID.verified === "verified" ? ": " : " (unverified): ") + PDI_MCID.source +
+      "; mean 5.5/domain, SD 2.2, reliability 0.8, inter-domain r 0.5: assumptions",
   },
   psc: {
     name: "psc",

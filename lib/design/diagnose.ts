@@ -11,20 +11,26 @@
  *
  * @example
  * const est = [0.1, -0.1, 0.2, 0], lb = est.map((e) => e - 1), ub = est.map((e) => e + 1);
- * const d = diagnoseAnswer({ estimate: est, ci_lb: lb, ci_ub: ub, p: [0.5, 0.5, 0.01, 0.9], estimand: [0, 0, 0, 0] }, 0.05);
+ * const d = diagnoseAnswer({ estimate: est, ci_lb: lb, ci_ub: ub, pval: [0.5, 0.5, 0.01, 0.9], estimand: [0, 0, 0, 0] }, 0.05);
  * d.bias; // 0.05
  * d.coverage; // 1
  * @module
  */
 import { z } from "zod";
-import { parseInput } from "../validate.ts";
+import { fail, parseInput } from "../validate.ts";
+import { fmt as fmtNum } from "../format.ts";
 
 /** Per-replication results of one answer strategy (null or NaN: not available in that replication). */
 export interface AnswerDraws {
+  /** Estimates. */
   estimate: ArrayLike<number | null>;
+  /** Lower confidence bounds. */
   ci_lb: ArrayLike<number | null>;
+  /** Upper confidence bounds. */
   ci_ub: ArrayLike<number | null>;
-  p: ArrayLike<number | null>;
+  /** p-values. */
+  pval: ArrayLike<number | null>;
+  /** Estimands (the truth each replication targets). */
   estimand: ArrayLike<number | null>;
 }
 
@@ -34,23 +40,33 @@ export interface Diagnosis {
   reps: number;
   /** Replications where the answer strategy gave no estimate (e.g. an arm emptied by dropout). */
   failed: number;
+  /** Mean of the estimand over replications with an estimate. */
   mean_estimand: number | null;
+  /** Mean of the estimates. */
   mean_estimate: number | null;
   /** Empirical SE: SD of the estimates over replications. */
   sd_estimate: number | null;
+  /** Bias: mean of estimate − estimand. */
   bias: number | null;
+  /** Monte Carlo SE of the bias. */
   bias_mcse: number | null;
+  /** Root mean squared error of the estimates. */
   rmse: number | null;
+  /** Monte Carlo SE of the RMSE (delta method). */
   rmse_mcse: number | null;
   /** Share of replications with p <= alpha (null without a test). */
   power: number | null;
+  /** Monte Carlo SE of the power. */
   power_mcse: number | null;
   /** Share of CIs that contain the estimand (null without a CI). */
   coverage: number | null;
+  /** Monte Carlo SE of the coverage. */
   coverage_mcse: number | null;
   /** Among significant results, the share whose sign differs from the estimand's (Gelman & Carlin 2014). */
   type_s: number | null;
+  /** Monte Carlo SE of the type-S rate. */
   type_s_mcse: number | null;
+  /** Mean width of the confidence intervals. */
   mean_ci_width: number | null;
   /** Plain-language warnings (too few replications, failures). */
   warnings: string[];
@@ -65,7 +81,7 @@ const drawsSchema = z.object({
   estimate: z.any(),
   ci_lb: z.any(),
   ci_ub: z.any(),
-  p: z.any(),
+  pval: z.any(),
   estimand: z.any(),
 });
 
@@ -73,11 +89,19 @@ const drawsSchema = z.object({
  * Diagnose one answer strategy from its per-replication results.
  * MCSEs: bias sd(e)/√R; power and coverage √(x(1−x)/R); RMSE √(var(e²)/R) / (2·RMSE) (delta method);
  * type-S √(s(1−s)/R_sig). Warns when R < {@link MIN_REPS} or when the power or coverage MCSE > 0.01.
- * @example diagnoseAnswer({ estimate: [1, 1], ci_lb: [0, 0], ci_ub: [2, 2], p: [0.01, 0.2], estimand: [1, 1] }, 0.05).power // 0.5
+ * @example diagnoseAnswer({ estimate: [1, 1], ci_lb: [0, 0], ci_ub: [2, 2], pval: [0.01, 0.2], estimand: [1, 1] }, 0.05).power // 0.5
  */
 export function diagnoseAnswer(draws: AnswerDraws, alpha: number): Diagnosis {
+  if (!(typeof alpha === "number" && alpha > 0 && alpha < 1)) {
+    fail("diagnoseAnswer", "alpha", "must be a significance threshold in (0, 1), a proportion such as 0.05", alpha);
+  }
   parseInput(drawsSchema, draws, "diagnoseAnswer");
   const R = draws.estimate.length;
+  for (const f of ["ci_lb", "ci_ub", "pval", "estimand"] as const) {
+    if (draws[f]?.length !== R) {
+      fail("diagnoseAnswer", f, `must have ${R} elements (one per replication, like estimate)`, draws[f]?.length);
+    }
+  }
   let ok = 0, sE = 0, sEst = 0, sEstimand = 0, sE2 = 0;
   let nTest = 0, nSig = 0, nWrong = 0, nCi = 0, nCov = 0, sWidth = 0;
   for (let i = 0; i < R; i++) {
@@ -89,7 +113,7 @@ export function diagnoseAnswer(draws: AnswerDraws, alpha: number): Diagnosis {
     sE2 += e * e;
     sEst += est;
     sEstimand += th;
-    const p = num(draws.p[i]);
+    const p = num(draws.pval[i]);
     if (Number.isFinite(p)) {
       nTest++;
       if (p <= alpha) {
@@ -179,7 +203,7 @@ export function diagnoseAnswer(draws: AnswerDraws, alpha: number): Diagnosis {
 /** One row of a diagnosis table: the design, the grid values, the answer strategy and its diagnosands. */
 export type DiagnosisRow = Diagnosis & {
   design: string;
-  gridIndex: number;
+  grid_index: number;
   answer: string;
   /** Which estimand the answer targets: raw (points), std (SD units) or responder (proportion). */
   estimand: string;
@@ -187,18 +211,38 @@ export type DiagnosisRow = Diagnosis & {
   grid: Record<string, number | string | boolean>;
 };
 
+/**
+ * Monte Carlo SE of the mean estimate of a row: `sd_estimate / √(replications with an estimate)`
+ * (null without an estimate).
+ * @example meanEstimateMcse({ ...row, sd_estimate: 2, reps: 400, failed: 0 }) // 0.1
+ */
+export function meanEstimateMcse(row: DiagnosisRow): number | null {
+  const ok = row.reps - row.failed;
+  return row.sd_estimate === null || ok < 1 ? null : row.sd_estimate / Math.sqrt(ok);
+}
+
 /** A comparison of two designs' diagnosands for matching answer strategies. */
 export interface ComparisonRow {
+  /** Answer strategy. */
   answer: string;
+  /** Grid values of the row. */
   grid: Record<string, number | string | boolean>;
+  /** The row of design a. */
   a: DiagnosisRow;
+  /** The row of design b. */
   b: DiagnosisRow;
   /** b − a, with the MCSE of the difference (independent simulations: √(mcse_a² + mcse_b²)). */
+  /** Power of b − power of a. */
   power_diff: number | null;
+  /** Monte Carlo SE of the power difference. */
   power_diff_mcse: number | null;
+  /** Bias of b − bias of a. */
   bias_diff: number | null;
+  /** Monte Carlo SE of the bias difference. */
   bias_diff_mcse: number | null;
+  /** RMSE of b − RMSE of a. */
   rmse_diff: number | null;
+  /** Monte Carlo SE of the RMSE difference. */
   rmse_diff_mcse: number | null;
 }
 
@@ -252,8 +296,11 @@ export interface GradeContext {
 
 /** One GRADE domain judged by the heuristic. */
 export interface GradeItem {
+  /** The GRADE domain. */
   domain: "risk of bias" | "imprecision" | "indirectness";
+  /** The level of concern. */
   concern: "no serious" | "serious" | "very serious";
+  /** Why, in words with the numbers. */
   reason: string;
 }
 
@@ -267,7 +314,7 @@ export interface GradeItem {
  */
 export function gradeHeuristic(d: Diagnosis, ctx: GradeContext): GradeItem[] {
   const out: GradeItem[] = [];
-  const fmt = (x: number) => (Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2));
+  const fmt = (x: number) => fmtNum(x, Math.abs(x) >= 10 ? 1 : 2);
   if (d.bias !== null) {
     const b = Math.abs(d.bias);
     const noise = 2 * (d.bias_mcse ?? 0);

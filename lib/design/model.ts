@@ -23,17 +23,20 @@
 import type { Random } from "../stats/random.ts";
 import type { Model } from "./schema.ts";
 import { instruments, type InstrumentSpec } from "./defaults.ts";
+import { fail } from "../validate.ts";
 
 /** Conditions a patient can be in during the study period. */
 export type Condition = "imsr" | "usualImsr" | "primaryCare" | "waitingList" | "none";
 
 /** The model with the instrument's defaults and the design's overrides resolved. */
 export interface ResolvedModel {
+  /** The instrument with the design's overrides applied. */
   spec: InstrumentSpec;
   /** Domains prioritised (capped at the instrument's domains). */
   k: number;
   /** True-score and error SD per domain. */
   sdTrue: number;
+  /** Measurement-error SD per domain. */
   sdError: number;
   /** Weight of a per-domain effect in the oriented score (PDI: k; PSC: 1, its items lie in the prioritised domains; single: 1). */
   effectWeight: number;
@@ -43,6 +46,7 @@ export interface ResolvedModel {
   scoreErrorSd: number;
   /** SD of the observed score in the unselected population (analytic). */
   scoreSd: number;
+  /** The validated model it was resolved from. */
   model: Model;
 }
 
@@ -189,8 +193,11 @@ export function drawPatients(rm: ResolvedModel, n: number, conditions: readonly 
     // draw until the patient passes selection
     for (;;) {
       if (++screened > maxScreen) {
-        throw new RangeError(
-          `model.selection keeps too few patients (fewer than 1 in 10,000 pass cutoff ${sel?.cutoff}, keep ${sel?.keep})`,
+        fail(
+          "simulate",
+          "model.selection",
+          `keeps too few patients (fewer than 1 in 10,000 pass cutoff ${sel?.cutoff}, keep ${sel?.keep})`,
+          sel,
         );
       }
       const f = bF > 0 ? bF * rng.normal() : 0;

@@ -6,9 +6,8 @@
  * whatever the number of workers.
  *
  * @example
- * const sim = parseSimulation({ design: { data: { type: "rct", n: 200 } }, reps: 2000 });
+ * const sim = parseSimulation({ design: { data: { type: "rct", n: 200 } }, reps: 2000, seed: 1 });
  * const rows = await diagnoseParallel(sim, { workers: 2 });
- * for await (const step of diagnoseProgressive(sim, { stages: [200, 2000] })) console.log(step.reps, step.rows[0].power);
  * @module
  */
 import { z } from "zod";
@@ -16,10 +15,10 @@ import { parseInput } from "../validate.ts";
 import {
   assembleBlocks,
   type Block,
+  type BlockTask,
   planBlocks,
   runBlock,
   type Simulation,
-  type SimulationInput,
   summarisePoint,
 } from "./simulate.ts";
 import type { DiagnosisRow } from "./diagnose.ts";
@@ -32,11 +31,7 @@ export interface Pool {
    * Run one block on the next free worker. When `signal` aborts, the block is dropped from the
    * queue if it has not started (the promise rejects); a block already running finishes.
    */
-  run(
-    sim: SimulationInput,
-    task: { gridIndex: number; from: number; to: number },
-    signal?: AbortSignal,
-  ): Promise<Block>;
+  run(sim: Simulation, task: BlockTask, signal?: AbortSignal): Promise<Block>;
   /** Stop every worker. */
   terminate(): void;
 }
@@ -144,7 +139,7 @@ export interface RunOptions {
  */
 export async function runBlocks(
   sim: Simulation,
-  opts: RunOptions & { plan?: { gridIndex: number; from: number; to: number }[] } = {},
+  opts: RunOptions & { plan?: BlockTask[] } = {},
 ): Promise<Block[]> {
   const reps = opts.reps ?? sim.reps;
   const [shard, shards] = opts.shard ?? [0, 1];
@@ -177,7 +172,7 @@ export async function runBlocks(
 }
 
 /** Diagnose all grid points from blocks that together cover replications [0, reps). */
-export function diagnoseBlocks(sim: Simulation, blocks: readonly Block[], reps = sim.reps): DiagnosisRow[] {
+export function diagnoseBlocks(sim: Simulation, blocks: readonly Block[], reps: number = sim.reps): DiagnosisRow[] {
   return sim.points.flatMap((pt) => summarisePoint(pt, assembleBlocks(pt, blocks, reps), reps));
 }
 
@@ -189,43 +184,4 @@ export async function diagnoseParallel(sim: Simulation, opts: RunOptions = {}): 
   const reps = opts.reps ?? sim.reps;
   const blocks = await runBlocks(sim, { ...opts, reps, shard: undefined });
   return diagnoseBlocks(sim, blocks, reps);
-}
-
-/**
- * Progressive diagnosis: yields the diagnosis after `stages[0]` replications (a coarse answer at
- * once, run in this thread unless a pool is given), then refined after each further stage. The
- * result at each stage equals a run with that many replications. Stop early by leaving the loop
- * and aborting `signal` (queued blocks are dropped; in a notebook: `invalidation.then(() => c.abort())`).
- * @example for await (const s of diagnoseProgressive(sim, { stages: [200, 1000, 4000] })) render(s.rows);
- */
-export async function* diagnoseProgressive(
-  sim: Simulation,
-  opts: { stages: number[]; pool?: Pool; workers?: number; blockSize?: number; signal?: AbortSignal },
-): AsyncGenerator<{ reps: number; rows: DiagnosisRow[]; final: boolean }> {
-  const stages = parseInput(z.array(z.number().int().min(1)).min(1), opts.stages, "diagnoseProgressive")
-    .slice().sort((a, b) => a - b);
-  const blocks: Block[] = [];
-  let prev = 0;
-  for (let s = 0; s < stages.length; s++) {
-    const reps = stages[s];
-    const plan = sim.points.flatMap((pt) => {
-      const out: { gridIndex: number; from: number; to: number }[] = [];
-      const size = opts.blockSize ?? 250;
-      for (let f = prev; f < reps; f += size) {
-        out.push({ gridIndex: pt.gridIndex, from: f, to: Math.min(reps, f + size) });
-      }
-      return out;
-    });
-    const useWorkers = s > 0 || opts.pool !== undefined;
-    blocks.push(
-      ...await runBlocks(sim, {
-        plan,
-        pool: useWorkers ? opts.pool : undefined,
-        workers: useWorkers ? opts.workers : 1,
-        signal: opts.signal,
-      }),
-    );
-    prev = reps;
-    yield { reps, rows: diagnoseBlocks(sim, blocks, reps), final: s === stages.length - 1 };
-  }
 }

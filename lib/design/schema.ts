@@ -13,7 +13,11 @@
  */
 import { z } from "zod";
 import { fail, parseInput } from "../validate.ts";
+import { levelSchema } from "../_schemas.ts";
 import { defaultEffects, defaultNaturalCourse, defaultSced } from "./defaults.ts";
+import type { DataStrategy, DataType, Design, Dropout, Model } from "./types.ts";
+
+export type { DataStrategy, Design, DesignInput, Dropout, Model } from "./types.ts";
 
 const effect = (d: { mean: number; sd: number }) =>
   z.object({ mean: z.number().finite(), sd: z.number().finite().nonnegative().default(d.sd) }).strict()
@@ -124,14 +128,16 @@ const metaSchema = z.object({
   method: z.enum(["REML", "DL"]).default("REML"),
 }).strict();
 
-/** Data strategies. */
-export const dataSchema = z.discriminatedUnion("type", [
-  rctSchema,
-  waitlistSchema,
-  cohortSchema,
-  scedSchema,
-  metaSchema,
-]);
+/** The allowed values of `data.type`. */
+export const dataTypes: readonly DataType[] = ["rct", "waitlist", "cohort", "sced", "meta"];
+
+/** Data strategies (a data object without `type` is an RCT, as an absent `data` is). */
+export const dataSchema = z.preprocess(
+  (v) => (v !== null && typeof v === "object" && !Array.isArray(v) && !("type" in v) ? { type: "rct", ...v } : v),
+  z.discriminatedUnion("type", [rctSchema, waitlistSchema, cohortSchema, scedSchema, metaSchema], {
+    error: () => `must be one of ${dataTypes.map((t) => JSON.stringify(t)).join(", ")} (the data strategy)`,
+  }),
+);
 
 /** Answer strategies (estimators and tests). */
 export const answerNames = [
@@ -145,6 +151,7 @@ export const answerNames = [
   "randomization",
   "re-pool",
 ] as const;
+/** The name of an answer strategy. */
 export type AnswerName = (typeof answerNames)[number];
 
 /** A full design declaration. */
@@ -156,17 +163,18 @@ export const designSchema = z.object({
   answers: z.array(z.enum(answerNames)).min(1).optional(),
   /** Missing post measurements: drop them (complete case), carry the baseline forward (BOCF) or impute the arm mean. */
   missing: z.enum(["complete-case", "bocf", "mean"]).default("complete-case"),
-  /** Significance level of tests and 1 - level of CIs. */
+  /** Significance threshold of the tests (a proportion): power is the share of p <= alpha. */
   alpha: z.number().gt(0).lt(1).default(0.05),
+  /** Confidence level of the intervals in percent (0.95 is read as 95). */
+  level: levelSchema.default(95),
 }).strict();
 
-/** A validated design with all defaults filled in. */
-export type Design = z.output<typeof designSchema> & { answers: AnswerName[] };
-/** Input form of a design (all fields optional). */
-export type DesignInput = z.input<typeof designSchema>;
-export type DataStrategy = Design["data"];
-export type Model = Design["model"];
-export type Dropout = z.output<typeof dropoutSchema>;
+// compile-time checks: the schema's output fits the written-out types of ./types.ts
+type Parsed = z.output<typeof designSchema>;
+const _designFits = (d: Parsed): Omit<Design, "answers"> => d;
+const _modelFits = (m: z.output<typeof modelSchema>): Model => m;
+const _dropoutFits = (d: z.output<typeof dropoutSchema>): Dropout => d;
+void [_designFits, _modelFits, _dropoutFits];
 
 /**
  * The answer strategies that fit a data strategy, used when a design does not list its own.
@@ -201,7 +209,7 @@ export const supportedAnswers: Record<DataStrategy["type"], readonly AnswerName[
  * the data strategy or the prioritised domains exceed the instrument's domains.
  * @example parseDesign({ data: { type: "cohort", n: 50 } }).answers // ["change-t", "smc", "responder-rate"]
  */
-export function parseDesign(input: unknown, context = "design"): Design {
+export function parseDesign(input: unknown, context: string = "design"): Design {
   const d = parseInput(designSchema, input ?? {}, context);
   const answers = d.answers ?? defaultAnswers(d.data.type);
   const ok = supportedAnswers[d.data.type];
@@ -213,5 +221,16 @@ export function parseDesign(input: unknown, context = "design"): Design {
   if (d.data.type === "sced" && 2 * d.data.minPhase > d.data.measurements) {
     fail(context, "data.minPhase", `must be <= measurements / 2 (${d.data.measurements / 2})`, d.data.minPhase);
   }
-  return { ...d, answers } as Design;
+  if (d.data.type === "sced" && d.data.design === "mbd" && d.data.cases > 1) {
+    const starts = d.data.measurements - 2 * d.data.minPhase + 1;
+    if (d.data.cases > starts) {
+      fail(
+        context,
+        "data.cases",
+        `must be <= the ${starts} possible starts of a multiple baseline with ${d.data.measurements} measurements and minPhase ${d.data.minPhase}`,
+        d.data.cases,
+      );
+    }
+  }
+  return { ...d, answers };
 }

@@ -8,7 +8,7 @@
  * `{ designs: [design, ...] | design, grid: { "data.n": [50, 100], ... }, reps: 1000, seed: 1 }`.
  *
  * @example
- * const sim = parseSimulation({ design: { data: { type: "rct", n: 100 } }, grid: { "data.n": [50, 100] }, reps: 200 });
+ * const sim = parseSimulation({ design: { data: { type: "rct", n: 100 } }, grid: { "data.n": [50, 100] }, reps: 200, seed: 1 });
  * const rows = diagnoseSimulation(sim);
  * rows.map((r) => [r.grid["data.n"], r.answer, r.power]);
  * @module
@@ -16,9 +16,11 @@
 import { z } from "zod";
 import { createRandom, deriveSeed, type Random } from "../stats/random.ts";
 import { fail, parseInput } from "../validate.ts";
+import { seedSchema } from "../_schemas.ts";
 import { rma } from "../meta/rma.ts";
 import { mbdTestFast } from "../sced/fast.ts";
-import { type AnswerName, type Design, parseDesign } from "./schema.ts";
+import { type AnswerName, parseDesign } from "./schema.ts";
+import type { Design, DesignInput } from "./types.ts";
 import { type ResolvedModel, resolveModel } from "./model.ts";
 import { type SimData, simulateStudy } from "./data.ts";
 import {
@@ -35,40 +37,78 @@ import {
   welch,
 } from "./answers.ts";
 import { diagnoseAnswer, type DiagnosisRow } from "./diagnose.ts";
+import { checkResources } from "./_bounds.ts";
 
 /** Values stored per replication and answer strategy, in this order. */
-export const FIELDS = ["estimate", "ci_lb", "ci_ub", "p", "estimand"] as const;
+export const FIELDS: readonly ["estimate", "ci_lb", "ci_ub", "pval", "estimand"] = [
+  "estimate",
+  "ci_lb",
+  "ci_ub",
+  "pval",
+  "estimand",
+] as const;
 const F = FIELDS.length;
+
+/** Most grid points (designs × grid combinations) one simulation may have. */
+export const MAX_GRID_POINTS = 10_000;
+
+/** A value of a grid parameter. */
+export type GridValue = number | string | boolean;
 
 const gridValue = z.union([z.number(), z.string(), z.boolean()]);
 
 /** Schema of a simulation (a CLI design file). */
 export const simulationSchema = z.object({
   /** One design or several (a design is the JSON {@link parseDesign} accepts). */
-  designs: z.array(z.record(z.string(), z.unknown())).min(1),
+  designs: z.array(z.record(z.string(), z.unknown()), {
+    error: (iss) => (iss.code === "invalid_type" ? "must be a list of design objects" : undefined),
+  }).min(1),
   /** Parameter grid: design paths (dot-separated) to lists of values; every combination is run. */
-  grid: z.record(
-    z.string().regex(/^[A-Za-z][\w.]*$/, { message: "must be a dotted path like data.n" }),
-    z.array(gridValue).min(1),
-  )
-    .default({}),
+  grid: z.record(z.string(), z.array(gridValue).min(1)).default({}),
   reps: z.number().int().min(1).max(10_000_000).default(1000),
-  seed: z.number().int().min(0).max(2 ** 32 - 1).default(20260101),
+  seed: seedSchema.pipe(z.number().min(0).max(2 ** 32 - 1)),
 }).strict();
 
-/** A validated simulation input. */
-export type SimulationInput = z.output<typeof simulationSchema>;
+/**
+ * A simulation as written (the JSON of a CLI design file): one `design` or several `designs`, a
+ * parameter grid, the replications per grid point and the seed (required).
+ */
+export interface SimulationInput {
+  /** Several designs (each the JSON {@link parseDesign} accepts). */
+  designs?: DesignInput[];
+  /** One design (instead of `designs`). */
+  design?: DesignInput;
+  /** Parameter grid: dotted design paths (`data.n`) to lists of values; every combination is run. */
+  grid?: Record<string, GridValue[]>;
+  /** Replications per grid point (default 1000). */
+  reps?: number;
+  /** Seed of every random stream (required: same seed, same numbers). */
+  seed: number;
+}
 
 /** One grid point: a fully validated design and the grid values that made it. */
 export interface GridPoint {
+  /** 0-based index of the grid point (designs × grid combinations, in order). */
   gridIndex: number;
+  /** 0-based index of the design it comes from. */
   designIndex: number;
+  /** The validated design with the grid values set. */
   design: Design;
-  grid: Record<string, number | string | boolean>;
+  /** Grid values of this point, by parameter path. */
+  grid: Record<string, GridValue>;
 }
 
 /** A validated simulation with its grid expanded. */
-export interface Simulation extends SimulationInput {
+export interface Simulation {
+  /** The designs as given (before the grid was applied). */
+  designs: Record<string, unknown>[];
+  /** The parameter grid. */
+  grid: Record<string, GridValue[]>;
+  /** Replications per grid point. */
+  reps: number;
+  /** Seed of every random stream. */
+  seed: number;
+  /** Every design × grid combination, validated. */
   points: GridPoint[];
 }
 
@@ -85,19 +125,29 @@ function setPath(obj: Record<string, unknown>, path: string, value: unknown): vo
 /**
  * Validate a simulation (accepting `design` for a single design) and expand its grid: every
  * design × every combination of grid values, each re-validated (an error names the grid point).
- * @example parseSimulation({ design: {}, grid: { "data.n": [50, 100] } }).points.length // 2
+ * Refuses up front a simulation whose memory or time would be absurd (with an estimate).
+ * @example parseSimulation({ design: {}, grid: { "data.n": [50, 100] }, seed: 1 }).points.length // 2
  */
-export function parseSimulation(input: unknown, context = "simulate"): Simulation {
-  let raw = input;
+export function parseSimulation(input: SimulationInput, context: string = "simulate"): Simulation {
+  let raw: unknown = input;
   if (raw && typeof raw === "object" && "design" in raw && !("designs" in raw)) {
     const { design, ...rest } = raw as Record<string, unknown>;
     raw = { ...rest, designs: [design ?? {}] };
   }
   const sim = parseInput(simulationSchema, raw, context);
   const paths = Object.keys(sim.grid);
-  const combos: Record<string, number | string | boolean>[] = [{}];
   for (const p of paths) {
-    const next: Record<string, number | string | boolean>[] = [];
+    if (!/^[A-Za-z]\w*(\.[A-Za-z]\w*)*$/.test(p)) {
+      fail(context, `grid["${p}"]`, "must be a dotted design path such as data.n or model.prioritised", p);
+    }
+  }
+  const count = sim.designs.length * paths.reduce((n, p) => n * sim.grid[p].length, 1);
+  if (count > MAX_GRID_POINTS) {
+    fail(context, "grid", `gives ${count} grid points (designs × combinations); at most ${MAX_GRID_POINTS}`, count);
+  }
+  const combos: Record<string, GridValue>[] = [{}];
+  for (const p of paths) {
+    const next: Record<string, GridValue>[] = [];
     for (const c of combos) for (const v of sim.grid[p]) next.push({ ...c, [p]: v });
     combos.splice(0, combos.length, ...next);
   }
@@ -107,7 +157,7 @@ export function parseSimulation(input: unknown, context = "simulate"): Simulatio
       const input = structuredClone(d);
       for (const [p, v] of Object.entries(g)) setPath(input, p, v);
       const where = paths.length ? `${context} (design ${designIndex + 1}, ${JSON.stringify(g)})` : context;
-      const design = parseDesign(input, where);
+      const design = parseDesign(input as DesignInput, where);
       if (!("name" in d)) design.name = `design ${designIndex + 1}`;
       points.push({ gridIndex: points.length, designIndex, design, grid: g });
     });
@@ -115,11 +165,15 @@ export function parseSimulation(input: unknown, context = "simulate"): Simulatio
   if (points.length * sim.reps > 1e9) {
     fail(context, "reps", "times grid points must be <= 1e9", points.length * sim.reps);
   }
+  checkResources(context, points.map((p) => p.design), sim.reps);
   return { ...sim, points };
 }
 
+/** The scale of an estimand: raw points, SD units, or a responder proportion. */
+export type Estimand = "raw" | "std" | "responder";
+
 /** Which estimand each answer strategy targets. */
-export function estimandOf(design: Design, answer: AnswerName): "raw" | "std" | "responder" {
+export function estimandOf(design: Design, answer: AnswerName): Estimand {
   if (answer === "smc") return "std";
   if (answer === "responder-diff" || answer === "responder-rate") return "responder";
   if (answer === "re-pool" && design.data.type === "meta" && design.data.measure === "SMD") return "std";
@@ -150,7 +204,7 @@ function scedAnswer(sim: SimData & { kind: "sced" }, design: Design, rng: Random
     draws: data.randomizations,
     seed: rng.int(0, 2 ** 31 - 1),
   });
-  return { estimate, ci_lb: null, ci_ub: null, p: test.p };
+  return { estimate, ci_lb: null, ci_ub: null, pval: test.p };
 }
 
 /**
@@ -165,7 +219,7 @@ export function applyAnswers(
   out: Float64Array,
   offset: number,
 ): void {
-  const alpha = design.alpha, mcid = rm.spec.mcid;
+  const level = design.level, mcid = rm.spec.mcid;
   let two: TwoArm | null = null;
   if (sim.kind === "two-arm") two = handleMissing(sim.data, design.missing);
   if (sim.kind === "single-arm") {
@@ -176,36 +230,36 @@ export function applyAnswers(
     let r: AnswerResult;
     switch (a) {
       case "dim":
-        r = diffInMeans(two!, alpha);
+        r = diffInMeans(two!, level);
         break;
       case "welch":
-        r = welch(two!, alpha);
+        r = welch(two!, level);
         break;
       case "ancova":
-        r = ancova(two!, alpha);
+        r = ancova(two!, level);
         break;
       case "change-t":
-        r = sim.kind === "single-arm" ? meanChange(two!, alpha) : changeScoreT(two!, alpha);
+        r = sim.kind === "single-arm" ? meanChange(two!, level) : changeScoreT(two!, level);
         break;
       case "smc":
-        r = smc(two!, alpha);
+        r = smc(two!, level);
         break;
       case "responder-diff":
-        r = responderDiff(two!, mcid, alpha);
+        r = responderDiff(two!, mcid, level);
         break;
       case "responder-rate":
-        r = responderRate(two!, mcid, alpha);
+        r = responderRate(two!, mcid, level);
         break;
       case "randomization":
         r = scedAnswer(sim as SimData & { kind: "sced" }, design, rng);
         break;
       case "re-pool": {
         const m = sim as SimData & { kind: "meta" };
-        if (m.yi.length < 2) r = { estimate: null, ci_lb: null, ci_ub: null, p: null };
+        if (m.yi.length < 2) r = { estimate: null, ci_lb: null, ci_ub: null, pval: null };
         else {
           const data = design.data as Extract<Design["data"], { type: "meta" }>;
-          const fit = rma({ yi: m.yi, vi: m.vi, method: data.method, level: 100 * (1 - alpha) });
-          r = { estimate: fit.beta, ci_lb: fit.ci_lb, ci_ub: fit.ci_ub, p: fit.pval };
+          const fit = rma({ yi: m.yi, vi: m.vi, method: data.method, level });
+          r = { estimate: fit.beta, ci_lb: fit.ci_lb, ci_ub: fit.ci_ub, pval: fit.pval };
         }
         break;
       }
@@ -214,7 +268,7 @@ export function applyAnswers(
     out[o] = r.estimate ?? NaN;
     out[o + 1] = r.ci_lb ?? NaN;
     out[o + 2] = r.ci_ub ?? NaN;
-    out[o + 3] = r.p ?? NaN;
+    out[o + 3] = r.pval ?? NaN;
     out[o + 4] = sim.estimands[estimandOf(design, a)];
   });
 }
@@ -229,10 +283,23 @@ function modelOf(design: Design): ResolvedModel {
   return rm;
 }
 
+/** A block of work: replications [from, to) of one grid point. */
+export interface BlockTask {
+  /** Grid point. */
+  gridIndex: number;
+  /** First replication (0-based). */
+  from: number;
+  /** One past the last replication. */
+  to: number;
+}
+
 /** Per-replication results of replications [from, to) of one grid point. */
 export interface Block {
+  /** Grid point. */
   gridIndex: number;
+  /** First replication (0-based). */
   from: number;
+  /** One past the last replication. */
   to: number;
   /** (to − from) × answers × 5 values, replication-major. */
   values: Float64Array;
@@ -240,7 +307,7 @@ export interface Block {
 
 /**
  * Run replications [from, to) of one grid point in this thread.
- * @example runBlock(parseSimulation({ design: {} }).points[0], 1, 0, 10).values.length // 10 * 4 * 5
+ * @example runBlock(parseSimulation({ design: {}, seed: 1 }).points[0], 1, 0, 10).values.length // 10 * 4 * 5
  */
 export function runBlock(point: GridPoint, seed: number, from: number, to: number): Block {
   const { design, gridIndex } = point;
@@ -266,17 +333,17 @@ export function assembleBlocks(point: GridPoint, blocks: readonly Block[], reps:
   let next = 0;
   for (const b of mine) {
     if (b.from !== next) {
-      throw new RangeError(
-        `grid point ${point.gridIndex}: replications ${next}..${b.from - 1} are ${
-          b.from > next ? "missing" : "duplicated"
-        }`,
+      fail(
+        "simulate",
+        `grid point ${point.gridIndex + 1}`,
+        `replications ${next + 1}..${b.from} are ${b.from > next ? "missing" : "duplicated"} (1-based)`,
       );
     }
     out.set(b.values, b.from * A * F);
     next = b.to;
   }
   if (next !== reps) {
-    throw new RangeError(`grid point ${point.gridIndex}: replications ${next}..${reps - 1} are missing`);
+    fail("simulate", `grid point ${point.gridIndex + 1}`, `replications ${next + 1}..${reps} are missing (1-based)`);
   }
   return out;
 }
@@ -295,12 +362,12 @@ export function summarisePoint(point: GridPoint, values: Float64Array, reps: num
       return x;
     };
     const d = diagnoseAnswer(
-      { estimate: col(0), ci_lb: col(1), ci_ub: col(2), p: col(3), estimand: col(4) },
+      { estimate: col(0), ci_lb: col(1), ci_ub: col(2), pval: col(3), estimand: col(4) },
       design.alpha,
     );
     return {
       design: design.name,
-      gridIndex: point.gridIndex,
+      grid_index: point.gridIndex,
       answer: a,
       estimand: estimandOf(design, a),
       grid: point.grid,
@@ -312,9 +379,9 @@ export function summarisePoint(point: GridPoint, values: Float64Array, reps: num
 /**
  * Run a whole simulation in this thread and diagnose it (the synchronous path used by tests, by
  * `--workers 1`, and by the notebooks' first coarse answer). `reps` overrides the simulation's.
- * @example diagnoseSimulation(parseSimulation({ design: {}, reps: 100 }))[0].answer // "dim"
+ * @example diagnoseSimulation(parseSimulation({ design: {}, reps: 100, seed: 1 }))[0].answer // "dim"
  */
-export function diagnoseSimulation(sim: Simulation, reps = sim.reps): DiagnosisRow[] {
+export function diagnoseSimulation(sim: Simulation, reps: number = sim.reps): DiagnosisRow[] {
   return sim.points.flatMap((pt) => summarisePoint(pt, runBlock(pt, sim.seed, 0, reps).values, reps));
 }
 
@@ -322,21 +389,21 @@ export function diagnoseSimulation(sim: Simulation, reps = sim.reps): DiagnosisR
  * Split the work of a simulation into blocks of at most `blockSize` replications, optionally only
  * shard `shard` of `shards` (contiguous replication ranges: shard i of n takes the i-th of n equal
  * ranges of every grid point).
- * @example planBlocks(parseSimulation({ design: {}, reps: 1000 }), 250).length // 4
+ * @example planBlocks(parseSimulation({ design: {}, reps: 1000, seed: 1 }), 250).length // 4
  */
 export function planBlocks(
   sim: Simulation,
   blockSize: number,
-  shard = 0,
-  shards = 1,
-  reps = sim.reps,
-): { gridIndex: number; from: number; to: number }[] {
+  shard: number = 0,
+  shards: number = 1,
+  reps: number = sim.reps,
+): BlockTask[] {
   if (!(Number.isInteger(shards) && shards >= 1)) fail("planBlocks", "shards", "must be a whole number >= 1", shards);
   if (!(Number.isInteger(shard) && shard >= 0 && shard < shards)) {
     fail("planBlocks", "shard", `must be a whole number in 0..${shards - 1}`, shard);
   }
   const lo = Math.floor((shard * reps) / shards), hi = Math.floor(((shard + 1) * reps) / shards);
-  const out: { gridIndex: number; from: number; to: number }[] = [];
+  const out: BlockTask[] = [];
   for (const pt of sim.points) {
     for (let f = lo; f < hi; f += blockSize) {
       out.push({ gridIndex: pt.gridIndex, from: f, to: Math.min(hi, f + blockSize) });

@@ -6,7 +6,7 @@
  * @example new Worker(new URL("./worker.ts", import.meta.url), { type: "module" })
  * @module
  */
-import { parseSimulation, runBlock, type Simulation } from "./simulate.ts";
+import { parseSimulation, runBlock, type Simulation, type SimulationInput } from "./simulate.ts";
 
 let cacheKey = "";
 let cached: Simulation | null = null;
@@ -29,7 +29,7 @@ scope.onmessage = (e: MessageEvent<Task>) => {
   try {
     const key = JSON.stringify(sim);
     if (key !== cacheKey || !cached) {
-      cached = parseSimulation(sim);
+      cached = parseSimulation(sim as SimulationInput);
       cacheKey = key;
     }
     const block = runBlock(cached.points[gridIndex], cached.seed, from, to);

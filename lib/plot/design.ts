@@ -6,38 +6,55 @@
  * Plot layer is thin.
  *
  * @example
- * import { diagnosandPlot } from "../lib/plot/design.ts";
+ * import { diagnosandPlot } from "../lib/plot/mod.ts";
  * display(diagnosandPlot(rows, { diagnosand: "power" }));
  * @module
  */
 import * as Plot from "@observablehq/plot";
 import { z } from "zod";
-import { parseInput } from "../validate.ts";
-import type { DiagnosisRow } from "../design/diagnose.ts";
+import { fail, parseInput } from "../validate.ts";
+import { type DiagnosisRow, meanEstimateMcse } from "../design/diagnose.ts";
 import { theme } from "./theme.ts";
 
+/** A diagnosand that can be plotted. */
+export type Diagnosand = "power" | "bias" | "rmse" | "coverage" | "type_s";
+
+/** How a diagnosand is plotted: its MCSE field, axis label and reference line (null: none). */
+export interface DiagnosandSpec {
+  /** The `<quantity>_mcse` field of a diagnosis row. */
+  mcse: "power_mcse" | "bias_mcse" | "rmse_mcse" | "coverage_mcse" | "type_s_mcse";
+  /** Axis label. */
+  label: string;
+  /** Reference line (0.8 power, 0 bias, 0.95 coverage), or null. */
+  ref: number | null;
+}
+
 /** Diagnosands that can be plotted, with their MCSE field. */
-export const DIAGNOSANDS = {
+export const DIAGNOSANDS: Readonly<Record<Diagnosand, DiagnosandSpec>> = {
   power: { mcse: "power_mcse", label: "Power", ref: 0.8 },
   bias: { mcse: "bias_mcse", label: "Bias (estimate − estimand)", ref: 0 },
   rmse: { mcse: "rmse_mcse", label: "RMSE", ref: null },
   coverage: { mcse: "coverage_mcse", label: "CI coverage", ref: 0.95 },
   type_s: { mcse: "type_s_mcse", label: "Type-S error rate", ref: 0 },
-} as const;
-export type Diagnosand = keyof typeof DIAGNOSANDS;
+};
 
 /** One point of a diagnosand plot. */
 export interface DiagnosandPoint {
+  /** Design name. */
   design: string;
+  /** Answer strategy. */
   answer: string;
   /** `design · answer`, the row label. */
   label: string;
   /** Value of the x grid parameter (curves), or null. */
   x: number | string | null;
+  /** The diagnosand. */
   value: number;
-  /** value ± 2 MCSE (clipped to [0, 1] for proportions). */
-  lo: number;
-  hi: number;
+  /** value − 2 MCSE (an approximate 95 % Monte Carlo interval; clipped to [0, 1] for proportions). */
+  ci_lb: number;
+  /** value + 2 MCSE (clipped to [0, 1] for proportions). */
+  ci_ub: number;
+  /** Replications behind the value. */
   reps: number;
 }
 
@@ -50,7 +67,7 @@ const optionsSchema = z.object({
 /**
  * Points of a diagnosand plot: one per row that has the diagnosand, with ±2 MCSE. Rows without
  * the diagnosand (e.g. power of a responder rate) are left out.
- * @example diagnosandData(rows, { diagnosand: "power" })[0].lo
+ * @example diagnosandData(rows, { diagnosand: "power" })[0].ci_lb
  */
 export function diagnosandData(
   rows: readonly DiagnosisRow[],
@@ -79,8 +96,8 @@ export function diagnosandData(
         ? String(r.grid[x])
         : (r.grid[x] as number | string) ?? null,
       value: v,
-      lo,
-      hi,
+      ci_lb: lo,
+      ci_ub: hi,
       reps: r.reps,
     });
   }
@@ -89,11 +106,13 @@ export function diagnosandData(
 
 /** Options of the plot builders. */
 export interface DesignPlotOptions {
+  /** Diagnosand to plot (default power). */
   diagnosand?: Diagnosand;
   /** Grid path on the x axis ({@link diagnosandCurve}). */
   x?: string;
   /** x-axis label (defaults to the grid path). */
   xLabel?: string;
+  /** Width in pixels (default 760). */
   width?: number;
   /** Document to render into (a jsdom document outside the browser). */
   document?: Plot.PlotOptions["document"];
@@ -126,7 +145,7 @@ export function diagnosandPlot(
     color: { legend: false },
     marks: [
       ...(meta.ref === null ? [] : [Plot.ruleX([meta.ref], { stroke: theme.refline, strokeDasharray: "4,3" })]),
-      Plot.ruleY(data, { x1: "lo", x2: "hi", y: "label", stroke: "design", strokeWidth: 2 }),
+      Plot.ruleY(data, { x1: "ci_lb", x2: "ci_ub", y: "label", stroke: "design", strokeWidth: 2 }),
       Plot.dot(data, { x: "value", y: "label", fill: "design", r: 4, tip: true }),
     ],
   });
@@ -142,7 +161,7 @@ export function diagnosandCurve(
   options: DesignPlotOptions = {},
 ): ReturnType<typeof Plot.plot> {
   const diagnosand = options.diagnosand ?? "power";
-  if (!options.x) throw new Error("diagnosandCurve: x (a grid path) is required");
+  if (!options.x) fail("diagnosandCurve", "x", "is required (a grid path such as data.n)", options.x);
   const data = diagnosandData(rows, { diagnosand, x: options.x }).filter((d) => typeof d.x === "number");
   const meta = DIAGNOSANDS[diagnosand];
   return Plot.plot({
@@ -158,7 +177,7 @@ export function diagnosandCurve(
     color: { legend: true },
     marks: [
       ...(meta.ref === null ? [] : [Plot.ruleY([meta.ref], { stroke: theme.refline, strokeDasharray: "4,3" })]),
-      Plot.areaY(data, { x: "x", y1: "lo", y2: "hi", fill: "label", fillOpacity: 0.15 }),
+      Plot.areaY(data, { x: "x", y1: "ci_lb", y2: "ci_ub", fill: "label", fillOpacity: 0.15 }),
       Plot.line(data, { x: "x", y: "value", stroke: "label", marker: "circle", tip: true }),
     ],
   });
@@ -166,11 +185,16 @@ export function diagnosandCurve(
 
 /** One point of the PROM dilution plot. */
 export interface DilutionPoint {
+  /** Domains prioritised (k). */
   prioritised: number;
+  /** Design name (the instrument). */
   instrument: string;
+  /** Mean estimate. */
   value: number;
-  lo: number;
-  hi: number;
+  /** Mean estimate − 2 MCSE. */
+  ci_lb: number;
+  /** Mean estimate + 2 MCSE. */
+  ci_ub: number;
 }
 
 /**
@@ -181,13 +205,13 @@ export interface DilutionPoint {
  */
 export function dilutionData(rows: readonly DiagnosisRow[]): DilutionPoint[] {
   return rows.filter((r) => r.mean_estimate !== null && typeof r.grid["model.prioritised"] === "number").map((r) => {
-    const se = (r.sd_estimate ?? 0) / Math.sqrt(Math.max(1, r.reps - r.failed));
+    const se = meanEstimateMcse(r) ?? 0;
     return {
       prioritised: r.grid["model.prioritised"] as number,
       instrument: r.design,
       value: r.mean_estimate!,
-      lo: r.mean_estimate! - 2 * se,
-      hi: r.mean_estimate! + 2 * se,
+      ci_lb: r.mean_estimate! - 2 * se,
+      ci_ub: r.mean_estimate! + 2 * se,
     };
   });
 }
@@ -210,7 +234,7 @@ export function dilutionPlot(
     color: { legend: true },
     marks: [
       Plot.ruleY([0], { stroke: theme.refline }),
-      Plot.ruleX(data, { x: "prioritised", y1: "lo", y2: "hi", stroke: "instrument" }),
+      Plot.ruleX(data, { x: "prioritised", y1: "ci_lb", y2: "ci_ub", stroke: "instrument" }),
       Plot.line(data, { x: "prioritised", y: "value", stroke: "instrument", marker: "circle", tip: true }),
     ],
   });

@@ -30,12 +30,12 @@ Deno.test("simulate CLI: summary table on stdout, diagnosis CSV with grid column
       (s) => (progress += s),
     );
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /^design\s+grid\s+answer\s+estimand\s+power \(mcse\)/);
+    assert.match(r.stdout, /^design\s+grid\s+answer\s+estimand\s+power ± mcse/);
     assert.match(r.stdout, /rct\s+model\.prioritised=3\s+ancova/);
     assert.match(r.stdout, /only 40 replications: run at least 500/);
     assert.match(progress, /\[#{30}\] 100% {2}160\/160 replications\n$/);
     const csv = (await Deno.readTextFile(`${dir}/out.csv`)).trim().split("\n");
-    assert.ok(csv[0].startsWith("design,gridIndex,model.prioritised,answer,estimand,reps,failed,mean_estimand"));
+    assert.ok(csv[0].startsWith("design,grid_index,model.prioritised,answer,estimand,reps,failed,mean_estimand"));
     assert.equal(csv.length, 1 + 2 * 2 + 2 * 3, "2 grid points x (2 RCT answers + 3 cohort answers)");
   });
 });
@@ -73,22 +73,34 @@ Deno.test("simulate CLI: --shard 1/2 and 2/2 merged with --merge equal the unsha
     assert.equal(merged.code, 0, merged.stderr);
     assert.equal(await Deno.readTextFile(`${dir}/merged.csv`), await Deno.readTextFile(`${dir}/full.csv`));
     const partial = await runSimulateCli([`${dir}/d.json`, "--reps", "30", "--merge", `${dir}/s1.csv`]);
-    assert.equal(partial.code, 1);
-    assert.match(partial.stderr, /grid point 0 is incomplete: a shard is missing/);
+    assert.equal(partial.code, 2);
+    assert.match(partial.stderr, /simulate: grid point 1 is incomplete: a shard is missing, got "replication 16"/);
   });
 });
 
 Deno.test("simulate CLI: bad design files and arguments give clear errors", async () => {
   await withDir(async (dir) => {
     await Deno.writeTextFile(`${dir}/bad.json`, JSON.stringify({ design: { data: { type: "rct", n: 1 } } }));
-    const r = await runSimulateCli([`${dir}/bad.json`]);
-    assert.equal(r.code, 1);
-    assert.match(r.stderr, /bad\.json: data\.n must be >= 4, got 1/);
+    const r = await runSimulateCli([`${dir}/bad.json`, "--seed", "1"]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /simulate .*bad\.json: data\.n must be >= 4, got 1/);
     const usage = await runSimulateCli([`${dir}/bad.json`, "--shard", "3/2", "--out", "x.csv"]);
     assert.equal(usage.code, 2);
-    assert.match(usage.stderr, /--shard must look like i\/n with 1 <= i <= n, got 3\/2\nusage: simulate/);
+    assert.match(
+      usage.stderr,
+      /simulate: --shard must look like i\/n with 1 <= i <= n <= 10000 \(e\.g\. 1\/4\), got "3\/2"/,
+    );
     const missing = await runSimulateCli([`${dir}/nope.json`]);
-    assert.match(missing.stderr, /cannot read .*nope\.json/);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /simulate: design file does not exist, got ".*nope\.json"/);
+    const help = await runSimulateCli(["--help"]);
+    assert.equal(help.code, 0);
+    for (const opt of ["--reps", "--seed", "--workers", "--out", "--raw", "--shard", "--merge", "--quiet"]) {
+      assert.match(help.stdout, new RegExp(`\n  ${opt}\\b`), `--help describes ${opt}`);
+    }
+    const unknown = await runSimulateCli([`${dir}/bad.json`, "--rep", "10"]);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /--rep is not an option of simulate \(did you mean --reps\?\)/);
   });
 });
 
@@ -106,4 +118,54 @@ Deno.test("simulate CLI: the example design files in data/designs validate", asy
     assert.equal(r.code, 0, `${entry.name}: ${r.stderr}`);
   }
   assert.equal(progressBar(5, 10, 10), "[#####-----]  50%  5/10 replications");
+});
+
+Deno.test({
+  name: "simulate CLI: SIGINT mid-run leaves --out absent or the complete previous file, and no temporary file",
+  sanitizeResources: false,
+  fn: async () => {
+    await withDir(async (dir) => {
+      const long = { design: { data: { type: "rct", n: 200 } }, reps: 1_000_000, seed: 1 };
+      await Deno.writeTextFile(`${dir}/long.json`, JSON.stringify(long));
+      const previous = "design,grid_index,answer\nprevious,0,dim\n";
+      await Deno.writeTextFile(`${dir}/f.csv`, previous);
+      for (const target of ["f.csv", "new.csv"]) {
+        const child = new Deno.Command(Deno.execPath(), {
+          args: [
+            "run",
+            "-A",
+            repoPath("lib/cli/simulate.ts"),
+            `${dir}/long.json`,
+            "--workers",
+            "1",
+            "--quiet",
+            "--out",
+            `${dir}/${target}`,
+            "--raw",
+            `${dir}/raw-${target}`,
+          ],
+          stdout: "piped",
+          stderr: "piped",
+        }).spawn();
+        // the run has started once its temporary output file exists
+        const started = Date.now();
+        while (![...Deno.readDirSync(dir)].some((e) => e.name.startsWith(`.${target}.tmp-`))) {
+          assert.ok(Date.now() - started < 30_000, "the run did not start");
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        await new Promise((r) => setTimeout(r, 300));
+        child.kill("SIGINT");
+        const killed = Date.now();
+        const { code, stderr } = await child.output();
+        assert.ok(Date.now() - killed < 10_000, "the interrupt stops the run at once, not after it");
+        assert.equal(code, 130, new TextDecoder().decode(stderr));
+        const names = [...Deno.readDirSync(dir)].map((e) => e.name);
+        assert.ok(!names.some((n) => n.includes(".tmp-")), `temporary files left: ${names.join(" ")}`);
+        assert.ok(!names.includes(`raw-${target}`), "no partial --raw file");
+        if (target === "f.csv") {
+          assert.equal(await Deno.readTextFile(`${dir}/f.csv`), previous, "the previous file is intact");
+        } else assert.ok(!names.includes("new.csv"), "no partial new file");
+      }
+    });
+  },
 });

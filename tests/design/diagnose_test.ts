@@ -16,7 +16,7 @@ Deno.test("diagnoseAnswer: diagnosands and Monte Carlo SEs computed by hand", ()
     estimand,
     ci_lb: [0, 2.5, -2, 0.5, NaN],
     ci_ub: [2, 4, 0, 3, NaN],
-    p: [0.04, 0.001, 0.03, 0.2, null],
+    pval: [0.04, 0.001, 0.03, 0.2, null],
   }, 0.05);
   // errors: 0, 2, -2, 1 -> bias 0.25, mse (0 + 4 + 4 + 1) / 4 = 2.25, rmse 1.5
   assert.equal(d.reps, 5);
@@ -42,7 +42,7 @@ Deno.test("diagnoseAnswer: no test and no CI give null power, coverage and type 
     estimand: [0, 0],
     ci_lb: [null, null],
     ci_ub: [null, null],
-    p: [null, null],
+    pval: [null, null],
   }, 0.05);
   assert.equal(d.power, null);
   assert.equal(d.coverage, null);
@@ -53,7 +53,7 @@ Deno.test("diagnoseAnswer: no test and no CI give null power, coverage and type 
 
 const row = (over: Partial<DiagnosisRow>): DiagnosisRow => ({
   design: "a",
-  gridIndex: 0,
+  grid_index: 0,
   answer: "dim",
   estimand: "raw",
   grid: {},

@@ -5,6 +5,7 @@ import { createRandom } from "../../lib/stats/random.ts";
 import { parseDesign } from "../../lib/design/schema.ts";
 import { drawPatients, resolveModel } from "../../lib/design/model.ts";
 import { diagnoseSimulation, parseSimulation } from "../../lib/design/simulate.ts";
+import type { DesignInput } from "../../lib/design/types.ts";
 import { dilution } from "../../lib/design/analytic.ts";
 import { csvInstrumentNames, instruments, instrumentsFromCsv } from "../../lib/design/defaults.ts";
 import { loadCsv } from "../../lib/io/csv.ts";
@@ -34,7 +35,7 @@ Deno.test("model: the analytic SD of the observed score matches simulated patien
 });
 
 Deno.test("model: PROM dilution emerges: with 1 prioritised domain the PDI shows ~19% of the PSC's standardised change", () => {
-  const design = (instrument: string, prioritised: number) => ({
+  const design = (instrument: "pdi" | "psc", prioritised: number): DesignInput => ({
     model: { instrument, prioritised },
     data: { type: "cohort", n: 200 },
     answers: ["smc"],

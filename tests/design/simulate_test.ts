@@ -1,16 +1,12 @@
 import assert from "node:assert/strict";
 import { diagnoseSimulation, parseSimulation, planBlocks, runBlock } from "../../lib/design/simulate.ts";
-import {
-  createPool,
-  diagnoseBlocks,
-  diagnoseParallel,
-  diagnoseProgressive,
-  runBlocks,
-} from "../../lib/design/parallel.ts";
-import { blocksToRawCsv, diagnosisToCsv, mergeRaw } from "../../lib/design/results.ts";
+import { createPool, diagnoseBlocks, diagnoseParallel, runBlocks } from "../../lib/design/parallel.ts";
+import { diagnoseProgressive } from "../../lib/design/progressive.ts";
+import { blocksToRawCsv, diagnosisToCsv, mergeRaw, shardToCsv } from "../../lib/design/results.ts";
+import type { DesignInput, SimulationInput } from "../../lib/design/mod.ts";
 import { powerTTest, rtmShift } from "../../lib/design/analytic.ts";
 
-const tTestDesign = {
+const tTestDesign: DesignInput = {
   model: { instrument: "score", effects: { imsr: { mean: 0.2, sd: 0 }, primaryCare: { mean: 0, sd: 0 } } },
   data: { type: "rct", n: 100 },
   answers: ["dim"],
@@ -78,7 +74,7 @@ Deno.test("known answer: unbiased estimators show zero bias within Monte Carlo e
   }
 });
 
-const mixed = {
+const mixed: SimulationInput = {
   designs: [
     { data: { type: "rct", n: 60, dropout: { rate: 0.2, mechanism: "MNAR" } }, missing: "bocf" },
     { data: { type: "cohort", n: 40 } },
@@ -120,13 +116,13 @@ Deno.test("determinism: the same seed gives bit-identical results with 1 and wit
 Deno.test("shards: per-replication shard files merged give exactly the unsharded diagnosis; a missing shard is an error", async () => {
   const sim = parseSimulation(mixed);
   const shards = await Promise.all([0, 1, 2].map((i) => runBlocks(sim, { shard: [i, 3] })));
-  const texts = shards.map((b) => blocksToRawCsv(sim, b));
+  const texts = shards.map((b, i) => shardToCsv(sim, b, [i, 3]));
   const merged = mergeRaw(sim, [texts[2], texts[0], texts[1]]);
   assert.equal(diagnosisToCsv(merged), diagnosisToCsv(diagnoseSimulation(sim)));
-  assert.throws(() => mergeRaw(sim, [texts[0], texts[2]]), /grid point 0 is incomplete: a shard is missing/);
+  assert.throws(() => mergeRaw(sim, [texts[0], texts[2]]), /grid point 1 is incomplete: a shard is missing/);
   assert.throws(() => mergeRaw(sim, [texts[0], texts[0]]), /duplicates a replication/);
   const other = parseSimulation({ ...mixed, seed: 1 });
-  assert.throws(() => mergeRaw(other, texts), /column seed must equal the simulation's seed 1, got 99/);
+  assert.throws(() => mergeRaw(other, texts), /shard 1 \(hash [0-9a-f]{16}\) was not made from this design file/);
 });
 
 Deno.test("grid: every combination is run and its values are carried into the result rows", () => {
@@ -134,42 +130,49 @@ Deno.test("grid: every combination is run and its values are carried into the re
     design: tTestDesign,
     grid: { "data.n": [20, 40], "model.effects.imsr.mean": [0, 1] },
     reps: 30,
+    seed: 1,
   });
   const rows = diagnoseSimulation(sim);
   assert.deepEqual(rows.map((r) => [r.grid["data.n"], r.grid["model.effects.imsr.mean"]]), [[20, 0], [20, 1], [40, 0], [
     40,
     1,
   ]]);
-  assert.deepEqual(rows.map((r) => r.gridIndex), [0, 1, 2, 3]);
+  assert.deepEqual(rows.map((r) => r.grid_index), [0, 1, 2, 3]);
   assert.ok(
     rows.every((r) => r.warnings.some((w) => w.startsWith("only 30 replications"))),
     "too few simulations are flagged",
   );
   const csv = diagnosisToCsv(rows).split("\n");
-  assert.ok(csv[0].startsWith("design,gridIndex,data.n,model.effects.imsr.mean,answer,estimand,reps"));
+  assert.ok(csv[0].startsWith("design,grid_index,data.n,model.effects.imsr.mean,answer,estimand,reps"));
   assert.equal(csv.length, 6);
 });
 
 Deno.test("blocks: planBlocks splits shards into contiguous ranges; runBlock writes 5 values per answer", () => {
-  const sim = parseSimulation({ design: tTestDesign, reps: 10 });
+  const sim = parseSimulation({ design: tTestDesign, reps: 10, seed: 1 });
   assert.deepEqual(planBlocks(sim, 4, 1, 2), [{ gridIndex: 0, from: 5, to: 9 }, { gridIndex: 0, from: 9, to: 10 }]);
   assert.equal(runBlock(sim.points[0], sim.seed, 0, 3).values.length, 3 * 1 * 5);
-  assert.throws(() => diagnoseBlocks(sim, [runBlock(sim.points[0], sim.seed, 0, 3)]), /replications 3..9 are missing/);
+  assert.throws(
+    () => diagnoseBlocks(sim, [runBlock(sim.points[0], sim.seed, 0, 3)]),
+    /grid point 1 replications 4..10 are missing \(1-based\)/,
+  );
 });
 
 Deno.test("validation: errors name the field, the grid point and the rule", () => {
   assert.throws(
-    () => parseSimulation({ design: { data: { type: "rct", n: 2 } } }),
+    () => parseSimulation({ design: { data: { type: "rct", n: 2 } }, seed: 1 }),
     /simulate: data.n must be >= 4, got 2/,
   );
   assert.throws(
-    () => parseSimulation({ design: { data: { type: "rct" } }, grid: { "data.n": [10, 1] } }),
+    () => parseSimulation({ design: { data: { type: "rct" } }, grid: { "data.n": [10, 1] }, seed: 1 }),
     /design 1, \{"data.n":1\}\): data.n must be >= 4, got 1/,
   );
   assert.throws(
-    () => parseSimulation({ design: { data: { type: "cohort" }, answers: ["dim"] } }),
+    () => parseSimulation({ design: { data: { type: "cohort" }, answers: ["dim"] }, seed: 1 }),
     /answers\[0\] must be one of change-t, smc, responder-rate for a cohort design/,
   );
-  assert.throws(() => parseSimulation({ design: {}, reps: 0 }), /reps must be >= 1, got 0/);
-  assert.throws(() => parseSimulation({ design: {}, colour: "red" }), /unknown field\(s\) colour/);
+  assert.throws(() => parseSimulation({ design: {}, reps: 0, seed: 1 }), /reps must be >= 1, got 0/);
+  assert.throws(
+    () => parseSimulation({ design: {}, colour: "red", seed: 1 } as SimulationInput),
+    /unknown field\(s\) colour/,
+  );
 });

@@ -3,11 +3,11 @@ import assert from "node:assert/strict";
 import { JSDOM } from "jsdom";
 import { diagnosandCurve, diagnosandData, diagnosandPlot, dilutionData, dilutionPlot } from "../../lib/plot/design.ts";
 import type { DiagnosisRow } from "../../lib/design/diagnose.ts";
-import { diagnoseSimulation, parseSimulation } from "../../lib/design/simulate.ts";
+import { type DesignInput, diagnoseSimulation, type InstrumentName, parseSimulation } from "../../lib/design/mod.ts";
 
 const base: DiagnosisRow = {
   design: "RCT",
-  gridIndex: 0,
+  grid_index: 0,
   answer: "dim",
   estimand: "raw",
   grid: { "data.n": 50 },
@@ -34,11 +34,11 @@ Deno.test("diagnosandData: value ± 2 MCSE, proportions clipped to [0, 1], rows 
   const rows = [base, { ...base, answer: "responder-rate", power: null, power_mcse: null }];
   const power = diagnosandData(rows, { diagnosand: "power" });
   assert.equal(power.length, 1);
-  assert.equal(power[0].hi, 1, "0.98 + 2 x 0.02 clipped to 1");
-  assert.ok(Math.abs(power[0].lo - 0.94) < 1e-12);
+  assert.equal(power[0].ci_ub, 1, "0.98 + 2 x 0.02 clipped to 1");
+  assert.ok(Math.abs(power[0].ci_lb - 0.94) < 1e-12);
   const bias = diagnosandData(rows, { diagnosand: "bias", x: "data.n" });
   assert.deepEqual(bias.map((b) => [b.label, b.x]), [["RCT · dim", 50], ["RCT · responder-rate", 50]]);
-  assert.ok(Math.abs(bias[0].lo - 0.05) < 1e-12 && Math.abs(bias[0].hi - 0.15) < 1e-12, "bias 0.1 ± 2 x 0.025");
+  assert.ok(Math.abs(bias[0].ci_lb - 0.05) < 1e-12 && Math.abs(bias[0].ci_ub - 0.15) < 1e-12, "bias 0.1 ± 2 x 0.025");
   assert.throws(
     () => diagnosandData(rows, { diagnosand: "colour" as never }),
     /diagnosandData: diagnosand must be one of/,
@@ -52,14 +52,17 @@ Deno.test("plots render to SVG with one dot per design x answer and a curve per 
     document,
   });
   assert.equal(svg.querySelectorAll("circle").length, 2);
-  const rows = [50, 100, 200].map((n, i) => ({ ...base, gridIndex: i, grid: { "data.n": n }, power: 0.3 + 0.2 * i }));
+  const rows = [50, 100, 200].map((n, i) => ({ ...base, grid_index: i, grid: { "data.n": n }, power: 0.3 + 0.2 * i }));
   const curve = diagnosandCurve(rows, { diagnosand: "power", x: "data.n", document });
   assert.ok(curve.querySelectorAll("path").length >= 2, "a band and a line");
-  assert.throws(() => diagnosandCurve(rows, { document }), /x \(a grid path\) is required/);
+  assert.throws(
+    () => diagnosandCurve(rows, { document }),
+    /diagnosandCurve: x is required \(a grid path such as data.n\)/,
+  );
 });
 
 Deno.test("dilution plot: the PDI's standardised change grows with k, the PSC's does not (simulated rows)", () => {
-  const design = (name: string, instrument: string) => ({
+  const design = (name: string, instrument: InstrumentName): DesignInput => ({
     name,
     model: { instrument },
     data: { type: "cohort", n: 150 },

@@ -1,0 +1,244 @@
+/**
+ * The design declaration's types, written out (not inferred from the zod schema) so that the
+ * public API has explicit types: {@link DesignInput} is what a user writes (every field optional),
+ * {@link Design} what {@link parseDesign} returns (every default filled in). `schema.ts` checks at
+ * compile time that its schema's output is assignable to these types.
+ * @module
+ */
+import type { AnswerName } from "./schema.ts";
+
+/** The instruments the outcome model knows. */
+export type InstrumentName = "pdi" | "psc" | "nrs" | "pcs" | "mcs" | "score";
+
+/** Comparators (C). `none` is a PIO: no comparison group. */
+export type Comparator = "primary-care" | "usual-imsr" | "waiting-list" | "none";
+
+/** Mechanisms of missing post measurements. */
+export type DropoutMechanism = "MCAR" | "MAR" | "MNAR";
+
+/** How missing post measurements are analysed. */
+export type MissingRule = "complete-case" | "bocf" | "mean";
+
+/** A distribution of patient-level effects (points per prioritised domain, positive = improvement). */
+export interface EffectDistribution {
+  /** Mean effect. */
+  mean: number;
+  /** Between-patient SD of the effect. */
+  sd: number;
+}
+
+/** Input form of {@link EffectDistribution} (the SD has a default per condition). */
+export interface EffectDistributionInput {
+  /** Mean effect. */
+  mean: number;
+  /** Between-patient SD of the effect. */
+  sd?: number;
+}
+
+/** Dropout or attrition. */
+export interface Dropout {
+  /** Probability of a missing post measurement (intervention arm, or everyone). */
+  rate: number;
+  /** Rate in the comparator arm (defaults to `rate`). */
+  controlRate?: number;
+  /** MCAR: at random; MAR: depends on the observed baseline; MNAR: on the unobserved outcome. */
+  mechanism: DropoutMechanism;
+  /** Log-odds of dropout per SD of the driver. */
+  strength: number;
+}
+
+/** Input form of {@link Dropout}. */
+export type DropoutInput = Partial<Dropout>;
+
+/** Effect distributions of the conditions. */
+export interface Effects {
+  /** IMSR (the intervention). */
+  imsr: EffectDistribution;
+  /** Usual IMSR (active comparator). */
+  usualImsr: EffectDistribution;
+  /** Continued primary care for patients who are not at the end of the line. */
+  primaryCare: EffectDistribution;
+  /** Continued primary care for end-of-the-line patients. */
+  primaryCareEndOfLine: EffectDistribution;
+  /** Waiting list. */
+  waitingList: EffectDistribution;
+}
+
+/** Selection on the observed baseline score (regression to the mean). */
+export interface Selection {
+  /** Cut-off on the instrument's raw scale. */
+  cutoff: number;
+  /** Keep patients above or below the cut-off. */
+  keep: "above" | "below";
+}
+
+/** Population and outcome model (P and O) with every default filled in. */
+export interface Model {
+  /** Instrument analysed. */
+  instrument: InstrumentName;
+  /** Override of the instrument's per-domain mean. */
+  mean?: number;
+  /** Override of the instrument's per-domain SD. */
+  sd?: number;
+  /** Override of the instrument's reliability. */
+  reliability?: number;
+  /** Override of the instrument's inter-domain correlation. */
+  interDomainR?: number;
+  /** Override of the instrument's MCID. */
+  mcid?: number;
+  /** Number of domains each patient prioritises (1–7). */
+  prioritised: number;
+  /** Change over the study period without treatment (points per domain, positive = improvement). */
+  naturalCourse: number;
+  /** Share of patients who are not at the end of the line. */
+  shareNotEndOfLine: number;
+  /** Selection on the observed baseline score. */
+  selection?: Selection;
+  /** Effect distributions of the conditions. */
+  effects: Effects;
+}
+
+/** Input form of {@link Model} (every field optional). */
+export interface ModelInput {
+  /** Instrument analysed (default `pdi`). */
+  instrument?: InstrumentName;
+  /** Override of the instrument's per-domain mean. */
+  mean?: number;
+  /** Override of the instrument's per-domain SD. */
+  sd?: number;
+  /** Override of the instrument's reliability. */
+  reliability?: number;
+  /** Override of the instrument's inter-domain correlation. */
+  interDomainR?: number;
+  /** Override of the instrument's MCID. */
+  mcid?: number;
+  /** Number of domains each patient prioritises (default 1). */
+  prioritised?: number;
+  /** Natural course (default 0). */
+  naturalCourse?: number;
+  /** Share of patients who are not at the end of the line (default 0). */
+  shareNotEndOfLine?: number;
+  /** Selection on the observed baseline score. */
+  selection?: Selection;
+  /** Effect distributions (each optional). */
+  effects?: { [K in keyof Effects]?: EffectDistributionInput };
+}
+
+/** A parallel RCT. */
+export interface RctData {
+  /** Discriminator. */
+  type: "rct";
+  /** Total number randomised. */
+  n: number;
+  /** Share assigned to IMSR. */
+  allocation: number;
+  /** Comparator arm. */
+  comparator: Exclude<Comparator, "none">;
+  /** Dropout. */
+  dropout: Dropout;
+}
+
+/** A waiting-list RCT. */
+export interface WaitlistData extends Omit<RctData, "type" | "comparator"> {
+  /** Discriminator. */
+  type: "waitlist";
+  /** Always the waiting list. */
+  comparator: "waiting-list";
+}
+
+/** A prospective pre-post cohort (a PIO). */
+export interface CohortData {
+  /** Discriminator. */
+  type: "cohort";
+  /** Number enrolled. */
+  n: number;
+  /** Attrition before follow-up. */
+  attrition: Dropout;
+}
+
+/** A single-case experimental design (multiple baseline or AB). */
+export interface ScedData {
+  /** Discriminator. */
+  type: "sced";
+  /** `mbd`: multiple baseline across cases; `ab`: independent AB designs. */
+  design: "mbd" | "ab";
+  /** Number of cases. */
+  cases: number;
+  /** Measurements per case. */
+  measurements: number;
+  /** Minimum measurements per phase. */
+  minPhase: number;
+  /** AR(1) coefficient of the errors. */
+  ar: number;
+  /** Monte Carlo randomisations per randomisation test. */
+  randomizations: number;
+}
+
+/** A random-effects meta-analysis of RCTs. */
+export interface MetaData {
+  /** Discriminator. */
+  type: "meta";
+  /** Number of studies. */
+  studies: number;
+  /** Between-study SD of the true effect. */
+  tau: number;
+  /** Each study: an RCT. */
+  study: Omit<RctData, "type">;
+  /** Effect measure per study. */
+  measure: "MD" | "SMD";
+  /** τ² estimator. */
+  method: "REML" | "DL";
+}
+
+/** A data strategy with every default filled in. */
+export type DataStrategy = RctData | WaitlistData | CohortData | ScedData | MetaData;
+
+/** The data-strategy names (the allowed values of `data.type`). */
+export type DataType = DataStrategy["type"];
+
+/**
+ * Input form of a data strategy: `type` plus any of its fields (a missing `type` means `rct`).
+ * Fields are checked by {@link parseDesign}.
+ */
+export interface DataStrategyInput {
+  /** `rct` (default), `waitlist`, `cohort`, `sced` or `meta`. */
+  type?: DataType;
+  /** Any other field of the chosen data strategy. */
+  [field: string]: unknown;
+}
+
+/** A validated design with every default filled in. */
+export interface Design {
+  /** Name shown in tables. */
+  name: string;
+  /** Population and outcome model. */
+  model: Model;
+  /** Data strategy. */
+  data: DataStrategy;
+  /** Answer strategies. */
+  answers: AnswerName[];
+  /** How missing post measurements are handled. */
+  missing: MissingRule;
+  /** Significance threshold of the tests (a proportion, default 0.05): power is the share of p <= alpha. */
+  alpha: number;
+  /** Confidence level of the intervals, in percent (default 95; 0.95 is read as 95). */
+  level: number;
+}
+
+/** Input form of a design (every field optional: `{}` is a 1:1 RCT, n = 100, on the PDI). */
+export interface DesignInput {
+  /** Name shown in tables. */
+  name?: string;
+  /** Population and outcome model. */
+  model?: ModelInput;
+  /** Data strategy. */
+  data?: DataStrategyInput;
+  /** Answer strategies (default: those that fit the data strategy). */
+  answers?: AnswerName[];
+  /** How missing post measurements are handled (default complete case). */
+  missing?: MissingRule;
+  /** Significance threshold of the tests, a proportion (default 0.05). */
+  alpha?: number;
+  /** Confidence level of the intervals in percent, or as a proportion (default 95). */
+  level?: number;
+}
