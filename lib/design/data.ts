@@ -21,7 +21,7 @@ import type { Design, Dropout } from "./schema.ts";
 import { type Condition, drawPatients, type ResolvedModel, resolveModel } from "./model.ts";
 import type { SingleArm, TwoArm } from "./answers.ts";
 import { escalc } from "../effects/escalc.ts";
-import { ar1Into, createFastRandom } from "../sced/fast.ts";
+import { ar1Into, createFastRandom } from "../sced/_fast.ts";
 import { handleMissing } from "./answers.ts";
 import { fail } from "../validate.ts";
 

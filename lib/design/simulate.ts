@@ -18,7 +18,7 @@ import { createRandom, deriveSeed, type Random } from "../stats/random.ts";
 import { fail, parseInput } from "../validate.ts";
 import { seedSchema } from "../_schemas.ts";
 import { rma } from "../meta/rma.ts";
-import { mbdTestFast } from "../sced/fast.ts";
+import { mbdTestFast } from "../sced/mod.ts";
 import { type AnswerName, parseDesign } from "./schema.ts";
 import type { Design, DesignInput } from "./types.ts";
 import { type ResolvedModel, resolveModel } from "./model.ts";
@@ -204,7 +204,7 @@ function scedAnswer(sim: SimData & { kind: "sced" }, design: Design, rng: Random
     draws: data.randomizations,
     seed: rng.int(0, 2 ** 31 - 1),
   });
-  return { estimate, ci_lb: null, ci_ub: null, pval: test.p };
+  return { estimate, ci_lb: null, ci_ub: null, pval: test.pval };
 }
 
 /**

@@ -162,7 +162,7 @@ export function checkCISymmetry(input: SymmetryInput): Finding[] {
 /** Input of {@link checkPFromCI}. */
 export interface PFromCIInput extends IntervalInput {
   /** The printed p-value. */
-  p: number;
+  pval: number;
   /** How it is qualified. */
   p_op: "=" | "<" | "<=";
   /** Degrees of freedom when the CI may be t-based (e.g. n - 2); the normal is always tried too. */
@@ -176,12 +176,12 @@ export interface PFromCIInput extends IntervalInput {
  * two-sided; also with a t distribution when `df` is given), allowing for rounding of the printed
  * numbers, against the reported p. A mismatch that flips significance at 0.05 is an error
  * (statcheck's "decision error"), otherwise a warning.
- * @example checkPFromCI({ id: "a", estimate: 3.055, ci_lb: -0.018, ci_ub: 6.128, p: 0.054, p_op: "=", df: 44 }) // []
+ * @example checkPFromCI({ id: "a", estimate: 3.055, ci_lb: -0.018, ci_ub: 6.128, pval: 0.054, p_op: "=", df: 44 }) // []
  */
 export function checkPFromCI(input: PFromCIInput): Finding[] {
   const p = parseInput(
     intervalSchema.extend({
-      p: z.number().min(0).max(1),
+      pval: z.number().min(0).max(1),
       p_op: pOpSchema,
       df: z.number().positive().optional(),
       decimals: z.number().int().min(0).optional(),
@@ -210,15 +210,15 @@ export function checkPFromCI(input: PFromCIInput): Finding[] {
   }
   const lo = Math.min(...ps), hi = Math.max(...ps);
   const twoSided = (zv: number) => 2 * pnorm(zv, 0, 1, { lower: false });
-  const rd = decimalsOf(p.p);
+  const rd = decimalsOf(p.pval);
   const rh = 0.5 * 10 ** -rd;
   let ok: boolean;
-  if (p.p_op === "=") ok = lo <= p.p + rh && hi >= p.p - rh;
-  else if (p.p_op === "<") ok = lo < p.p;
-  else ok = lo <= p.p;
+  if (p.p_op === "=") ok = lo <= p.pval + rh && hi >= p.pval - rh;
+  else if (p.p_op === "<") ok = lo < p.pval;
+  else ok = lo <= p.pval;
   if (ok) return [];
   const implied = twoSided(Math.abs(p.estimate) / ((p.ci_ub - p.ci_lb) / (2 * z975)));
-  const reportedSig = p.p_op === "=" ? p.p < 0.05 : p.p <= 0.05;
+  const reportedSig = p.p_op === "=" ? p.pval < 0.05 : p.pval <= 0.05;
   const impliedSig = implied < 0.05;
   return [{
     check: "p-from-ci",
@@ -228,12 +228,12 @@ export function checkPFromCI(input: PFromCIInput): Finding[] {
       estimate: p.estimate,
       ci_lb: p.ci_lb,
       ci_ub: p.ci_ub,
-      reported_p: `${p.p_op} ${p.p}`,
+      reported_p: `${p.p_op} ${p.pval}`,
       implied_p: round(implied, 5),
       implied_p_min: round(lo, 5),
       implied_p_max: round(hi, 5),
     },
-    message: `reported p ${p.p_op} ${p.p} but the estimate and CI imply p between ${round(lo, 4)} and ${round(hi, 4)}`,
+    message: `reported p ${p.p_op} ${p.pval} but the estimate and CI imply p between ${round(lo, 4)} and ${round(hi, 4)}`,
     explanation: reportedSig !== impliedSig
       ? "The interval and the p-value lead to opposite conclusions about significance at 5%; one of them is misprinted."
       : "The interval and the p-value do not agree even allowing for rounding; they may come from different analyses.",
@@ -663,7 +663,7 @@ export interface SubgroupStat {
   /** The subgroup's effect size. */
   es: number;
   /** Its p-value. */
-  p: number;
+  pval: number;
   /** How the p-value is qualified. */
   p_op: "=" | "<" | "<=";
 }
@@ -686,28 +686,28 @@ export function seBoundsFromP(es: number, p: number, op: "=" | "<" | "<="): { lo
  * under an independent z-test? Each p gives bounds on that subgroup's SE; the difference's SE is
  * sqrt(SE_a² + SE_b²), which bounds the p of the difference. A reported p outside those bounds is a
  * warning (another test, e.g. a mixed-effects Q-test with a common τ², would have to have been used).
- * @example checkSubgroupDifference({ id: "t", a: { id: "a", es: 0.726, p: 0.004, p_op: "=" }, b: { id: "b", es: 0.572, p: 0.001, p_op: "<" }, p: 0.3223, p_op: "=" })[0].severity // "warning"
+ * @example checkSubgroupDifference({ id: "t", a: { id: "a", es: 0.726, pval: 0.004, p_op: "=" }, b: { id: "b", es: 0.572, pval: 0.001, p_op: "<" }, pval: 0.3223, p_op: "=" })[0].severity // "warning"
  */
 export function checkSubgroupDifference(input: {
   id: string;
   a: SubgroupStat;
   b: SubgroupStat;
-  p: number;
+  pval: number;
   p_op: "=" | "<" | "<=";
 }): Finding[] {
-  const sg = z.object({ id, es: num, p: z.number().gt(0).max(1), p_op: pOpSchema });
+  const sg = z.object({ id, es: num, pval: z.number().gt(0).max(1), p_op: pOpSchema });
   const p = parseInput(
-    z.object({ id, a: sg, b: sg, p: z.number().min(0).max(1), p_op: pOpSchema }),
+    z.object({ id, a: sg, b: sg, pval: z.number().min(0).max(1), p_op: pOpSchema }),
     input,
     "checkSubgroupDifference",
   );
-  const A = seBoundsFromP(p.a.es, p.a.p, p.a.p_op), B = seBoundsFromP(p.b.es, p.b.p, p.b.p_op);
+  const A = seBoundsFromP(p.a.es, p.a.pval, p.a.p_op), B = seBoundsFromP(p.b.es, p.b.pval, p.b.p_op);
   const diff = Math.abs(p.a.es - p.b.es);
   const seLo = Math.hypot(A.lo, B.lo), seHi = Math.hypot(A.hi, B.hi);
   const pOf = (se: number) => (se === 0 ? 0 : !Number.isFinite(se) ? 1 : 2 * pnorm(diff / se, 0, 1, { lower: false }));
   const pMin = pOf(seLo), pMax = pOf(seHi);
-  const h = p.p_op === "=" ? 0.5 * 10 ** -decimalsOf(p.p) : 0;
-  const ok = p.p_op === "=" ? pMin <= p.p + h && pMax >= p.p - h : pMin < p.p;
+  const h = p.p_op === "=" ? 0.5 * 10 ** -decimalsOf(p.pval) : 0;
+  const ok = p.p_op === "=" ? pMin <= p.pval + h && pMax >= p.pval - h : pMin < p.pval;
   if (ok) return [];
   return [{
     check: "subgroup-difference",
@@ -715,9 +715,9 @@ export function checkSubgroupDifference(input: {
     ids: [p.id, p.a.id, p.b.id],
     numbers: {
       es_a: p.a.es,
-      p_a: `${p.a.p_op} ${p.a.p}`,
+      p_a: `${p.a.p_op} ${p.a.pval}`,
       es_b: p.b.es,
-      p_b: `${p.b.p_op} ${p.b.p}`,
+      p_b: `${p.b.p_op} ${p.b.pval}`,
       difference: round(diff, 4),
       se_a_min: round(A.lo, 4),
       se_a_max: round(A.hi, 4),
@@ -725,10 +725,10 @@ export function checkSubgroupDifference(input: {
       se_b_max: round(B.hi, 4),
       implied_p_min: round(pMin, 4),
       implied_p_max: round(pMax, 4),
-      reported_p: `${p.p_op} ${p.p}`,
+      reported_p: `${p.p_op} ${p.pval}`,
     },
     message:
-      `reported p ${p.p_op} ${p.p} for the difference, but the subgroups' estimates and p-values allow only p between ${
+      `reported p ${p.p_op} ${p.pval} for the difference, but the subgroups' estimates and p-values allow only p between ${
         round(pMin, 3)
       } and ${round(pMax, 3)} under an independent z-test`,
     explanation:
@@ -884,7 +884,7 @@ export function auditEvidence(ev: Evidence): Finding[] {
       push(checkCISymmetry(iv));
       if (e.p_value !== null && e.p_op !== "") {
         const nId = AUDIT_T_DF[e.id];
-        push(checkPFromCI({ ...iv, p: e.p_value, p_op: e.p_op, df: nId ? v(nId) - 2 : undefined }));
+        push(checkPFromCI({ ...iv, pval: e.p_value, p_op: e.p_op, df: nId ? v(nId) - 2 : undefined }));
       }
     }
     if (e.interval === "range" && e.value !== null && e.lower !== null && e.upper !== null && e.statistic !== "mean") {
@@ -1134,8 +1134,8 @@ export function auditEvidence(ev: Evidence): Finding[] {
         a ? t.level_b : t.level_a,
       );
     }
-    const sg = (s: typeof a) => ({ id: s.id, es: s.es, p: s.p_value, p_op: s.p_op as "=" | "<" | "<=" });
-    push(checkSubgroupDifference({ id: t.id, a: sg(a), b: sg(b), p: t.p_value, p_op: t.p_op as "=" | "<" | "<=" }));
+    const sg = (s: typeof a) => ({ id: s.id, es: s.es, pval: s.p_value, p_op: s.p_op as "=" | "<" | "<=" });
+    push(checkSubgroupDifference({ id: t.id, a: sg(a), b: sg(b), pval: t.p_value, p_op: t.p_op as "=" | "<" | "<=" }));
   }
   // identical estimate + CI tuples across different contrasts within the RCT tables
   push(checkIdenticalNumbers(

@@ -22,11 +22,6 @@ import {
 } from "./_fast.ts";
 import { scedSeed, scedValue } from "./_schemas.ts";
 
-/**
- * @deprecated Internal helpers kept importable here for `lib/design` (data.ts) only; they moved
- * to `_fast.ts` and are not part of the public API. Import them from `../sced/_fast.ts`.
- */
-export { ar1Into, createFastRandom } from "./_fast.ts";
 
 const fastSchema = z.object({
   values: z.array(z.array(scedValue().nullable()).min(2)).min(1),
@@ -68,8 +63,6 @@ export interface MbdFastResult {
   observed: number;
   /** Exact p (k / n) or Monte Carlo p ((k + 1) / (n + 1)). */
   pval: number;
-  /** @deprecated The same number as {@link MbdFastResult.pval}; kept for `lib/design` until it reads `pval`. */
-  p: number;
   /** Number of statistics >= observed − tol (exact: including the observed; MC: among the draws). */
   k: number;
   /** MC draws, or the number of assignments for exact. */
@@ -114,7 +107,7 @@ export function mbdTestFast(input: MbdFastInput): MbdFastResult {
   const r = o.exact
     ? mbdExactCore(prepared, o.tolerance ?? DEFAULT_TOLERANCE)
     : mbdMonteCarloCore(prepared, o.draws ?? 1000, createFastRandom(o.seed!), o.tolerance ?? DEFAULT_TOLERANCE);
-  return { observed: r.observed, pval: r.pval, p: r.pval, k: r.k, n: r.n, method: r.method };
+  return { observed: r.observed, pval: r.pval, k: r.k, n: r.n, method: r.method };
 }
 
 const ar1Schema = z.object({

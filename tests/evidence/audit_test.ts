@@ -48,11 +48,11 @@ Deno.test("ci-symmetry: -2.40 (-4.14 to -0.65) passes within rounding; -17.84 (-
 
 Deno.test("p-from-ci: Den Hollander 2016 3.624 (0.467-6.781) p=0.02 passes; a decision error is an error", () => {
   // SE = 6.314/3.92 = 1.611, z = 2.25, p = 0.0245 -> printed 0.02 is compatible with rounding
-  assert.deepEqual(checkPFromCI({ id: "a", estimate: 3.624, ci_lb: 0.467, ci_ub: 6.781, p: 0.02, p_op: "=" }), []);
-  assert.deepEqual(checkPFromCI({ id: "a", estimate: 1.082, ci_lb: 0.563, ci_ub: 1.601, p: 0.001, p_op: "<" }), []);
-  const f = checkPFromCI({ id: "b", estimate: 3.624, ci_lb: 0.467, ci_ub: 6.781, p: 0.20, p_op: "=" });
+  assert.deepEqual(checkPFromCI({ id: "a", estimate: 3.624, ci_lb: 0.467, ci_ub: 6.781, pval: 0.02, p_op: "=" }), []);
+  assert.deepEqual(checkPFromCI({ id: "a", estimate: 1.082, ci_lb: 0.563, ci_ub: 1.601, pval: 0.001, p_op: "<" }), []);
+  const f = checkPFromCI({ id: "b", estimate: 3.624, ci_lb: 0.467, ci_ub: 6.781, pval: 0.20, p_op: "=" });
   assert.equal(f[0].severity, "error");
-  const g = checkPFromCI({ id: "c", estimate: 3.055, ci_lb: -0.018, ci_ub: 6.128, p: 0.054, p_op: "=", df: 44 });
+  const g = checkPFromCI({ id: "c", estimate: 3.055, ci_lb: -0.018, ci_ub: 6.128, pval: 0.054, p_op: "=", df: 44 });
   assert.equal(g[0].severity, "warning"); // implied 0.0513, both > 0.05
 });
 
@@ -145,9 +145,9 @@ Deno.test("subgroup-difference: 0.614 vs 0.388 (both p<.001), p=.0496 passes; 0.
   assert.deepEqual(
     checkSubgroupDifference({
       id: "t",
-      a: { id: "a", es: 0.614, p: 0.001, p_op: "<" },
-      b: { id: "b", es: 0.388, p: 0.001, p_op: "<" },
-      p: 0.0496,
+      a: { id: "a", es: 0.614, pval: 0.001, p_op: "<" },
+      b: { id: "b", es: 0.388, pval: 0.001, p_op: "<" },
+      pval: 0.0496,
       p_op: "=",
     }),
     [],
@@ -155,9 +155,9 @@ Deno.test("subgroup-difference: 0.614 vs 0.388 (both p<.001), p=.0496 passes; 0.
   // SE_a = 0.726 / qnorm(0.998) = 0.2523, so SE_diff >= 0.2523 and p_diff >= 2(1 - pnorm(0.154/0.2523)) = 0.54
   const f = checkSubgroupDifference({
     id: "t",
-    a: { id: "a", es: 0.726, p: 0.004, p_op: "=" },
-    b: { id: "b", es: 0.572, p: 0.001, p_op: "<" },
-    p: 0.3223,
+    a: { id: "a", es: 0.726, pval: 0.004, p_op: "=" },
+    b: { id: "b", es: 0.572, pval: 0.001, p_op: "<" },
+    pval: 0.3223,
     p_op: "=",
   });
   assert.equal(f[0].severity, "warning");
