@@ -29,12 +29,42 @@ import { normalizeLevel } from "../conventions.ts";
 import { fail } from "../validate.ts";
 import { randomizationTest, type RandomizationTestInput } from "./test.ts";
 
-export type { RandomizationTestInput } from "./test.ts";
-
 const TOOL = "sced-rtci";
 
-/** Input of {@link scedRandomizationCI}: the randomisation-test input without the statistic. */
-export type ScedRandomizationCiInput = Omit<RandomizationTestInput, "statistic" | "distribution">;
+/** One case of {@link ScedRandomizationCiInput} (as a case of `randomizationTest`). */
+export interface ScedRtciCase {
+  /** Optional case name. */
+  name?: string;
+  /** Measurements in time order (null = missing, kept in place). */
+  values: readonly (number | null)[];
+  /** Label of each measurement (phase, CRD, RBD, ATD designs, or an MBD case). */
+  labels?: readonly string[];
+  /** 1-based first treatment measurement (multiple-baseline alternative to `labels`). */
+  start?: number;
+}
+
+/**
+ * Input of {@link scedRandomizationCI}: what `randomizationTest` takes, without the statistic
+ * (the interval is for the mean difference).
+ */
+export interface ScedRandomizationCiInput {
+  /** The randomisation design, as `randomizationTest` accepts it (e.g. `{ type: "phase", phases, n, limit }`). */
+  design: { type: string; [key: string]: unknown };
+  /** Cases (one for single-case designs, one per participant for a multiple baseline). */
+  cases?: readonly ScedRtciCase[];
+  /** Shorthand for one case: its values ... */
+  values?: readonly (number | null)[];
+  /** ... and labels. */
+  labels?: readonly string[];
+  /** `"exact"` (default) or `"monte-carlo"`. */
+  method?: "exact" | "monte-carlo";
+  /** Monte Carlo draws. */
+  draws?: number;
+  /** Seed of the Monte Carlo draws (required for Monte Carlo). */
+  seed?: number;
+  /** Refuse exact tests over more assignments than this. */
+  maxExact?: number;
+}
 
 /** Options of {@link scedRandomizationCI}. */
 export interface ScedRandomizationCiOptions {
@@ -121,7 +151,10 @@ function shifted(input: ScedRandomizationCiInput, delta: number, trt: string): S
       return isTrt ? v - delta : v;
     });
   if (input.cases) {
-    return { ...input, cases: input.cases.map((c) => ({ ...c, values: shiftCase(c.values, c.labels, c.start) })) };
+    return {
+      ...input,
+      cases: input.cases.map((c) => ({ ...c, values: shiftCase(c.values, c.labels, c.start) })),
+    };
   }
   return { ...input, values: shiftCase(input.values ?? [], input.labels) };
 }
@@ -161,7 +194,9 @@ export function scedRandomizationCI(
   }
   const stat = `${trt}-${base}`;
   const run = (delta: number) =>
-    randomizationTest({ ...shifted(input, delta, trt), statistic: stat, distribution: true } as RandomizationTestInput);
+    randomizationTest(
+      { ...shifted(input, delta, trt), statistic: stat, distribution: true } as unknown as RandomizationTestInput,
+    );
   const r0 = run(0);
   const r1 = run(1);
   const u = r0.distribution!, u1 = r1.distribution!;
@@ -278,7 +313,7 @@ export function scedShiftPval(
   if (typeof delta !== "number" || !Number.isFinite(delta)) fail(TOOL, "delta", "must be a finite number", delta);
   const base = opts.baseline ?? "A", trt = opts.treatment ?? "B";
   const s = shifted(input, delta, trt);
-  const up = pOf(randomizationTest({ ...s, statistic: `${trt}-${base}` } as RandomizationTestInput));
-  const lo = pOf(randomizationTest({ ...s, statistic: `${base}-${trt}` } as RandomizationTestInput));
+  const up = pOf(randomizationTest({ ...s, statistic: `${trt}-${base}` } as unknown as RandomizationTestInput));
+  const lo = pOf(randomizationTest({ ...s, statistic: `${base}-${trt}` } as unknown as RandomizationTestInput));
   return Math.min(1, 2 * Math.min(up, lo));
 }
