@@ -30,7 +30,7 @@
  */
 import { inverse, Matrix } from "ml-matrix";
 import { fail, ValidationError } from "../validate.ts";
-import { fisherScoring, gPairs, type HlmCase, type HlmStructure, nTheta } from "./_hlm.ts";
+import { fisherScoring, gPairs, type HlmCase, type HlmStructure, nTheta, solveSpd } from "./_hlm.ts";
 
 const TOOL = "sced-hlm";
 
@@ -256,7 +256,7 @@ export function fitScedHlm(input: ScedHlmInput, opts: ScedHlmOptions = {}): Sced
   const theta0 = new Float64Array(nTheta(struct));
   let k = 0;
   for (const [j, l] of gPairs(q)) theta0[k++] = j === l ? ols.g[j] : 0;
-  if (correlation !== "IID") theta0[k++] = 0.1;
+  if (correlation !== "IID") theta0[k++] = correlation === "AR1" ? ols.phi : 0.1;
   theta0[k++] = ols.s2;
   if (struct.het) theta0[k++] = ols.s2;
   const fit = fisherScoring(struct, cases, theta0, { maxIter: opts.maxIter ?? 200 });
@@ -315,37 +315,46 @@ export function fitScedHlm(input: ScedHlmInput, opts: ScedHlmOptions = {}): Sced
   };
 }
 
-/** OLS residual variance split into between-case and within-case parts, for starting values. */
-function olsStart(cases: HlmCase[], p: number, q: number): { s2: number; g: number[] } {
-  const XtX = new Matrix(p, p), Xty = new Matrix(p, 1);
+/**
+ * Starting values from OLS: the residual variance split into a between-case part (variance of the
+ * case means of the residuals) and a within-case part, and the pooled lag-1 autocorrelation of
+ * the residuals within cases for φ.
+ */
+function olsStart(cases: HlmCase[], p: number, q: number): { s2: number; g: number[]; phi: number } {
+  const XtX = new Float64Array(p * p), Xty = new Float64Array(p);
   let N = 0;
   for (const c of cases) {
     N += c.n;
     for (let i = 0; i < c.n; i++) {
       for (let a = 0; a < p; a++) {
-        Xty.set(a, 0, Xty.get(a, 0) + c.X[i * p + a] * c.y[i]);
-        for (let b = 0; b < p; b++) XtX.set(a, b, XtX.get(a, b) + c.X[i * p + a] * c.X[i * p + b]);
+        Xty[a] += c.X[i * p + a] * c.y[i];
+        for (let b = 0; b < p; b++) XtX[a * p + b] += c.X[i * p + a] * c.X[i * p + b];
       }
     }
   }
-  let beta: Matrix;
-  try {
-    beta = inverse(XtX).mmul(Xty);
-  } catch {
-    return fail(TOOL, "fixed", "the fixed-effects design is singular (collinear columns)");
-  }
-  let ss = 0, between = 0;
+  const beta = solveSpd(XtX, Xty, p);
+  if (!beta) return fail(TOOL, "fixed", "the fixed-effects design is singular (collinear columns)");
+  let ss = 0, between = 0, lag0 = 0, lag1 = 0;
   for (const c of cases) {
     let m = 0;
+    let prev = NaN, prevT = NaN;
+    const res = new Float64Array(c.n);
     for (let i = 0; i < c.n; i++) {
       let f = 0;
-      for (let a = 0; a < p; a++) f += c.X[i * p + a] * beta.get(a, 0);
-      const e = c.y[i] - f;
-      ss += e * e;
-      m += e;
+      for (let a = 0; a < p; a++) f += c.X[i * p + a] * beta[a];
+      res[i] = c.y[i] - f;
+      m += res[i];
     }
     m /= c.n;
     between += m * m;
+    for (let i = 0; i < c.n; i++) {
+      const e = res[i] - m;
+      ss += res[i] * res[i];
+      lag0 += e * e;
+      if (c.t[i] - prevT === 1) lag1 += e * prev;
+      prev = e;
+      prevT = c.t[i];
+    }
   }
   const total = ss / Math.max(N - p, 1);
   if (!(total > 0)) fail(TOOL, "outcome", "has no residual variation: the variance components are not identified");
@@ -358,5 +367,6 @@ function olsStart(cases: HlmCase[], p: number, q: number): { s2: number; g: numb
     for (const c of cases) for (let i = 0; i < c.n; i++) (zz += c.Z[i * q + j] ** 2), cnt++;
     g.push(0.05 * total / Math.max(zz / cnt, 1e-12));
   }
-  return { s2, g };
+  const phi = lag0 > 0 ? Math.max(-0.5, Math.min(0.8, lag1 / lag0 + 0.1)) : 0.1;
+  return { s2, g, phi };
 }
