@@ -35,7 +35,7 @@ import { fail, ValidationError } from "../validate.ts";
 import { qt } from "../stats/distributions.ts";
 import { fitScedHlm, type ScedCorStruct, type ScedHlmColumn, type ScedHlmFit, type ScedVarStruct } from "./hlm.ts";
 
-export type { ScedCorStruct, ScedHlmFit, ScedVarStruct } from "./hlm.ts";
+export type { ScedCorStruct, ScedHlmFit, ScedNamedValues, ScedVarStruct } from "./hlm.ts";
 
 const TOOL = "bcsmd";
 
@@ -445,4 +445,397 @@ export function calcBCSMD(data: readonly BcsmdDataRow[], opts: CalcBcsmdOptions)
     converged: fit.converged,
     warnings: fit.warnings.slice(),
   };
+}
+
+/** Options of {@link effectSizeMB} and {@link effectSizeABk}. */
+export interface MomentEsOptions {
+  /** Label of the treatment phase (B). Default: the second phase label in order of appearance. */
+  treatmentName?: string;
+  /** Confidence level in percent (95) or as a proportion (0.95) of the symmetric interval. Default 95. */
+  level?: number;
+}
+
+/**
+ * Result of the moment estimators (Hedges, Pustejovsky & Shadish 2012, 2013), with scdhlm's
+ * names: the effect size `delta_hat` (bias-corrected), its variance, and the nuisance estimates.
+ */
+export interface MomentEsResult {
+  /** Mean over cases (or case × phase pairs) of the treatment − baseline mean differences. */
+  D_bar: number;
+  /** Pooled between-case variance S² (across cases at each time point / phase point). */
+  S_sq: number;
+  /** Unadjusted effect size D̄ / S. */
+  delta_hat_unadj: number;
+  /** Bias-adjusted autocorrelation estimate. */
+  phi: number;
+  /** Within-case variance estimate. */
+  sigma_sq_w: number;
+  /** Intra-class correlation estimate (≥ 0). */
+  rho: number;
+  /** Scaling constant θ of the sampling variance. */
+  theta: number;
+  /** Degrees of freedom ν. */
+  nu: number;
+  /** Adjusted effect size J(ν) × delta_hat_unadj. */
+  delta_hat: number;
+  /** Sampling variance of delta_hat. */
+  V_delta_hat: number;
+  /** √V_delta_hat. */
+  SE: number;
+  /** Lower bound of delta_hat ± t_ν SE. */
+  ci_lb: number;
+  /** Upper bound of delta_hat ± t_ν SE. */
+  ci_ub: number;
+  /** Confidence level in percent. */
+  level: number;
+  /** Number of observations (multiple baseline). */
+  g_dotdot?: number;
+  /** Number of time × phase cells with observations (multiple baseline). */
+  K?: number;
+  /** Number of complete phase points per phase and phase pair (ABk), `M_a[phase][pair]`. */
+  M_a?: number[][];
+  /** Total number of complete phase points (ABk). */
+  M_dot?: number;
+}
+
+interface MomRow {
+  case: string;
+  t: number;
+  trt: 0 | 1;
+  y: number;
+}
+
+function momentRows(
+  data: readonly BcsmdDataRow[],
+  opts: MomentEsOptions,
+  tool: string,
+): { rows: MomRow[]; cases: string[] } {
+  if (!Array.isArray(data) || data.length === 0) fail(tool, "data", "must be a non-empty array of rows", data);
+  const phases: string[] = [];
+  const out: MomRow[] = [];
+  data.forEach((r, i) => {
+    const bad = (path: string, rule: string, v: unknown) => {
+      throw new ValidationError(tool, [{ path, rule, received: v, row: i + 1 }]);
+    };
+    if (r === null || typeof r !== "object") bad("row", "must be an object", r);
+    if (typeof r.case !== "string" && typeof r.case !== "number") bad("case", "must be a string or number", r.case);
+    if (typeof r.session !== "number" || !Number.isFinite(r.session)) {
+      bad("session", "must be a finite number", r.session);
+    }
+    if (typeof r.phase !== "string" || r.phase === "") bad("phase", "must be a non-empty string", r.phase);
+    if (r.outcome === null) return;
+    if (typeof r.outcome !== "number" || !Number.isFinite(r.outcome)) {
+      bad("outcome", "must be a finite number or null", r.outcome);
+    }
+    if (!phases.includes(r.phase)) phases.push(r.phase);
+  });
+  if (phases.length !== 2) {
+    fail(tool, "phase", `must have exactly 2 labels (baseline, treatment), got ${phases.length}`, phases);
+  }
+  const trtName = opts.treatmentName ?? phases[1];
+  if (!phases.includes(trtName)) {
+    fail(tool, "treatmentName", `must be one of the phase labels (${phases.join(", ")})`, trtName);
+  }
+  const cases: string[] = [];
+  for (const r of data) {
+    if (r.outcome === null) continue;
+    const c = String(r.case);
+    if (!cases.includes(c)) cases.push(c);
+    out.push({ case: c, t: r.session, trt: r.phase === trtName ? 1 : 0, y: r.outcome as number });
+  }
+  if (cases.length < 2) fail(tool, "case", "must have at least 2 cases", cases.length);
+  const ci = new Map(cases.map((c, i) => [c, i]));
+  out.sort((a, b) => ci.get(a.case)! - ci.get(b.case)! || a.t - b.t);
+  for (let k = 1; k < out.length; k++) {
+    if (out[k].case === out[k - 1].case && out[k].t === out[k - 1].t) {
+      fail(tool, "session", `must be unique within a case (case ${out[k].case}, session ${out[k].t})`, out[k].t);
+    }
+  }
+  return { rows: out, cases };
+}
+
+/** tr(A V A V) with A = I − projection on the cells (cell index per observation) and V dense. */
+function trAVAV(cell: readonly number[], V: Float64Array, g: number): number {
+  const nCell = Math.max(...cell) + 1;
+  const cnt = new Float64Array(nCell);
+  for (const c of cell) cnt[c]++;
+  // AV = V − (cell means of the rows of V)
+  const mean = new Float64Array(nCell * g);
+  for (let j = 0; j < g; j++) for (let k = 0; k < g; k++) mean[cell[j] * g + k] += V[j * g + k];
+  for (let c = 0; c < nCell; c++) for (let k = 0; k < g; k++) mean[c * g + k] /= cnt[c];
+  const AV = new Float64Array(g * g);
+  for (let j = 0; j < g; j++) for (let k = 0; k < g; k++) AV[j * g + k] = V[j * g + k] - mean[cell[j] * g + k];
+  let tr = 0;
+  for (let j = 0; j < g; j++) for (let k = 0; k < g; k++) tr += AV[j * g + k] * AV[k * g + j];
+  return tr;
+}
+
+function finishMoment(
+  base: Omit<MomentEsResult, "delta_hat" | "V_delta_hat" | "SE" | "ci_lb" | "ci_ub" | "level" | "delta_hat_unadj">,
+  level: number,
+  tool: string,
+): MomentEsResult {
+  const delta_hat_unadj = base.D_bar / Math.sqrt(base.S_sq);
+  const nu = base.nu;
+  if (!(nu > 0.75) || !Number.isFinite(nu)) fail(tool, "data", "give degrees of freedom ν ≤ 0.75", nu);
+  const J = Jf(nu);
+  const delta_hat = J * delta_hat_unadj;
+  const nuT = Math.max(nu, 2.001);
+  const V = J * J * (base.theta ** 2 * nuT / (nuT - 2) + delta_hat ** 2 * (nuT / (nuT - 2) - 1 / (J * J)));
+  const SE = Math.sqrt(V);
+  const tq = qt(1 - (1 - level / 100) / 2, nu);
+  const out: MomentEsResult = {
+    ...base,
+    delta_hat_unadj,
+    delta_hat,
+    V_delta_hat: V,
+    SE,
+    ci_lb: delta_hat - tq * SE,
+    ci_ub: delta_hat + tq * SE,
+    level,
+  };
+  for (const [k, v] of Object.entries(out)) {
+    if (typeof v === "number" && !Number.isFinite(v)) fail(tool, k, "is not finite for these data", v);
+  }
+  return out;
+}
+
+/**
+ * Moment estimator of the design-comparable SMD for a multiple-baseline design across
+ * participants (Hedges, Pustejovsky & Shadish 2013), as scdhlm's `effect_size_MB`: D̄ = mean of
+ * the cases' treatment − baseline mean differences, S² = variance across cases at each
+ * session and phase, φ and ρ by adjusted moments, ν and θ from the implied AR(1) + random
+ * intercept covariance; `delta_hat` = J(ν) D̄ / S.
+ *
+ * @example
+ * ```ts
+ * import { effectSizeMB } from "./bcsmd.ts";
+ * const rows = [];
+ * for (let c = 0; c < 3; c++) {
+ *   for (let s = 1; s <= 12; s++) {
+ *     const trt = s > 3 + 2 * c;
+ *     rows.push({ case: `c${c}`, session: s, phase: trt ? "B" : "A", outcome: 10 + c + (trt ? 6 : 0) + ((s * 7 + c) % 5) - 2 });
+ *   }
+ * }
+ * const r = effectSizeMB(rows, { treatmentName: "B" });
+ * if (!(r.delta_hat > 0 && r.delta_hat < r.delta_hat_unadj && r.nu > 0)) throw new Error("effect_size_MB");
+ * ```
+ */
+export function effectSizeMB(data: readonly BcsmdDataRow[], opts: MomentEsOptions = {}): MomentEsResult {
+  const tool = "effect_size_MB";
+  const level = opts.level === undefined ? 95 : normalizeLevel(opts.level, tool, "level");
+  const { rows, cases } = momentRows(data, opts, tool);
+  const m = cases.length, g = rows.length;
+  const byCase = cases.map((c) => rows.filter((r) => r.case === c));
+  // case × phase means, D̄, residuals
+  let dSum = 0, sumG0 = 0, sumG1 = 0, hCorr = 0;
+  const res: number[] = [];
+  for (const cr of byCase) {
+    const mean = [0, 1].map((p) => {
+      const v = cr.filter((r) => r.trt === p).map((r) => r.y);
+      if (v.length === 0) fail(tool, "phase", `case ${cr[0].case} has no ${p ? "treatment" : "baseline"} observations`);
+      hCorr += (v.length - 1) / v.length;
+      return v.reduce((a, b) => a + b, 0) / v.length;
+    });
+    dSum += mean[1] - mean[0];
+    const e = cr.map((r) => r.y - mean[r.trt]);
+    const mu = e.reduce((a, b) => a + b, 0) / e.length;
+    for (let i = 0; i < e.length; i++) {
+      sumG0 += (e[i] - mu) ** 2;
+      if (i + 1 < e.length) sumG1 += (e[i] - mu) * (e[i + 1] - mu);
+    }
+    res.push(...e);
+  }
+  const D_bar = dSum / m;
+  // time × phase cells
+  const cellKey = new Map<string, number>();
+  const cell = rows.map((r) => {
+    const k = `${r.t}|${r.trt}`;
+    if (!cellKey.has(k)) cellKey.set(k, cellKey.size);
+    return cellKey.get(k)!;
+  });
+  const K = cellKey.size;
+  if (g - K < 1) fail(tool, "data", "have no replication across cases at any session (S² is undefined)");
+  const cs = new Float64Array(K), cn = new Float64Array(K);
+  rows.forEach((r, i) => {
+    cs[cell[i]] += r.y;
+    cn[cell[i]]++;
+  });
+  let ss = 0;
+  rows.forEach((r, i) => (ss += (r.y - cs[cell[i]] / cn[cell[i]]) ** 2));
+  const S_sq = ss / (g - K);
+  if (!(S_sq > 0)) fail(tool, "outcome", "has no variation between cases (S² = 0)", S_sq);
+  const phi = sumG1 / sumG0 + hCorr / (g - 2 * m);
+  // tr(H C0): H = case × phase cell projection, C0 = φ^|Δt| within case
+  let trHC = 0;
+  for (const cr of byCase) {
+    for (const p of [0, 1]) {
+      const ts = cr.filter((r) => r.trt === p).map((r) => r.t);
+      let s = 0;
+      for (const a of ts) for (const b of ts) s += Math.pow(phi, Math.abs(a - b));
+      trHC += s / ts.length;
+    }
+  }
+  const sigma_sq_w = sumG0 / (g - trHC);
+  const rho = Math.max(0, 1 - sigma_sq_w / S_sq);
+  const V = new Float64Array(g * g);
+  let off = 0;
+  let thetaSq = 0;
+  for (const cr of byCase) {
+    const n = cr.length;
+    const nB = cr.filter((r) => r.trt === 1).length, nA = n - nB;
+    const a = cr.map((r) => (r.trt ? 1 / nB : -1 / nA));
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        const v = rho + (1 - rho) * Math.pow(phi, Math.abs(cr[i].t - cr[j].t));
+        V[(off + i) * g + off + j] = v;
+        thetaSq += a[i] * v * a[j];
+      }
+    }
+    off += n;
+  }
+  const nu = (g - K) ** 2 / trAVAV(cell, V, g);
+  const theta = Math.sqrt(thetaSq) / m;
+  void res;
+  return { ...finishMoment({ D_bar, S_sq, phi, sigma_sq_w, rho, theta, nu }, level, tool), g_dotdot: g, K };
+}
+
+/** One observation of {@link effectSizeABk}: a {@link BcsmdDataRow} with its phase pair. */
+export interface AbkDataRow extends BcsmdDataRow {
+  /** Phase pair (1 = first AB pair, 2 = second, ...). */
+  pair: number;
+}
+
+/**
+ * Moment estimator of the design-comparable SMD for (AB)^k treatment-reversal designs (Hedges,
+ * Pustejovsky & Shadish 2012), as scdhlm's `effect_size_ABk`: D̄ = mean over cases and phase
+ * pairs of the treatment − baseline differences, S² from the phase points observed in every case,
+ * φ and ρ by adjusted moments, ν and θ from the implied covariance.
+ *
+ * @example
+ * ```ts
+ * import { effectSizeABk } from "./bcsmd.ts";
+ * const rows = [];
+ * for (let c = 0; c < 3; c++) {
+ *   for (let s = 1; s <= 16; s++) {
+ *     const pair = s <= 8 ? 1 : 2, trt = (s - 1) % 8 >= 4;
+ *     rows.push({ case: c, session: s, pair, phase: trt ? "B" : "A", outcome: 8 + c - (trt ? 4 : 0) + ((s * 5 + c) % 3) });
+ *   }
+ * }
+ * const r = effectSizeABk(rows, { treatmentName: "B" });
+ * if (!(r.delta_hat < 0 && r.M_dot === 16)) throw new Error("effect_size_ABk");
+ * ```
+ */
+export function effectSizeABk(data: readonly AbkDataRow[], opts: MomentEsOptions = {}): MomentEsResult {
+  const tool = "effect_size_ABk";
+  const level = opts.level === undefined ? 95 : normalizeLevel(opts.level, tool, "level");
+  data.forEach((r, i) => {
+    if (!Number.isInteger(r?.pair)) {
+      throw new ValidationError(tool, [{
+        path: "pair",
+        rule: "must be an integer phase-pair number",
+        received: r?.pair,
+        row: i + 1,
+      }]);
+    }
+  });
+  const { rows: base, cases } = momentRows(data, opts, tool);
+  const pairOf = new Map<string, number>();
+  for (const r of data) if (r.outcome !== null) pairOf.set(`${r.case}|${r.session}`, r.pair);
+  const rows = base.map((r) => ({ ...r, pair: pairOf.get(`${r.case}|${r.t}`)! }));
+  const m = cases.length;
+  const pairs = [...new Set(rows.map((r) => r.pair))].sort((a, b) => a - b);
+  // groups (case, pair, trt) in time order, phase points 1..n
+  const groups = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const k = `${r.case}|${r.pair}|${r.trt}`;
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k)!.push(r);
+  }
+  const point = new Map<(typeof rows)[number], number>();
+  let sumG0 = 0, sumG1 = 0, sumFrac = 0, sumNm1 = 0, trHC = 0;
+  const phiTerms: (typeof rows)[] = [];
+  for (const gr of groups.values()) {
+    gr.sort((a, b) => a.t - b.t);
+    gr.forEach((r, i) => point.set(r, i + 1));
+    const n = gr.length;
+    if (n > 1) {
+      const mu = gr.reduce((s, r) => s + r.y, 0) / n;
+      for (let i = 0; i < n; i++) {
+        sumG0 += (gr[i].y - mu) ** 2;
+        if (i + 1 < n) sumG1 += (gr[i].y - mu) * (gr[i + 1].y - mu);
+      }
+    }
+    sumFrac += 1 - 1 / n;
+    sumNm1 += n - 1;
+    phiTerms.push(gr);
+  }
+  const phi = sumG1 / sumG0 + sumFrac / sumNm1;
+  for (const gr of phiTerms) {
+    const n = gr.length;
+    let s = 0;
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) s += Math.pow(phi, Math.abs(i - j));
+    trHC += s / n;
+  }
+  // treatment contrasts per (case, pair) with both phases
+  const contrasts: { case: string; pair: number; A: typeof rows; B: typeof rows }[] = [];
+  for (const c of cases) {
+    for (const p of pairs) {
+      const A = groups.get(`${c}|${p}|0`), B = groups.get(`${c}|${p}|1`);
+      if (A && B) contrasts.push({ case: c, pair: p, A, B });
+    }
+  }
+  if (contrasts.length === 0) fail(tool, "data", "have no case and phase pair with both phases");
+  const D_bar = contrasts.reduce(
+    (s, k) => s + k.B.reduce((a, r) => a + r.y, 0) / k.B.length - k.A.reduce((a, r) => a + r.y, 0) / k.A.length,
+    0,
+  ) /
+    contrasts.length;
+  // phase points observed in every case
+  const cellCount = new Map<string, number>();
+  for (const r of rows) {
+    const k = `${point.get(r)}|${r.trt}|${r.pair}`;
+    cellCount.set(k, (cellCount.get(k) ?? 0) + 1);
+  }
+  const M_a = [0, 1].map((trt) =>
+    pairs.map((p) => [...cellCount.entries()].filter(([k, v]) => v === m && k.endsWith(`|${trt}|${p}`)).length)
+  );
+  const M_dot = M_a.flat().reduce((a, b) => a + b, 0);
+  if (M_dot === 0 || m < 2) fail(tool, "data", "have no phase point observed in every case (S² is undefined)");
+  const incl = rows.filter((r) => cellCount.get(`${point.get(r)}|${r.trt}|${r.pair}`) === m);
+  const cellKey = new Map<string, number>();
+  const cell = incl.map((r) => {
+    const k = `${point.get(r)}|${r.trt}|${r.pair}`;
+    if (!cellKey.has(k)) cellKey.set(k, cellKey.size);
+    return cellKey.get(k)!;
+  });
+  const cs = new Float64Array(cellKey.size), cn = new Float64Array(cellKey.size);
+  incl.forEach((r, i) => {
+    cs[cell[i]] += r.y;
+    cn[cell[i]]++;
+  });
+  let ss = 0;
+  incl.forEach((r, i) => (ss += (r.y - cs[cell[i]] / cn[cell[i]]) ** 2));
+  const S_sq = ss / (M_dot * (m - 1));
+  if (!(S_sq > 0)) fail(tool, "outcome", "has no variation between cases (S² = 0)", S_sq);
+  const N = rows.length;
+  const sigma_sq_w = sumG0 / (N - trHC);
+  const rho = Math.max(0, 1 - sigma_sq_w / S_sq);
+  const vAt = (a: { case: string; t: number }, b: { case: string; t: number }) =>
+    a.case === b.case ? rho + (1 - rho) * Math.pow(phi, Math.abs(a.t - b.t)) : 0;
+  const gi = incl.length;
+  const V = new Float64Array(gi * gi);
+  for (let i = 0; i < gi; i++) for (let j = 0; j < gi; j++) V[i * gi + j] = vAt(incl[i], incl[j]);
+  const nu = (M_dot * (m - 1)) ** 2 / trAVAV(cell, V, gi);
+  // θ² = a' V a with a the sum of the contrasts' weight vectors, over all observations
+  const w = new Map<(typeof rows)[number], number>();
+  for (const k of contrasts) {
+    for (const r of k.B) w.set(r, (w.get(r) ?? 0) + 1 / k.B.length);
+    for (const r of k.A) w.set(r, (w.get(r) ?? 0) - 1 / k.A.length);
+  }
+  const wr = [...w.entries()];
+  let aVa = 0;
+  for (const [r1, w1] of wr) for (const [r2, w2] of wr) aVa += w1 * w2 * vAt(r1, r2);
+  const theta = Math.sqrt(aVa) / contrasts.length;
+  return { ...finishMoment({ D_bar, S_sq, phi, sigma_sq_w, rho, theta, nu }, level, tool), M_a, M_dot };
 }

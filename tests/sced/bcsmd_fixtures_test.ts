@@ -7,7 +7,7 @@
  */
 import { fixturePath, readFixture } from "../helpers.ts";
 import { fitScedHlm, type ScedHlmInput, type ScedHlmOptions } from "../../lib/sced/hlm.ts";
-import { calcBCSMD, type CalcBcsmdOptions, gMlm } from "../../lib/sced/bcsmd.ts";
+import { calcBCSMD, type CalcBcsmdOptions, effectSizeABk, effectSizeMB, gMlm } from "../../lib/sced/bcsmd.ts";
 
 const TOL = 1e-5;
 let worst = 0;
@@ -158,3 +158,47 @@ for (const file of files) {
 Deno.test("scdhlm fixtures: worst relative error", () => {
   console.log(`worst relative error ${worst.toExponential(2)} at ${worstWhere}`);
 });
+
+for (const file of files) {
+  const fx = readFixture(`sced-es/${file}`);
+  const me = fx.moment_estimator;
+  Deno.test(`scdhlm ${file}: moment estimator ${me.call.split("(")[0]}`, () => {
+    const L = `${file} ${me.call.split("(")[0]}`;
+    const rows = (fx.data as Row[]).map((x) => ({
+      case: x.case,
+      session: x.session,
+      phase: x.phase,
+      outcome: x.outcome,
+      pair: x.phase_pair,
+    }));
+    const r = me.call.startsWith("effect_size_ABk")
+      ? effectSizeABk(rows, { treatmentName: fx.phase_levels[1] })
+      : effectSizeMB(rows, { treatmentName: fx.phase_levels[1] });
+    // closed forms: no optimiser involved, so a tight tolerance
+    for (
+      const k of [
+        "D_bar",
+        "S_sq",
+        "delta_hat_unadj",
+        "phi",
+        "sigma_sq_w",
+        "rho",
+        "theta",
+        "nu",
+        "delta_hat",
+        "V_delta_hat",
+      ] as const
+    ) {
+      const got = r[k], want = me[k] as number;
+      const rel = Math.abs(got - want) / Math.max(Math.abs(want), 1e-300);
+      if (rel > 1e-9) throw new Error(`${L} ${k}: got ${got}, want ${want} (rel ${rel.toExponential(2)})`);
+    }
+    if (me.K !== undefined && (r.K !== me.K || r.g_dotdot !== me.g_dotdot)) throw new Error(`${L}: K, g_dotdot`);
+    if (me.M_dot !== undefined) {
+      if (r.M_dot !== me.M_dot) throw new Error(`${L}: M_dot ${r.M_dot} vs ${me.M_dot}`);
+      if (JSON.stringify(r.M_a) !== JSON.stringify(me.M_a.matrix)) {
+        throw new Error(`${L}: M_a ${JSON.stringify(r.M_a)}`);
+      }
+    }
+  });
+}
