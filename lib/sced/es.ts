@@ -155,7 +155,7 @@ function checkSeries(A: readonly number[], B: readonly number[], tool: string): 
     x.forEach((v, i) => {
       if (typeof v !== "number" || !Number.isFinite(v)) {
         throw new ValidationError(tool, [{
-          path: `${name}[${i + 1}]`,
+          path: name,
           rule: "must be a finite number",
           received: v,
           row: i + 1,
@@ -769,7 +769,7 @@ function checkRange(A: readonly number[], B: readonly number[], scale: ScedScale
     x.forEach((v, i) => {
       if (v < 0 || v > hi) {
         throw new ValidationError(tool, [{
-          path: `${name}[${i + 1}]`,
+          path: name,
           rule: hi === Infinity ? `must be >= 0 on the ${scale} scale` : `must be in [0, ${hi}] on the ${scale} scale`,
           received: v,
           row: i + 1,
