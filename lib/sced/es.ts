@@ -365,8 +365,9 @@ function tolOf(opts: ScedEsOptions, tool: string): number {
 /**
  * Non-overlap of all pairs (Parker & Vannest 2009) as SingleCaseES `NAP`: the share of
  * (A, B) pairs in which B improves on A, ties counting one half. SE `"unbiased"` (Sen 1967,
- * Mee 1990), `"Hanley"` or `"null"`; CI by Newcombe's (2006) symmetrised score inversion.
- * The SEs assume independent observations.
+ * Mee 1990), `"Hanley"` or `"null"`; CI by Newcombe's (2006) symmetrised score inversion
+ * (as the package: complete non-overlap, NAP = 1 or 0, gives the degenerate interval [1, 1] or
+ * [0, 0]). The SEs assume independent observations.
  *
  * @example
  * ```ts
