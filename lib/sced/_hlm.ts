@@ -845,6 +845,20 @@ export interface ScoringResult {
   ev: HlmEval;
   iterations: number;
   converged: boolean;
+  /** True when the maximum lies on the boundary (steps stall against it; see `stalled`). */
+  boundary?: boolean;
+}
+
+/**
+ * Whether a run of accepted but halved steps has stopped improving the likelihood: the maximum is
+ * on the boundary of the parameter space (a variance at 0, a random-effect correlation at ±1),
+ * where the score does not vanish and Newton steps keep pointing outside.
+ */
+function stalled(history: number[]): boolean {
+  if (history.length < 4) return false;
+  const last = history.slice(-4);
+  const scale = 1 + Math.abs(last[3]);
+  return last[3] - last[0] < 1e-10 * scale;
 }
 
 /**
@@ -867,11 +881,13 @@ export function fisherScoring(
   let newton = false;
   let ev: HlmEval & { expected?: Float64Array } = evaluateAI(s, cases, theta);
   if (!Number.isFinite(ev.loglik)) return { theta, ev, iterations: 0, converged: false };
-  const finish = (it: number, converged: boolean): ScoringResult => ({
+  const history: number[] = [];
+  const finish = (it: number, converged: boolean, boundary = false): ScoringResult => ({
     theta,
     ev: ev.expected ? { ...ev, info: ev.expected } : evaluate(s, cases, theta, true),
     iterations: it,
     converged,
+    boundary,
   });
   for (let it = 1; it <= maxIter; it++) {
     let step = solveSpd(ev.info!, ev.score!, r);
@@ -906,6 +922,10 @@ export function fisherScoring(
       }
       lambda /= 2;
     }
+    if (accepted) {
+      history.push(ev.loglik);
+      if (lambda < 1 && stalled(history)) return finish(it, true, true);
+    }
     if (!accepted) {
       if (!newton && !s.het) {
         newton = true;
@@ -927,11 +947,13 @@ function aiFast(s: HlmStructure, cases: HlmCase[], theta0: Float64Array, maxIter
   let theta = theta0.slice();
   const r = theta.length;
   let ev = evaluateFast(s, cases, theta);
-  const finish = (it: number, converged: boolean): ScoringResult => ({
+  const history: number[] = [];
+  const finish = (it: number, converged: boolean, boundary = false): ScoringResult => ({
     theta,
     ev: evaluate(s, cases, theta, true),
     iterations: it,
     converged,
+    boundary,
   });
   if (!Number.isFinite(ev.loglik)) return { theta, ev, iterations: 0, converged: false };
   for (let it = 1; it <= maxIter; it++) {
@@ -959,6 +981,10 @@ function aiFast(s: HlmStructure, cases: HlmCase[], theta0: Float64Array, maxIter
         }
       }
       lambda /= 2;
+    }
+    if (accepted) {
+      history.push(ev.loglik);
+      if (lambda < 1 && stalled(history)) return finish(it, true, true);
     }
     if (!accepted) return finish(it, dec < 1e-8);
   }

@@ -281,6 +281,12 @@ export function fitScedHlm(input: ScedHlmInput, opts: ScedHlmOptions = {}): Sced
   const sigmaSq = theta[nG + (correlation === "IID" ? 0 : 1)];
   const warnings: string[] = [];
   if (!fit.converged) warnings.push(`${TOOL}: Fisher scoring did not converge in ${fit.iterations} iterations`);
+  if (fit.boundary) {
+    warnings.push(
+      `${TOOL}: the maximum is on the boundary of the parameter space (a variance near 0 or a random-effect ` +
+        "correlation near ±1): the model is over-parameterised for these data, and ν and the SEs are less reliable",
+    );
+  }
   for (let j = 0; j < nG; j++) {
     const [a, b] = gPairs(q)[j];
     if (a === b && theta[j] < 1e-8 * sigmaSq) warnings.push(`${TOOL}: ${tauNames[j]} is at the boundary (about 0)`);
