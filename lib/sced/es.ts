@@ -232,6 +232,13 @@ function improvementOf(opts: ScedEsOptions, tool: string, dflt: Improvement = "i
 /**
  * Brent's root finder as R's `uniroot()` (R_zeroin2 in stats/src/zeroin.c), so that the NAP
  * score interval agrees with SingleCaseES to the last digit at R's default tolerance.
+ *
+ * @example
+ * ```ts
+ * import { zeroin } from "./es.ts";
+ * const root = zeroin((x) => x * x - 2, 0, 2, 1e-12);
+ * if (Math.abs(root - Math.SQRT2) > 1e-11) throw new Error("sqrt(2)");
+ * ```
  */
 export function zeroin(
   f: (x: number) => number,
@@ -486,7 +493,16 @@ function kendall(xIn: readonly number[], yIn: readonly number[]): { S: number; t
  * p-value of the Kendall trend test as the R package Kendall reports it (`sl`): normal
  * approximation with continuity correction and tie-corrected variance; 1 for n ≤ 3 or a
  * constant series (the package's "error exit"). The package computes in single precision, so
- * its values agree with this double-precision version to about 1e-7.
+ * its values agree with this one to about 1e-7. Used by {@link esTauBC}'s baseline-trend pretest.
+ *
+ * @example
+ * ```ts
+ * import { kendallTrendPval } from "./es.ts";
+ * // 5 increasing points: S = 10, var(S) = 50/3, z = 9/√(50/3)
+ * const p = kendallTrendPval([2, 3, 5, 6, 8]);
+ * if (Math.abs(p - 0.027486) > 1e-6) throw new Error("Kendall sl");
+ * if (kendallTrendPval([1, 2, 3]) !== 1) throw new Error("n <= 3 gives 1");
+ * ```
  */
 export function kendallTrendPval(x: readonly number[]): number {
   const n = x.length;
