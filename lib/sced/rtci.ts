@@ -192,6 +192,9 @@ export function scedRandomizationCI(
   if (typeof base !== "string" || typeof trt !== "string" || base === trt) {
     fail(TOOL, "baseline, treatment", "must be two different labels", [base, trt]);
   }
+  if (input.method === "monte-carlo" && input.seed === undefined) {
+    fail(TOOL, "seed", "is required for a Monte Carlo interval (the same seeded draws are used for every shift)");
+  }
   const stat = `${trt}-${base}`;
   const run = (delta: number) =>
     randomizationTest(

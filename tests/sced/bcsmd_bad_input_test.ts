@@ -236,6 +236,18 @@ const cases: Case[] = [
       }),
     expect: /baseline, treatment must be two different labels/,
   },
+  {
+    name: "RT-CI: Monte Carlo without a seed",
+    run: () =>
+      scedRandomizationCI({
+        design: { type: "phase", phases: ["A", "B"], n: 40, limit: 5 },
+        values: Array.from({ length: 40 }, (_, i) => i),
+        labels: Array.from({ length: 40 }, (_, i) => (i < 20 ? "A" : "B")),
+        method: "monte-carlo",
+        draws: 999,
+      }),
+    expect: /sced-rtci: seed is required for a Monte Carlo interval/,
+  },
 ];
 
 for (const c of cases) {
