@@ -44,12 +44,52 @@ export interface GMlmOptions {
   /** Weights of the fixed effects defining the treatment effect p'β (one per fixed effect). */
   pConst: readonly number[];
   /**
-   * Weights of the variance components θ (in the order of `fit.theta.names`) defining the total
-   * variance r'θ.
+   * Weights of the variance components θ defining the total variance r'θ, in lmeInfo's order:
+   * random-effect (co)variances, the correlation parameter, then — with phase-specific variances —
+   * the SD ratio and the baseline σ² (lmeInfo's default), or with `separateVariances` the
+   * baseline and treatment σ². See `theta_names` in the result.
    */
   rConst: readonly number[];
+  /**
+   * Phase-specific variances only: weight the two level-1 variances σ²_baseline, σ²_treatment
+   * (lmeInfo's `separate_variances = TRUE`) instead of (SD ratio, σ²_baseline). Default false.
+   */
+  separateVariances?: boolean;
   /** Confidence level in percent (95) or as a proportion (0.95). Default 95. */
   level?: number;
+}
+
+/**
+ * θ and its inverse information in lmeInfo's default parameterisation: with phase-specific
+ * variances, (…, σ²_A, σ²_B) becomes (…, δ, σ²_A) with δ = σ_B/σ_A, and I⁻¹ is carried over by the
+ * delta method, J I⁻¹ J'.
+ */
+function thetaFor(fit: ScedHlmFit, separate: boolean): { names: string[]; values: number[]; infoInv: number[][] } {
+  if (fit.variance !== "het" || separate) {
+    return { names: fit.theta.names, values: fit.theta.values, infoInv: fit.info_inv };
+  }
+  const r = fit.theta.values.length;
+  const sA = fit.theta.values[r - 2], sB = fit.theta.values[r - 1];
+  const delta = Math.sqrt(sB / sA);
+  const J: number[][] = Array.from(
+    { length: r },
+    (_, i) => Array.from({ length: r }, (_, j) => (i === j && i < r - 2 ? 1 : 0)),
+  );
+  J[r - 2][r - 2] = -delta / (2 * sA); // dδ/dσ²_A
+  J[r - 2][r - 1] = 1 / (2 * delta * sA); // dδ/dσ²_B
+  J[r - 1][r - 2] = 1; // σ²_A
+  const infoInv = J.map((Ji) =>
+    J.map((Jk) => {
+      let v = 0;
+      for (let a = 0; a < r; a++) for (let b = 0; b < r; b++) v += Ji[a] * fit.info_inv[a][b] * Jk[b];
+      return v;
+    })
+  );
+  return {
+    names: [...fit.theta.names.slice(0, r - 2), "var_params", "sigma_sq"],
+    values: [...fit.theta.values.slice(0, r - 2), delta, sA],
+    infoInv,
+  };
 }
 
 /** Result of {@link gMlm}: the effect size and its ingredients (names as lmeInfo's `g_mlm`). */
@@ -82,6 +122,8 @@ export interface GMlmResult {
   p_const: number[];
   /** The r weights used. */
   r_const: number[];
+  /** Names of the variance components the r weights apply to. */
+  theta_names: string[];
 }
 
 const Jf = (x: number) => 1 - 3 / (4 * x - 1);
@@ -107,7 +149,8 @@ const Jf = (x: number) => 1 - 3 / (4 * x - 1);
  * ```
  */
 export function gMlm(fit: ScedHlmFit, opts: GMlmOptions): GMlmResult {
-  const p = fit.fixed.est.length, r = fit.theta.values.length;
+  const th = thetaFor(fit, opts?.separateVariances ?? false);
+  const p = fit.fixed.est.length, r = th.values.length;
   const pc = opts?.pConst, rc = opts?.rConst;
   if (!Array.isArray(pc) || pc.length !== p) {
     fail(TOOL, "pConst", `must have one weight per fixed effect (${p}: ${fit.fixed.names.join(", ")})`, pc?.length);
@@ -129,14 +172,14 @@ export function gMlm(fit: ScedHlmFit, opts: GMlmOptions): GMlmResult {
   }
   const level = opts.level === undefined ? 95 : normalizeLevel(opts.level, TOOL, "level");
   const p_beta = pc.reduce((s, w, i) => s + w * fit.fixed.est[i], 0);
-  const r_theta = rc.reduce((s, w, i) => s + w * fit.theta.values[i], 0);
+  const r_theta = rc.reduce((s, w, i) => s + w * th.values[i], 0);
   if (!(r_theta > 0)) fail(TOOL, "rConst", "must give a positive total variance r'θ", r_theta);
   const delta_AB = p_beta / Math.sqrt(r_theta);
   let pVp = 0;
   for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) pVp += pc[i] * pc[j] * fit.vcov[i][j];
   const kappa_sq = pVp / r_theta;
   let rIr = 0;
-  for (let i = 0; i < r; i++) for (let j = 0; j < r; j++) rIr += rc[i] * rc[j] * fit.info_inv[i][j];
+  for (let i = 0; i < r; i++) for (let j = 0; j < r; j++) rIr += rc[i] * rc[j] * th.infoInv[i][j];
   const nu = 2 * r_theta * r_theta / rIr;
   if (!(nu > 0.75) || !Number.isFinite(nu)) {
     fail(TOOL, "fit", "gives degrees of freedom ν ≤ 0.75: the total variance is not estimable from these data", nu);
@@ -163,6 +206,7 @@ export function gMlm(fit: ScedHlmFit, opts: GMlmOptions): GMlmResult {
     level,
     p_const: Array.from(pc),
     r_const: Array.from(rc),
+    theta_names: th.names,
   };
   for (const [k, v] of Object.entries(out)) {
     if (typeof v === "number" && !Number.isFinite(v)) fail(TOOL, k, "is not finite for this fit", v);
@@ -418,8 +462,8 @@ export function calcBCSMD(data: readonly BcsmdDataRow[], opts: CalcBcsmdOptions)
     }
   }
   if (corStruct !== "IID") rConst.push(0);
+  if (varStruct === "het") rConst.push(0); // the SD ratio (lmeInfo's default parameterisation)
   rConst.push(1);
-  if (varStruct === "het") rConst.push(0);
   for (const v of [...pConst, ...rConst]) {
     if (!Number.isFinite(v)) {
       fail(TOOL, "A, B", "are needed for trend models (the effect is evaluated B − A sessions into treatment)");

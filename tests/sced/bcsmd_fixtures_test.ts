@@ -121,7 +121,11 @@ for (const file of files) {
       if (g.lme.varcomp.var_params.length) check(`${L} var_param`, fit.var_param, g.lme.varcomp.var_params[0]);
       const ii = g.g_mlm.info_inv.matrix as number[][];
       ii.forEach((row, i) => row.forEach((v, j) => check(`${L} info_inv[${i}][${j}]`, fit.info_inv[i][j], v)));
-      const res = gMlm(fit, { pConst: g.g_mlm.p_const, rConst: g.g_mlm.r_const });
+      const res = gMlm(fit, {
+        pConst: g.g_mlm.p_const,
+        rConst: g.g_mlm.r_const,
+        separateVariances: g.g_mlm_call.includes("separate_variances = TRUE"),
+      });
       for (
         const k of ["p_beta", "r_theta", "delta_AB", "SE_delta_AB", "nu", "J_nu", "kappa", "g_AB", "SE_g_AB"] as const
       ) {
