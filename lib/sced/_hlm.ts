@@ -854,6 +854,22 @@ export interface ScoringResult {
  * on the boundary of the parameter space (a variance at 0, a random-effect correlation at ±1),
  * where the score does not vanish and Newton steps keep pointing outside.
  */
+/** Whether θ is next to the edge of the parameter space (variance ≈ 0, |correlation| or |φ| ≈ 1). */
+function nearBoundary(s: HlmStructure, theta: Float64Array): boolean {
+  const u = unpack(s, theta);
+  const scale = Math.max(u.s2A, u.s2B);
+  for (let a = 0; a < s.q; a++) {
+    const gaa = u.G[a * s.q + a];
+    if (gaa < 1e-6 * scale) return true; // a random-effect variance at (about) 0
+    for (let b = 0; b < a; b++) {
+      const r = u.G[a * s.q + b] / Math.sqrt(gaa * u.G[b * s.q + b]);
+      if (Math.abs(r) > 0.99) return true;
+    }
+  }
+  if (s.cor !== "IID" && Math.abs(u.phi) > 0.99) return true;
+  return false;
+}
+
 function stalled(history: number[]): boolean {
   if (history.length < 4) return false;
   const last = history.slice(-4);
@@ -924,7 +940,7 @@ export function fisherScoring(
     }
     if (accepted) {
       history.push(ev.loglik);
-      if (lambda < 1 && stalled(history)) return finish(it, true, true);
+      if (lambda < 1 && stalled(history)) return finish(it, true, nearBoundary(s, theta));
     }
     if (!accepted) {
       if (!newton && !s.het) {
@@ -984,7 +1000,7 @@ function aiFast(s: HlmStructure, cases: HlmCase[], theta0: Float64Array, maxIter
     }
     if (accepted) {
       history.push(ev.loglik);
-      if (lambda < 1 && stalled(history)) return finish(it, true, true);
+      if (lambda < 1 && stalled(history)) return finish(it, true, nearBoundary(s, theta));
     }
     if (!accepted) return finish(it, dec < 1e-8);
   }
