@@ -74,6 +74,13 @@ export interface ScedRandomizationCiOptions {
   baseline?: string;
   /** Treatment label (its measurements are shifted). Default `"B"`. */
   treatment?: string;
+  /**
+   * The two-sided test inverted: `"equal"` (default) — two one-sided mean-difference tests at α/2
+   * each; `"absolute"` — the test with the absolute mean difference |B̄ − Ā| at α, as in Michiels
+   * et al. (2017) (single-case designs only: for a multiple baseline the test's statistic is a mean
+   * of absolute differences, which is not a shift-linear statistic).
+   */
+  tails?: "equal" | "absolute";
 }
 
 /** Result of {@link scedRandomizationCI}. */
@@ -195,6 +202,11 @@ export function scedRandomizationCI(
   if (input.method === "monte-carlo" && input.seed === undefined) {
     fail(TOOL, "seed", "is required for a Monte Carlo interval (the same seeded draws are used for every shift)");
   }
+  const tails = opts.tails ?? "equal";
+  if (tails !== "equal" && tails !== "absolute") fail(TOOL, "tails", 'must be "equal" or "absolute"', tails);
+  if (tails === "absolute" && input.design?.type === "MBD") {
+    fail(TOOL, "tails", '"absolute" is for single-case designs; use "equal" for a multiple baseline', tails);
+  }
   const stat = `${trt}-${base}`;
   const run = (delta: number) =>
     randomizationTest(
@@ -239,6 +251,9 @@ export function scedRandomizationCI(
   for (const arr of [loUntil, loFrom]) arr.sort((x, y) => x - y);
   const pLower = (d: number) =>
     (plus + loAlways.length + (loUntil.length - countLt(loUntil, d)) + countLe(loFrom, d)) / denom;
+  if (tails === "absolute") {
+    return absoluteInterval({ u, u1, uo, vo, M, denom, plus, tol, alpha, level, r0, trt, base, mc });
+  }
   const p2 = (d: number) => Math.min(1, 2 * Math.min(pUpper(d), pLower(d)));
   const minP = Math.min(1, 2 * (plus + 1) / denom);
   if (minP > alpha) {
@@ -294,9 +309,119 @@ export function scedRandomizationCI(
   return out;
 }
 
+/** Ingredients shared by the two ways of inverting the test. */
+interface InversionParts {
+  u: number[];
+  u1: number[];
+  uo: number;
+  vo: number;
+  M: number;
+  denom: number;
+  plus: number;
+  tol: number;
+  alpha: number;
+  level: number;
+  r0: TestResult;
+  trt: string;
+  base: string;
+  mc: boolean;
+}
+
+/**
+ * Inversion of the absolute-difference test: assignment a counts at Δ when
+ * |u_a − Δ v_a| ≥ |u_o − Δ v_o| − tol. With |v_a| < v_o that set is the closed interval
+ * [min(c₁, c₂), max(d₁, d₂)] around u_o/v_o (the two sign cases of each absolute value), so the
+ * p-value at Δ is a count of intervals holding Δ; assignments with |v_a| = v_o are checked directly.
+ * The interval is the connected set of shifts around the estimate with p > α.
+ */
+function absoluteInterval(x: InversionParts): ScedRandomizationCi {
+  const { u, u1, uo, vo, M, denom, plus, tol, alpha, level, r0, trt, base, mc } = x;
+  const Ls: number[] = [], Rs: number[] = [], degenerate: { ua: number; va: number }[] = [];
+  const cands: number[] = [];
+  for (let a = 0; a < M; a++) {
+    const ua = u[a], va = u[a] - u1[a];
+    if (Math.abs(Math.abs(va) - vo) <= 1e-12 * Math.max(1, vo)) {
+      degenerate.push({ ua, va });
+      if (Math.abs(va - vo) > 1e-12 * vo) cands.push((ua - uo) / (va - vo));
+      if (Math.abs(va + vo) > 1e-12 * vo) cands.push((ua + uo) / (va + vo));
+      continue;
+    }
+    const L = Math.min((uo - tol - ua) / (vo - va), (uo - tol + ua) / (vo + va));
+    const R = Math.max((ua + uo + tol) / (vo + va), (uo - ua + tol) / (vo - va));
+    Ls.push(L);
+    Rs.push(R);
+    cands.push(L, R);
+  }
+  Ls.sort((p, q) => p - q);
+  Rs.sort((p, q) => p - q);
+  cands.sort((p, q) => p - q);
+  const pAbs = (d: number) => {
+    let k = plus + countLe(Ls, d) - countLt(Rs, d);
+    const rhs = Math.abs(uo - d * vo) - tol;
+    for (const g of degenerate) if (Math.abs(g.ua - d * g.va) >= rhs) k++;
+    return k / denom;
+  };
+  const est = uo / vo;
+  if (cands.length === 0) fail(TOOL, "design", "has a single assignment: no interval can be formed");
+  const farL = pAbs(cands[0] - 1 - Math.abs(cands[0])),
+    farR = pAbs(cands[cands.length - 1] + 1 + Math.abs(cands[cands.length - 1]));
+  const minP = Math.min(farL, farR);
+  if (farL > alpha || farR > alpha) {
+    fail(
+      TOOL,
+      "level",
+      `needs a design with more assignments: the smallest p-value is ${minP.toPrecision(3)}${
+        Math.max(farL, farR) > alpha ? ` on one side, ${Math.max(farL, farR).toPrecision(3)} on the other` : ""
+      } against α = ${alpha.toPrecision(3)}, so the ${level}% interval is unbounded`,
+      level,
+    );
+  }
+  // walk outward from the estimate over the segments between breakpoints
+  let i = countLe(cands, est) - 1; // last breakpoint ≤ est
+  let lo = est;
+  while (i >= 0) {
+    const left = i > 0 ? cands[i - 1] : cands[0] - 1 - Math.abs(cands[0]);
+    if (pAbs((left + cands[i]) / 2) <= alpha) {
+      lo = cands[i];
+      break;
+    }
+    i--;
+  }
+  let j = countLt(cands, est); // first breakpoint ≥ est
+  let hi = est;
+  while (j < cands.length) {
+    const right = j + 1 < cands.length ? cands[j + 1] : cands[j] + 1 + Math.abs(cands[j]);
+    if (pAbs((cands[j] + right) / 2) <= alpha) {
+      hi = cands[j];
+      break;
+    }
+    j++;
+  }
+  const out: ScedRandomizationCi = {
+    estimate: r0.observed,
+    ci_lb: lo,
+    ci_ub: hi,
+    level,
+    pval: Math.min(1, pAbs(0)),
+    min_pval: minP,
+    method: r0.method,
+    assignments: r0.assignments,
+    convention: `{Δ : p(Δ) > α} around the estimate, p(Δ) = randomisation p of "|${trt}-${base}|" on the data with Δ ` +
+      `subtracted from the ${trt} measurements; ${
+        mc ? "Monte Carlo p = (k + 1)/(M + 1) over the same seeded draws" : "exact p over all assignments"
+      }`,
+  };
+  if (mc) {
+    out.draws = r0.draws;
+    out.seed = r0.seed;
+  }
+  return out;
+}
+
 /**
  * The two-sided randomisation p-value of the hypothesis "the treatment adds Δ" (2 × the
- * smaller one-sided p of the mean-difference test on the shifted data, at most 1): the function
+ * smaller one-sided p of the mean-difference test on the shifted data, at most 1; with
+ * `tails: "absolute"` the p-value of the absolute-difference test): the function
  * {@link scedRandomizationCI} inverts. Use it to check an interval's ends.
  *
  * @example
@@ -311,11 +436,14 @@ export function scedRandomizationCI(
 export function scedShiftPval(
   input: ScedRandomizationCiInput,
   delta: number,
-  opts: Pick<ScedRandomizationCiOptions, "baseline" | "treatment"> = {},
+  opts: Pick<ScedRandomizationCiOptions, "baseline" | "treatment" | "tails"> = {},
 ): number {
   if (typeof delta !== "number" || !Number.isFinite(delta)) fail(TOOL, "delta", "must be a finite number", delta);
   const base = opts.baseline ?? "A", trt = opts.treatment ?? "B";
   const s = shifted(input, delta, trt);
+  if (opts.tails === "absolute") {
+    return pOf(randomizationTest({ ...s, statistic: `|${trt}-${base}|` } as unknown as RandomizationTestInput));
+  }
   const up = pOf(randomizationTest({ ...s, statistic: `${trt}-${base}` } as unknown as RandomizationTestInput));
   const lo = pOf(randomizationTest({ ...s, statistic: `${base}-${trt}` } as unknown as RandomizationTestInput));
   return Math.min(1, 2 * Math.min(up, lo));
