@@ -4,7 +4,8 @@
  * holds every shift Δ for which "the treatment adds Δ to every treatment-phase measurement" is
  * not rejected by the randomisation test of `test.ts` at the two-sided level α (equal tails,
  * α/2 each, with the mean-difference statistics `"B-A"` and `"A-B"` on the data with Δ taken off
- * the treatment measurements).
+ * the treatment measurements). With `tails: "absolute"` it inverts the test of the absolute mean
+ * difference at α instead, as Michiels et al. did (single-case designs).
  *
  * Its coverage rests on the random assignment alone (no normality, no independence of the
  * measurements), which is what a randomised single-case design buys; it protects against
