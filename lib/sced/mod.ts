@@ -127,6 +127,68 @@ export {
 export type { Improvement } from "../conventions.ts";
 export { parseScedCsv, parseStartsCsv, type ScedCase, type ScedCsvOptions } from "./data.ts";
 
-// Between-case SMD (hlm.ts, bcsmd.ts), SingleCaseES effect sizes (es.ts) and the
-// randomisation-test confidence interval (rtci.ts) are being added by another engineer (issue 13);
-// the lead exports their public names here at merge, below this line, by name.
+// Within-case effect sizes as SingleCaseES computes them (SEs assume independent observations).
+export {
+  batchScedEffectSizes,
+  esIRD,
+  esLOR,
+  esLRM,
+  esLRRd,
+  esLRRi,
+  esNAP,
+  esPAND,
+  esPEM,
+  esPND,
+  esSMD,
+  esTau,
+  esTauBC,
+  esTauU,
+  kendallTrendPval,
+  type NapSeType,
+  SCED_ES_NAMES,
+  scedEffectSize,
+  type ScedEsBatchOptions,
+  type ScedEsBatchRow,
+  type ScedEsDataRow,
+  type ScedEsName,
+  type ScedEsOptions,
+  type ScedEsRow,
+  type ScedScale,
+} from "./es.ts";
+// Hierarchical linear model for single-case data (REML/ML as nlme::lme) and the design-comparable
+// between-case SMD (as scdhlm: g_mlm, calc_BCSMD, and the moment estimators).
+export {
+  fitScedHlm,
+  type ScedCorStruct,
+  type ScedHlmColumn,
+  type ScedHlmFit,
+  type ScedHlmInput,
+  type ScedHlmOptions,
+  type ScedNamedValues,
+  type ScedVarStruct,
+} from "./hlm.ts";
+export {
+  type AbkDataRow,
+  type BcsmdDataRow,
+  bcsmdDefaultTimes,
+  type BcsmdDesign,
+  calcBCSMD,
+  type CalcBcsmdOptions,
+  type CalcBcsmdResult,
+  effectSizeABk,
+  effectSizeMB,
+  gMlm,
+  type GMlmOptions,
+  type GMlmResult,
+  type MomentEsOptions,
+  type MomentEsResult,
+} from "./bcsmd.ts";
+// A randomisation-test confidence interval for an additive shift (Michiels et al. 2017).
+export {
+  type ScedRandomizationCi,
+  scedRandomizationCI,
+  type ScedRandomizationCiInput,
+  type ScedRandomizationCiOptions,
+  type ScedRtciCase,
+  scedShiftPval,
+} from "./rtci.ts";
