@@ -105,7 +105,11 @@ function ruleOf(issue: any): string {
       return `must be ${op} ${issue.maximum}`;
     }
     case "invalid_type":
-      return `must be ${issue.expected === "int" ? "a whole number" : `a ${issue.expected}`}`;
+      return `must be ${
+        issue.expected === "int"
+          ? "a whole number"
+          : `${/^[aeiou]/.test(String(issue.expected)) ? "an" : "a"} ${issue.expected}`
+      }`;
     case "not_multiple_of":
       return `must be a multiple of ${issue.divisor}`;
     case "invalid_value":
@@ -124,7 +128,12 @@ export function zodIssues(error: z.ZodError, input: unknown): Issue[] {
   return error.issues.map((issue) => {
     const path = issue.path as PropertyKey[];
     const out: Issue = { path: formatPath(path), rule: ruleOf(issue) };
-    if (issue.code !== "unrecognized_keys" && issue.code !== "custom") out.received = getAt(input, path);
+    if (issue.code !== "unrecognized_keys") {
+      const v = getAt(input, path);
+      // a refine's message may already say what it got
+      const saysGot = issue.code === "custom" && /\bgot\b/.test(String(issue.message));
+      if (issue.code !== "custom" || (!saysGot && v !== undefined && typeof v !== "object")) out.received = v;
+    }
     if (issue.code === "custom") {
       out.rule = issue.message;
     }

@@ -12,8 +12,8 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type CommandSpec, readInput, runCli, writeAtomic } from "./_args.ts";
-import { loadRob, seedStudyIds } from "../evidence/rob.ts";
-import { buildSeedSof, formatSof, SOF_COMPARISON_IDS, type SofDecision, type SofFormat } from "../evidence/sof.ts";
+import { loadRob, seedStudyIds } from "../evidence/mod.ts";
+import { buildSeedSof, formatSof, SOF_COMPARISON_IDS, type SofDecision, type SofFormat } from "../evidence/mod.ts";
 import { ValidationError } from "../validate.ts";
 
 const DEFAULT_DATA = fileURLToPath(new URL("../../data/", import.meta.url));

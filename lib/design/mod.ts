@@ -151,7 +151,7 @@ export {
   meanEstimateMcse,
   MIN_REPS,
 } from "./diagnose.ts";
-export { dilution, gradeContext, optimalInformationSize, powerTTest, rtmShift } from "./analytic.ts";
+export { dilution, gradeContext, powerTTest, rtmShift } from "./analytic.ts";
 export {
   defaultEffects,
   defaultNaturalCourse,

@@ -233,7 +233,9 @@ export function checkPFromCI(input: PFromCIInput): Finding[] {
       implied_p_min: round(lo, 5),
       implied_p_max: round(hi, 5),
     },
-    message: `reported p ${p.p_op} ${p.pval} but the estimate and CI imply p between ${round(lo, 4)} and ${round(hi, 4)}`,
+    message: `reported p ${p.p_op} ${p.pval} but the estimate and CI imply p between ${round(lo, 4)} and ${
+      round(hi, 4)
+    }`,
     explanation: reportedSig !== impliedSig
       ? "The interval and the p-value lead to opposite conclusions about significance at 5%; one of them is misprinted."
       : "The interval and the p-value do not agree even allowing for rounding; they may come from different analyses.",

@@ -7,7 +7,7 @@
  */
 
 /** The statistic types used in `estimates.csv`. */
-export type Statistic =
+export type ReportedStatistic =
   | "n"
   | "count"
   | "pct"
@@ -67,7 +67,11 @@ export interface Transcription {
   note: string;
 }
 
-/** One reported number of a chapter-4 table (`estimates.csv`, long format). */
+/**
+ * One reported number of a chapter-4 table (`estimates.csv`, long format).
+ * Columns as in the file (a transcription of the seed, not a toolkit result: `lower`/`upper` are
+ * the printed bounds of the kind named in `interval` — CI, range or IQR — and `p_value` the printed p).
+ */
 export interface Estimate extends Reported, Transcription {
   /** The outcome (may be empty). */
   outcome: string;
@@ -80,7 +84,7 @@ export interface Estimate extends Reported, Transcription {
   /** The time point (may be empty). */
   timepoint: string;
   /** What the number is. */
-  statistic: Statistic;
+  statistic: ReportedStatistic;
   /** The number (null for a range given only by its bounds). */
   value: number | null;
   /** Lower bound of the CI or range printed with it (the file's column name). */
@@ -169,7 +173,11 @@ export interface DirectionRow extends Reported, Transcription {
   n_adverse: number;
 }
 
-/** One subgroup level (ES and p) of the 4c subgroup analysis. */
+/**
+ * One subgroup level (ES and p) of the 4c subgroup analysis.
+ * Columns as in the file (a transcription of the seed, not a toolkit result: `lower`/`upper` are
+ * the printed bounds of the kind named in `interval` — CI, range or IQR — and `p_value` the printed p).
+ */
 export interface SubgroupRow extends Reported, Transcription {
   /** Outcome. */
   outcome: string;
@@ -185,7 +193,11 @@ export interface SubgroupRow extends Reported, Transcription {
   p_op: POp;
 }
 
-/** One reported subgroup-difference test. */
+/**
+ * One reported subgroup-difference test.
+ * Columns as in the file (a transcription of the seed, not a toolkit result: `lower`/`upper` are
+ * the printed bounds of the kind named in `interval` — CI, range or IQR — and `p_value` the printed p).
+ */
 export interface SubgroupTestRow extends Reported, Transcription {
   /** Outcome. */
   outcome: string;
@@ -201,7 +213,11 @@ export interface SubgroupTestRow extends Reported, Transcription {
   p_op: POp;
 }
 
-/** One characteristic of the Ronzi 2017 vs Dutch IMSR comparison (section 3b). */
+/**
+ * One characteristic of the Ronzi 2017 vs Dutch IMSR comparison (section 3b).
+ * Columns as in the file (a transcription of the seed, not a toolkit result: `lower`/`upper` are
+ * the printed bounds of the kind named in `interval` — CI, range or IQR — and `p_value` the printed p).
+ */
 export interface PopulationRow extends Provenance, Transcription {
   /** Unique row id. */
   id: string;
@@ -221,7 +237,10 @@ export interface PopulationRow extends Provenance, Transcription {
   unit: string;
 }
 
-/** A labelled assumption (never data): e.g. group sizes the seed does not report. */
+/**
+ * A labelled assumption (never data): e.g. group sizes the seed does not report. Columns as in the
+ * file (`lower`/`upper` bound the range of plausible values, not a confidence interval).
+ */
 export interface Assumption {
   /** Unique id (e.g. "leeuw2008-n-exp"). */
   id: string;

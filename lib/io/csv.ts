@@ -1,5 +1,5 @@
 /**
- * CSV loading: text -> rows validated with a zod schema per table kind -> arquero table.
+ * CSV loading: text -> rows validated with a zod schema per table kind.
  *
  * Errors name the row (1-based data row, and the line in the file), the column and the rule:
  * `demo.csv: row 3 (line 4), column pre must be >= 0, got -2`.
@@ -10,19 +10,18 @@
  *
  * @example
  * const schema = z.object({ study: z.string().min(1), yi: csvNumber(), vi: csvNumber().pipe(z.number().nonnegative()) });
- * const { rows, table } = loadCsv("study,yi,vi\nA,0.5,0.04\n", schema, { name: "demo.csv" });
+ * const { rows } = loadCsv("study,yi,vi\nA,0.5,0.04\n", schema, { name: "demo.csv" });
  * @module
  */
 // @ts-types="@types/d3-dsv"
 import { dsvFormat } from "d3-dsv";
-import { from as arqueroFrom } from "arquero";
 import { z } from "zod";
 import { type Issue, ValidationError, zodIssues } from "../validate.ts";
 
 const MISSING = new Set(["", "NA", "na", "NaN", "."]);
 
 /** A CSV cell that must hold a number ("1.5", "-2", "1e-3"); empty or "NA" is an error. */
-export function csvNumber() {
+export function csvNumber(): z.ZodType<number> {
   return z.preprocess(
     (v) => {
       if (typeof v === "number") return v;
@@ -37,7 +36,7 @@ export function csvNumber() {
 }
 
 /** A CSV cell holding a number or nothing: "" and "NA" become `null` (kept, never dropped). */
-export function csvOptionalNumber() {
+export function csvOptionalNumber(): z.ZodType<number | null> {
   return z.preprocess((v) => {
     if (typeof v === "number") return v;
     if (v === undefined || v === null) return null;
@@ -50,12 +49,12 @@ export function csvOptionalNumber() {
 }
 
 /** A CSV cell holding a whole number. */
-export function csvInteger() {
+export function csvInteger(): z.ZodType<number> {
   return csvNumber().pipe(z.number().int({ error: "must be a whole number" }));
 }
 
 /** A CSV cell holding a non-empty string (trimmed). */
-export function csvString() {
+export function csvString(): z.ZodType<string> {
   return z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().min(1, { error: "must not be empty" }));
 }
 
@@ -69,13 +68,10 @@ export interface LoadCsvOptions {
   maxIssues?: number;
 }
 
-/** Result of {@link loadCsv}: validated rows and the same data as an arquero table. */
+/** Result of {@link loadCsv}: validated rows, the header and the detected dialect. */
 export interface LoadedCsv<T> {
   /** The validated rows. */
   rows: T[];
-  /** The same rows as an arquero table. */
-  // deno-lint-ignore no-explicit-any
-  table: any;
   /** Column names as in the header. */
   columns: string[];
   /** The detected separator and decimal mark. */
@@ -114,6 +110,24 @@ export interface RawCsv {
 
 const DECIMAL_COMMA = /^[+-]?(\d{1,3}(\.\d{3})+|\d+),\d+([eE][+-]?\d+)?$/;
 
+/** Split text into records at line breaks outside quotes (a quoted cell may hold a line break). */
+function records(text: string): string[] {
+  const out: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === "\n" && !quoted) {
+      out.push(text.slice(start, i > start && text[i - 1] === "\r" ? i - 1 : i));
+      start = i + 1;
+      if (out.length > 40) return out;
+    }
+  }
+  if (start < text.length) out.push(text.slice(start));
+  return out;
+}
+
 function countOutsideQuotes(line: string, ch: string): number {
   let n = 0;
   let quoted = false;
@@ -130,7 +144,7 @@ function countOutsideQuotes(line: string, ch: string): number {
  * when the lines disagree.
  */
 export function detectDialect(text: string, name = "CSV"): CsvDialect {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "").slice(0, 20);
+  const lines = records(text).filter((l) => l.trim() !== "").slice(0, 20);
   if (lines.length === 0) throw new ValidationError(name, [{ path: "file", rule: "is empty (no header line)" }]);
   const candidates = [",", ";", "\t"] as const;
   const counts = candidates.map((c) => lines.map((l) => countOutsideQuotes(l, c)));
@@ -210,7 +224,7 @@ export function readCsv(text: string, options: { name?: string } = {}): RawCsv {
 }
 
 /**
- * Parse CSV `text`, validate each row with `rowSchema`, and return the rows plus an arquero table.
+ * Parse CSV `text`, validate each row with `rowSchema`, and return the rows, the header and the dialect.
  * Throws a {@link ValidationError} listing missing columns, or every bad cell with its row and column.
  * The dialect (separator, decimal comma) is detected as in {@link readCsv}.
  */
@@ -249,6 +263,5 @@ export function loadCsv<S extends z.ZodType>(
   if (rows.length === 0) {
     throw new ValidationError(name, [{ path: "rows", rule: "must contain at least one data row" }]);
   }
-  const table = arqueroFrom(rows as Record<string, unknown>[]);
-  return { rows, table, columns, dialect };
+  return { rows, columns, dialect };
 }

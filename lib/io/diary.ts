@@ -4,7 +4,7 @@
  * smoothing and per-phase summary that notebook shows.
  *
  * @example
- * const { rows, table } = loadDiary("day,phase,pain\n1,A,6\n2,B,4\n");
+ * const { rows } = loadDiary("day,phase,pain\n1,A,6\n2,B,4\n");
  * @module
  */
 import { z } from "zod";

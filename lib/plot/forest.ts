@@ -21,13 +21,7 @@ import { fmt, fmtLevel } from "../format.ts";
 import { z } from "zod";
 import { qnorm } from "../stats/distributions.ts";
 import { fail, parseInput, sameLength } from "../validate.ts";
-import {
-  axisBackTransform as backTransform,
-  formatInterval,
-  scalar,
-  theme,
-  type Transform,
-} from "./theme.ts";
+import { axisBackTransform as backTransform, formatInterval, scalar, theme, type Transform } from "./theme.ts";
 import { scalarSchema, transformSchema } from "./_theme.ts";
 
 /** The fields of a fitted model that a forest plot reads (extra fields are ignored). */

@@ -195,7 +195,7 @@ const cases: Case[] = [
   {
     name: "propCI with level 100",
     run: () => propCI(1, 3, { level: 100 }),
-    expect: /^propCI: level must be a percentage in \[1, 100\) or a proportion in \(0, 1\)$/,
+    expect: /^propCI: level must be a percentage in \[1, 100\) or a proportion in \(0, 1\), got 100$/,
   },
   {
     name: "propCI with more responders than patients",

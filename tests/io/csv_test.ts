@@ -12,12 +12,11 @@ const schema = z.object({
   r: csvOptionalNumber(),
 });
 
-Deno.test("loadCsv parses, validates and returns rows and an arquero table", () => {
-  const { rows, table, columns } = loadCsv("study,yi,vi,n,r\nA,0.5,0.04,20,0.5\nB,-1e-1,0.1,30,\n", schema);
+Deno.test("loadCsv parses, validates and returns rows, columns and the dialect", () => {
+  const { rows, columns, dialect } = loadCsv("study,yi,vi,n,r\nA,0.5,0.04,20,0.5\nB,-1e-1,0.1,30,\n", schema);
   assert.deepEqual(columns, ["study", "yi", "vi", "n", "r"]);
   assert.deepEqual(rows[1], { study: "B", yi: -0.1, vi: 0.1, n: 30, r: null });
-  assert.equal(table.numRows(), 2);
-  assert.deepEqual(table.array("yi"), [0.5, -0.1]);
+  assert.equal(dialect.delimiter, ",");
 });
 
 Deno.test("errors name the row, the line, the column and the rule", () => {
@@ -84,5 +83,13 @@ Deno.test("a row with more cells than the header names the separator problem", (
     () => readCsv("a;b\n1;2;3\n", { name: "x.csv" }),
     /x\.csv: line 2 has 2 separators \(";"\) where the header has 1: check the separator/,
   );
-  assert.throws(() => readCsv("a,b,c\n1,2\n3\n4,5,6,7,8\n", { name: "y.csv" }), /y\.csv: line 2 has 1 separators \(","\) where the header has 2/);
+  assert.throws(
+    () => readCsv("a,b,c\n1,2\n3\n4,5,6,7,8\n", { name: "y.csv" }),
+    /y\.csv: line 2 has 1 separators \(","\) where the header has 2/,
+  );
+});
+
+Deno.test("a quoted cell with a line break is one cell, not a new record", () => {
+  const { rows } = readCsv('study,note\nA,"two\nlines"\nB,plain\n', { name: "q.csv" });
+  assert.deepEqual(rows.map((r) => r.note), ["two\nlines", "plain"]);
 });

@@ -48,7 +48,8 @@ Deno.test("CLIs import engines only through their front doors (and the shared CL
     if (!e.name.endsWith(".ts") || e.name.startsWith("_")) continue;
     const src = Deno.readTextFileSync(repoPath(`lib/cli/${e.name}`));
     for (const spec of importsOf(src)) {
-      if (spec.startsWith("./_")) continue;
+      // the shared CLI layer and the one error class are the CLIs' own infrastructure
+      if (spec.startsWith("./_") || spec === "../validate.ts") continue;
       const t = libTarget(spec, repoPath("lib/cli"));
       if (t !== null && !allowed(t)) bad.push(`${e.name}: ${spec}`);
     }
