@@ -10,7 +10,7 @@
  *
  * In a notebook cell (the generator is the cell's value; a new input invalidates the cell, which
  * stops the refinement still queued for the old input):
- * ```js
+ * ```js ignore
  * const results = progressive(sim, { stages: [200, 2000], pool, blockSize: 200, invalidation });
  * ```
  * @module
