@@ -1,0 +1,464 @@
+/**
+ * The numerical core of {@link rmaMv}: the marginal model y ~ N(Xβ, M(θ)) with
+ * M(θ) = V + Σ_i θ_i D_i (θ: variance components and covariances, linear in M), evaluated block
+ * by block (the blocks are the connected components of M's sparsity pattern, e.g. the studies), and
+ * the REML / ML log-likelihood maximised by Newton–Raphson with the observed information (Fisher
+ * scoring while the observed information is not positive definite), with step halving, an active
+ * set for variances at zero and a feasibility check (G positive semi-definite).
+ *
+ * The derivative formulas (P = W - W X A X' W, W = M⁻¹, A = (X' W X)⁻¹):
+ * - score_i = -½ tr(P D_i) + ½ y' P D_i P y (REML; ML: tr(W D_i));
+ * - expected information ½ tr(P D_i P D_l) (ML: W);
+ * - observed information -½ tr(P D_i P D_l) + y' P D_i P D_l P y;
+ * with every trace reduced to block-wise sums and p×p matrices, so a fit costs Σ n_j³ per
+ * iteration, not k³.
+ * Internal: not exported from `mod.ts`.
+ * @module
+ */
+import { cholInPlace, cholInverse, spdInverse, spdSolve } from "./_linalg.ts";
+
+/** A derivative matrix D_i on one block: same-level indicator (D[a,b] = 1 iff lev[a] = lev[b] ≥ 0) or dense. */
+export type DSpec =
+  | { kind: "lev"; lev: Int32Array; nl: number }
+  | { kind: "dense"; m: Float64Array };
+
+/** One block of the block-diagonal marginal covariance. */
+export interface MvBlock {
+  /** 0-based rows of the data set in this block. */
+  idx: number[];
+  n: number;
+  V: Float64Array;
+  X: Float64Array;
+  y: Float64Array;
+  D: DSpec[];
+  // scratch (reused between evaluations)
+  M: Float64Array;
+  W: Float64Array;
+  Z: Float64Array;
+}
+
+/** The model: blocks, the parameters' kinds and a feasibility check. */
+export interface MvModel {
+  k: number;
+  p: number;
+  nPar: number;
+  blocks: MvBlock[];
+  /** true for variances (kept ≥ 0), false for covariances. */
+  isVar: boolean[];
+  /** Whether θ gives a valid covariance structure (e.g. G positive semi-definite). */
+  feasible: (theta: Float64Array) => boolean;
+  /** log|X'X| (metafor's REML log-likelihood includes + ½ log|X'X|). */
+  logdetXtX: number;
+}
+
+/** The likelihood and its derivatives at θ. */
+export interface MvEval {
+  /** Log-likelihood of the fitting method (REML with metafor's + ½ log|X'X|, or ML). */
+  ll: number;
+  llML: number;
+  llREML: number;
+  beta: Float64Array;
+  /** (X' W X)⁻¹ = vb. */
+  A: Float64Array;
+  score: Float64Array;
+  fisher: Float64Array;
+  observed: Float64Array;
+}
+
+const LOG2PI = Math.log(2 * Math.PI);
+
+/** Build a block (allocating its scratch buffers). */
+export function makeBlock(
+  idx: number[],
+  V: Float64Array,
+  X: Float64Array,
+  y: Float64Array,
+  D: DSpec[],
+  p: number,
+): MvBlock {
+  const n = idx.length;
+  return {
+    idx,
+    n,
+    V,
+    X,
+    y,
+    D,
+    M: new Float64Array(n * n),
+    W: new Float64Array(n * n),
+    Z: new Float64Array(n * p),
+  };
+}
+
+/** W D for a level-indicator D: (W D)[a,b] = Σ_{c: lev[c] = lev[b]} W[a,c]. */
+function mulWD(W: Float64Array, d: DSpec, n: number, out: Float64Array): void {
+  if (d.kind === "lev") {
+    const { lev, nl } = d;
+    const agg = new Float64Array(nl);
+    for (let a = 0; a < n; a++) {
+      agg.fill(0);
+      const ra = a * n;
+      for (let c = 0; c < n; c++) if (lev[c] >= 0) agg[lev[c]] += W[ra + c];
+      for (let b = 0; b < n; b++) out[ra + b] = lev[b] >= 0 ? agg[lev[b]] : 0;
+    }
+  } else {
+    const m = d.m;
+    for (let a = 0; a < n; a++) {
+      for (let b = 0; b < n; b++) {
+        let s = 0;
+        for (let c = 0; c < n; c++) s += W[a * n + c] * m[c * n + b];
+        out[a * n + b] = s;
+      }
+    }
+  }
+}
+
+/** D v for v an n×cols matrix (row-major). */
+function mulD(d: DSpec, v: Float64Array, n: number, cols: number, out: Float64Array): void {
+  if (d.kind === "lev") {
+    const { lev, nl } = d;
+    const agg = new Float64Array(nl * cols);
+    for (let c = 0; c < n; c++) {
+      if (lev[c] < 0) continue;
+      const o = lev[c] * cols;
+      for (let j = 0; j < cols; j++) agg[o + j] += v[c * cols + j];
+    }
+    for (let a = 0; a < n; a++) {
+      if (lev[a] < 0) {
+        for (let j = 0; j < cols; j++) out[a * cols + j] = 0;
+      } else {
+        const o = lev[a] * cols;
+        for (let j = 0; j < cols; j++) out[a * cols + j] = agg[o + j];
+      }
+    }
+  } else {
+    const m = d.m;
+    for (let a = 0; a < n; a++) {
+      for (let j = 0; j < cols; j++) {
+        let s = 0;
+        for (let c = 0; c < n; c++) s += m[a * n + c] * v[c * cols + j];
+        out[a * cols + j] = s;
+      }
+    }
+  }
+}
+
+/** M = V + Σ θ_i D_i on a block. */
+export function blockM(b: MvBlock, theta: Float64Array, out: Float64Array): Float64Array {
+  const n = b.n;
+  out.set(b.V);
+  for (let i = 0; i < theta.length; i++) {
+    const t = theta[i];
+    if (t === 0) continue;
+    const d = b.D[i];
+    if (d.kind === "lev") {
+      const lev = d.lev;
+      for (let a = 0; a < n; a++) {
+        if (lev[a] < 0) continue;
+        for (let c = 0; c < n; c++) if (lev[c] === lev[a]) out[a * n + c] += t;
+      }
+    } else {
+      for (let a = 0; a < n * n; a++) out[a] += t * d.m[a];
+    }
+  }
+  return out;
+}
+
+/**
+ * Evaluate the log-likelihood (and with `derivs` its score and information) at θ; null if M or
+ * X' W X is not positive definite.
+ */
+export function evaluate(model: MvModel, theta: Float64Array, reml: boolean, derivs: boolean): MvEval | null {
+  const { p, k, blocks } = model;
+  const q = model.nPar;
+  const XtWX = new Float64Array(p * p);
+  const XtWy = new Float64Array(p);
+  let logdetM = 0;
+  let yWy = 0;
+  // pass 1: W = M^-1, Z = W X per block
+  for (const b of blocks) {
+    const n = b.n;
+    const M = blockM(b, theta, b.M);
+    const ld = cholInPlace(M, n);
+    if (Number.isNaN(ld)) return null;
+    logdetM += ld;
+    cholInverse(M, n, b.W);
+    const W = b.W, X = b.X, Z = b.Z, y = b.y;
+    for (let a = 0; a < n; a++) {
+      let wy = 0;
+      for (let c = 0; c < n; c++) wy += W[a * n + c] * y[c];
+      yWy += y[a] * wy;
+      for (let j = 0; j < p; j++) {
+        let s = 0;
+        for (let c = 0; c < n; c++) s += W[a * n + c] * X[c * p + j];
+        Z[a * p + j] = s;
+      }
+    }
+    for (let a = 0; a < n; a++) {
+      for (let i = 0; i < p; i++) {
+        const xi = X[a * p + i];
+        XtWy[i] += Z[a * p + i] * y[a];
+        for (let j = 0; j < p; j++) XtWX[i * p + j] += xi * Z[a * p + j];
+      }
+    }
+  }
+  const inv = spdInverse(XtWX, p);
+  if (inv === null) return null;
+  const A = inv.inv;
+  const beta = new Float64Array(p);
+  for (let i = 0; i < p; i++) {
+    let s = 0;
+    for (let j = 0; j < p; j++) s += A[i * p + j] * XtWy[j];
+    beta[i] = s;
+  }
+  let RSS = yWy;
+  for (let i = 0; i < p; i++) RSS -= beta[i] * XtWy[i];
+  const llML = -0.5 * k * LOG2PI - 0.5 * logdetM - 0.5 * RSS;
+  const llREML = -0.5 * (k - p) * LOG2PI + 0.5 * model.logdetXtX - 0.5 * logdetM - 0.5 * inv.logdet - 0.5 * RSS;
+  const out: MvEval = {
+    ll: reml ? llREML : llML,
+    llML,
+    llREML,
+    beta,
+    A,
+    score: new Float64Array(q),
+    fisher: new Float64Array(q * q),
+    observed: new Float64Array(q * q),
+  };
+  if (!derivs) return out;
+
+  // pass 2: derivatives
+  const trWD = new Float64Array(q);
+  const quad = new Float64Array(q);
+  const B = Array.from({ length: q }, () => new Float64Array(p * p));
+  const C = Array.from({ length: q * q }, () => new Float64Array(p * p));
+  const g = Array.from({ length: q }, () => new Float64Array(p));
+  const trWDWD = new Float64Array(q * q);
+  const obsQ = new Float64Array(q * q);
+  for (const b of blocks) {
+    const n = b.n, W = b.W, Z = b.Z, X = b.X, y = b.y;
+    // Py = W (y - X beta)
+    const r = new Float64Array(n);
+    for (let a = 0; a < n; a++) {
+      let s = y[a];
+      for (let j = 0; j < p; j++) s -= X[a * p + j] * beta[j];
+      r[a] = s;
+    }
+    const Py = new Float64Array(n);
+    for (let a = 0; a < n; a++) {
+      let s = 0;
+      for (let c = 0; c < n; c++) s += W[a * n + c] * r[c];
+      Py[a] = s;
+    }
+    const WD: Float64Array[] = [];
+    const DZ: Float64Array[] = [];
+    const WDZ: Float64Array[] = [];
+    const u: Float64Array[] = [];
+    const Wu: Float64Array[] = [];
+    for (let i = 0; i < q; i++) {
+      const d = b.D[i];
+      const wd = new Float64Array(n * n);
+      mulWD(W, d, n, wd);
+      WD.push(wd);
+      let tr = 0;
+      for (let a = 0; a < n; a++) tr += wd[a * n + a];
+      trWD[i] += tr;
+      const dz = new Float64Array(n * p);
+      mulD(d, Z, n, p, dz);
+      DZ.push(dz);
+      const Bi = B[i];
+      for (let a = 0; a < n; a++) {
+        for (let s = 0; s < p; s++) {
+          const zs = Z[a * p + s];
+          for (let t = 0; t < p; t++) Bi[s * p + t] += zs * dz[a * p + t];
+        }
+      }
+      // W DZ
+      const wdz = new Float64Array(n * p);
+      for (let a = 0; a < n; a++) {
+        for (let t = 0; t < p; t++) {
+          let s = 0;
+          for (let c = 0; c < n; c++) s += W[a * n + c] * dz[c * p + t];
+          wdz[a * p + t] = s;
+        }
+      }
+      WDZ.push(wdz);
+      const ui = new Float64Array(n);
+      mulD(d, Py, n, 1, ui);
+      u.push(ui);
+      let qd = 0;
+      for (let a = 0; a < n; a++) qd += Py[a] * ui[a];
+      quad[i] += qd;
+      const gi = g[i];
+      for (let a = 0; a < n; a++) for (let s = 0; s < p; s++) gi[s] += Z[a * p + s] * ui[a];
+      const wu = new Float64Array(n);
+      for (let a = 0; a < n; a++) {
+        let s = 0;
+        for (let c = 0; c < n; c++) s += W[a * n + c] * ui[c];
+        wu[a] = s;
+      }
+      Wu.push(wu);
+    }
+    for (let i = 0; i < q; i++) {
+      for (let l = 0; l <= i; l++) {
+        const wi = WD[i], wl = WD[l];
+        let tr = 0;
+        for (let a = 0; a < n; a++) for (let c = 0; c < n; c++) tr += wi[a * n + c] * wl[c * n + a];
+        trWDWD[i * q + l] += tr;
+        let oq = 0;
+        for (let a = 0; a < n; a++) oq += u[i][a] * Wu[l][a];
+        obsQ[i * q + l] += oq;
+        // C_il = DZ_i' W DZ_l
+        const Cil = C[i * q + l], dzi = DZ[i], wdzl = WDZ[l];
+        for (let a = 0; a < n; a++) {
+          for (let s = 0; s < p; s++) {
+            const v = dzi[a * p + s];
+            if (v === 0) continue;
+            for (let t = 0; t < p; t++) Cil[s * p + t] += v * wdzl[a * p + t];
+          }
+        }
+      }
+    }
+  }
+  const trAB = (Bi: Float64Array) => {
+    let s = 0;
+    for (let a = 0; a < p; a++) for (let c = 0; c < p; c++) s += A[a * p + c] * Bi[c * p + a];
+    return s;
+  };
+  // AB_i = A B_i
+  const AB = B.map((Bi) => {
+    const o = new Float64Array(p * p);
+    for (let a = 0; a < p; a++) {
+      for (let c = 0; c < p; c++) {
+        let s = 0;
+        for (let e = 0; e < p; e++) s += A[a * p + e] * Bi[e * p + c];
+        o[a * p + c] = s;
+      }
+    }
+    return o;
+  });
+  const Ag = g.map((gi) => {
+    const o = new Float64Array(p);
+    for (let a = 0; a < p; a++) {
+      let s = 0;
+      for (let c = 0; c < p; c++) s += A[a * p + c] * gi[c];
+      o[a] = s;
+    }
+    return o;
+  });
+  for (let i = 0; i < q; i++) {
+    const tr = reml ? trWD[i] - trAB(B[i]) : trWD[i];
+    out.score[i] = -0.5 * tr + 0.5 * quad[i];
+    for (let l = 0; l <= i; l++) {
+      let trPP = trWDWD[i * q + l];
+      if (reml) {
+        let t2 = 0;
+        for (let a = 0; a < p; a++) for (let c = 0; c < p; c++) t2 += AB[i][a * p + c] * AB[l][c * p + a];
+        trPP += -2 * trAB(C[i * q + l]) + t2;
+      }
+      let gAg = 0;
+      for (let a = 0; a < p; a++) gAg += g[i][a] * Ag[l][a];
+      const yq = obsQ[i * q + l] - gAg;
+      out.fisher[i * q + l] = out.fisher[l * q + i] = 0.5 * trPP;
+      out.observed[i * q + l] = out.observed[l * q + i] = -0.5 * trPP + yq;
+    }
+  }
+  return out;
+}
+
+/** Result of {@link optimize}. */
+export interface OptimResult {
+  theta: Float64Array;
+  ev: MvEval;
+  iter: number;
+  converged: boolean;
+}
+
+/**
+ * Maximise the (restricted) log-likelihood over θ from `start`; `fixed[i]` (when given and not
+ * null) holds θ_i at that value (profile likelihood).
+ */
+export function optimize(
+  model: MvModel,
+  start: Float64Array,
+  reml: boolean,
+  fixed: (number | null)[] | null = null,
+  maxiter = 200,
+): OptimResult | null {
+  const q = model.nPar;
+  let theta = start.slice();
+  if (fixed) { for (let i = 0; i < q; i++) if (fixed[i] !== null) theta[i] = fixed[i]!; }
+  let ev = evaluate(model, theta, reml, true);
+  if (ev === null) return null;
+  let converged = false;
+  let iter = 0;
+  for (; iter < maxiter; iter++) {
+    // free parameters: not fixed, and variances at 0 only if the score pushes them up
+    const free: number[] = [];
+    for (let i = 0; i < q; i++) {
+      if (fixed && fixed[i] !== null) continue;
+      if (model.isVar[i] && theta[i] <= 0 && ev.score[i] <= 0) continue;
+      free.push(i);
+    }
+    const nf = free.length;
+    if (nf === 0) {
+      converged = true;
+      break;
+    }
+    const s = new Float64Array(nf);
+    for (let a = 0; a < nf; a++) s[a] = ev.score[free[a]];
+    const sub = (m: Float64Array) => {
+      const o = new Float64Array(nf * nf);
+      for (let a = 0; a < nf; a++) for (let c = 0; c < nf; c++) o[a * nf + c] = m[free[a] * q + free[c]];
+      return o;
+    };
+    let step = spdSolve(sub(ev.observed), s, nf);
+    if (step === null) step = spdSolve(sub(ev.fisher), s, nf);
+    if (step === null) {
+      // fall back to a scaled gradient step
+      step = s.map((v, a) => v / Math.max(1e-12, Math.abs(ev!.fisher[free[a] * q + free[a]])));
+    }
+    // longest step keeping variances >= 0
+    let amax = 1;
+    for (let a = 0; a < nf; a++) {
+      const i = free[a];
+      if (model.isVar[i] && step[a] < 0 && theta[i] + step[a] < 0) amax = Math.min(amax, theta[i] / -step[a]);
+    }
+    let alpha = amax;
+    let next: MvEval | null = null;
+    let cand = theta;
+    for (let h = 0; h < 60; h++) {
+      cand = theta.slice();
+      for (let a = 0; a < nf; a++) {
+        const i = free[a];
+        cand[i] = theta[i] + alpha * step[a];
+        if (model.isVar[i] && cand[i] < 0) cand[i] = 0;
+      }
+      if (model.feasible(cand)) {
+        next = evaluate(model, cand, reml, true);
+        if (next !== null && next.ll >= ev.ll - 1e-12 * Math.max(1, Math.abs(ev.ll))) break;
+      }
+      next = null;
+      alpha /= 2;
+    }
+    if (next === null) {
+      converged = true; // no ascent direction left at machine precision
+      break;
+    }
+    let rel = 0;
+    for (let a = 0; a < nf; a++) {
+      const i = free[a];
+      const scale = Math.max(Math.abs(theta[i]), Math.abs(cand[i]), 1e-8);
+      rel = Math.max(rel, Math.abs(cand[i] - theta[i]) / scale);
+    }
+    const dll = next.ll - ev.ll;
+    theta = cand;
+    ev = next;
+    if (rel < 1e-10 || (rel < 1e-7 && Math.abs(dll) < 1e-14 * Math.max(1, Math.abs(ev.ll)))) {
+      converged = true;
+      iter++;
+      break;
+    }
+  }
+  return { theta, ev, iter, converged };
+}

@@ -1,0 +1,617 @@
+/**
+ * Cluster-robust (sandwich) inference for meta-analytic models, as metafor's `robust()`:
+ * - `clubSandwich: true` — clubSandwich's CR2 estimator (bias-reduced linearisation, Pustejovsky &
+ *   Tipton 2018) with the fitted marginal covariance as working model and inverse-variance weights,
+ *   Satterthwaite degrees of freedom per coefficient, and the HTZ (Hotelling's T² approximation)
+ *   Wald test for several coefficients ({@link waldTest});
+ * - default — metafor's CR1-type estimator `m/(m-p) · B M B` with t tests on m - p df.
+ *
+ * It takes an {@link rmaMv} fit or a univariate fit (`rma`, `rmaMods`: anything with `yi`, `vi`,
+ * `tau2` and, with moderators, the model matrix `X`), whose working model is `diag(vi + tau2)`.
+ *
+ * @example
+ * ```ts
+ * import { rmaMv } from "./rmamv.ts";
+ * import { robust } from "./robust.ts";
+ * const study = [1, 1, 2, 2, 3, 3, 4, 4, 5, 5];
+ * const fit = rmaMv({
+ *   yi: [0.2, 0.4, 0.1, 0.6, 0.5, 0.3, 0.9, 0.7, 0.4, 0.2],
+ *   V: [0.02, 0.03, 0.02, 0.04, 0.03, 0.02, 0.05, 0.04, 0.03, 0.02],
+ *   random: { nested: [study, [1, 2, 1, 2, 1, 2, 1, 2, 1, 2]] },
+ * });
+ * const r = robust(fit, { cluster: study, clubSandwich: true });
+ * if (!(r.df[0] > 0 && r.df[0] <= 4 + 1e-9)) throw new Error("Satterthwaite df at most m - 1");
+ * ```
+ * @module
+ */
+import { fail, ValidationError } from "../validate.ts";
+import { normalizeLevel } from "../conventions.ts";
+import { pchisq, pf, pt, qt } from "../stats/distributions.ts";
+import { cholInPlace, spdInverse, symPower, toRows } from "./_linalg.ts";
+import { blockM } from "./_mv_core.ts";
+import type { RmaMvResult } from "./rmamv.ts";
+import { mvState } from "./_mv_state.ts";
+
+/** A univariate fit as returned by `rma()` or `rmaMods()` (the fields robust inference needs). */
+export interface UniFitLike {
+  /** Effect sizes. */
+  yi: number[];
+  /** Sampling variances. */
+  vi: number[];
+  /** Estimated τ² (0 for a fixed-effect fit). */
+  tau2: number;
+  /** Model matrix (rows); absent for an intercept-only fit. */
+  X?: number[][];
+  /** Coefficient names (rmaMods' `colnames`). */
+  colnames?: string[];
+}
+
+/** Options of {@link robust} and {@link waldTest}. */
+export interface RobustOptions {
+  /** Cluster id of every effect size (k), e.g. the study. */
+  cluster: (string | number)[];
+  /** CR2 with Satterthwaite df and the HTZ test (true), or metafor's CR1-type default (false, default). */
+  clubSandwich?: boolean;
+  /** Confidence level in percent or as a proportion (default 95). */
+  level?: number;
+}
+
+/** Result of {@link robust} (metafor's names). */
+export interface RobustResult {
+  /** "clubSandwich" (CR2) or "default" (CR1-type). */
+  robumethod: "clubSandwich" | "default";
+  /** Coefficient names. */
+  coef_names: string[];
+  /** Coefficients (those of the fit). */
+  beta: number[];
+  /** Cluster-robust standard errors. */
+  se: number[];
+  /** t statistics. */
+  tval: number[];
+  /** Degrees of freedom per coefficient (Satterthwaite, or m - p). */
+  df: number[];
+  /** Two-sided p-values (null where df ≤ 0). */
+  pval: (number | null)[];
+  /** Lower confidence bounds (null where df ≤ 0). */
+  ci_lb: (number | null)[];
+  /** Upper confidence bounds (null where df ≤ 0). */
+  ci_ub: (number | null)[];
+  /** Omnibus F test of `btt` (HTZ for CR2; 0 when the HTZ df is not positive). */
+  QM: number;
+  /** Its df [q, denominator df]. */
+  QMdf: [number, number];
+  /** Its p-value (null when the denominator df is not positive). */
+  QMp: number | null;
+  /** Cluster-robust covariance matrix of the coefficients (rows). */
+  vb: number[][];
+  /** 1-based indices of the coefficients in QM. */
+  btt: number[];
+  /** Number of clusters. */
+  n_clusters: number;
+  /** Confidence level in percent. */
+  level: number;
+}
+
+/** One Wald test of {@link waldTest}, as clubSandwich's `Wald_test()` rows. */
+export interface WaldTestResult {
+  /** "chi-sq", "Naive-F" or "HTZ". */
+  test: "chi-sq" | "Naive-F" | "HTZ";
+  /** F statistic (chi-sq: Q/q). */
+  Fstat: number;
+  /** Scaling of the HTZ statistic (1 for the others). */
+  delta: number;
+  /** Numerator df q. */
+  df_num: number;
+  /** Denominator df (null for chi-sq, i.e. infinite). */
+  df_denom: number | null;
+  /** p-value (null where the denominator df is not positive). */
+  pval: number | null;
+}
+
+interface Working {
+  k: number;
+  p: number;
+  X: Float64Array;
+  y: Float64Array;
+  beta: Float64Array;
+  names: string[];
+  btt: number[];
+  /** per cluster: rows, Θ (working covariance) and W (weights) */
+  clusters: { idx: number[]; n: number; theta: Float64Array; W: Float64Array }[];
+  /** (Σ X_c' W_c X_c)^-1 */
+  A: Float64Array;
+}
+
+function groupClusters(tool: string, cluster: unknown, k: number): number[][] {
+  if (!Array.isArray(cluster)) fail(tool, "cluster", `must be an array of ${k} cluster ids`, cluster);
+  if (cluster.length !== k) fail(tool, "cluster", `must have ${k} elements (one per effect size)`, cluster.length);
+  const map = new Map<string, number[]>();
+  cluster.forEach((c, i) => {
+    if (!((typeof c === "number" && Number.isFinite(c)) || (typeof c === "string" && c.length > 0))) {
+      throw new ValidationError(tool, [{
+        path: `cluster[${i}]`,
+        row: i + 1,
+        rule: "must be a cluster id (number or non-empty string)",
+        received: c,
+      }]);
+    }
+    const key = String(c);
+    const l = map.get(key);
+    if (l) l.push(i);
+    else map.set(key, [i]);
+  });
+  const groups = [...map.values()];
+  if (groups.length < 2) fail(tool, "cluster", "must have at least 2 clusters", groups.length);
+  return groups;
+}
+
+/** The working model (fitted marginal covariance, weights, residual pieces) of a fit, split by cluster. */
+function working(tool: string, fit: RmaMvResult | UniFitLike, cluster: unknown): Working {
+  if (fit === null || typeof fit !== "object") {
+    fail(tool, "fit", "must be a result of rmaMv(), rma() or rmaMods()", fit);
+  }
+  let k: number, p: number, X: Float64Array, y: Float64Array, names: string[], hasIntercept: boolean;
+  // full marginal covariance as a function of (i, j) restricted to a set of rows
+  let thetaOf: (idx: number[]) => Float64Array;
+  let nested: (groups: number[][]) => boolean;
+  if ((fit as RmaMvResult).model === "rma.mv") {
+    const f = fit as RmaMvResult;
+    const s = mvState(f, tool);
+    k = f.k;
+    p = f.p;
+    names = f.coef_names;
+    hasIntercept = s.hasIntercept;
+    X = new Float64Array(k * p);
+    s.X.forEach((r, i) => r.forEach((v, j) => (X[i * p + j] = v)));
+    y = Float64Array.from(s.yi);
+    const blockOf = new Int32Array(k), posOf = new Int32Array(k);
+    const Ms = s.model.blocks.map((b, bi) => {
+      b.idx.forEach((g, a) => {
+        blockOf[g] = bi;
+        posOf[g] = a;
+      });
+      return blockM(b, s.theta, new Float64Array(b.n * b.n));
+    });
+    thetaOf = (idx) => {
+      const n = idx.length, o = new Float64Array(n * n);
+      idx.forEach((gi, a) =>
+        idx.forEach((gj, c) => {
+          if (blockOf[gi] === blockOf[gj]) {
+            const b = s.model.blocks[blockOf[gi]];
+            o[a * n + c] = Ms[blockOf[gi]][posOf[gi] * b.n + posOf[gj]];
+          }
+        })
+      );
+      return o;
+    };
+    nested = (groups) => {
+      const cl = new Int32Array(k);
+      groups.forEach((g, c) => g.forEach((i) => (cl[i] = c)));
+      return s.model.blocks.every((b) => b.idx.every((i) => cl[i] === cl[b.idx[0]]));
+    };
+  } else {
+    const f = fit as UniFitLike;
+    if (!Array.isArray(f.yi) || !Array.isArray(f.vi) || typeof f.tau2 !== "number" || !Number.isFinite(f.tau2)) {
+      fail(tool, "fit", "must be a result of rmaMv(), rma() or rmaMods() (with yi, vi and tau2)", fit);
+    }
+    k = f.yi.length;
+    const rows = f.X ?? f.yi.map(() => [1]);
+    p = rows[0].length;
+    names = f.colnames ?? (f.X ? rows[0].map((_, j) => (j === 0 ? "intrcpt" : `X${j}`)) : ["intrcpt"]);
+    hasIntercept = rows.every((r) => r[0] === 1) && names[0] === "intrcpt";
+    X = new Float64Array(k * p);
+    rows.forEach((r, i) => r.forEach((v, j) => (X[i * p + j] = v)));
+    y = Float64Array.from(f.yi);
+    const vi = f.vi, tau2 = f.tau2;
+    thetaOf = (idx) => {
+      const n = idx.length, o = new Float64Array(n * n);
+      idx.forEach((g, a) => (o[a * n + a] = vi[g] + tau2));
+      return o;
+    };
+    nested = () => true;
+  }
+  const groups = groupClusters(tool, cluster, k);
+  let fullInv: Float64Array | null = null;
+  if (!nested(groups)) {
+    const all = Array.from({ length: k }, (_, i) => i);
+    const inv = spdInverse(thetaOf(all), k);
+    if (inv === null) fail(tool, "fit", "the fitted marginal covariance is not positive definite");
+    fullInv = inv.inv;
+  }
+  const clusters = groups.map((idx) => {
+    const n = idx.length;
+    const theta = thetaOf(idx);
+    let W: Float64Array;
+    if (fullInv) {
+      W = new Float64Array(n * n);
+      idx.forEach((gi, a) => idx.forEach((gj, c) => (W[a * n + c] = fullInv![gi * k + gj])));
+    } else {
+      const inv = spdInverse(theta, n);
+      if (inv === null) fail(tool, "fit", "the fitted marginal covariance is not positive definite");
+      W = inv.inv;
+    }
+    return { idx, n, theta, W };
+  });
+  // A and beta (GLS with the working weights)
+  const XtWX = new Float64Array(p * p), XtWy = new Float64Array(p);
+  for (const c of clusters) {
+    const { idx, n, W } = c;
+    for (let a = 0; a < n; a++) {
+      for (let b = 0; b < n; b++) {
+        const w = W[a * n + b];
+        if (w === 0) continue;
+        const ga = idx[a], gb = idx[b];
+        for (let s = 0; s < p; s++) {
+          const xs = X[ga * p + s] * w;
+          XtWy[s] += xs * y[gb];
+          for (let t = 0; t < p; t++) XtWX[s * p + t] += xs * X[gb * p + t];
+        }
+      }
+    }
+  }
+  const inv = spdInverse(XtWX, p);
+  if (inv === null) fail(tool, "fit", "X' W X is singular");
+  const A = inv.inv;
+  const beta = new Float64Array(p);
+  for (let s = 0; s < p; s++) for (let t = 0; t < p; t++) beta[s] += A[s * p + t] * XtWy[t];
+  const btt = hasIntercept && p > 1 ? names.map((_, j) => j).slice(1) : names.map((_, j) => j);
+  return { k, p, X, y, beta, names, btt, clusters, A };
+}
+
+/** Per-cluster pieces of the CR2 estimator: E_c = X_c' W_c A_c (p × n_c) and residuals. */
+interface Cr2Pieces {
+  E: Float64Array[];
+  e: Float64Array[];
+  Xc: Float64Array[];
+}
+
+function cr2Pieces(w: Working, adjust: boolean): Cr2Pieces {
+  const { p, X, y, beta, A } = w;
+  const E: Float64Array[] = [], e: Float64Array[] = [], Xc: Float64Array[] = [];
+  for (const c of w.clusters) {
+    const { idx, n, theta, W } = c;
+    const x = new Float64Array(n * p);
+    const r = new Float64Array(n);
+    idx.forEach((g, a) => {
+      let s = y[g];
+      for (let j = 0; j < p; j++) {
+        x[a * p + j] = X[g * p + j];
+        s -= X[g * p + j] * beta[j];
+      }
+      r[a] = s;
+    });
+    // XtW = X_c' W_c (p × n)
+    const XtW = new Float64Array(p * n);
+    for (let j = 0; j < p; j++) {
+      for (let b = 0; b < n; b++) {
+        let s = 0;
+        for (let a = 0; a < n; a++) s += x[a * p + j] * W[a * n + b];
+        XtW[j * n + b] = s;
+      }
+    }
+    let Ec: Float64Array = XtW;
+    if (adjust) {
+      // L: Θ = L L' (so D = L' is clubSandwich's upper Cholesky factor)
+      const L = theta.slice();
+      if (Number.isNaN(cholInPlace(L, n))) {
+        fail("robust", "fit", "a cluster's working covariance is not positive definite");
+      }
+      for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) L[a * n + b] = 0;
+      // IH = I - X_c A X_c' W_c ; S = IH Θ
+      const XA = new Float64Array(n * p);
+      for (let a = 0; a < n; a++) {
+        for (let j = 0; j < p; j++) {
+          let s = 0;
+          for (let t = 0; t < p; t++) s += x[a * p + t] * A[t * p + j];
+          XA[a * p + j] = s;
+        }
+      }
+      const IH = new Float64Array(n * n);
+      for (let a = 0; a < n; a++) {
+        for (let b = 0; b < n; b++) {
+          let s = a === b ? 1 : 0;
+          for (let j = 0; j < p; j++) s -= XA[a * p + j] * XtW[j * n + b];
+          IH[a * n + b] = s;
+        }
+      }
+      const S = mul(IH, theta, n, n, n);
+      // B = D S D' = L' S L
+      const B = mul(mul(transpose(L, n, n), S, n, n, n), L, n, n, n);
+      const Bm = symPower(B, n, -0.5);
+      const adj = mul(mul(L, Bm, n, n, n), transpose(L, n, n), n, n, n);
+      Ec = mul(XtW, adj, p, n, n);
+    }
+    E.push(Ec);
+    e.push(r);
+    Xc.push(x);
+  }
+  return { E, e, Xc };
+}
+
+function mul(a: Float64Array, b: Float64Array, n: number, m: number, r: number): Float64Array {
+  const o = new Float64Array(n * r);
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < m; k++) {
+      const v = a[i * m + k];
+      if (v === 0) continue;
+      for (let j = 0; j < r; j++) o[i * r + j] += v * b[k * r + j];
+    }
+  }
+  return o;
+}
+
+function transpose(a: Float64Array, n: number, m: number): Float64Array {
+  const o = new Float64Array(m * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) o[j * n + i] = a[i * m + j];
+  return o;
+}
+
+/** A meat Σ_c (E_c e_c)(E_c e_c)' sandwiched by A. */
+function sandwich(w: Working, pc: Cr2Pieces, scale: number): Float64Array {
+  const p = w.p;
+  const meat = new Float64Array(p * p);
+  pc.E.forEach((Ec, c) => {
+    const n = w.clusters[c].n;
+    const u = new Float64Array(p);
+    for (let j = 0; j < p; j++) {
+      let s = 0;
+      for (let a = 0; a < n; a++) s += Ec[j * n + a] * pc.e[c][a];
+      u[j] = s;
+    }
+    for (let s = 0; s < p; s++) for (let t = 0; t < p; t++) meat[s * p + t] += u[s] * u[t];
+  });
+  const V = mul(mul(w.A, meat, p, p, p), w.A, p, p, p);
+  for (let i = 0; i < p * p; i++) V[i] *= scale;
+  // symmetrise
+  for (let s = 0; s < p; s++) {
+    for (let t = 0; t < s; t++) {
+      const v = (V[s * p + t] + V[t * p + s]) / 2;
+      V[s * p + t] = V[t * p + s] = v;
+    }
+  }
+  return V;
+}
+
+/**
+ * The P array of clubSandwich (`get_P_array(all_terms = TRUE)`) for a contrast matrix C (q×p):
+ * P[c][d] (q×q) = δ_cd G_c Θ_c G_c' - F_c A F_d', G_c = C A E_c, F_c = G_c X_c.
+ */
+function pArray(w: Working, pc: Cr2Pieces, C: Float64Array, q: number): Float64Array[][] {
+  const p = w.p;
+  const m = w.clusters.length;
+  const CA = mul(C, w.A, q, p, p);
+  const G: Float64Array[] = [], F: Float64Array[] = [], FA: Float64Array[] = [];
+  for (let c = 0; c < m; c++) {
+    const n = w.clusters[c].n;
+    const Gc = mul(CA, pc.E[c], q, p, n);
+    G.push(Gc);
+    const Fc = mul(Gc, pc.Xc[c], q, n, p);
+    F.push(Fc);
+    FA.push(mul(Fc, w.A, q, p, p));
+  }
+  const P: Float64Array[][] = [];
+  for (let c = 0; c < m; c++) {
+    const row: Float64Array[] = [];
+    for (let d = 0; d < m; d++) {
+      // - F_c A F_d'
+      const o = new Float64Array(q * q);
+      for (let s = 0; s < q; s++) {
+        for (let t = 0; t < q; t++) {
+          let v = 0;
+          for (let j = 0; j < p; j++) v += FA[c][s * p + j] * F[d][t * p + j];
+          o[s * q + t] = -v;
+        }
+      }
+      if (c === d) {
+        const n = w.clusters[c].n;
+        const GT = mul(G[c], w.clusters[c].theta, q, n, n);
+        for (let s = 0; s < q; s++) {
+          for (let t = 0; t < q; t++) {
+            let v = 0;
+            for (let a = 0; a < n; a++) v += GT[s * n + a] * G[c][t * n + a];
+            o[s * q + t] += v;
+          }
+        }
+      }
+      row.push(o);
+    }
+    P.push(row);
+  }
+  return P;
+}
+
+/** Satterthwaite df of every coefficient (clubSandwich's coef_test, test = "Satterthwaite"). */
+function satterthwaite(w: Working, pc: Cr2Pieces): number[] {
+  const p = w.p;
+  const I = new Float64Array(p * p);
+  for (let j = 0; j < p; j++) I[j * p + j] = 1;
+  const P = pArray(w, pc, I, p);
+  const m = w.clusters.length;
+  return Array.from({ length: p }, (_, j) => {
+    let E = 0, V = 0;
+    for (let c = 0; c < m; c++) {
+      E += P[c][c][j * p + j];
+      for (let d = 0; d < m; d++) V += P[c][d][j * p + j] ** 2;
+    }
+    return (E * E) / V;
+  });
+}
+
+function htz(w: Working, pc: Cr2Pieces, vcr: Float64Array, coefs: number[]): WaldTestResult[] {
+  const p = w.p, q = coefs.length, m = w.clusters.length;
+  const C = new Float64Array(q * p);
+  coefs.forEach((j, s) => (C[s * p + j] = 1));
+  const sub = new Float64Array(q * q);
+  coefs.forEach((a, s) => coefs.forEach((b, t) => (sub[s * q + t] = vcr[a * p + b])));
+  const inv = spdInverse(sub, q);
+  if (inv === null) {
+    fail(
+      "waldTest",
+      "coefs",
+      "the robust covariance matrix of these coefficients is not positive definite; the test cannot be computed",
+    );
+  }
+  let Q = 0;
+  coefs.forEach((a, s) => coefs.forEach((b, t) => (Q += w.beta[a] * inv.inv[s * q + t] * w.beta[b])));
+  const out: WaldTestResult[] = [];
+  out.push({ test: "chi-sq", Fstat: Q / q, delta: 1, df_num: q, df_denom: null, pval: pchisq(Q, q, { lower: false }) });
+  out.push({
+    test: "Naive-F",
+    Fstat: Q / q,
+    delta: 1,
+    df_num: q,
+    df_denom: m - 1,
+    pval: pf(Q / q, q, m - 1, { lower: false }),
+  });
+  const P = pArray(w, pc, C, q);
+  const Omega = new Float64Array(q * q);
+  for (let c = 0; c < m; c++) for (let i = 0; i < q * q; i++) Omega[i] += P[c][c][i];
+  const On = symPower(Omega, q, -0.5);
+  let total = 0;
+  for (let c = 0; c < m; c++) {
+    for (let d = 0; d < m; d++) {
+      const B = mul(mul(On, P[c][d], q, q, q), On, q, q, q);
+      for (let s = 0; s < q; s++) {
+        for (let t = 0; t < q; t++) total += B[s * q + t] * B[t * q + s] + B[s * q + s] * B[t * q + t];
+      }
+    }
+  }
+  const nu = (q * (q + 1)) / total;
+  const df = nu - q + 1;
+  const delta = Math.max(df / nu, 0);
+  const F = (delta * Q) / q;
+  out.push({
+    test: "HTZ",
+    Fstat: F,
+    delta,
+    df_num: q,
+    df_denom: df,
+    pval: df > 0 ? pf(F, q, df, { lower: false }) : null,
+  });
+  return out;
+}
+
+function checkFinite(tool: string, field: string, xs: number[]): void {
+  xs.forEach((v, i) => {
+    if (!Number.isFinite(v)) fail(tool, `${field}[${i}]`, "is not finite (degenerate cluster structure)", v);
+  });
+}
+
+/**
+ * Cluster-robust tests and confidence intervals for the coefficients of a fit, as metafor's
+ * `robust(fit, cluster, clubSandwich)`.
+ *
+ * @example
+ * ```ts
+ * import { robust } from "./robust.ts";
+ * // a univariate fit (as rma() returns it): working model diag(vi + tau2)
+ * const fit = { yi: [0.1, 0.5, 0.3, 0.8, 0.2, 0.6], vi: [0.02, 0.03, 0.02, 0.05, 0.04, 0.03], tau2: 0.01 };
+ * const r = robust(fit, { cluster: ["a", "a", "b", "b", "c", "c"] });
+ * if (r.df[0] !== 2 || r.robumethod !== "default") throw new Error("CR1: m - p = 2 df");
+ * ```
+ */
+export function robust(fit: RmaMvResult | UniFitLike, options: RobustOptions): RobustResult {
+  const tool = "robust";
+  if (options === null || typeof options !== "object") fail(tool, "options", "must be an object with cluster", options);
+  const level = normalizeLevel(options.level ?? 95, tool, "level");
+  const w = working(tool, fit, options.cluster);
+  const cs = options.clubSandwich ?? false;
+  const m = w.clusters.length, p = w.p;
+  const alpha = 1 - level / 100;
+  let vb: Float64Array, df: number[], QM: number, QMdf: [number, number], QMp: number | null;
+  if (cs) {
+    const pc = cr2Pieces(w, true);
+    vb = sandwich(w, pc, 1);
+    df = satterthwaite(w, pc);
+    const h = htz(w, pc, vb, w.btt)[2];
+    QM = h.Fstat;
+    QMdf = [h.df_num, h.df_denom!];
+    QMp = h.pval;
+  } else {
+    if (m <= p) fail(tool, "cluster", `needs more clusters than coefficients (m = ${m}, p = ${p})`, m);
+    const pc = cr2Pieces(w, false);
+    vb = sandwich(w, pc, m / (m - p));
+    df = Array.from({ length: p }, () => m - p);
+    const q = w.btt.length;
+    const sub = new Float64Array(q * q);
+    w.btt.forEach((a, s) => w.btt.forEach((b, t) => (sub[s * q + t] = vb[a * p + b])));
+    const inv = spdInverse(sub, q);
+    if (inv === null) {
+      fail(tool, "cluster", "the robust covariance matrix is singular (too few clusters for these moderators)");
+    }
+    let Q = 0;
+    w.btt.forEach((a, s) => w.btt.forEach((b, t) => (Q += w.beta[a] * inv.inv[s * q + t] * w.beta[b])));
+    QM = Q / q;
+    QMdf = [q, m - p];
+    QMp = pf(QM, q, m - p, { lower: false });
+  }
+  const beta = Array.from(w.beta);
+  const se = beta.map((_, j) => Math.sqrt(vb[j * p + j]));
+  checkFinite(tool, "se", se);
+  const tval = beta.map((b, j) => b / se[j]);
+  const pval = tval.map((t, j) => (df[j] > 0 ? 2 * pt(Math.abs(t), df[j], { lower: false }) : null));
+  const crit = df.map((d) => (d > 0 ? qt(alpha / 2, d, { lower: false }) : NaN));
+  return {
+    robumethod: cs ? "clubSandwich" : "default",
+    coef_names: w.names,
+    beta,
+    se,
+    tval,
+    df,
+    pval,
+    ci_lb: beta.map((b, j) => (df[j] > 0 ? b - crit[j] * se[j] : null)),
+    ci_ub: beta.map((b, j) => (df[j] > 0 ? b + crit[j] * se[j] : null)),
+    QM,
+    QMdf,
+    QMp,
+    vb: toRows(vb, p, p),
+    btt: w.btt.map((j) => j + 1),
+    n_clusters: m,
+    level,
+  };
+}
+
+/** Options of {@link waldTest}. */
+export interface WaldTestOptions {
+  /** Cluster id of every effect size (k). */
+  cluster: (string | number)[];
+  /** 1-based indices of the coefficients tested jointly (= 0); default: all but the intercept. */
+  coefs?: number[];
+}
+
+/**
+ * Cluster-robust Wald tests that several coefficients are zero with the CR2 covariance matrix, as
+ * clubSandwich's `Wald_test(fit, constrain_zero(coefs), vcov = "CR2", test = c("chi-sq",
+ * "Naive-F", "HTZ"))`. HTZ: `F = delta · Q / q` on (q, nu - q + 1) df with nu from the
+ * Hotelling T² approximation; with few clusters the denominator df can be ≤ 0 (then pval is null).
+ *
+ * @example
+ * ```ts
+ * import { waldTest } from "./robust.ts";
+ * const fit = {
+ *   yi: [0.1, 0.5, 0.3, 0.8, 0.2, 0.6, 0.4, 0.9],
+ *   vi: [0.02, 0.03, 0.02, 0.05, 0.04, 0.03, 0.02, 0.03],
+ *   tau2: 0.01,
+ *   X: [[1, 0], [1, 1], [1, 0], [1, 1], [1, 0], [1, 1], [1, 0], [1, 1]],
+ *   colnames: ["intrcpt", "x"],
+ * };
+ * const [chi, naive, htz] = waldTest(fit, { cluster: [1, 1, 2, 2, 3, 3, 4, 4], coefs: [2] });
+ * if (htz.test !== "HTZ" || naive.df_denom !== 3 || chi.df_denom !== null) throw new Error("Wald tests");
+ * ```
+ */
+export function waldTest(fit: RmaMvResult | UniFitLike, options: WaldTestOptions): WaldTestResult[] {
+  const tool = "waldTest";
+  if (options === null || typeof options !== "object") fail(tool, "options", "must be an object with cluster", options);
+  const w = working(tool, fit, options.cluster);
+  const coefs = options.coefs === undefined ? w.btt : options.coefs.map((c, i) => {
+    if (!Number.isInteger(c) || c < 1 || c > w.p) {
+      fail(tool, `coefs[${i}]`, `must be a coefficient index in 1..${w.p}`, c);
+    }
+    return c - 1;
+  });
+  if (coefs.length === 0) fail(tool, "coefs", "must name at least one coefficient");
+  if (new Set(coefs).size !== coefs.length) fail(tool, "coefs", "must not repeat a coefficient", options.coefs);
+  const pc = cr2Pieces(w, true);
+  const vb = sandwich(w, pc, 1);
+  return htz(w, pc, vb, coefs);
+}
