@@ -33,9 +33,13 @@ export function cholInPlace(a: Float64Array, n: number): number {
 }
 
 /** Inverse of A from its Cholesky factor L (lower triangle of `l`), written to `out` (full symmetric). */
-export function cholInverse(l: Float64Array, n: number, out: Float64Array): Float64Array {
-  // inv(L) in a scratch lower triangle
-  const li = new Float64Array(n * n);
+export function cholInverse(
+  l: Float64Array,
+  n: number,
+  out: Float64Array,
+  li: Float64Array = new Float64Array(n * n),
+): Float64Array {
+  // inv(L) in a scratch lower triangle (li: n×n scratch, overwritten)
   for (let i = 0; i < n; i++) {
     li[i * n + i] = 1 / l[i * n + i];
     for (let j = 0; j < i; j++) {
@@ -101,25 +105,89 @@ export function toRows(a: Float64Array, n: number, m: number): number[][] {
 }
 
 /**
+ * Eigen decomposition of a small symmetric matrix by cyclic Jacobi rotations (accurate to
+ * machine precision, no allocation beyond the outputs): `vals[k]` and the column eigenvectors
+ * `vecs[i * n + k]`.
+ */
+export function jacobiEigen(a: Float64Array, n: number): { vals: Float64Array; vecs: Float64Array } {
+  const A = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) A[i * n + j] = (a[i * n + j] + a[j * n + i]) / 2;
+  const Q = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) Q[i * n + i] = 1;
+  for (let sweep = 0; sweep < 100; sweep++) {
+    let off = 0, diag = 0;
+    for (let i = 0; i < n; i++) {
+      diag += A[i * n + i] * A[i * n + i];
+      for (let j = i + 1; j < n; j++) off += A[i * n + j] * A[i * n + j];
+    }
+    if (off <= 1e-30 * diag || off === 0) break;
+    for (let p = 0; p < n - 1; p++) {
+      for (let q = p + 1; q < n; q++) {
+        const apq = A[p * n + q];
+        if (apq === 0) continue;
+        const app = A[p * n + p], aqq = A[q * n + q];
+        const theta = (aqq - app) / (2 * apq);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1), s = t * c;
+        for (let k = 0; k < n; k++) {
+          const akp = A[k * n + p], akq = A[k * n + q];
+          A[k * n + p] = c * akp - s * akq;
+          A[k * n + q] = s * akp + c * akq;
+        }
+        for (let k = 0; k < n; k++) {
+          const apk = A[p * n + k], aqk = A[q * n + k];
+          A[p * n + k] = c * apk - s * aqk;
+          A[q * n + k] = s * apk + c * aqk;
+        }
+        for (let k = 0; k < n; k++) {
+          const qkp = Q[k * n + p], qkq = Q[k * n + q];
+          Q[k * n + p] = c * qkp - s * qkq;
+          Q[k * n + q] = s * qkp + c * qkq;
+        }
+      }
+    }
+  }
+  const vals = new Float64Array(n);
+  for (let i = 0; i < n; i++) vals[i] = A[i * n + i];
+  return { vals, vecs: Q };
+}
+
+/**
  * Symmetric matrix power `A^pow` (e.g. -1/2) through the eigen decomposition of the symmetrised
- * matrix; eigenvalues at or below `tol × max eigenvalue` count as zero (their inverse powers as 0,
- * as a generalised inverse). Returns the row-major result.
+ * matrix (Jacobi up to 10×10, ml-matrix's tridiagonal QL above, where it is faster); eigenvalues at or below
+ * `tol × max eigenvalue` count as zero (their inverse powers as 0, as a generalised inverse).
+ * Returns the row-major result.
  */
 export function symPower(a: Float64Array, n: number, pow: number, tol = 1e-12): Float64Array {
-  const m = new Matrix(n, n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) m.set(i, j, (a[i * n + j] + a[j * n + i]) / 2);
+  let vals: ArrayLike<number>;
+  let vec: (i: number, k: number) => number;
+  if (n === 1) {
+    const v = a[0];
+    return Float64Array.of(v > 0 ? Math.pow(v, pow) : 0);
   }
-  const e = new EigenvalueDecomposition(m, { assumeSymmetric: true });
-  const vals = e.realEigenvalues;
-  const vecs = e.eigenvectorMatrix;
-  const vmax = Math.max(...vals.map(Math.abs));
-  const f = vals.map((v) => (v > tol * vmax ? Math.pow(v, pow) : 0));
+  if (n <= 10) {
+    const e = jacobiEigen(a, n);
+    vals = e.vals;
+    vec = (i, k) => e.vecs[i * n + k];
+  } else {
+    const m = new Matrix(n, n);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) m.set(i, j, (a[i * n + j] + a[j * n + i]) / 2);
+    }
+    const e = new EigenvalueDecomposition(m, { assumeSymmetric: true });
+    vals = e.realEigenvalues;
+    const V = e.eigenvectorMatrix;
+    vec = (i, k) => V.get(i, k);
+  }
+  let vmax = 0;
+  for (let k = 0; k < n; k++) vmax = Math.max(vmax, Math.abs(vals[k]));
+  const f = new Float64Array(n);
+  for (let k = 0; k < n; k++) f[k] = vals[k] > tol * vmax ? Math.pow(vals[k], pow) : 0;
   const out = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j <= i; j++) {
       let s = 0;
-      for (let k = 0; k < n; k++) s += vecs.get(i, k) * f[k] * vecs.get(j, k);
+      for (let k = 0; k < n; k++) s += vec(i, k) * f[k] * vec(j, k);
       out[i * n + j] = s;
       out[j * n + i] = s;
     }

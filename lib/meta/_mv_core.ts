@@ -20,6 +20,7 @@ import { cholInPlace, cholInverse, spdInverse, spdSolve } from "./_linalg.ts";
 /** A derivative matrix D_i on one block: same-level indicator (D[a,b] = 1 iff lev[a] = lev[b] ≥ 0) or dense. */
 export type DSpec =
   | { kind: "lev"; lev: Int32Array; nl: number }
+  | { kind: "eye" }
   | { kind: "dense"; m: Float64Array };
 
 /** One block of the block-diagonal marginal covariance. */
@@ -35,6 +36,15 @@ export interface MvBlock {
   M: Float64Array;
   W: Float64Array;
   Z: Float64Array;
+  li: Float64Array;
+  r: Float64Array;
+  Py: Float64Array;
+  agg: Float64Array;
+  WD: Float64Array[];
+  DZ: Float64Array[];
+  WDZ: Float64Array[];
+  u: Float64Array[];
+  Wu: Float64Array[];
 }
 
 /** The model: blocks, the parameters' kinds and a feasibility check. */
@@ -63,11 +73,43 @@ export interface MvEval {
   score: Float64Array;
   fisher: Float64Array;
   observed: Float64Array;
+  /** r' M⁻¹ r at the GLS estimate. */
+  RSS: number;
+  /** log|M|. */
+  logdetM: number;
 }
 
 const LOG2PI = Math.log(2 * Math.PI);
 
-/** Build a block (allocating its scratch buffers). */
+/** The data of one block before its scratch buffers are allocated. */
+export interface BlockSpec {
+  idx: number[];
+  V: Float64Array;
+  X: Float64Array;
+  y: Float64Array;
+  D: DSpec[];
+}
+
+function scratchSize(n: number, p: number, D: DSpec[]): number {
+  let size = 3 * n * n + n * p + 2 * n + n * Math.max(1, p);
+  for (const d of D) size += (d.kind === "eye" ? 0 : n * n) + 2 * n * p + 2 * n;
+  return size;
+}
+
+/** Build the blocks, with all their scratch buffers in one allocation. */
+export function makeBlocks(specs: BlockSpec[], p: number): MvBlock[] {
+  let total = 0;
+  for (const s of specs) total += scratchSize(s.idx.length, p, s.D);
+  const pool = new Float64Array(total);
+  let off = 0;
+  return specs.map((s) => {
+    const b = makeBlock(s.idx, s.V, s.X, s.y, s.D, p, pool.subarray(off));
+    off += scratchSize(s.idx.length, p, s.D);
+    return b;
+  });
+}
+
+/** Build a block (its scratch buffers in `pool`, or in a fresh allocation). */
 export function makeBlock(
   idx: number[],
   V: Float64Array,
@@ -75,28 +117,37 @@ export function makeBlock(
   y: Float64Array,
   D: DSpec[],
   p: number,
+  pool: Float64Array = new Float64Array(scratchSize(idx.length, p, D)),
 ): MvBlock {
-  const n = idx.length;
-  return {
-    idx,
-    n,
-    V,
-    X,
-    y,
-    D,
-    M: new Float64Array(n * n),
-    W: new Float64Array(n * n),
-    Z: new Float64Array(n * p),
+  const n = idx.length, q = D.length;
+  let off = 0;
+  const take = (len: number) => {
+    const v = pool.subarray(off, off + len);
+    off += len;
+    return v;
   };
+  const M = take(n * n), W = take(n * n), Z = take(n * p), li = take(n * n);
+  const r = take(n), Py = take(n), agg = take(n * Math.max(1, p));
+  const WD: Float64Array[] = [], DZ: Float64Array[] = [], WDZ: Float64Array[] = [];
+  const u: Float64Array[] = [], Wu: Float64Array[] = [];
+  for (let i = 0; i < q; i++) {
+    WD.push(take(D[i].kind === "eye" ? 0 : n * n));
+    DZ.push(take(n * p));
+    WDZ.push(take(n * p));
+    u.push(take(n));
+    Wu.push(take(n));
+  }
+  return { idx, n, V, X, y, D, M, W, Z, li, r, Py, agg, WD, DZ, WDZ, u, Wu };
 }
 
 /** W D for a level-indicator D: (W D)[a,b] = Σ_{c: lev[c] = lev[b]} W[a,c]. */
-function mulWD(W: Float64Array, d: DSpec, n: number, out: Float64Array): void {
-  if (d.kind === "lev") {
+function mulWD(W: Float64Array, d: DSpec, n: number, out: Float64Array, agg: Float64Array): void {
+  if (d.kind === "eye") {
+    out.set(W);
+  } else if (d.kind === "lev") {
     const { lev, nl } = d;
-    const agg = new Float64Array(nl);
     for (let a = 0; a < n; a++) {
-      agg.fill(0);
+      agg.fill(0, 0, nl);
       const ra = a * n;
       for (let c = 0; c < n; c++) if (lev[c] >= 0) agg[lev[c]] += W[ra + c];
       for (let b = 0; b < n; b++) out[ra + b] = lev[b] >= 0 ? agg[lev[b]] : 0;
@@ -114,10 +165,12 @@ function mulWD(W: Float64Array, d: DSpec, n: number, out: Float64Array): void {
 }
 
 /** D v for v an n×cols matrix (row-major). */
-function mulD(d: DSpec, v: Float64Array, n: number, cols: number, out: Float64Array): void {
-  if (d.kind === "lev") {
+function mulD(d: DSpec, v: Float64Array, n: number, cols: number, out: Float64Array, agg: Float64Array): void {
+  if (d.kind === "eye") {
+    out.set(v.subarray(0, n * cols));
+  } else if (d.kind === "lev") {
     const { lev, nl } = d;
-    const agg = new Float64Array(nl * cols);
+    agg.fill(0, 0, nl * cols);
     for (let c = 0; c < n; c++) {
       if (lev[c] < 0) continue;
       const o = lev[c] * cols;
@@ -151,7 +204,9 @@ export function blockM(b: MvBlock, theta: Float64Array, out: Float64Array): Floa
     const t = theta[i];
     if (t === 0) continue;
     const d = b.D[i];
-    if (d.kind === "lev") {
+    if (d.kind === "eye") {
+      for (let a = 0; a < n; a++) out[a * n + a] += t;
+    } else if (d.kind === "lev") {
       const lev = d.lev;
       for (let a = 0; a < n; a++) {
         if (lev[a] < 0) continue;
@@ -182,7 +237,7 @@ export function evaluate(model: MvModel, theta: Float64Array, reml: boolean, der
     const ld = cholInPlace(M, n);
     if (Number.isNaN(ld)) return null;
     logdetM += ld;
-    cholInverse(M, n, b.W);
+    cholInverse(M, n, b.W, b.li);
     const W = b.W, X = b.X, Z = b.Z, y = b.y;
     for (let a = 0; a < n; a++) {
       let wy = 0;
@@ -224,6 +279,8 @@ export function evaluate(model: MvModel, theta: Float64Array, reml: boolean, der
     score: new Float64Array(q),
     fisher: new Float64Array(q * q),
     observed: new Float64Array(q * q),
+    RSS,
+    logdetM,
   };
   if (!derivs) return out;
 
@@ -238,34 +295,36 @@ export function evaluate(model: MvModel, theta: Float64Array, reml: boolean, der
   for (const b of blocks) {
     const n = b.n, W = b.W, Z = b.Z, X = b.X, y = b.y;
     // Py = W (y - X beta)
-    const r = new Float64Array(n);
+    const r = b.r;
     for (let a = 0; a < n; a++) {
       let s = y[a];
       for (let j = 0; j < p; j++) s -= X[a * p + j] * beta[j];
       r[a] = s;
     }
-    const Py = new Float64Array(n);
+    const Py = b.Py;
     for (let a = 0; a < n; a++) {
       let s = 0;
       for (let c = 0; c < n; c++) s += W[a * n + c] * r[c];
       Py[a] = s;
     }
-    const WD: Float64Array[] = [];
-    const DZ: Float64Array[] = [];
-    const WDZ: Float64Array[] = [];
-    const u: Float64Array[] = [];
-    const Wu: Float64Array[] = [];
+    const { WDZ, Wu, agg } = b;
+    const WD = b.WD, DZ = b.DZ, u = b.u;
     for (let i = 0; i < q; i++) {
       const d = b.D[i];
-      const wd = new Float64Array(n * n);
-      mulWD(W, d, n, wd);
-      WD.push(wd);
+      const eye = d.kind === "eye";
+      // D = I: W D = W, D Z = Z, D Py = Py (aliases, no copies)
+      if (eye) {
+        WD[i] = W;
+        DZ[i] = Z;
+        u[i] = Py;
+      }
+      const wd = WD[i];
+      if (!eye) mulWD(W, d, n, wd, agg);
       let tr = 0;
       for (let a = 0; a < n; a++) tr += wd[a * n + a];
       trWD[i] += tr;
-      const dz = new Float64Array(n * p);
-      mulD(d, Z, n, p, dz);
-      DZ.push(dz);
+      const dz = DZ[i];
+      if (!eye) mulD(d, Z, n, p, dz, agg);
       const Bi = B[i];
       for (let a = 0; a < n; a++) {
         for (let s = 0; s < p; s++) {
@@ -274,7 +333,7 @@ export function evaluate(model: MvModel, theta: Float64Array, reml: boolean, der
         }
       }
       // W DZ
-      const wdz = new Float64Array(n * p);
+      const wdz = WDZ[i];
       for (let a = 0; a < n; a++) {
         for (let t = 0; t < p; t++) {
           let s = 0;
@@ -282,22 +341,19 @@ export function evaluate(model: MvModel, theta: Float64Array, reml: boolean, der
           wdz[a * p + t] = s;
         }
       }
-      WDZ.push(wdz);
-      const ui = new Float64Array(n);
-      mulD(d, Py, n, 1, ui);
-      u.push(ui);
+      const ui = u[i];
+      if (!eye) mulD(d, Py, n, 1, ui, agg);
       let qd = 0;
       for (let a = 0; a < n; a++) qd += Py[a] * ui[a];
       quad[i] += qd;
       const gi = g[i];
       for (let a = 0; a < n; a++) for (let s = 0; s < p; s++) gi[s] += Z[a * p + s] * ui[a];
-      const wu = new Float64Array(n);
+      const wu = Wu[i];
       for (let a = 0; a < n; a++) {
         let s = 0;
         for (let c = 0; c < n; c++) s += W[a * n + c] * ui[c];
         wu[a] = s;
       }
-      Wu.push(wu);
     }
     for (let i = 0; i < q; i++) {
       for (let l = 0; l <= i; l++) {
@@ -413,6 +469,7 @@ export function optimize(
       return o;
     };
     let step = spdSolve(sub(ev.observed), s, nf);
+    const newton = step !== null;
     if (step === null) step = spdSolve(sub(ev.fisher), s, nf);
     if (step === null) {
       // fall back to a scaled gradient step
@@ -454,7 +511,12 @@ export function optimize(
     const dll = next.ll - ev.ll;
     theta = cand;
     ev = next;
-    if (rel < 1e-10 || (rel < 1e-7 && Math.abs(dll) < 1e-14 * Math.max(1, Math.abs(ev.ll)))) {
+    // a full Newton step of relative size < 1e-6 leaves an error of order 1e-12 (quadratic convergence)
+    const fullNewton = newton && alpha === 1;
+    if (
+      rel < 1e-10 || (fullNewton && rel < 1e-6) ||
+      (rel < 1e-7 && Math.abs(dll) < 1e-14 * Math.max(1, Math.abs(ev.ll)))
+    ) {
       converged = true;
       iter++;
       break;

@@ -30,7 +30,7 @@ import { fail, ValidationError } from "../validate.ts";
 import { normalizeLevel } from "../conventions.ts";
 import { pchisq, pf, pnorm, pt, qchisq, qnorm, qt } from "../stats/distributions.ts";
 import { fromRows, spdInverse, toRows } from "./_linalg.ts";
-import { type DSpec, evaluate, makeBlock, type MvBlock, type MvModel, optimize } from "./_mv_core.ts";
+import { type BlockSpec, type DSpec, evaluate, makeBlocks, type MvModel, optimize } from "./_mv_core.ts";
 import { checkIds, designFromColumns, factorIndex, type Id } from "./_mv_design.ts";
 import { mvState, setMvState } from "./_mv_state.ts";
 import { uniroot } from "./uniroot.ts";
@@ -253,41 +253,44 @@ export function rmaMv(input: RmaMvInput): RmaMvResult {
   const warnings: string[] = [];
 
   // --- V
-  let Vfull: Float64Array;
+  let Vfull: Float64Array | null = null;
+  let vdiag: Float64Array;
   if (!Array.isArray(input.V)) fail(TOOL, "V", "must be k sampling variances or a k×k covariance matrix", input.V);
   if (input.V.length > 0 && Array.isArray(input.V[0])) {
     const rows = input.V as number[][];
     if (rows.length !== k) fail(TOOL, "V", `must have ${k} rows (like yi)`, rows.length);
-    Vfull = new Float64Array(k * k);
+    const Vf = new Float64Array(k * k);
+    Vfull = Vf;
     rows.forEach((r, i) => {
       if (!Array.isArray(r) || r.length !== k) {
         fail(TOOL, `V[${i}]`, `row ${i + 1}: must have ${k} elements`, r?.length);
       }
       r.forEach((v, j) => {
         if (typeof v !== "number" || !Number.isFinite(v)) fail(TOOL, `V[${i}][${j}]`, "must be a finite number", v);
-        Vfull[i * k + j] = v;
+        Vf[i * k + j] = v;
       });
     });
     for (let i = 0; i < k; i++) {
-      if (!(Vfull[i * k + i] > 0)) {
+      if (!(Vf[i * k + i] > 0)) {
         throw new ValidationError(TOOL, [{
           path: `V[${i}][${i}]`,
           row: i + 1,
           rule: "sampling variance must be > 0",
-          received: Vfull[i * k + i],
+          received: Vf[i * k + i],
         }]);
       }
       for (let j = 0; j < i; j++) {
-        const a = Vfull[i * k + j], b = Vfull[j * k + i];
+        const a = Vf[i * k + j], b = Vf[j * k + i];
         if (Math.abs(a - b) > 1e-10 * Math.max(Math.abs(a), Math.abs(b), 1e-300)) {
           fail(TOOL, `V[${i}][${j}]`, `must equal V[${j}][${i}] (V must be symmetric)`, a);
         }
       }
     }
+    vdiag = new Float64Array(k);
+    for (let i = 0; i < k; i++) vdiag[i] = Vf[i * k + i];
   } else {
     const vi = checkNumbers("V", input.V, k, true);
-    Vfull = new Float64Array(k * k);
-    vi.forEach((v, i) => (Vfull[i * k + i] = v));
+    vdiag = Float64Array.from(vi);
   }
 
   // --- X
@@ -357,12 +360,32 @@ export function rmaMv(input: RmaMvInput): RmaMvResult {
       const cols = t.nested.map((c, j) => checkIds(TOOL, `${base}.nested[${j}]`, c, k));
       const fnames = t.names ?? cols.map((_, j) => `f${j + 1}`);
       if (fnames.length !== cols.length) fail(TOOL, `${base}.names`, `must have ${cols.length} names`, fnames.length);
-      let key = yi.map(() => "");
+      // combined levels of f1/f2/...: a numeric code per distinct (outer level, inner level) pair
+      let code: Int32Array | null = null;
       cols.forEach((c, j) => {
-        key = key.map((kk, i) => (j === 0 ? String(c[i]) : `${kk}\u0000${String(c[i])}`));
-        const keyIds: Id[] = j === 0 ? c : key;
-        const f = factorIndex(keyIds);
-        sigmaTerms.push({ global: f.index, nlevels: f.levels.length });
+        const f = factorIndex(c);
+        let global: Int32Array, nlevels: number;
+        if (code === null) {
+          global = f.index;
+          nlevels = f.levels.length;
+        } else {
+          const prev: Int32Array = code;
+          const map = new Map<number, number>();
+          global = new Int32Array(k);
+          const width = f.levels.length;
+          for (let i = 0; i < k; i++) {
+            const key = prev[i] * width + f.index[i];
+            let g = map.get(key);
+            if (g === undefined) {
+              g = map.size;
+              map.set(key, g);
+            }
+            global[i] = g;
+          }
+          nlevels = map.size;
+        }
+        code = global;
+        sigmaTerms.push({ global, nlevels });
         sNames.push(fnames.slice(0, j + 1).join("/"));
       });
     } else if ("inner" in t && "outer" in t) {
@@ -429,17 +452,21 @@ export function rmaMv(input: RmaMvInput): RmaMvResult {
 
   // --- blocks: connected components of M's pattern
   const uf = new UnionFind(k);
-  const firstOf = new Map<string, number>();
-  const join = (key: string, i: number) => {
-    const f = firstOf.get(key);
-    if (f === undefined) firstOf.set(key, i);
-    else uf.union(f, i);
+  const joinBy = (global: Int32Array, nlevels: number) => {
+    const first = new Int32Array(nlevels).fill(-1);
+    for (let i = 0; i < k; i++) {
+      const g = global[i];
+      if (g < 0) continue;
+      if (first[g] < 0) first[g] = i;
+      else uf.union(first[g], i);
+    }
   };
-  sigmaTerms.forEach((t, s) => {
-    for (let i = 0; i < k; i++) join(`s${s}:${t.global[i]}`, i);
-  });
-  if (st) { for (let i = 0; i < k; i++) join(`g:${st.outer[i]}`, i); }
-  for (let i = 0; i < k; i++) for (let j = 0; j < i; j++) if (Vfull[i * k + j] !== 0) uf.union(i, j);
+  for (const t of sigmaTerms) joinBy(t.global, t.nlevels);
+  if (st) joinBy(st.outer, st.nOuter);
+  if (Vfull) {
+    const Vf = Vfull;
+    for (let i = 0; i < k; i++) for (let j = 0; j < i; j++) if (Vf[i * k + j] !== 0) uf.union(i, j);
+  }
   const blockOf = new Map<number, number[]>();
   for (let i = 0; i < k; i++) {
     const r = uf.find(i);
@@ -447,7 +474,7 @@ export function rmaMv(input: RmaMvInput): RmaMvResult {
     if (list) list.push(i);
     else blockOf.set(r, [i]);
   }
-  const blocks: MvBlock[] = [];
+  const specs: BlockSpec[] = [];
   for (const idx of blockOf.values()) {
     const n = idx.length;
     const V = new Float64Array(n * n);
@@ -456,10 +483,13 @@ export function rmaMv(input: RmaMvInput): RmaMvResult {
     idx.forEach((gi, a) => {
       y[a] = yi[gi];
       for (let j = 0; j < p; j++) X[a * p + j] = Xf[gi * p + j];
-      idx.forEach((gj, b) => (V[a * n + b] = Vfull[gi * k + gj]));
+      if (Vfull) {
+        const Vf = Vfull;
+        idx.forEach((gj, b) => (V[a * n + b] = Vf[gi * k + gj]));
+      } else V[a * n + a] = vdiag[gi];
     });
     const D: DSpec[] = [];
-    const localLev = (global: (i: number) => number) => {
+    const localLev = (global: (i: number) => number): DSpec => {
       const map = new Map<number, number>();
       const lev = new Int32Array(n);
       idx.forEach((gi, a) => {
@@ -475,6 +505,7 @@ export function rmaMv(input: RmaMvInput): RmaMvResult {
         }
         lev[a] = l;
       });
+      if (map.size === n) return { kind: "eye" as const };
       return { kind: "lev" as const, lev, nl: Math.max(1, map.size) };
     };
     for (const t of sigmaTerms) D.push(localLev((gi) => t.global[gi]));
@@ -508,8 +539,9 @@ export function rmaMv(input: RmaMvInput): RmaMvResult {
         }
       }
     }
-    blocks.push(makeBlock(idx, V, X, y, D, p));
+    specs.push({ idx, V, X, y, D });
   }
+  const blocks = makeBlocks(specs, p);
 
   const Gof = (theta: Float64Array): Float64Array => {
     const G = new Float64Array(nInner * nInner);
@@ -536,10 +568,10 @@ export function rmaMv(input: RmaMvInput): RmaMvResult {
 
   // --- start values (metafor's): total = max(0.001 nvc, var(y - X b_FE) - 1/mean(1/diag V))
   const start = new Float64Array(nPar);
+  // theta = 0 (M = V): the GLS fit with V only gives the start values, QE = RSS and log|V|
+  const ev0 = evaluate(model, new Float64Array(nPar), false, false);
+  if (ev0 === null) fail(TOOL, "V", "is not positive definite");
   {
-    const vfe = new Float64Array(nPar); // theta = 0: M = V
-    const ev0 = evaluate(model, vfe, false, false);
-    if (ev0 === null) fail(TOOL, "V", "is not positive definite");
     const res = yi.map((y, i) => {
       let s = y;
       for (let j = 0; j < p; j++) s -= Xf[i * p + j] * ev0.beta[j];
@@ -548,7 +580,7 @@ export function rmaMv(input: RmaMvInput): RmaMvResult {
     const mr = res.reduce((a, b) => a + b, 0) / k;
     const varRes = res.reduce((a, b) => a + (b - mr) ** 2, 0) / (k - 1);
     let sInvV = 0;
-    for (let i = 0; i < k; i++) sInvV += 1 / Vfull[i * k + i];
+    for (let i = 0; i < k; i++) sInvV += 1 / vdiag[i];
     const nvc = isVar.filter((v) => v).length;
     const total = Math.max(0.001 * nvc, varRes - 1 / (sInvV / k));
     for (let i = 0; i < nPar; i++) start[i] = isVar[i] ? total / nvc : 0;
@@ -633,23 +665,8 @@ export function rmaMv(input: RmaMvInput): RmaMvResult {
   }
 
   // QE with V only
-  const zero = new Float64Array(nPar);
-  const evV = evaluate(model, zero, false, false)!;
-  let QE = 0;
-  let logdetV = 0;
-  for (const b of blocks) {
-    const n = b.n;
-    const inv = spdInverse(b.V, n);
-    if (inv === null) fail(TOOL, "V", "is not positive definite");
-    logdetV += inv.logdet;
-    const r = new Float64Array(n);
-    for (let a = 0; a < n; a++) {
-      let s = b.y[a];
-      for (let j = 0; j < p; j++) s -= b.X[a * p + j] * evV.beta[j];
-      r[a] = s;
-    }
-    for (let a = 0; a < n; a++) for (let c = 0; c < n; c++) QE += r[a] * inv.inv[a * n + c] * r[c];
-  }
+  const QE = Math.max(0, ev0.RSS);
+  const logdetV = ev0.logdetM;
   const QEdf = k - p;
   const QEp = pchisq(QE, QEdf, { lower: false });
 

@@ -116,8 +116,8 @@ interface Working {
   beta: Float64Array;
   names: string[];
   btt: number[];
-  /** per cluster: rows, Θ (working covariance) and W (weights) */
-  clusters: { idx: number[]; n: number; theta: Float64Array; W: Float64Array }[];
+  /** per cluster: rows, Θ (working covariance), W (weights), and whether W = Θ⁻¹ */
+  clusters: { idx: number[]; n: number; theta: Float64Array; W: Float64Array; inverse: boolean }[];
   /** (Σ X_c' W_c X_c)^-1 */
   A: Float64Array;
 }
@@ -230,7 +230,7 @@ function working(tool: string, fit: RmaMvResult | UniFitLike, cluster: unknown):
       if (inv === null) fail(tool, "fit", "the fitted marginal covariance is not positive definite");
       W = inv.inv;
     }
-    return { idx, n, theta, W };
+    return { idx, n, theta, W, inverse: fullInv === null };
   });
   // A and beta (GLS with the working weights)
   const XtWX = new Float64Array(p * p), XtWy = new Float64Array(p);
@@ -272,40 +272,56 @@ function cr2Pieces(w: Working, adjust: boolean): Cr2Pieces {
     const { idx, n, theta, W } = c;
     const x = new Float64Array(n * p);
     const r = new Float64Array(n);
-    idx.forEach((g, a) => {
+    for (let a = 0; a < n; a++) {
+      const g = idx[a];
       let s = y[g];
       for (let j = 0; j < p; j++) {
         x[a * p + j] = X[g * p + j];
         s -= X[g * p + j] * beta[j];
       }
       r[a] = s;
-    });
+    }
     // XtW = X_c' W_c (p × n)
     const XtW = new Float64Array(p * n);
     for (let j = 0; j < p; j++) {
-      for (let b = 0; b < n; b++) {
-        let s = 0;
-        for (let a = 0; a < n; a++) s += x[a * p + j] * W[a * n + b];
-        XtW[j * n + b] = s;
+      for (let a = 0; a < n; a++) {
+        const v = x[a * p + j];
+        if (v === 0) continue;
+        for (let b = 0; b < n; b++) XtW[j * n + b] += v * W[a * n + b];
       }
     }
-    let Ec: Float64Array = XtW;
-    if (adjust) {
-      // L: Θ = L L' (so D = L' is clubSandwich's upper Cholesky factor)
-      const L = theta.slice();
-      if (Number.isNaN(cholInPlace(L, n))) {
-        fail("robust", "fit", "a cluster's working covariance is not positive definite");
+    if (!adjust) {
+      E.push(XtW);
+      e.push(r);
+      Xc.push(x);
+      continue;
+    }
+    // L: Θ = L L' (so D = L' is clubSandwich's upper Cholesky factor)
+    const L = theta.slice();
+    if (Number.isNaN(cholInPlace(L, n))) {
+      fail("robust", "fit", "a cluster's working covariance is not positive definite");
+    }
+    for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) L[a * n + b] = 0;
+    // S = (I - X_c A X_c' W_c) Θ_c  (= Θ_c - X_c A X_c' when W_c = Θ_c^-1)
+    const XA = new Float64Array(n * p);
+    for (let a = 0; a < n; a++) {
+      for (let j = 0; j < p; j++) {
+        let s = 0;
+        for (let t = 0; t < p; t++) s += x[a * p + t] * A[t * p + j];
+        XA[a * p + j] = s;
       }
-      for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) L[a * n + b] = 0;
-      // IH = I - X_c A X_c' W_c ; S = IH Θ
-      const XA = new Float64Array(n * p);
+    }
+    let S: Float64Array;
+    if (c.inverse) {
+      S = theta.slice();
       for (let a = 0; a < n; a++) {
-        for (let j = 0; j < p; j++) {
+        for (let b = 0; b < n; b++) {
           let s = 0;
-          for (let t = 0; t < p; t++) s += x[a * p + t] * A[t * p + j];
-          XA[a * p + j] = s;
+          for (let j = 0; j < p; j++) s += XA[a * p + j] * x[b * p + j];
+          S[a * n + b] -= s;
         }
       }
+    } else {
       const IH = new Float64Array(n * n);
       for (let a = 0; a < n; a++) {
         for (let b = 0; b < n; b++) {
@@ -314,12 +330,44 @@ function cr2Pieces(w: Working, adjust: boolean): Cr2Pieces {
           IH[a * n + b] = s;
         }
       }
-      const S = mul(IH, theta, n, n, n);
-      // B = D S D' = L' S L
-      const B = mul(mul(transpose(L, n, n), S, n, n, n), L, n, n, n);
-      const Bm = symPower(B, n, -0.5);
-      const adj = mul(mul(L, Bm, n, n, n), transpose(L, n, n), n, n, n);
-      Ec = mul(XtW, adj, p, n, n);
+      S = mul(IH, theta, n, n, n);
+    }
+    // B = L' S L (L lower triangular)
+    const SL = new Float64Array(n * n);
+    for (let a = 0; a < n; a++) {
+      for (let b = 0; b < n; b++) {
+        let s = 0;
+        for (let t = b; t < n; t++) s += S[a * n + t] * L[t * n + b];
+        SL[a * n + b] = s;
+      }
+    }
+    const B = new Float64Array(n * n);
+    for (let a = 0; a < n; a++) {
+      for (let b = 0; b <= a; b++) {
+        let s = 0;
+        for (let t = a; t < n; t++) s += L[t * n + a] * SL[t * n + b];
+        B[a * n + b] = s;
+      }
+    }
+    for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) B[a * n + b] = B[b * n + a];
+    const Bm = symPower(B, n, -0.5);
+    // E_c = X_c' W_c L B^{-1/2} L'
+    const Y = new Float64Array(p * n); // XtW L
+    for (let j = 0; j < p; j++) {
+      for (let b = 0; b < n; b++) {
+        let s = 0;
+        for (let t = b; t < n; t++) s += XtW[j * n + t] * L[t * n + b];
+        Y[j * n + b] = s;
+      }
+    }
+    const YB = mul(Y, Bm, p, n, n);
+    const Ec = new Float64Array(p * n); // YB L'
+    for (let j = 0; j < p; j++) {
+      for (let b = 0; b < n; b++) {
+        let s = 0;
+        for (let t = 0; t <= b; t++) s += YB[j * n + t] * L[b * n + t];
+        Ec[j * n + b] = s;
+      }
     }
     E.push(Ec);
     e.push(r);
@@ -337,12 +385,6 @@ function mul(a: Float64Array, b: Float64Array, n: number, m: number, r: number):
       for (let j = 0; j < r; j++) o[i * r + j] += v * b[k * r + j];
     }
   }
-  return o;
-}
-
-function transpose(a: Float64Array, n: number, m: number): Float64Array {
-  const o = new Float64Array(m * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) o[j * n + i] = a[i * m + j];
   return o;
 }
 
@@ -373,49 +415,43 @@ function sandwich(w: Working, pc: Cr2Pieces, scale: number): Float64Array {
 }
 
 /**
- * The P array of clubSandwich (`get_P_array(all_terms = TRUE)`) for a contrast matrix C (q×p):
- * P[c][d] (q×q) = δ_cd G_c Θ_c G_c' - F_c A F_d', G_c = C A E_c, F_c = G_c X_c.
+ * The P array of clubSandwich (`get_P_array(all_terms = TRUE)`) for a contrast matrix C (q×p),
+ * flat: P[((c m + d) q + s) q + t] = δ_cd (G_c Θ_c G_c')[s,t] - (F_c A F_d')[s,t], with
+ * G_c = C A E_c and F_c = G_c X_c.
  */
-function pArray(w: Working, pc: Cr2Pieces, C: Float64Array, q: number): Float64Array[][] {
+function pArray(w: Working, pc: Cr2Pieces, C: Float64Array, q: number): Float64Array {
   const p = w.p;
   const m = w.clusters.length;
   const CA = mul(C, w.A, q, p, p);
-  const G: Float64Array[] = [], F: Float64Array[] = [], FA: Float64Array[] = [];
+  const F = new Float64Array(m * q * p), FA = new Float64Array(m * q * p);
+  const P = new Float64Array(m * m * q * q);
   for (let c = 0; c < m; c++) {
-    const n = w.clusters[c].n;
-    const Gc = mul(CA, pc.E[c], q, p, n);
-    G.push(Gc);
-    const Fc = mul(Gc, pc.Xc[c], q, n, p);
-    F.push(Fc);
-    FA.push(mul(Fc, w.A, q, p, p));
+    const n = w.clusters[c].n, theta = w.clusters[c].theta, Ec = pc.E[c], x = pc.Xc[c];
+    const Gc = mul(CA, Ec, q, p, n);
+    const GT = mul(Gc, theta, q, n, n);
+    const o = (c * m + c) * q * q;
+    for (let s = 0; s < q; s++) {
+      for (let t = 0; t < q; t++) {
+        let v = 0;
+        for (let a = 0; a < n; a++) v += GT[s * n + a] * Gc[t * n + a];
+        P[o + s * q + t] = v;
+      }
+    }
+    const Fc = mul(Gc, x, q, n, p);
+    F.set(Fc, c * q * p);
+    FA.set(mul(Fc, w.A, q, p, p), c * q * p);
   }
-  const P: Float64Array[][] = [];
   for (let c = 0; c < m; c++) {
-    const row: Float64Array[] = [];
     for (let d = 0; d < m; d++) {
-      // - F_c A F_d'
-      const o = new Float64Array(q * q);
+      const o = (c * m + d) * q * q;
       for (let s = 0; s < q; s++) {
         for (let t = 0; t < q; t++) {
           let v = 0;
-          for (let j = 0; j < p; j++) v += FA[c][s * p + j] * F[d][t * p + j];
-          o[s * q + t] = -v;
+          for (let j = 0; j < p; j++) v += FA[(c * q + s) * p + j] * F[(d * q + t) * p + j];
+          P[o + s * q + t] -= v;
         }
       }
-      if (c === d) {
-        const n = w.clusters[c].n;
-        const GT = mul(G[c], w.clusters[c].theta, q, n, n);
-        for (let s = 0; s < q; s++) {
-          for (let t = 0; t < q; t++) {
-            let v = 0;
-            for (let a = 0; a < n; a++) v += GT[s * n + a] * G[c][t * n + a];
-            o[s * q + t] += v;
-          }
-        }
-      }
-      row.push(o);
     }
-    P.push(row);
   }
   return P;
 }
@@ -423,15 +459,32 @@ function pArray(w: Working, pc: Cr2Pieces, C: Float64Array, q: number): Float64A
 /** Satterthwaite df of every coefficient (clubSandwich's coef_test, test = "Satterthwaite"). */
 function satterthwaite(w: Working, pc: Cr2Pieces): number[] {
   const p = w.p;
-  const I = new Float64Array(p * p);
-  for (let j = 0; j < p; j++) I[j * p + j] = 1;
-  const P = pArray(w, pc, I, p);
   const m = w.clusters.length;
+  // per cluster: g_c = (A E_c)' (n × p) columns; s_cj = g_cj' Θ g_cj; f_cj = X_c' g_cj
+  const s = new Float64Array(m * p), F = new Float64Array(m * p * p), FA = new Float64Array(m * p * p);
+  for (let c = 0; c < m; c++) {
+    const n = w.clusters[c].n, theta = w.clusters[c].theta;
+    const G = mul(w.A, pc.E[c], p, p, n);
+    const GT = mul(G, theta, p, n, n);
+    for (let j = 0; j < p; j++) {
+      let v = 0;
+      for (let a = 0; a < n; a++) v += GT[j * n + a] * G[j * n + a];
+      s[c * p + j] = v;
+    }
+    const Fc = mul(G, pc.Xc[c], p, n, p);
+    F.set(Fc, c * p * p);
+    FA.set(mul(Fc, w.A, p, p, p), c * p * p);
+  }
   return Array.from({ length: p }, (_, j) => {
     let E = 0, V = 0;
     for (let c = 0; c < m; c++) {
-      E += P[c][c][j * p + j];
-      for (let d = 0; d < m; d++) V += P[c][d][j * p + j] ** 2;
+      for (let d = 0; d < m; d++) {
+        let v = 0;
+        for (let t = 0; t < p; t++) v += FA[(c * p + j) * p + t] * F[(d * p + j) * p + t];
+        const P = (c === d ? s[c * p + j] : 0) - v;
+        if (c === d) E += P;
+        V += P * P;
+      }
     }
     return (E * E) / V;
   });
@@ -465,12 +518,28 @@ function htz(w: Working, pc: Cr2Pieces, vcr: Float64Array, coefs: number[]): Wal
   });
   const P = pArray(w, pc, C, q);
   const Omega = new Float64Array(q * q);
-  for (let c = 0; c < m; c++) for (let i = 0; i < q * q; i++) Omega[i] += P[c][c][i];
+  for (let c = 0; c < m; c++) for (let i = 0; i < q * q; i++) Omega[i] += P[(c * m + c) * q * q + i];
   const On = symPower(Omega, q, -0.5);
   let total = 0;
+  const T = new Float64Array(q * q), B = new Float64Array(q * q);
   for (let c = 0; c < m; c++) {
     for (let d = 0; d < m; d++) {
-      const B = mul(mul(On, P[c][d], q, q, q), On, q, q, q);
+      const o = (c * m + d) * q * q;
+      // B = On P_cd On
+      for (let s = 0; s < q; s++) {
+        for (let t = 0; t < q; t++) {
+          let v = 0;
+          for (let u = 0; u < q; u++) v += On[s * q + u] * P[o + u * q + t];
+          T[s * q + t] = v;
+        }
+      }
+      for (let s = 0; s < q; s++) {
+        for (let t = 0; t < q; t++) {
+          let v = 0;
+          for (let u = 0; u < q; u++) v += T[s * q + u] * On[u * q + t];
+          B[s * q + t] = v;
+        }
+      }
       for (let s = 0; s < q; s++) {
         for (let t = 0; t < q; t++) total += B[s * q + t] * B[t * q + s] + B[s * q + s] * B[t * q + t];
       }
