@@ -31,7 +31,7 @@ import { normalizeLevel } from "../conventions.ts";
 import { pchisq, pf, pnorm, pt, qchisq, qnorm, qt } from "../stats/distributions.ts";
 import { fromRows, spdInverse, toRows } from "./_linalg.ts";
 import { type BlockSpec, type DSpec, evaluate, makeBlocks, type MvModel, optimize } from "./_mv_core.ts";
-import { checkIds, designFromColumns, factorIndex, type Id } from "./_mv_design.ts";
+import { checkIds, designFromColumns, factorIndex } from "./_mv_design.ts";
 import { mvState, setMvState } from "./_mv_state.ts";
 import { uniroot } from "./uniroot.ts";
 
@@ -963,11 +963,9 @@ export function confintMv(fit: RmaMvResult, options: { level?: number } = {}): C
     return [lb, ub];
   };
 
-  // variances (sigma2 and, for DIAG/UN, tau2; for UN the covariance is re-optimised with rho fixed? —
-  // metafor profiles tau2 with rho free, i.e. the covariance re-optimised)
+  // a variance (sigma2, DIAG's tau2) profiled with every other component re-optimised
   const varComp = (i: number, label: string) => {
     const est = theta[i];
-    // for UN, profiling tau2 with rho free: keep rho at its optimum ratio as start, covariance free
     const f = profile((t) => {
       const fx: (number | null)[] = new Array(nPar).fill(null);
       fx[i] = t;
@@ -981,7 +979,7 @@ export function confintMv(fit: RmaMvResult, options: { level?: number } = {}): C
     });
     const [lb, ub] = findBounds(est, 0, Infinity, f);
     components.push({
-      names: [`${label}^2`, label].map((n, j) => (j === 0 ? n : n)),
+      names: [`${label}^2`, label],
       estimate: [est, Math.sqrt(est)],
       ci_lb: [lb, Math.sqrt(lb)],
       ci_ub: [ub, Math.sqrt(ub)],
@@ -996,7 +994,7 @@ export function confintMv(fit: RmaMvResult, options: { level?: number } = {}): C
     if (s.struct === "CS") {
       const ti = s.tauIdx[0], ci = s.covIdx[0][1];
       const rhoHat = fit.rho[0];
-      // tau2 with rho held at... metafor profiles tau2 with rho re-optimised: covariance = rho * tau2
+      // tau2 profiled with rho (and the other components) re-optimised: covariance = rho * tau2
       const fT = (t: number) => {
         // re-optimise rho for fixed tau2 = t: 1-D search over rho in (-1/(q-1), 1)
         return profileRho(t);
@@ -1029,8 +1027,8 @@ export function confintMv(fit: RmaMvResult, options: { level?: number } = {}): C
         const c0 = components.length;
         if (s.struct === "DIAG") varComp(ti, "tau");
         else {
-          // UN/HCS: tau2_a profiled with rho fixed? metafor re-optimises all other parameters,
-          // i.e. tau2_b and rho; parameterised by rho, the covariance follows sqrt(tau2_a tau2_b)
+          // UN/HCS: tau2_a profiled with tau2_b and rho re-optimised (metafor's parameterisation:
+          // the covariance is rho sqrt(tau2_a tau2_b))
           const ci = s.covIdx[0][1];
           const b = 1 - a;
           const tb0 = theta[s.tauIdx[b]];
