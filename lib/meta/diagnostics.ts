@@ -28,6 +28,7 @@ import { pchisq, pf, pnorm, pt, qnorm, qt } from "../stats/distributions.ts";
 import { rma } from "./rma.ts";
 import { rmaMods } from "./metareg.ts";
 import { spdInverse } from "./_linalg.ts";
+import { createRandom } from "../stats/random.ts";
 
 /** A univariate fit as `rma()` / `rmaMods()` return it (the fields the diagnostics use). */
 export interface DiagFit {
@@ -666,4 +667,464 @@ export function knhaAdhoc(fit: DiagFit, options: { level?: number } = {}): KnhaA
     QMp: pf(QM, m, ddf, { lower: false }),
     vb,
   };
+}
+
+/** Options of {@link permutest}. */
+export interface PermutestOptions {
+  /** Exact test (all sign flips / all distinct row permutations): "auto" (default) when there are at most `maxExact` arrangements. */
+  exact?: boolean | "auto";
+  /** Largest number of arrangements enumerated by the exact test under "auto" (default 10 000). */
+  maxExact?: number;
+  /** Monte Carlo permutations when not exact (default 1000). */
+  iter?: number;
+  /** Seed of the Monte Carlo permutations (required when the test is not exact). */
+  seed?: number;
+}
+
+/** Result of {@link permutest}. */
+export interface PermutestResult {
+  /** Whether all arrangements were enumerated. */
+  exact: boolean;
+  /** Number of arrangements (permutations, or sign flips) evaluated, the observed one included. */
+  n_permutations: number;
+  /** Observed test statistics of the coefficients. */
+  zval: number[];
+  /** Permutation p-values of the coefficients. */
+  pval: number[];
+  /** Observed omnibus statistic. */
+  QM: number;
+  /** Permutation p-value of QM. */
+  QMp: number;
+  /** Monte Carlo standard error of QMp (0 for the exact test). */
+  mcse: number;
+  /** The permutation distribution: one row per arrangement (coefficients' statistics). */
+  zval_perm: number[][];
+  /** The permutation distribution of QM. */
+  QM_perm: number[];
+}
+
+/** zval of every coefficient and QM of a refit on (yi, X). */
+function refitStats(tool: string, yi: number[], vi: number[], X: number[][], f: Fit0): { z: number[]; QM: number } {
+  const t2 = tau2Of(yi, vi, X, f.method);
+  const g = gls(tool, yi, vi, X, t2);
+  const { k, p } = f;
+  const s2w = f.test === "knha" ? g.rss / (k - p) : 1;
+  const vb = g.A.map((r) => r.map((v) => v * s2w));
+  const z = g.beta.map((b, j) => b / Math.sqrt(vb[j][j]));
+  const btt = f.intercept && p > 1 ? g.beta.map((_, j) => j).slice(1) : g.beta.map((_, j) => j);
+  const m = btt.length;
+  const inv = spdInverse(Float64Array.from(btt.flatMap((a) => btt.map((b) => vb[a][b]))), m);
+  if (inv === null) return { z, QM: NaN };
+  let QM = 0;
+  btt.forEach((a, s) => btt.forEach((b, t) => (QM += g.beta[a] * inv.inv[s * m + t] * g.beta[b])));
+  return { z, QM: f.test === "knha" ? QM / m : QM };
+}
+
+/**
+ * Permutation tests as metafor's `permutest(fit, exact)`: for an intercept-only model all 2^k sign
+ * flips of yi, with moderators all distinct permutations of the rows of X (k!/Π n_g! for a
+ * factor); each arrangement refitted with the fit's τ² estimator and test;
+ * `pval = mean(|z_perm| ≥ |z_obs| - √eps)`, `QMp = mean(QM_perm ≥ QM_obs - √eps)`. When the
+ * enumeration is too large, a seeded Monte Carlo test with the observed arrangement counted once:
+ * p = (1 + #{perm ≥ obs}) / (iter + 1), with its Monte Carlo SE.
+ *
+ * @example
+ * ```ts
+ * import { rma } from "./rma.ts";
+ * import { permutest } from "./diagnostics.ts";
+ * const fit = rma({ yi: [0.4, 0.6, 0.5, 0.7, 0.3], vi: [0.02, 0.03, 0.02, 0.05, 0.04], method: "DL" });
+ * const pt = permutest(fit);
+ * if (pt.n_permutations !== 32 || Math.abs(pt.pval[0] - 2 / 32) > 1e-12) throw new Error("all signs equal: p = 2/32");
+ * ```
+ */
+export function permutest(fit: DiagFit, options: PermutestOptions = {}): PermutestResult {
+  const tool = "permutest";
+  const f = fit0(tool, fit);
+  const { k, p } = f;
+  const eps = Math.sqrt(2.220446049250313e-16);
+  const obs = refitStats(tool, f.yi, f.vi, f.X, f);
+  const signOnly = p === 1 && f.intercept;
+  // row types (identical rows of X) for the distinct permutations
+  const keys = f.X.map((r) => r.join("\u0000"));
+  const typeOf = new Map<string, number>();
+  keys.forEach((key) => typeOf.has(key) || typeOf.set(key, typeOf.size));
+  const types = keys.map((key) => typeOf.get(key)!);
+  const typeRow = new Map<number, number[]>();
+  types.forEach((t, i) => typeRow.has(t) || typeRow.set(t, f.X[i]));
+  let total: number;
+  if (signOnly) total = Math.pow(2, k);
+  else {
+    // multinomial k! / Π n_g!
+    const counts = new Map<number, number>();
+    types.forEach((t) => counts.set(t, (counts.get(t) ?? 0) + 1));
+    let lt = 0;
+    for (let i = 2; i <= k; i++) lt += Math.log(i);
+    for (const c of counts.values()) for (let i = 2; i <= c; i++) lt -= Math.log(i);
+    total = Math.round(Math.exp(lt));
+  }
+  const maxExact = options.maxExact ?? 10000;
+  const exact = options.exact === undefined || options.exact === "auto" ? total <= maxExact : options.exact;
+  if (exact && total > 1e6) {
+    fail(tool, "exact", `would enumerate ${total} arrangements; use exact: false with a seed`, total);
+  }
+  const zperm: number[][] = [], qperm: number[] = [];
+  const record = (s: { z: number[]; QM: number }) => {
+    zperm.push(s.z);
+    qperm.push(s.QM);
+  };
+  if (exact) {
+    if (signOnly) {
+      for (let r = 0; r < total; r++) {
+        const y = f.yi.map((v, i) => ((r >>> i) & 1 ? -v : v)); // k ≤ 19 here (total ≤ 1e6)
+        record(refitStats(tool, y, f.vi, f.X, f));
+      }
+    } else {
+      // distinct permutations of the row types, in lexicographic order from the sorted multiset
+      const a = types.slice().sort((x, y) => x - y);
+      for (;;) {
+        record(refitStats(tool, f.yi, f.vi, a.map((t) => typeRow.get(t)!), f));
+        let i = a.length - 2;
+        while (i >= 0 && a[i] >= a[i + 1]) i--;
+        if (i < 0) break;
+        let j = a.length - 1;
+        while (a[j] <= a[i]) j--;
+        [a[i], a[j]] = [a[j], a[i]];
+        for (let l = i + 1, r = a.length - 1; l < r; l++, r--) [a[l], a[r]] = [a[r], a[l]];
+      }
+    }
+  } else {
+    if (options.seed === undefined || !Number.isInteger(options.seed)) {
+      fail(tool, "seed", "is required (an integer) for the Monte Carlo permutation test", options.seed);
+    }
+    const iter = options.iter ?? 1000;
+    if (!Number.isInteger(iter) || iter < 1) fail(tool, "iter", "must be a positive integer", iter);
+    const rng = createRandom(options.seed);
+    record(obs);
+    for (let b = 0; b < iter; b++) {
+      if (signOnly) record(refitStats(tool, f.yi.map((v) => (rng.uniform() < 0.5 ? -v : v)), f.vi, f.X, f));
+      else {
+        const perm = f.X.map((_, i) => i);
+        for (let i = perm.length - 1; i > 0; i--) {
+          const j = rng.int(0, i);
+          [perm[i], perm[j]] = [perm[j], perm[i]];
+        }
+        record(refitStats(tool, f.yi, f.vi, perm.map((i) => f.X[i]), f));
+      }
+    }
+  }
+  const n = zperm.length;
+  const pval = obs.z.map((z, j) => zperm.filter((zp) => Math.abs(zp[j]) >= Math.abs(z) - eps).length / n);
+  const QMp = qperm.filter((q) => q >= obs.QM - eps).length / n;
+  for (
+    const [name, v] of [["QM", obs.QM], ...pval.map((pv, j) => [`pval[${j}]`, pv] as [string, number])] as [
+      string,
+      number,
+    ][]
+  ) {
+    if (!Number.isFinite(v)) fail(tool, name, "is not finite (a permuted model could not be fitted)", v);
+  }
+  return {
+    exact,
+    n_permutations: n,
+    zval: obs.z,
+    pval,
+    QM: obs.QM,
+    QMp,
+    mcse: exact ? 0 : Math.sqrt((QMp * (1 - QMp)) / n),
+    zval_perm: zperm,
+    QM_perm: qperm,
+  };
+}
+
+/** Options of {@link selmodel}. */
+export interface SelmodelOptions {
+  /** Upper bounds of the p-value intervals (1 is appended), default [0.025]. */
+  steps?: number[];
+  /** Direction of the one-sided p-values: "greater" (default: p = 1 - Φ(yi/√vi)) or "less" (p = Φ(yi/√vi)). */
+  alternative?: "greater" | "less";
+  /** Confidence level in percent or as a proportion (default 95). */
+  level?: number;
+}
+
+/** Result of {@link selmodel}: the step-function selection model fitted by ML (metafor's names). */
+export interface SelmodelResult {
+  /** Always "ML". */
+  method: "ML";
+  /** Number of studies. */
+  k: number;
+  /** Coefficients adjusted for selection. */
+  beta: number[];
+  /** Standard errors (from the numerical Hessian of the log-likelihood). */
+  se: number[];
+  /** z statistics. */
+  zval: number[];
+  /** p-values. */
+  pval: number[];
+  /** Confidence bounds. */
+  ci_lb: number[];
+  /** Confidence bounds. */
+  ci_ub: number[];
+  /** τ² and its standard error. */
+  tau2: number;
+  /** Standard error of τ² (null at the boundary τ² = 0). */
+  se_tau2: number | null;
+  /** Selection weights per interval (the first fixed at 1). */
+  delta: number[];
+  /** Their standard errors (null for the fixed one). */
+  se_delta: (number | null)[];
+  /** Tests of delta = 1. */
+  zval_delta: (number | null)[];
+  /** p-values of delta = 1. */
+  pval_delta: (number | null)[];
+  /** Confidence bounds of delta (truncated at 0). */
+  ci_lb_delta: (number | null)[];
+  /** Confidence bounds of delta. */
+  ci_ub_delta: (number | null)[];
+  /** Which deltas are fixed. */
+  delta_fixed: boolean[];
+  /** Likelihood-ratio test of selection (against the ML model without selection). */
+  LRT: number;
+  /** Its df. */
+  LRTdf: number;
+  /** Its p-value. */
+  LRTp: number;
+  /** Likelihood-ratio test of τ² = 0 within the selection model. */
+  LRT_tau2: number;
+  /** Its p-value. */
+  LRTp_tau2: number;
+  /** Maximised log-likelihood. */
+  logLik: number;
+  /** ML log-likelihood of the model without selection. */
+  logLik_no_selection: number;
+  /** One-sided p-values of the studies. */
+  p_values_used: number[];
+  /** Interval bounds (with 1). */
+  steps: number[];
+  /** Studies per interval. */
+  k_per_interval: number[];
+  /** Warnings (an empty interval: no interior maximum). */
+  warnings: string[];
+}
+
+/** Minimise f by BFGS with central-difference gradients and a backtracking line search. */
+function bfgs(f: (x: number[]) => number, x0: number[], maxit = 500): number[] {
+  const n = x0.length;
+  const grad = (x: number[]) =>
+    x.map((_, i) => {
+      const h = 1e-6 * Math.max(1, Math.abs(x[i]));
+      const a = x.slice(), b = x.slice();
+      a[i] += h;
+      b[i] -= h;
+      return (f(a) - f(b)) / (2 * h);
+    });
+  let x = x0.slice(), fx = f(x), g = grad(x);
+  let H: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+  for (let it = 0; it < maxit; it++) {
+    const d = H.map((r) => -r.reduce((s, v, j) => s + v * g[j], 0));
+    let slope = d.reduce((s, v, i) => s + v * g[i], 0);
+    if (slope >= 0) {
+      H = H.map((r, i) => r.map((_, j) => (i === j ? 1 : 0)));
+      for (let i = 0; i < n; i++) d[i] = -g[i];
+      slope = -g.reduce((s, v) => s + v * v, 0);
+    }
+    let t = 1, xn = x, fn = fx;
+    for (let h = 0; h < 60; h++) {
+      xn = x.map((v, i) => v + t * d[i]);
+      fn = f(xn);
+      if (Number.isFinite(fn) && fn <= fx + 1e-4 * t * slope) break;
+      t /= 2;
+    }
+    if (!(fn <= fx)) break;
+    const gn = grad(xn);
+    const s = xn.map((v, i) => v - x[i]), yv = gn.map((v, i) => v - g[i]);
+    const sy = s.reduce((a, v, i) => a + v * yv[i], 0);
+    const done = Math.abs(fx - fn) < 1e-15 * Math.max(1, Math.abs(fx)) && Math.max(...s.map(Math.abs)) < 1e-10;
+    x = xn;
+    fx = fn;
+    g = gn;
+    if (done || Math.max(...g.map(Math.abs)) < 1e-9) break;
+    if (sy > 1e-300) {
+      const Hy = H.map((r) => r.reduce((a, v, j) => a + v * yv[j], 0));
+      const yHy = yv.reduce((a, v, i) => a + v * Hy[i], 0);
+      H = H.map((r, i) =>
+        r.map((v, j) => v + ((sy + yHy) * s[i] * s[j]) / (sy * sy) - (Hy[i] * s[j] + s[i] * Hy[j]) / sy)
+      );
+    }
+  }
+  return x;
+}
+
+/** Hessian of f at x by central differences with one Richardson extrapolation step. */
+function hessian(f: (x: number[]) => number, x: number[]): number[][] {
+  const n = x.length;
+  const at = (h: number[]) => {
+    const H = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+    const f0 = f(x);
+    for (let i = 0; i < n; i++) {
+      for (let j = i; j < n; j++) {
+        const e = (di: number, dj: number) => {
+          const z = x.slice();
+          z[i] += di * h[i];
+          z[j] += dj * h[j];
+          return f(z);
+        };
+        const v = i === j
+          ? (e(1, 0) - 2 * f0 + e(-1, 0)) / (h[i] * h[i])
+          : (e(1, 1) - e(1, -1) - e(-1, 1) + e(-1, -1)) / (4 * h[i] * h[j]);
+        H[i][j] = H[j][i] = v;
+      }
+    }
+    return H;
+  };
+  const h1 = x.map((v) => 1e-4 * Math.max(Math.abs(v), 1e-2));
+  const A = at(h1), B = at(h1.map((h) => h / 2));
+  return A.map((r, i) => r.map((v, j) => (4 * B[i][j] - v) / 3));
+}
+
+/**
+ * Step-function selection model (with one step at 0.025: the three-parameter selection model,
+ * 3PSM), as metafor's `selmodel(fit, type = "stepfun", steps, alternative)`, always fitted by ML:
+ * the likelihood of each study is weighted by delta_j of the interval its one-sided p-value falls
+ * in (delta_1 = 1) and renormalised. Standard errors from the numerical Hessian; likelihood-ratio
+ * tests against the model without selection and of τ² = 0.
+ *
+ * @example
+ * ```ts
+ * import { rma } from "./rma.ts";
+ * import { selmodel } from "./diagnostics.ts";
+ * const yi = [0.9, 0.7, 0.05, 0.8, 0.1, 0.6, 0.02, 0.75, 0.3, 0.5], vi = yi.map(() => 0.04);
+ * const s = selmodel(rma({ yi, vi }), { steps: [0.025] });
+ * if (s.k_per_interval.join() !== "6,4" || !(s.delta[1] > 0)) throw new Error("3PSM");
+ * ```
+ */
+export function selmodel(fit: DiagFit, options: SelmodelOptions = {}): SelmodelResult {
+  const tool = "selmodel";
+  const f = fit0(tool, fit);
+  const { k, p, yi, vi, X } = f;
+  const alt = options.alternative ?? "greater";
+  if (alt !== "greater" && alt !== "less") fail(tool, "alternative", 'must be "greater" or "less"', alt);
+  const level = normalizeLevel(options.level ?? 95, tool, "level");
+  const st = options.steps ?? [0.025];
+  st.forEach((s, i) => {
+    if (!(s > 0 && s < 1) || (i > 0 && !(s > st[i - 1]))) fail(tool, `steps[${i}]`, "must increase within (0, 1)", s);
+  });
+  const steps = [...st, 1];
+  const J = steps.length;
+  const pv = yi.map((y, i) => pnorm(y / Math.sqrt(vi[i]), 0, 1, { lower: alt === "less" }));
+  const interval = pv.map((q) => steps.findIndex((s) => q <= s));
+  const kPer = steps.map((_, j) => interval.filter((v) => v === j).length);
+  const warnings: string[] = [];
+  if (kPer.some((c) => c === 0)) {
+    fail(
+      tool,
+      "steps",
+      `an interval holds no study (k per interval: ${kPer.join(", ")}): the likelihood has no interior maximum`,
+      kPer,
+    );
+  }
+  const cut = steps.map((s) => qnorm(alt === "less" ? s : 1 - s)); // p ≤ s ⇔ y/√vi ≤ cut (less) or ≥ cut (greater)
+  // log-likelihood at (beta, tau2, delta_2..J)
+  const ll = (beta: number[], tau2: number, delta: number[]): number => {
+    let s = 0;
+    for (let i = 0; i < k; i++) {
+      const mu = X[i].reduce((a, x, j) => a + x * beta[j], 0);
+      const sd = Math.sqrt(vi[i] + tau2);
+      // probability of each p-value interval
+      let A = 0, prev = 0;
+      for (let j = 0; j < J; j++) {
+        const bound = cut[j] * Math.sqrt(vi[i]);
+        const F = j === J - 1
+          ? 1
+          : alt === "less"
+          ? pnorm((bound - mu) / sd)
+          : pnorm((bound - mu) / sd, 0, 1, { lower: false });
+        A += (j === 0 ? 1 : delta[j - 1]) * (F - prev);
+        prev = F;
+      }
+      const w = interval[i] === 0 ? 1 : delta[interval[i] - 1];
+      const z = (yi[i] - mu) / sd;
+      s += Math.log(w) - 0.5 * Math.log(2 * Math.PI) - Math.log(sd) - 0.5 * z * z - Math.log(A);
+    }
+    return s;
+  };
+  const start = gls(tool, yi, vi, X, f.tau2);
+  const nd = J - 1;
+  // unconstrained parameterisation for the optimiser: beta, log tau2, log delta
+  const fitSel = (fixTau0: boolean): { beta: number[]; tau2: number; delta: number[]; ll: number } => {
+    const unpack = (x: number[]) => ({
+      beta: x.slice(0, p),
+      tau2: fixTau0 ? 0 : Math.exp(x[p]),
+      delta: x.slice(fixTau0 ? p : p + 1).map(Math.exp),
+    });
+    const obj = (x: number[]) => {
+      const u = unpack(x);
+      const v = -ll(u.beta, u.tau2, u.delta);
+      return Number.isFinite(v) ? v : 1e300;
+    };
+    const x0 = [...start.beta, ...(fixTau0 ? [] : [Math.log(Math.max(f.tau2, 0.01))]), ...new Array(nd).fill(0)];
+    let x = bfgs(obj, x0);
+    x = bfgs(obj, x); // restart from the optimum (fresh curvature) to polish
+    const u = unpack(x);
+    return { ...u, ll: ll(u.beta, u.tau2, u.delta) };
+  };
+  const sel = fitSel(false);
+  const sel0 = fitSel(true);
+  // model without selection, ML
+  const noSel = (() => {
+    const t2 = tau2Of(yi, vi, X, "ML");
+    const g = gls(tool, yi, vi, X, t2);
+    return ll(g.beta, t2, new Array(nd).fill(1));
+  })();
+  // standard errors from the Hessian of -ll on (beta, tau2, delta)
+  const negll = (x: number[]) => -ll(x.slice(0, p), x[p], x.slice(p + 1));
+  const theta = [...sel.beta, sel.tau2, ...sel.delta];
+  const H = hessian(negll, theta);
+  const n = theta.length;
+  const inv = spdInverse(Float64Array.from(H.flat()), n);
+  if (inv === null) {
+    fail(tool, "fit", "the Hessian of the selection model is not positive definite (no interior maximum)");
+  }
+  const se = theta.map((_, i) => Math.sqrt(inv.inv[i * n + i]));
+  const crit = qnorm((1 - level / 100) / 2, 0, 1, { lower: false });
+  const beta = sel.beta, seB = se.slice(0, p);
+  const zval = beta.map((b, j) => b / seB[j]);
+  const seD = se.slice(p + 1);
+  const LRT = Math.max(0, 2 * (sel.ll - noSel));
+  const LRT_tau2 = Math.max(0, 2 * (sel.ll - sel0.ll));
+  const out: SelmodelResult = {
+    method: "ML",
+    k,
+    beta,
+    se: seB,
+    zval,
+    pval: zval.map((z) => 2 * pnorm(Math.abs(z), 0, 1, { lower: false })),
+    ci_lb: beta.map((b, j) => b - crit * seB[j]),
+    ci_ub: beta.map((b, j) => b + crit * seB[j]),
+    tau2: sel.tau2,
+    se_tau2: se[p],
+    delta: [1, ...sel.delta],
+    se_delta: [null, ...seD],
+    zval_delta: [null, ...sel.delta.map((d, j) => (d - 1) / seD[j])],
+    pval_delta: [null, ...sel.delta.map((d, j) => 2 * pnorm(Math.abs((d - 1) / seD[j]), 0, 1, { lower: false }))],
+    ci_lb_delta: [null, ...sel.delta.map((d, j) => Math.max(0, d - crit * seD[j]))],
+    ci_ub_delta: [null, ...sel.delta.map((d, j) => d + crit * seD[j])],
+    delta_fixed: [true, ...sel.delta.map(() => false)],
+    LRT,
+    LRTdf: nd,
+    LRTp: pchisq(LRT, nd, { lower: false }),
+    LRT_tau2,
+    LRTp_tau2: pchisq(LRT_tau2, 1, { lower: false }),
+    logLik: sel.ll,
+    logLik_no_selection: noSel,
+    p_values_used: pv,
+    steps,
+    k_per_interval: kPer,
+    warnings,
+  };
+  for (const v of [...out.se, ...seD, out.logLik]) {
+    if (!Number.isFinite(v)) {
+      fail(tool, "fit", "the selection model could not be fitted (non-finite estimate or standard error)", v);
+    }
+  }
+  return out;
 }

@@ -8,7 +8,7 @@
 import { assertClose, readFixture } from "../helpers.ts";
 import { rma } from "../../lib/meta/rma.ts";
 import { rmaMods } from "../../lib/meta/metareg.ts";
-import { baujat, cumul, fsn, influence, knhaAdhoc, ranktest } from "../../lib/meta/diagnostics.ts";
+import { baujat, cumul, fsn, influence, knhaAdhoc, permutest, ranktest, selmodel } from "../../lib/meta/diagnostics.ts";
 
 const CLOSED = 1e-8;
 const ITER = 1e-5;
@@ -17,6 +17,17 @@ type Any = any;
 function closeAll(a: readonly (number | null)[], b: readonly (number | null)[], tol: number, label: string, abs = 0) {
   if (a.length !== b.length) throw new Error(`${label}: length ${a.length} vs ${b.length}`);
   a.forEach((v, i) => assertClose(v, b[i], tol, `${label}[${i}]`, abs));
+}
+
+/** p-values on the scale of their statistic: a relative error ε in z moves p by about z² ε. */
+function closeP(
+  p: readonly (number | null)[],
+  ref: readonly (number | null)[],
+  stat: readonly (number | null)[],
+  tol: number,
+  label: string,
+) {
+  p.forEach((v, i) => assertClose(v, ref[i], tol * Math.max(1, (stat[i] ?? 0) ** 2), `${label}[${i}]`));
 }
 
 const FILES: Record<string, { mod: (r: Any) => number; factor: string; order: (r: Any) => number }> = {
@@ -140,6 +151,84 @@ for (const [file, spec] of Object.entries(FILES)) {
       assertClose(r.QMp, ref.QMp, tol, `${id} QMp`);
       closeAll(r.vb.flat(), ref.vb.flat(), tol, `${id} vb`);
       if (r.ddf !== (Array.isArray(ref.ddf) ? ref.ddf[0] : ref.ddf)) throw new Error(`${id} ddf`);
+    }
+  });
+}
+
+for (const [file, spec] of Object.entries(FILES)) {
+  const d = readFixture(`metafor-diag/${file}.json`);
+  if (d.permutest.skipped) continue;
+  const yi: number[] = d.escalc.yi, vi: number[] = d.escalc.vi;
+  Deno.test(`metafor-diag ${file}: exact permutation tests`, () => {
+    const io = d.permutest.intercept_only;
+    const r = permutest(rma({ yi, vi, method: "REML" }), { exact: true });
+    if (r.n_permutations !== io.n_permutations) throw new Error(`n ${r.n_permutations}`);
+    closeAll(r.pval, io.pval, CLOSED, "pval");
+    assertClose(r.QMp, io.QMp, CLOSED, "QMp");
+    assertClose(r.QM, io.QM, ITER, "QM");
+    closeAll(r.zval, io.zval, ITER, "zval");
+    // the distribution in metafor's order (expand.grid: the first study's sign varies fastest)
+    if (io.zval_perm) {
+      closeAll(
+        r.zval_perm.map((z) => z[0]),
+        io.zval_perm.map((z: number[]) => z[0]),
+        ITER,
+        "zval_perm",
+      );
+    }
+    const sg = d.permutest.subgroup;
+    if (sg) {
+      const g: string[] = d.input.map((row: Any) => row[spec.factor]);
+      const s = permutest(rmaMods({ yi, vi, mods: { g }, method: "REML" }), { exact: true });
+      if (s.n_permutations !== sg.n_permutations) throw new Error(`n ${s.n_permutations}`);
+      closeAll(s.pval, sg.pval, CLOSED, "subgroup pval");
+      assertClose(s.QMp, sg.QMp, CLOSED, "subgroup QMp");
+      assertClose(s.QM, sg.QM, ITER, "subgroup QM");
+      // same multiset of QM values (the enumeration order differs)
+      const a = s.QM_perm.slice().sort((x, y) => x - y), b = (sg.QM_perm as number[]).slice().sort((x, y) => x - y);
+      closeAll(a, b, ITER, "subgroup QM_perm", 1e-9);
+    }
+  });
+}
+
+for (const file of Object.keys(FILES)) {
+  const d = readFixture(`metafor-diag/${file}.json`);
+  Deno.test(`metafor-diag ${file}: step-function selection model (3PSM)`, () => {
+    const fit = rma({ yi: d.escalc.yi, vi: d.escalc.vi, method: "REML" });
+    for (const [id, ref] of Object.entries(d.selmodel as Record<string, Any>)) {
+      if (!ref.call.includes("stepfun")) continue; // type = 'beta' is not implemented
+      const alternative = ref.call.includes("'less'") ? "less" : "greater";
+      if (ref.skipped) {
+        // an empty p-value interval: metafor returns wherever its optimiser stopped; we refuse
+        let threw = false;
+        try {
+          selmodel(fit, { steps: [0.025], alternative });
+        } catch (e) {
+          threw = /interval holds no study/.test((e as Error).message);
+        }
+        if (!threw) throw new Error(`${id}: expected a ValidationError for an empty interval`);
+        continue;
+      }
+      const s = selmodel(fit, { steps: [0.025], alternative });
+      closeAll(s.beta, ref.beta, ITER, `${id} beta`);
+      closeAll(s.se, ref.se, ITER, `${id} se`);
+      closeAll(s.ci_lb, ref.ci_lb, ITER, `${id} ci_lb`);
+      closeP(s.pval, ref.pval, s.zval, ITER, `${id} pval`);
+      assertClose(s.tau2, ref.tau2, ITER, `${id} tau2`);
+      assertClose(s.se_tau2, ref.se_tau2, ITER, `${id} se_tau2`);
+      closeAll(s.delta, ref.delta, ITER, `${id} delta`);
+      closeAll(s.se_delta, ref.se_delta, ITER, `${id} se_delta`);
+      closeAll(s.ci_lb_delta, ref.ci_lb_delta, ITER, `${id} ci_lb_delta`);
+      closeAll(s.ci_ub_delta, ref.ci_ub_delta, ITER, `${id} ci_ub_delta`);
+      closeP(s.pval_delta, ref.pval_delta, s.zval_delta, ITER, `${id} pval_delta`);
+      assertClose(s.LRT, ref.LRT, ITER, `${id} LRT`);
+      closeP([s.LRTp], [ref.LRTp], [Math.sqrt(s.LRT)], ITER, `${id} LRTp`);
+      assertClose(s.LRT_tau2, ref.LRT_tau2, ITER, `${id} LRT_tau2`);
+      closeP([s.LRTp_tau2], [ref.LRTp_tau2], [Math.sqrt(s.LRT_tau2)], ITER, `${id} LRTp_tau2`);
+      assertClose(s.logLik, ref.logLik, ITER, `${id} logLik`);
+      assertClose(s.logLik_no_selection, ref.logLik_no_selection, ITER, `${id} logLik_no_selection`);
+      closeAll(s.p_values_used, ref.p_values_used, CLOSED, `${id} p_values_used`);
+      if (s.k_per_interval.join() !== ref.k_per_interval.join()) throw new Error(`${id} k_per_interval`);
     }
   });
 }
