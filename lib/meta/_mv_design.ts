@@ -77,7 +77,12 @@ export function designFromColumns(
     } else {
       (col as unknown[]).forEach((v, i) => {
         if (typeof v !== "number" || !Number.isFinite(v)) {
-          fail(tool, `mods.${name}[${i}]`, `row ${i + 1}: must be a finite number (or the whole column strings)`, v);
+          throw new ValidationError(tool, [{
+            path: `mods.${name}[${i}]`,
+            row: i + 1,
+            rule: "must be a finite number (or the whole column strings)",
+            received: v,
+          }]);
         }
       });
       cols.push((col as number[]).slice());

@@ -263,10 +263,22 @@ export function rmaMv(input: RmaMvInput): RmaMvResult {
     Vfull = Vf;
     rows.forEach((r, i) => {
       if (!Array.isArray(r) || r.length !== k) {
-        fail(TOOL, `V[${i}]`, `row ${i + 1}: must have ${k} elements`, r?.length);
+        throw new ValidationError(TOOL, [{
+          path: `V[${i}]`,
+          row: i + 1,
+          rule: `must have ${k} elements`,
+          received: r?.length,
+        }]);
       }
       r.forEach((v, j) => {
-        if (typeof v !== "number" || !Number.isFinite(v)) fail(TOOL, `V[${i}][${j}]`, "must be a finite number", v);
+        if (typeof v !== "number" || !Number.isFinite(v)) {
+          throw new ValidationError(TOOL, [{
+            path: `V[${i}][${j}]`,
+            row: i + 1,
+            rule: "must be a finite number",
+            received: v,
+          }]);
+        }
         Vf[i * k + j] = v;
       });
     });
@@ -306,10 +318,22 @@ export function rmaMv(input: RmaMvInput): RmaMvResult {
     if (m.length !== k) fail(TOOL, "mods", `must have ${k} rows (like yi)`, m.length);
     const q = Array.isArray(m[0]) ? m[0].length : -1;
     m.forEach((r, i) => {
-      if (!Array.isArray(r) || r.length !== q) fail(TOOL, `mods[${i}]`, `row ${i + 1}: must have ${q} numbers`, r);
+      if (!Array.isArray(r) || r.length !== q) {
+        throw new ValidationError(TOOL, [{
+          path: `mods[${i}]`,
+          row: i + 1,
+          rule: `must have ${q} numbers`,
+          received: r,
+        }]);
+      }
       r.forEach((v, j) => {
         if (typeof v !== "number" || !Number.isFinite(v)) {
-          fail(TOOL, `mods[${i}][${j}]`, `row ${i + 1}: must be a finite number`, v);
+          throw new ValidationError(TOOL, [{
+            path: `mods[${i}][${j}]`,
+            row: i + 1,
+            rule: "must be a finite number",
+            received: v,
+          }]);
         }
       });
     });
