@@ -16,6 +16,8 @@
  * @module
  */
 import { fail, ValidationError } from "../validate.ts";
+import { rmaMv, type RmaMvInput } from "./rmamv.ts";
+import { robust } from "./robust.ts";
 
 /** Input of {@link vcalc}. */
 export interface VcalcInput {
@@ -117,4 +119,126 @@ export function vcalc(input: VcalcInput): number[][] {
     }
   }
   return V;
+}
+
+/** Input of {@link rhoSensitivity}. */
+export interface RhoSensitivityInput {
+  /** Effect sizes (k). */
+  yi: number[];
+  /** Sampling variances (k). */
+  vi: number[];
+  /** Cluster (study) ids (k). */
+  cluster: (string | number)[];
+  /** Effect-size ids within clusters (k); default: every row its own. */
+  obs?: (string | number)[];
+  /** Assumed within-cluster correlations, each in [-1, 1]; default 0, 0.2, 0.4, 0.6, 0.8. */
+  rhos?: number[];
+  /** Moderators, as rmaMv's `mods`. */
+  mods?: RmaMvInput["mods"];
+  /** Include an intercept (default true). */
+  intercept?: boolean;
+  /** "REML" (default) or "ML". */
+  method?: "REML" | "ML";
+  /** "z" (default) or "t". */
+  test?: "z" | "t";
+  /** Confidence level in percent or as a proportion (default 95). */
+  level?: number;
+  /** Add CR2 cluster-robust results (default true). */
+  robust?: boolean;
+}
+
+/** One assumed correlation in {@link RhoSensitivityResult}. */
+export interface RhoSensitivityRow {
+  /** The assumed within-cluster correlation. */
+  rho: number;
+  /** Model-based coefficients, standard errors, p-values and intervals of the CHE fit. */
+  beta: number[];
+  /** Model-based standard errors. */
+  se: number[];
+  /** Model-based p-values. */
+  pval: number[];
+  /** Model-based confidence bounds. */
+  ci_lb: number[];
+  /** Model-based confidence bounds. */
+  ci_ub: number[];
+  /** Variance components (cluster, then effect within cluster). */
+  sigma2: number[];
+  /** CR2 standard errors (null without robust). */
+  robust_se: number[] | null;
+  /** CR2 Satterthwaite df. */
+  robust_df: number[] | null;
+  /** CR2 p-values. */
+  robust_pval: (number | null)[] | null;
+  /** CR2 confidence bounds. */
+  robust_ci_lb: (number | null)[] | null;
+  /** CR2 confidence bounds. */
+  robust_ci_ub: (number | null)[] | null;
+}
+
+/** Result of {@link rhoSensitivity}. */
+export interface RhoSensitivityResult {
+  /** Coefficient names. */
+  coef_names: string[];
+  /** One row per assumed correlation. */
+  rows: RhoSensitivityRow[];
+}
+
+/**
+ * Sensitivity of a correlated-and-hierarchical-effects (CHE) analysis to the assumed
+ * within-cluster correlation: for each `rho`, V = vcalc(vi, cluster, obs, rho), the model
+ * `rmaMv(yi, V, random = ~ 1 | cluster/obs)` and (by default) its CR2 cluster-robust inference —
+ * the analogue of the pre–post correlation sensitivity, for dependent effect sizes.
+ *
+ * @example
+ * ```ts
+ * import { rhoSensitivity } from "./vcalc.ts";
+ * const s = rhoSensitivity({
+ *   yi: [0.2, 0.4, 0.1, 0.6, 0.5, 0.3, 0.9, 0.7], vi: [0.02, 0.03, 0.02, 0.04, 0.03, 0.02, 0.05, 0.04],
+ *   cluster: [1, 1, 2, 2, 3, 3, 4, 4], rhos: [0.2, 0.8],
+ * });
+ * if (s.rows.length !== 2 || s.rows[0].robust_df === null) throw new Error("two CHE fits with CR2");
+ * ```
+ */
+export function rhoSensitivity(input: RhoSensitivityInput): RhoSensitivityResult {
+  const tool = "rhoSensitivity";
+  if (input === null || typeof input !== "object") fail(tool, "input", "must be an object", input);
+  const rhos = input.rhos ?? [0, 0.2, 0.4, 0.6, 0.8];
+  if (!Array.isArray(rhos) || rhos.length === 0) fail(tool, "rhos", "must be a non-empty array of correlations", rhos);
+  rhos.forEach((r, i) => {
+    if (typeof r !== "number" || !(r >= -1 && r <= 1)) fail(tool, `rhos[${i}]`, "must be a correlation in [-1, 1]", r);
+  });
+  const obs = input.obs ?? input.yi.map((_, i) => i + 1);
+  let names: string[] = [];
+  const rows = rhos.map((rho) => {
+    const V = vcalc({ vi: input.vi, cluster: input.cluster, obs, rho });
+    const fit = rmaMv({
+      yi: input.yi,
+      V,
+      mods: input.mods,
+      intercept: input.intercept,
+      random: { nested: [input.cluster, obs] },
+      method: input.method,
+      test: input.test,
+      level: input.level,
+    });
+    names = fit.coef_names;
+    const r = input.robust === false
+      ? null
+      : robust(fit, { cluster: input.cluster, clubSandwich: true, level: fit.level });
+    return {
+      rho,
+      beta: fit.beta,
+      se: fit.se,
+      pval: fit.pval,
+      ci_lb: fit.ci_lb,
+      ci_ub: fit.ci_ub,
+      sigma2: fit.sigma2,
+      robust_se: r ? r.se : null,
+      robust_df: r ? r.df : null,
+      robust_pval: r ? r.pval : null,
+      robust_ci_lb: r ? r.ci_lb : null,
+      robust_ci_ub: r ? r.ci_ub : null,
+    };
+  });
+  return { coef_names: names, rows };
 }

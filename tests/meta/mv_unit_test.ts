@@ -1,0 +1,65 @@
+/**
+ * Unit tests of the multilevel engine beyond the fixtures: vcalc's time-lag variant and repeated
+ * observations, rhoSensitivity against separate CHE fits, ML vs REML on the same data, the
+ * block structure (crossed factors give one block), predictions at the level of a proportion.
+ */
+import { assertClose } from "../helpers.ts";
+import { predictMv, rmaMv } from "../../lib/meta/rmamv.ts";
+import { rhoSensitivity, vcalc } from "../../lib/meta/vcalc.ts";
+import { robust } from "../../lib/meta/robust.ts";
+import { rma } from "../../lib/meta/rma.ts";
+
+const yi = [0.2, 0.4, 0.1, 0.6, 0.5, 0.3, 0.9, 0.7, 0.35, 0.15];
+const vi = [0.02, 0.03, 0.02, 0.04, 0.03, 0.02, 0.05, 0.04, 0.03, 0.02];
+const study = [1, 1, 2, 2, 3, 3, 4, 4, 5, 5];
+const esid = [1, 2, 1, 2, 1, 2, 1, 2, 1, 2];
+
+Deno.test("vcalc: time lag phi^|t_i - t_j| within clusters, 0 across", () => {
+  const V = vcalc({ vi: [0.1, 0.2, 0.3, 0.4], cluster: ["a", "a", "a", "b"], time1: [0, 2, 5, 0], phi: 0.7 });
+  assertClose(V[0][1], 0.7 ** 2 * Math.sqrt(0.02), 1e-15, "V[0][1]");
+  assertClose(V[1][2], 0.7 ** 3 * Math.sqrt(0.06), 1e-15, "V[1][2]");
+  if (V[0][3] !== 0 || V[3][3] !== 0.4) throw new Error("across clusters / diagonal");
+});
+
+Deno.test("vcalc: the same observation twice in a cluster correlates 1", () => {
+  const V = vcalc({ vi: [0.1, 0.4, 0.2], cluster: [1, 1, 1], obs: ["x", "x", "y"], rho: 0.3 });
+  assertClose(V[0][1], Math.sqrt(0.04), 1e-15, "same obs");
+  assertClose(V[0][2], 0.3 * Math.sqrt(0.02), 1e-15, "different obs");
+});
+
+Deno.test("rhoSensitivity equals separate vcalc + rmaMv + robust fits", () => {
+  const s = rhoSensitivity({ yi, vi, cluster: study, obs: esid, rhos: [0.3, 0.7] });
+  s.rows.forEach((row) => {
+    const fit = rmaMv({
+      yi,
+      V: vcalc({ vi, cluster: study, obs: esid, rho: row.rho }),
+      random: { nested: [study, esid] },
+    });
+    const r = robust(fit, { cluster: study, clubSandwich: true });
+    assertClose(row.beta[0], fit.beta[0], 1e-12, "beta");
+    assertClose(row.robust_se![0], r.se[0], 1e-12, "robust se");
+  });
+});
+
+// rma() stops (as metafor's rma.uni) when the tau2 change falls below 1e-5, rmaMv at the optimum;
+// hence 1e-4 relative.
+Deno.test("rmaMv with one nested factor equals rma (REML and ML)", () => {
+  for (const method of ["REML", "ML"] as const) {
+    const mv = rmaMv({ yi, V: vi, random: { nested: [yi.map((_, i) => i)] }, method });
+    const uni = rma({ yi, vi, method });
+    assertClose(mv.beta[0], uni.beta, 1e-5, `${method} beta`);
+    assertClose(mv.sigma2[0], uni.tau2, 1e-4, `${method} tau2`, 1e-8);
+  }
+});
+
+Deno.test("rmaMv: crossed random intercepts (one block) fit and give finite results", () => {
+  const crossed = rmaMv({ yi, V: vi, random: [{ nested: [study] }, { nested: [esid] }] });
+  if (!crossed.sigma2.every(Number.isFinite) || crossed.sigma2.length !== 2) throw new Error("two components");
+});
+
+Deno.test("predictMv: level given as a proportion equals the percentage", () => {
+  const fit = rmaMv({ yi, V: vi, random: { nested: [study, esid] } });
+  const a = predictMv(fit, { level: 0.9 }), b = predictMv(fit, { level: 90 });
+  assertClose(a.pi_lb[0]!, b.pi_lb[0]!, 1e-15, "pi_lb");
+  if (a.level !== 90) throw new Error("level in percent");
+});
