@@ -16,7 +16,7 @@
  * @module
  */
 import { fail, ValidationError } from "../validate.ts";
-import { rmaMv, type RmaMvInput } from "./rmamv.ts";
+import { rmaMv } from "./rmamv.ts";
 import { robust } from "./robust.ts";
 
 /** Input of {@link vcalc}. */
@@ -134,7 +134,7 @@ export interface RhoSensitivityInput {
   /** Assumed within-cluster correlations, each in [-1, 1]; default 0, 0.2, 0.4, 0.6, 0.8. */
   rhos?: number[];
   /** Moderators, as rmaMv's `mods`. */
-  mods?: RmaMvInput["mods"];
+  mods?: number[][] | Record<string, number[] | string[]>;
   /** Include an intercept (default true). */
   intercept?: boolean;
   /** "REML" (default) or "ML". */
