@@ -81,6 +81,41 @@ export interface MvEval {
 
 const LOG2PI = Math.log(2 * Math.PI);
 
+/** Per-model scratch of the derivative pass (allocated once per model). */
+interface Workspace {
+  trWD: Float64Array;
+  quad: Float64Array;
+  B: Float64Array[];
+  C: Float64Array[];
+  g: Float64Array[];
+  trWDWD: Float64Array;
+  obsQ: Float64Array;
+  AB: Float64Array[];
+  Ag: Float64Array[];
+}
+
+const WORKSPACES = new WeakMap<MvModel, Workspace>();
+
+function workspace(model: MvModel): Workspace {
+  let ws = WORKSPACES.get(model);
+  if (!ws) {
+    const { p, nPar: q } = model;
+    ws = {
+      trWD: new Float64Array(q),
+      quad: new Float64Array(q),
+      B: Array.from({ length: q }, () => new Float64Array(p * p)),
+      C: Array.from({ length: q * q }, () => new Float64Array(p * p)),
+      g: Array.from({ length: q }, () => new Float64Array(p)),
+      trWDWD: new Float64Array(q * q),
+      obsQ: new Float64Array(q * q),
+      AB: Array.from({ length: q }, () => new Float64Array(p * p)),
+      Ag: Array.from({ length: q }, () => new Float64Array(p)),
+    };
+    WORKSPACES.set(model, ws);
+  }
+  return ws;
+}
+
 /** The data of one block before its scratch buffers are allocated. */
 export interface BlockSpec {
   idx: number[];
@@ -285,13 +320,15 @@ export function evaluate(model: MvModel, theta: Float64Array, reml: boolean, der
   if (!derivs) return out;
 
   // pass 2: derivatives
-  const trWD = new Float64Array(q);
-  const quad = new Float64Array(q);
-  const B = Array.from({ length: q }, () => new Float64Array(p * p));
-  const C = Array.from({ length: q * q }, () => new Float64Array(p * p));
-  const g = Array.from({ length: q }, () => new Float64Array(p));
-  const trWDWD = new Float64Array(q * q);
-  const obsQ = new Float64Array(q * q);
+  const ws = workspace(model);
+  const { trWD, quad, B, C, g, trWDWD, obsQ, AB, Ag } = ws;
+  trWD.fill(0);
+  quad.fill(0);
+  trWDWD.fill(0);
+  obsQ.fill(0);
+  for (const x of B) x.fill(0);
+  for (const x of C) x.fill(0);
+  for (const x of g) x.fill(0);
   for (const b of blocks) {
     const n = b.n, W = b.W, Z = b.Z, X = b.X, y = b.y;
     // Py = W (y - X beta)
@@ -382,8 +419,8 @@ export function evaluate(model: MvModel, theta: Float64Array, reml: boolean, der
     return s;
   };
   // AB_i = A B_i
-  const AB = B.map((Bi) => {
-    const o = new Float64Array(p * p);
+  B.forEach((Bi, i) => {
+    const o = AB[i];
     for (let a = 0; a < p; a++) {
       for (let c = 0; c < p; c++) {
         let s = 0;
@@ -391,16 +428,14 @@ export function evaluate(model: MvModel, theta: Float64Array, reml: boolean, der
         o[a * p + c] = s;
       }
     }
-    return o;
   });
-  const Ag = g.map((gi) => {
-    const o = new Float64Array(p);
+  g.forEach((gi, i) => {
+    const o = Ag[i];
     for (let a = 0; a < p; a++) {
       let s = 0;
       for (let c = 0; c < p; c++) s += A[a * p + c] * gi[c];
       o[a] = s;
     }
-    return o;
   });
   for (let i = 0; i < q; i++) {
     const tr = reml ? trWD[i] - trAB(B[i]) : trWD[i];
@@ -461,25 +496,42 @@ export function optimize(
       converged = true;
       break;
     }
+    // positive variances are stepped on the log scale (the likelihood is closer to quadratic in
+    // log σ², so Newton needs fewer iterations); covariances and variances at 0 linearly
+    let varMax = 0;
+    for (let i = 0; i < q; i++) if (model.isVar[i]) varMax = Math.max(varMax, theta[i]);
+    const logScale = new Uint8Array(nf);
+    const c = new Float64Array(nf);
     const s = new Float64Array(nf);
-    for (let a = 0; a < nf; a++) s[a] = ev.score[free[a]];
-    const sub = (m: Float64Array) => {
+    for (let a = 0; a < nf; a++) {
+      const i = free[a];
+      logScale[a] = model.isVar[i] && theta[i] > 0 ? 1 : 0;
+      c[a] = logScale[a] ? theta[i] : 1;
+      s[a] = c[a] * ev.score[i];
+    }
+    const sub = (m: Float64Array, withScore: boolean) => {
       const o = new Float64Array(nf * nf);
-      for (let a = 0; a < nf; a++) for (let c = 0; c < nf; c++) o[a * nf + c] = m[free[a] * q + free[c]];
+      for (let a = 0; a < nf; a++) {
+        for (let b = 0; b < nf; b++) o[a * nf + b] = c[a] * c[b] * m[free[a] * q + free[b]];
+        // d²ℓ/dφ² = θ² d²ℓ/dθ² + θ dℓ/dθ: the information gets - θ score on the diagonal
+        if (withScore && logScale[a]) o[a * nf + a] -= s[a];
+      }
       return o;
     };
-    let step = spdSolve(sub(ev.observed), s, nf);
+    let step = spdSolve(sub(ev.observed, true), s, nf);
     const newton = step !== null;
-    if (step === null) step = spdSolve(sub(ev.fisher), s, nf);
+    if (step === null) step = spdSolve(sub(ev.fisher, false), s, nf);
     if (step === null) {
       // fall back to a scaled gradient step
-      step = s.map((v, a) => v / Math.max(1e-12, Math.abs(ev!.fisher[free[a] * q + free[a]])));
+      step = s.map((v, a) => v / Math.max(1e-12, c[a] * c[a] * Math.abs(ev!.fisher[free[a] * q + free[a]])));
     }
-    // longest step keeping variances >= 0
+    // longest step keeping linear-scale variances >= 0; log steps capped at a factor e^5
     let amax = 1;
     for (let a = 0; a < nf; a++) {
       const i = free[a];
-      if (model.isVar[i] && step[a] < 0 && theta[i] + step[a] < 0) amax = Math.min(amax, theta[i] / -step[a]);
+      if (logScale[a]) {
+        if (Math.abs(step[a]) > 5) amax = Math.min(amax, 5 / Math.abs(step[a]));
+      } else if (model.isVar[i] && step[a] < 0 && theta[i] + step[a] < 0) amax = Math.min(amax, theta[i] / -step[a]);
     }
     let alpha = amax;
     let next: MvEval | null = null;
@@ -488,8 +540,14 @@ export function optimize(
       cand = theta.slice();
       for (let a = 0; a < nf; a++) {
         const i = free[a];
-        cand[i] = theta[i] + alpha * step[a];
-        if (model.isVar[i] && cand[i] < 0) cand[i] = 0;
+        if (logScale[a]) {
+          cand[i] = theta[i] * Math.exp(alpha * step[a]);
+          // a variance heading for 0 is put on the boundary (the active set then decides)
+          if (cand[i] < 1e-10 * Math.max(varMax, 1e-8) && step[a] < 0) cand[i] = 0;
+        } else {
+          cand[i] = theta[i] + alpha * step[a];
+          if (model.isVar[i] && cand[i] < 0) cand[i] = 0;
+        }
       }
       if (model.feasible(cand)) {
         next = evaluate(model, cand, reml, true);

@@ -27,7 +27,7 @@
 import { fail, ValidationError } from "../validate.ts";
 import { normalizeLevel } from "../conventions.ts";
 import { pchisq, pf, pt, qt } from "../stats/distributions.ts";
-import { cholInPlace, spdInverse, symPower, toRows } from "./_linalg.ts";
+import { cholInPlace, spdInverse, symEigen, symPower, toRows } from "./_linalg.ts";
 import { blockM } from "./_mv_core.ts";
 import type { RmaMvResult } from "./rmamv.ts";
 import { mvState } from "./_mv_state.ts";
@@ -108,18 +108,31 @@ export interface WaldTestResult {
   pval: number | null;
 }
 
+interface Cluster {
+  idx: number[];
+  n: number;
+  /** working covariance Θ_c (n×n) */
+  theta: Float64Array;
+  /** X_c (n×p), W_c X_c (n×p), y_c */
+  X: Float64Array;
+  WX: Float64Array;
+  y: Float64Array;
+  /** X_c' W_c X_c, X_c' W_c y_c */
+  P: Float64Array;
+  XWy: Float64Array;
+}
+
 interface Working {
   k: number;
   p: number;
-  X: Float64Array;
-  y: Float64Array;
   beta: Float64Array;
   names: string[];
   btt: number[];
-  /** per cluster: rows, Θ (working covariance), W (weights), and whether W = Θ⁻¹ */
-  clusters: { idx: number[]; n: number; theta: Float64Array; W: Float64Array; inverse: boolean }[];
-  /** (Σ X_c' W_c X_c)^-1 */
+  clusters: Cluster[];
+  /** (Σ X_c' W_c X_c)⁻¹ */
   A: Float64Array;
+  /** W_c = Θ_c⁻¹ for every cluster (inverse-variance weights on nested clusters) */
+  inverse: boolean;
 }
 
 function groupClusters(tool: string, cluster: unknown, k: number): number[][] {
@@ -145,13 +158,29 @@ function groupClusters(tool: string, cluster: unknown, k: number): number[][] {
   return groups;
 }
 
-/** The working model (fitted marginal covariance, weights, residual pieces) of a fit, split by cluster. */
+/** Solve Θ Z = B (Θ = L L', L lower in `l`) for B n×m, in place. */
+function cholSolveInPlace(l: Float64Array, n: number, B: Float64Array, m: number): void {
+  for (let j = 0; j < m; j++) {
+    for (let i = 0; i < n; i++) {
+      let s = B[i * m + j];
+      for (let t = 0; t < i; t++) s -= l[i * n + t] * B[t * m + j];
+      B[i * m + j] = s / l[i * n + i];
+    }
+    for (let i = n - 1; i >= 0; i--) {
+      let s = B[i * m + j];
+      for (let t = i + 1; t < n; t++) s -= l[t * n + i] * B[t * m + j];
+      B[i * m + j] = s / l[i * n + i];
+    }
+  }
+}
+
+/** The working model (fitted marginal covariance, weights, GLS pieces) of a fit, split by cluster. */
 function working(tool: string, fit: RmaMvResult | UniFitLike, cluster: unknown): Working {
   if (fit === null || typeof fit !== "object") {
     fail(tool, "fit", "must be a result of rmaMv(), rma() or rmaMods()", fit);
   }
   let k: number, p: number, X: Float64Array, y: Float64Array, names: string[], hasIntercept: boolean;
-  // full marginal covariance as a function of (i, j) restricted to a set of rows
+  // the working covariance restricted to a set of rows
   let thetaOf: (idx: number[]) => Float64Array;
   let nested: (groups: number[][]) => boolean;
   if ((fit as RmaMvResult).model === "rma.mv") {
@@ -165,29 +194,26 @@ function working(tool: string, fit: RmaMvResult | UniFitLike, cluster: unknown):
     s.X.forEach((r, i) => r.forEach((v, j) => (X[i * p + j] = v)));
     y = Float64Array.from(s.yi);
     const blockOf = new Int32Array(k), posOf = new Int32Array(k);
-    const Ms = s.model.blocks.map((b, bi) => {
+    const blocks = s.model.blocks;
+    blocks.forEach((b, bi) =>
       b.idx.forEach((g, a) => {
         blockOf[g] = bi;
         posOf[g] = a;
-      });
-      return blockM(b, s.theta, new Float64Array(b.n * b.n));
-    });
+      })
+    );
+    const Ms = blocks.map((b) => blockM(b, s.theta, new Float64Array(b.n * b.n)));
     thetaOf = (idx) => {
       const n = idx.length, o = new Float64Array(n * n);
-      idx.forEach((gi, a) =>
-        idx.forEach((gj, c) => {
-          if (blockOf[gi] === blockOf[gj]) {
-            const b = s.model.blocks[blockOf[gi]];
-            o[a * n + c] = Ms[blockOf[gi]][posOf[gi] * b.n + posOf[gj]];
-          }
-        })
-      );
+      for (let a = 0; a < n; a++) {
+        const ba = blockOf[idx[a]], Mb = Ms[ba], nb = blocks[ba].n, pa = posOf[idx[a]];
+        for (let c = 0; c < n; c++) if (blockOf[idx[c]] === ba) o[a * n + c] = Mb[pa * nb + posOf[idx[c]]];
+      }
       return o;
     };
     nested = (groups) => {
       const cl = new Int32Array(k);
       groups.forEach((g, c) => g.forEach((i) => (cl[i] = c)));
-      return s.model.blocks.every((b) => b.idx.every((i) => cl[i] === cl[b.idx[0]]));
+      return blocks.every((b) => b.idx.every((i) => cl[i] === cl[b.idx[0]]));
     };
   } else {
     const f = fit as UniFitLike;
@@ -211,169 +237,77 @@ function working(tool: string, fit: RmaMvResult | UniFitLike, cluster: unknown):
     nested = () => true;
   }
   const groups = groupClusters(tool, cluster, k);
+  const inverse = nested(groups);
   let fullInv: Float64Array | null = null;
-  if (!nested(groups)) {
+  if (!inverse) {
     const all = Array.from({ length: k }, (_, i) => i);
     const inv = spdInverse(thetaOf(all), k);
     if (inv === null) fail(tool, "fit", "the fitted marginal covariance is not positive definite");
     fullInv = inv.inv;
   }
-  const clusters = groups.map((idx) => {
+  const XtWX = new Float64Array(p * p), XtWy = new Float64Array(p);
+  const clusters: Cluster[] = groups.map((idx) => {
     const n = idx.length;
     const theta = thetaOf(idx);
-    let W: Float64Array;
-    if (fullInv) {
-      W = new Float64Array(n * n);
-      idx.forEach((gi, a) => idx.forEach((gj, c) => (W[a * n + c] = fullInv![gi * k + gj])));
-    } else {
-      const inv = spdInverse(theta, n);
-      if (inv === null) fail(tool, "fit", "the fitted marginal covariance is not positive definite");
-      W = inv.inv;
-    }
-    return { idx, n, theta, W, inverse: fullInv === null };
-  });
-  // A and beta (GLS with the working weights)
-  const XtWX = new Float64Array(p * p), XtWy = new Float64Array(p);
-  for (const c of clusters) {
-    const { idx, n, W } = c;
+    const Xc = new Float64Array(n * p), yc = new Float64Array(n);
     for (let a = 0; a < n; a++) {
-      for (let b = 0; b < n; b++) {
-        const w = W[a * n + b];
-        if (w === 0) continue;
-        const ga = idx[a], gb = idx[b];
-        for (let s = 0; s < p; s++) {
-          const xs = X[ga * p + s] * w;
-          XtWy[s] += xs * y[gb];
-          for (let t = 0; t < p; t++) XtWX[s * p + t] += xs * X[gb * p + t];
+      yc[a] = y[idx[a]];
+      for (let j = 0; j < p; j++) Xc[a * p + j] = X[idx[a] * p + j];
+    }
+    // W X and W y: by a Cholesky solve with Θ_c (nested), or with the sub-block of the full inverse
+    const WXy = new Float64Array(n * (p + 1));
+    if (fullInv) {
+      const Wc = new Float64Array(n * n);
+      for (let a = 0; a < n; a++) for (let c = 0; c < n; c++) Wc[a * n + c] = fullInv[idx[a] * k + idx[c]];
+      for (let a = 0; a < n; a++) {
+        for (let c = 0; c < n; c++) {
+          const w = Wc[a * n + c];
+          if (w === 0) continue;
+          for (let j = 0; j < p; j++) WXy[a * (p + 1) + j] += w * Xc[c * p + j];
+          WXy[a * (p + 1) + p] += w * yc[c];
         }
       }
+    } else {
+      for (let a = 0; a < n; a++) {
+        for (let j = 0; j < p; j++) WXy[a * (p + 1) + j] = Xc[a * p + j];
+        WXy[a * (p + 1) + p] = yc[a];
+      }
+      const L = theta.slice();
+      if (Number.isNaN(cholInPlace(L, n))) fail(tool, "fit", "a cluster's working covariance is not positive definite");
+      cholSolveInPlace(L, n, WXy, p + 1);
     }
-  }
+    const WX = new Float64Array(n * p);
+    const P = new Float64Array(p * p), XWy = new Float64Array(p);
+    for (let a = 0; a < n; a++) {
+      for (let j = 0; j < p; j++) {
+        const wx = WXy[a * (p + 1) + j];
+        WX[a * p + j] = wx;
+        XWy[j] += wx * yc[a];
+        for (let t = 0; t < p; t++) P[j * p + t] += wx * Xc[a * p + t];
+      }
+    }
+    for (let i = 0; i < p * p; i++) XtWX[i] += P[i];
+    for (let j = 0; j < p; j++) XtWy[j] += XWy[j];
+    return { idx, n, theta, X: Xc, WX, y: yc, P, XWy };
+  });
   const inv = spdInverse(XtWX, p);
   if (inv === null) fail(tool, "fit", "X' W X is singular");
   const A = inv.inv;
   const beta = new Float64Array(p);
   for (let s = 0; s < p; s++) for (let t = 0; t < p; t++) beta[s] += A[s * p + t] * XtWy[t];
   const btt = hasIntercept && p > 1 ? names.map((_, j) => j).slice(1) : names.map((_, j) => j);
-  return { k, p, X, y, beta, names, btt, clusters, A };
+  return { k, p, beta, names, btt, clusters, A, inverse };
 }
 
-/** Per-cluster pieces of the CR2 estimator: E_c = X_c' W_c A_c (p × n_c) and residuals. */
-interface Cr2Pieces {
-  E: Float64Array[];
-  e: Float64Array[];
-  Xc: Float64Array[];
-}
-
-function cr2Pieces(w: Working, adjust: boolean): Cr2Pieces {
-  const { p, X, y, beta, A } = w;
-  const E: Float64Array[] = [], e: Float64Array[] = [], Xc: Float64Array[] = [];
-  for (const c of w.clusters) {
-    const { idx, n, theta, W } = c;
-    const x = new Float64Array(n * p);
-    const r = new Float64Array(n);
-    for (let a = 0; a < n; a++) {
-      const g = idx[a];
-      let s = y[g];
-      for (let j = 0; j < p; j++) {
-        x[a * p + j] = X[g * p + j];
-        s -= X[g * p + j] * beta[j];
-      }
-      r[a] = s;
-    }
-    // XtW = X_c' W_c (p × n)
-    const XtW = new Float64Array(p * n);
-    for (let j = 0; j < p; j++) {
-      for (let a = 0; a < n; a++) {
-        const v = x[a * p + j];
-        if (v === 0) continue;
-        for (let b = 0; b < n; b++) XtW[j * n + b] += v * W[a * n + b];
-      }
-    }
-    if (!adjust) {
-      E.push(XtW);
-      e.push(r);
-      Xc.push(x);
-      continue;
-    }
-    // L: Θ = L L' (so D = L' is clubSandwich's upper Cholesky factor)
-    const L = theta.slice();
-    if (Number.isNaN(cholInPlace(L, n))) {
-      fail("robust", "fit", "a cluster's working covariance is not positive definite");
-    }
-    for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) L[a * n + b] = 0;
-    // S = (I - X_c A X_c' W_c) Θ_c  (= Θ_c - X_c A X_c' when W_c = Θ_c^-1)
-    const XA = new Float64Array(n * p);
-    for (let a = 0; a < n; a++) {
-      for (let j = 0; j < p; j++) {
-        let s = 0;
-        for (let t = 0; t < p; t++) s += x[a * p + t] * A[t * p + j];
-        XA[a * p + j] = s;
-      }
-    }
-    let S: Float64Array;
-    if (c.inverse) {
-      S = theta.slice();
-      for (let a = 0; a < n; a++) {
-        for (let b = 0; b < n; b++) {
-          let s = 0;
-          for (let j = 0; j < p; j++) s += XA[a * p + j] * x[b * p + j];
-          S[a * n + b] -= s;
-        }
-      }
-    } else {
-      const IH = new Float64Array(n * n);
-      for (let a = 0; a < n; a++) {
-        for (let b = 0; b < n; b++) {
-          let s = a === b ? 1 : 0;
-          for (let j = 0; j < p; j++) s -= XA[a * p + j] * XtW[j * n + b];
-          IH[a * n + b] = s;
-        }
-      }
-      S = mul(IH, theta, n, n, n);
-    }
-    // B = L' S L (L lower triangular)
-    const SL = new Float64Array(n * n);
-    for (let a = 0; a < n; a++) {
-      for (let b = 0; b < n; b++) {
-        let s = 0;
-        for (let t = b; t < n; t++) s += S[a * n + t] * L[t * n + b];
-        SL[a * n + b] = s;
-      }
-    }
-    const B = new Float64Array(n * n);
-    for (let a = 0; a < n; a++) {
-      for (let b = 0; b <= a; b++) {
-        let s = 0;
-        for (let t = a; t < n; t++) s += L[t * n + a] * SL[t * n + b];
-        B[a * n + b] = s;
-      }
-    }
-    for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) B[a * n + b] = B[b * n + a];
-    const Bm = symPower(B, n, -0.5);
-    // E_c = X_c' W_c L B^{-1/2} L'
-    const Y = new Float64Array(p * n); // XtW L
-    for (let j = 0; j < p; j++) {
-      for (let b = 0; b < n; b++) {
-        let s = 0;
-        for (let t = b; t < n; t++) s += XtW[j * n + t] * L[t * n + b];
-        Y[j * n + b] = s;
-      }
-    }
-    const YB = mul(Y, Bm, p, n, n);
-    const Ec = new Float64Array(p * n); // YB L'
-    for (let j = 0; j < p; j++) {
-      for (let b = 0; b < n; b++) {
-        let s = 0;
-        for (let t = 0; t <= b; t++) s += YB[j * n + t] * L[b * n + t];
-        Ec[j * n + b] = s;
-      }
-    }
-    E.push(Ec);
-    e.push(r);
-    Xc.push(x);
-  }
-  return { E, e, Xc };
+/**
+ * Per-cluster pieces of a sandwich estimator with estimating matrices E_c (p × n_c):
+ * m_c = E_c e_c, T_c = E_c Θ_c E_c', U_c = E_c X_c (all p-vectors / p×p), which is all the
+ * sandwich, the Satterthwaite df and the HTZ test need.
+ */
+interface Pieces {
+  m: Float64Array[];
+  T: Float64Array[];
+  U: Float64Array[];
 }
 
 function mul(a: Float64Array, b: Float64Array, n: number, m: number, r: number): Float64Array {
@@ -388,23 +322,167 @@ function mul(a: Float64Array, b: Float64Array, n: number, m: number, r: number):
   return o;
 }
 
-/** A meat Σ_c (E_c e_c)(E_c e_c)' sandwiched by A. */
-function sandwich(w: Working, pc: Cr2Pieces, scale: number): Float64Array {
+/** m_c = X_c' W_c e_c (CR0/CR1 estimating functions). */
+function cr1Pieces(w: Working): Pieces {
+  const { p, beta } = w;
+  const m = w.clusters.map((c) => {
+    const v = c.XWy.slice();
+    for (let j = 0; j < p; j++) for (let t = 0; t < p; t++) v[j] -= c.P[j * p + t] * beta[t];
+    return v;
+  });
+  return { m, T: [], U: [] };
+}
+
+/**
+ * CR2 pieces: E_c = X_c' W_c A_c with clubSandwich's adjustment A_c = D'(D S_c D')^{-1/2} D,
+ * D = chol(Θ_c) (upper), S_c = (I - X_c A X_c' W_c) Θ_c (= Θ_c - X_c A X_c' with inverse-variance
+ * weights on nested clusters); B^{-1/2} from the eigen decomposition of B, applied to the p rows
+ * of X_c' W_c L without forming the n_c × n_c power.
+ */
+function cr2Pieces(tool: string, w: Working): Pieces {
+  const { p, beta, A } = w;
+  const m: Float64Array[] = [], T: Float64Array[] = [], U: Float64Array[] = [];
+  for (const c of w.clusters) {
+    const { n, X: x, theta, WX } = c;
+    const e = new Float64Array(n);
+    for (let a = 0; a < n; a++) {
+      let s = c.y[a];
+      for (let j = 0; j < p; j++) s -= x[a * p + j] * beta[j];
+      e[a] = s;
+    }
+    // L: Θ = L L'
+    const L = theta.slice();
+    if (Number.isNaN(cholInPlace(L, n))) fail(tool, "fit", "a cluster's working covariance is not positive definite");
+    for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) L[a * n + b] = 0;
+    // XA = X_c A (n × p)
+    const XA = mul(x, A, n, p, p);
+    let S: Float64Array;
+    if (w.inverse) {
+      S = theta.slice();
+      for (let a = 0; a < n; a++) {
+        for (let b = 0; b < n; b++) {
+          let v = 0;
+          for (let j = 0; j < p; j++) v += XA[a * p + j] * x[b * p + j];
+          S[a * n + b] -= v;
+        }
+      }
+    } else {
+      // (I - X A (W X)') Θ
+      const IH = new Float64Array(n * n);
+      for (let a = 0; a < n; a++) {
+        for (let b = 0; b < n; b++) {
+          let v = a === b ? 1 : 0;
+          for (let j = 0; j < p; j++) v -= XA[a * p + j] * WX[b * p + j];
+          IH[a * n + b] = v;
+        }
+      }
+      S = mul(IH, theta, n, n, n);
+    }
+    const B = congruenceLt(L, S, n);
+    const { vals, vecs: Q } = symEigen(B, n);
+    const E = adjustRows(WX, L, Q, vals, n, p);
+    const mc = new Float64Array(p);
+    for (let j = 0; j < p; j++) {
+      let v = 0;
+      for (let a = 0; a < n; a++) v += E[j * n + a] * e[a];
+      mc[j] = v;
+    }
+    const ET = mul(E, theta, p, n, n);
+    const Tc = new Float64Array(p * p);
+    for (let a = 0; a < p; a++) {
+      for (let b = 0; b < p; b++) {
+        let v = 0;
+        for (let t = 0; t < n; t++) v += ET[a * n + t] * E[b * n + t];
+        Tc[a * p + b] = v;
+      }
+    }
+    m.push(mc);
+    T.push(Tc);
+    U.push(mul(E, x, p, n, p));
+  }
+  return { m, T, U };
+}
+
+/** B = L' S L for lower-triangular L (n×n), symmetrised. */
+function congruenceLt(L: Float64Array, S: Float64Array, n: number): Float64Array {
+  const SL = new Float64Array(n * n);
+  for (let a = 0; a < n; a++) {
+    const ra = a * n;
+    for (let b = 0; b < n; b++) {
+      let v = 0;
+      for (let t = b; t < n; t++) v += S[ra + t] * L[t * n + b];
+      SL[ra + b] = v;
+    }
+  }
+  const B = new Float64Array(n * n);
+  for (let a = 0; a < n; a++) {
+    for (let b = 0; b <= a; b++) {
+      let v = 0;
+      for (let t = a; t < n; t++) v += L[t * n + a] * SL[t * n + b];
+      B[a * n + b] = v;
+      B[b * n + a] = v;
+    }
+  }
+  return B;
+}
+
+/**
+ * E = X' W L B^{-1/2} L' for B = Q Λ Q' (generalised inverse for eigenvalues ≤ 1e-12 · max, as
+ * clubSandwich's matrix_power), computed on the p rows: ((Y Q) Λ^{-1/2}) Q' L' with Y = (W X)' L.
+ */
+function adjustRows(
+  WX: Float64Array,
+  L: Float64Array,
+  Q: Float64Array,
+  vals: Float64Array,
+  n: number,
+  p: number,
+): Float64Array {
+  let vmax = 0;
+  for (let t = 0; t < n; t++) vmax = Math.max(vmax, Math.abs(vals[t]));
+  const Y = new Float64Array(p * n);
+  for (let j = 0; j < p; j++) {
+    for (let b = 0; b < n; b++) {
+      let v = 0;
+      for (let t = b; t < n; t++) v += WX[t * p + j] * L[t * n + b];
+      Y[j * n + b] = v;
+    }
+  }
+  const YQ = new Float64Array(p * n);
+  for (let t = 0; t < n; t++) {
+    const f = vals[t] > 1e-12 * vmax ? 1 / Math.sqrt(vals[t]) : 0;
+    for (let j = 0; j < p; j++) {
+      let v = 0;
+      for (let b = 0; b < n; b++) v += Y[j * n + b] * Q[b * n + t];
+      YQ[j * n + t] = v * f;
+    }
+  }
+  const YB = new Float64Array(p * n);
+  for (let j = 0; j < p; j++) {
+    for (let b = 0; b < n; b++) {
+      let v = 0;
+      for (let t = 0; t < n; t++) v += YQ[j * n + t] * Q[b * n + t];
+      YB[j * n + b] = v;
+    }
+  }
+  const E = new Float64Array(p * n);
+  for (let j = 0; j < p; j++) {
+    for (let b = 0; b < n; b++) {
+      let v = 0;
+      for (let t = 0; t <= b; t++) v += YB[j * n + t] * L[b * n + t];
+      E[j * n + b] = v;
+    }
+  }
+  return E;
+}
+
+/** The sandwich A (Σ_c m_c m_c') A, times `scale`. */
+function sandwich(w: Working, pc: Pieces, scale: number): Float64Array {
   const p = w.p;
   const meat = new Float64Array(p * p);
-  pc.E.forEach((Ec, c) => {
-    const n = w.clusters[c].n;
-    const u = new Float64Array(p);
-    for (let j = 0; j < p; j++) {
-      let s = 0;
-      for (let a = 0; a < n; a++) s += Ec[j * n + a] * pc.e[c][a];
-      u[j] = s;
-    }
-    for (let s = 0; s < p; s++) for (let t = 0; t < p; t++) meat[s * p + t] += u[s] * u[t];
-  });
+  for (const u of pc.m) for (let s = 0; s < p; s++) for (let t = 0; t < p; t++) meat[s * p + t] += u[s] * u[t];
   const V = mul(mul(w.A, meat, p, p, p), w.A, p, p, p);
   for (let i = 0; i < p * p; i++) V[i] *= scale;
-  // symmetrise
   for (let s = 0; s < p; s++) {
     for (let t = 0; t < s; t++) {
       const v = (V[s * p + t] + V[t * p + s]) / 2;
@@ -415,29 +493,27 @@ function sandwich(w: Working, pc: Cr2Pieces, scale: number): Float64Array {
 }
 
 /**
- * The P array of clubSandwich (`get_P_array(all_terms = TRUE)`) for a contrast matrix C (q×p),
- * flat: P[((c m + d) q + s) q + t] = δ_cd (G_c Θ_c G_c')[s,t] - (F_c A F_d')[s,t], with
- * G_c = C A E_c and F_c = G_c X_c.
+ * clubSandwich's P array (`get_P_array(all_terms = TRUE)`) for a contrast matrix C (q×p), flat:
+ * P[((c m + d) q + s) q + t] = δ_cd (G_c Θ_c G_c')[s,t] - (F_c A F_d')[s,t] with G_c = C A E_c,
+ * F_c = G_c X_c, i.e. δ_cd (CA T_c A C')[s,t] - (CA U_c A (CA U_d)')[s,t].
  */
-function pArray(w: Working, pc: Cr2Pieces, C: Float64Array, q: number): Float64Array {
+function pArray(w: Working, pc: Pieces, C: Float64Array, q: number): Float64Array {
   const p = w.p;
   const m = w.clusters.length;
   const CA = mul(C, w.A, q, p, p);
   const F = new Float64Array(m * q * p), FA = new Float64Array(m * q * p);
   const P = new Float64Array(m * m * q * q);
   for (let c = 0; c < m; c++) {
-    const n = w.clusters[c].n, theta = w.clusters[c].theta, Ec = pc.E[c], x = pc.Xc[c];
-    const Gc = mul(CA, Ec, q, p, n);
-    const GT = mul(Gc, theta, q, n, n);
+    const CAT = mul(CA, pc.T[c], q, p, p);
     const o = (c * m + c) * q * q;
     for (let s = 0; s < q; s++) {
       for (let t = 0; t < q; t++) {
         let v = 0;
-        for (let a = 0; a < n; a++) v += GT[s * n + a] * Gc[t * n + a];
+        for (let j = 0; j < p; j++) v += CAT[s * p + j] * CA[t * p + j];
         P[o + s * q + t] = v;
       }
     }
-    const Fc = mul(Gc, x, q, n, p);
+    const Fc = mul(CA, pc.U[c], q, p, p);
     F.set(Fc, c * q * p);
     FA.set(mul(Fc, w.A, q, p, p), c * q * p);
   }
@@ -457,40 +533,23 @@ function pArray(w: Working, pc: Cr2Pieces, C: Float64Array, q: number): Float64A
 }
 
 /** Satterthwaite df of every coefficient (clubSandwich's coef_test, test = "Satterthwaite"). */
-function satterthwaite(w: Working, pc: Cr2Pieces): number[] {
+function satterthwaite(w: Working, pc: Pieces): number[] {
   const p = w.p;
   const m = w.clusters.length;
-  // per cluster: g_c = (A E_c)' (n × p) columns; s_cj = g_cj' Θ g_cj; f_cj = X_c' g_cj
-  const s = new Float64Array(m * p), F = new Float64Array(m * p * p), FA = new Float64Array(m * p * p);
-  for (let c = 0; c < m; c++) {
-    const n = w.clusters[c].n, theta = w.clusters[c].theta;
-    const G = mul(w.A, pc.E[c], p, p, n);
-    const GT = mul(G, theta, p, n, n);
-    for (let j = 0; j < p; j++) {
-      let v = 0;
-      for (let a = 0; a < n; a++) v += GT[j * n + a] * G[j * n + a];
-      s[c * p + j] = v;
-    }
-    const Fc = mul(G, pc.Xc[c], p, n, p);
-    F.set(Fc, c * p * p);
-    FA.set(mul(Fc, w.A, p, p, p), c * p * p);
-  }
   return Array.from({ length: p }, (_, j) => {
+    const C = new Float64Array(p);
+    C[j] = 1;
+    const P = pArray(w, pc, C, 1);
     let E = 0, V = 0;
     for (let c = 0; c < m; c++) {
-      for (let d = 0; d < m; d++) {
-        let v = 0;
-        for (let t = 0; t < p; t++) v += FA[(c * p + j) * p + t] * F[(d * p + j) * p + t];
-        const P = (c === d ? s[c * p + j] : 0) - v;
-        if (c === d) E += P;
-        V += P * P;
-      }
+      E += P[c * m + c];
+      for (let d = 0; d < m; d++) V += P[c * m + d] ** 2;
     }
     return (E * E) / V;
   });
 }
 
-function htz(w: Working, pc: Cr2Pieces, vcr: Float64Array, coefs: number[]): WaldTestResult[] {
+function htz(w: Working, pc: Pieces, vcr: Float64Array, coefs: number[]): WaldTestResult[] {
   const p = w.p, q = coefs.length, m = w.clusters.length;
   const C = new Float64Array(q * p);
   coefs.forEach((j, s) => (C[s * p + j] = 1));
@@ -589,7 +648,7 @@ export function robust(fit: RmaMvResult | UniFitLike, options: RobustOptions): R
   const alpha = 1 - level / 100;
   let vb: Float64Array, df: number[], QM: number, QMdf: [number, number], QMp: number | null;
   if (cs) {
-    const pc = cr2Pieces(w, true);
+    const pc = cr2Pieces(tool, w);
     vb = sandwich(w, pc, 1);
     df = satterthwaite(w, pc);
     const h = htz(w, pc, vb, w.btt)[2];
@@ -598,8 +657,7 @@ export function robust(fit: RmaMvResult | UniFitLike, options: RobustOptions): R
     QMp = h.pval;
   } else {
     if (m <= p) fail(tool, "cluster", `needs more clusters than coefficients (m = ${m}, p = ${p})`, m);
-    const pc = cr2Pieces(w, false);
-    vb = sandwich(w, pc, m / (m - p));
+    vb = sandwich(w, cr1Pieces(w), m / (m - p));
     df = Array.from({ length: p }, () => m - p);
     const q = w.btt.length;
     const sub = new Float64Array(q * q);
@@ -680,7 +738,7 @@ export function waldTest(fit: RmaMvResult | UniFitLike, options: WaldTestOptions
   });
   if (coefs.length === 0) fail(tool, "coefs", "must name at least one coefficient");
   if (new Set(coefs).size !== coefs.length) fail(tool, "coefs", "must not repeat a coefficient", options.coefs);
-  const pc = cr2Pieces(w, true);
+  const pc = cr2Pieces(tool, w);
   const vb = sandwich(w, pc, 1);
   return htz(w, pc, vb, coefs);
 }
