@@ -838,7 +838,9 @@ export function permutest(fit: DiagFit, options: PermutestOptions = {}): Permute
 
 /** Options of {@link selmodel}. */
 export interface SelmodelOptions {
-  /** Upper bounds of the p-value intervals (1 is appended), default [0.025]. */
+  /** "stepfun" (default: step function, 3PSM with one step) or "beta" (weight p^(δ1-1) (1-p)^(δ2-1), Citkowicz & Vevea). */
+  type?: "stepfun" | "beta";
+  /** stepfun: upper bounds of the p-value intervals (1 is appended), default [0.025]. */
   steps?: number[];
   /** Direction of the one-sided p-values: "greater" (default: p = 1 - Φ(yi/√vi)) or "less" (p = Φ(yi/√vi)). */
   alternative?: "greater" | "less";
@@ -898,10 +900,10 @@ export interface SelmodelResult {
   logLik_no_selection: number;
   /** One-sided p-values of the studies. */
   p_values_used: number[];
-  /** Interval bounds (with 1). */
-  steps: number[];
-  /** Studies per interval. */
-  k_per_interval: number[];
+  /** stepfun: interval bounds (with 1); null for beta. */
+  steps: number[] | null;
+  /** stepfun: studies per interval; null for beta. */
+  k_per_interval: number[] | null;
   /** Warnings (an empty interval: no interior maximum). */
   warnings: string[];
 }
@@ -954,6 +956,73 @@ function bfgs(f: (x: number[]) => number, x0: number[], maxit = 500): number[] {
   return x;
 }
 
+const GK_X = [
+  0.991455371120812639206854697526329,
+  0.949107912342758524526189684047851,
+  0.864864423359769072789712788640926,
+  0.741531185599394439863864773280788,
+  0.586087235467691130294144845693013,
+  0.405845151377397166906606412076961,
+  0.207784955007898467600689403773245,
+  0,
+];
+const GK_WK = [
+  0.022935322010529224963732008058970,
+  0.063092092629978553290700663189204,
+  0.104790010322250183839876322541518,
+  0.140653259715525918745189590510238,
+  0.169004726639267902826583426598550,
+  0.190350578064785409913256402421014,
+  0.204432940075298892414161999234649,
+  0.209482141084727828012999174891714,
+];
+const GK_WG = [
+  0.129484966168869693270611432679082,
+  0.279705391489276667901467771423780,
+  0.381830050505118944950369775488975,
+  0.417959183673469387755102040816327,
+];
+
+/** One Gauss–Kronrod (7/15) panel on [a, b]: the Kronrod estimate and its error (|K - G|). */
+function gkPanel(f: (x: number) => number, a: number, b: number): [number, number] {
+  const c = (a + b) / 2, h = (b - a) / 2;
+  const fc = f(c);
+  let kron = GK_WK[7] * fc, gauss = GK_WG[3] * fc;
+  for (let i = 0; i < 7; i++) {
+    const dx = h * GK_X[i];
+    const s = f(c - dx) + f(c + dx);
+    kron += GK_WK[i] * s;
+    if (i % 2 === 1) gauss += GK_WG[(i - 1) / 2] * s;
+  }
+  return [kron * h, Math.abs(kron - gauss) * h];
+}
+
+/**
+ * Globally adaptive Gauss–Kronrod (7/15) quadrature of f over the panels between `points`:
+ * the panel with the largest error is bisected until the total error is below `tol` × |integral|
+ * (or 500 panels).
+ */
+function adaptiveGK(f: (x: number) => number, points: number[], tol: number): number {
+  const panels: { a: number; b: number; v: number; e: number }[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [v, e] = gkPanel(f, points[i], points[i + 1]);
+    panels.push({ a: points[i], b: points[i + 1], v, e });
+  }
+  for (let it = 0; it < 500; it++) {
+    let total = 0, err = 0, worst = 0;
+    panels.forEach((q, i) => {
+      total += q.v;
+      err += q.e;
+      if (q.e > panels[worst].e) worst = i;
+    });
+    if (err <= tol * Math.abs(total)) return total;
+    const q = panels[worst], m = (q.a + q.b) / 2;
+    const [v1, e1] = gkPanel(f, q.a, m), [v2, e2] = gkPanel(f, m, q.b);
+    panels.splice(worst, 1, { a: q.a, b: m, v: v1, e: e1 }, { a: m, b: q.b, v: v2, e: e2 });
+  }
+  return panels.reduce((s, q) => s + q.v, 0);
+}
+
 /** Hessian of f at x by central differences with one Richardson extrapolation step. */
 function hessian(f: (x: number[]) => number, x: number[]): number[][] {
   const n = x.length;
@@ -1004,17 +1073,21 @@ export function selmodel(fit: DiagFit, options: SelmodelOptions = {}): SelmodelR
   const alt = options.alternative ?? "greater";
   if (alt !== "greater" && alt !== "less") fail(tool, "alternative", 'must be "greater" or "less"', alt);
   const level = normalizeLevel(options.level ?? 95, tool, "level");
+  const type = options.type ?? "stepfun";
+  if (type !== "stepfun" && type !== "beta") fail(tool, "type", 'must be "stepfun" or "beta"', type);
   const st = options.steps ?? [0.025];
   st.forEach((s, i) => {
     if (!(s > 0 && s < 1) || (i > 0 && !(s > st[i - 1]))) fail(tool, `steps[${i}]`, "must increase within (0, 1)", s);
   });
   const steps = [...st, 1];
   const J = steps.length;
-  const pv = yi.map((y, i) => pnorm(y / Math.sqrt(vi[i]), 0, 1, { lower: alt === "less" }));
+  const pmin = 1e-5; // metafor's pval.min for the beta model
+  const pRaw = yi.map((y, i) => pnorm(y / Math.sqrt(vi[i]), 0, 1, { lower: alt === "less" }));
+  const pv = type === "beta" ? pRaw.map((q) => Math.min(1 - pmin, Math.max(pmin, q))) : pRaw;
   const interval = pv.map((q) => steps.findIndex((s) => q <= s));
   const kPer = steps.map((_, j) => interval.filter((v) => v === j).length);
   const warnings: string[] = [];
-  if (kPer.some((c) => c === 0)) {
+  if (type === "stepfun" && kPer.some((c) => c === 0)) {
     fail(
       tool,
       "steps",
@@ -1023,12 +1096,36 @@ export function selmodel(fit: DiagFit, options: SelmodelOptions = {}): SelmodelR
     );
   }
   const cut = steps.map((s) => qnorm(alt === "less" ? s : 1 - s)); // p ≤ s ⇔ y/√vi ≤ cut (less) or ≥ cut (greater)
-  // log-likelihood at (beta, tau2, delta_2..J)
+  const lpdf = (y: number, mu: number, sd: number) => {
+    const z = (y - mu) / sd;
+    return -0.5 * Math.log(2 * Math.PI) - Math.log(sd) - 0.5 * z * z;
+  };
+  // beta weight of a (clipped) p-value
+  const betaW = (q: number, d: number[]) => Math.pow(q, d[0] - 1) * Math.pow(1 - q, d[1] - 1);
+  // normalising constant of the beta model: ∫ w(p(y)) N(y; mu, sd²) dy, on z = (y - mu)/sd, split at
+  // the clipping points p(y) = pmin and 1 - pmin (where the integrand has kinks)
+  const betaA = (mu: number, sd: number, v: number, d: number[]) => {
+    const sv = Math.sqrt(v);
+    const g = (z: number) => {
+      const y = mu + sd * z;
+      let q = pnorm(y / sv, 0, 1, { lower: alt === "less" });
+      q = Math.min(1 - pmin, Math.max(pmin, q));
+      return betaW(q, d) * Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+    };
+    const kinks = [qnorm(pmin), qnorm(1 - pmin)].map((c) => (sv * c - mu) / sd).filter((z) => z > -38 && z < 38);
+    const pts = [-38, -8, ...kinks.sort((a, b) => a - b), 8, 38].sort((a, b) => a - b);
+    return adaptiveGK(g, pts, 1e-12);
+  };
+  // log-likelihood at (beta, tau2, delta)
   const ll = (beta: number[], tau2: number, delta: number[]): number => {
     let s = 0;
     for (let i = 0; i < k; i++) {
       const mu = X[i].reduce((a, x, j) => a + x * beta[j], 0);
       const sd = Math.sqrt(vi[i] + tau2);
+      if (type === "beta") {
+        s += Math.log(betaW(pv[i], delta)) + lpdf(yi[i], mu, sd) - Math.log(betaA(mu, sd, vi[i], delta));
+        continue;
+      }
       // probability of each p-value interval
       let A = 0, prev = 0;
       for (let j = 0; j < J; j++) {
@@ -1042,13 +1139,12 @@ export function selmodel(fit: DiagFit, options: SelmodelOptions = {}): SelmodelR
         prev = F;
       }
       const w = interval[i] === 0 ? 1 : delta[interval[i] - 1];
-      const z = (yi[i] - mu) / sd;
-      s += Math.log(w) - 0.5 * Math.log(2 * Math.PI) - Math.log(sd) - 0.5 * z * z - Math.log(A);
+      s += Math.log(w) + lpdf(yi[i], mu, sd) - Math.log(A);
     }
     return s;
   };
   const start = gls(tool, yi, vi, X, f.tau2);
-  const nd = J - 1;
+  const nd = type === "beta" ? 2 : J - 1;
   // unconstrained parameterisation for the optimiser: beta, log tau2, log delta
   const fitSel = (fixTau0: boolean): { beta: number[]; tau2: number; delta: number[]; ll: number } => {
     const unpack = (x: number[]) => ({
@@ -1091,6 +1187,11 @@ export function selmodel(fit: DiagFit, options: SelmodelOptions = {}): SelmodelR
   const seD = se.slice(p + 1);
   const LRT = Math.max(0, 2 * (sel.ll - noSel));
   const LRT_tau2 = Math.max(0, 2 * (sel.ll - sel0.ll));
+  // stepfun: delta_1 = 1 is fixed; beta: both deltas are estimated
+  const first = type === "stepfun";
+  const dAll: (number)[] = first ? [1, ...sel.delta] : sel.delta;
+  const sAll: (number | null)[] = first ? [null, ...seD] : seD;
+  const zD = dAll.map((d, j) => (sAll[j] === null ? null : (d - 1) / sAll[j]!));
   const out: SelmodelResult = {
     method: "ML",
     k,
@@ -1102,13 +1203,13 @@ export function selmodel(fit: DiagFit, options: SelmodelOptions = {}): SelmodelR
     ci_ub: beta.map((b, j) => b + crit * seB[j]),
     tau2: sel.tau2,
     se_tau2: se[p],
-    delta: [1, ...sel.delta],
-    se_delta: [null, ...seD],
-    zval_delta: [null, ...sel.delta.map((d, j) => (d - 1) / seD[j])],
-    pval_delta: [null, ...sel.delta.map((d, j) => 2 * pnorm(Math.abs((d - 1) / seD[j]), 0, 1, { lower: false }))],
-    ci_lb_delta: [null, ...sel.delta.map((d, j) => Math.max(0, d - crit * seD[j]))],
-    ci_ub_delta: [null, ...sel.delta.map((d, j) => d + crit * seD[j])],
-    delta_fixed: [true, ...sel.delta.map(() => false)],
+    delta: dAll,
+    se_delta: sAll,
+    zval_delta: zD,
+    pval_delta: zD.map((z) => (z === null ? null : 2 * pnorm(Math.abs(z), 0, 1, { lower: false }))),
+    ci_lb_delta: dAll.map((d, j) => (sAll[j] === null ? null : Math.max(0, d - crit * sAll[j]!))),
+    ci_ub_delta: dAll.map((d, j) => (sAll[j] === null ? null : d + crit * sAll[j]!)),
+    delta_fixed: dAll.map((_, j) => first && j === 0),
     LRT,
     LRTdf: nd,
     LRTp: pchisq(LRT, nd, { lower: false }),
@@ -1117,8 +1218,8 @@ export function selmodel(fit: DiagFit, options: SelmodelOptions = {}): SelmodelR
     logLik: sel.ll,
     logLik_no_selection: noSel,
     p_values_used: pv,
-    steps,
-    k_per_interval: kPer,
+    steps: first ? steps : null,
+    k_per_interval: first ? kPer : null,
     warnings,
   };
   for (const v of [...out.se, ...seD, out.logLik]) {
