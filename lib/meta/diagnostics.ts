@@ -1063,7 +1063,7 @@ function hessian(f: (x: number[]) => number, x: number[]): number[][] {
  * import { selmodel } from "./diagnostics.ts";
  * const yi = [0.9, 0.7, 0.05, 0.8, 0.1, 0.6, 0.02, 0.75, 0.3, 0.5], vi = yi.map(() => 0.04);
  * const s = selmodel(rma({ yi, vi }), { steps: [0.025] });
- * if (s.k_per_interval.join() !== "6,4" || !(s.delta[1] > 0)) throw new Error("3PSM");
+ * if (s.k_per_interval?.join() !== "6,4" || !(s.delta[1] > 0)) throw new Error("3PSM");
  * ```
  */
 export function selmodel(fit: DiagFit, options: SelmodelOptions = {}): SelmodelResult {
