@@ -81,6 +81,10 @@ export interface RmaMvInput {
   dfs?: "residual" | "contain";
   /** Confidence level in percent (95) or as a proportion (0.95); default 95. */
   level?: number;
+  /** Fix sigma2 components at given values (metafor's `sigma2 = c(NA, 0)`): null entries are estimated. */
+  sigma2?: (number | null)[];
+  /** Fix the tau2 of a `~ inner | outer` term (one value for CS, one per inner level otherwise); null entries are estimated. */
+  tau2?: (number | null)[];
 }
 
 /** Fit statistics as metafor's `fit.stats` (the fitting method's column, plus both log-likelihoods). */
@@ -612,8 +616,32 @@ export function rmaMv(input: RmaMvInput): RmaMvResult {
       for (let i = 0; i < nPar; i++) if (!isVar[i]) start[i] = 0.5 * total / nvc;
     }
   }
+  // fixed components (metafor's sigma2 = / tau2 = arguments)
+  const fixed: (number | null)[] = new Array(nPar).fill(null);
+  const fixList = (field: "sigma2" | "tau2", values: unknown, idx: number[]) => {
+    if (values === undefined) return;
+    if (!Array.isArray(values) || values.length !== idx.length) {
+      fail(TOOL, field, `must have ${idx.length} entries (numbers to fix, null to estimate)`, values);
+    }
+    values.forEach((v, j) => {
+      if (v === null) return;
+      if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
+        fail(TOOL, `${field}[${j}]`, "must be a number >= 0 or null", v);
+      }
+      fixed[idx[j]] = v;
+      start[idx[j]] = v;
+    });
+  };
+  fixList("sigma2", input.sigma2, sigmaTerms.map((_, i) => i));
+  if (input.tau2 !== undefined && !st) fail(TOOL, "tau2", "needs a ~ inner | outer random term", input.tau2);
+  fixList("tau2", input.tau2, tauIdx);
+  const nFixed = fixed.filter((v) => v !== null).length;
+  if (nFixed > 0) {
+    // keep the start values of free covariances feasible next to fixed variances
+    for (let i = 0; i < nPar; i++) if (!isVar[i]) start[i] = 0;
+  }
   const reml = method === "REML";
-  const opt = optimize(model, start, reml);
+  const opt = optimize(model, start, reml, nFixed > 0 ? fixed : null);
   if (opt === null) fail(TOOL, "V", "gives a marginal covariance that is not positive definite");
   if (!opt.converged) warnings.push(`${TOOL}: the optimiser did not converge in ${opt.iter} iterations`);
   const theta = opt.theta;
@@ -717,11 +745,13 @@ export function rmaMv(input: RmaMvInput): RmaMvResult {
     }
   }
   for (let i = 0; i < nPar; i++) {
-    if (isVar[i] && theta[i] === 0) warnings.push(`${TOOL}: a variance component is estimated at 0 (boundary)`);
+    if (isVar[i] && theta[i] === 0 && fixed[i] === null) {
+      warnings.push(`${TOOL}: a variance component is estimated at 0 (boundary)`);
+    }
   }
 
   // fit statistics
-  const parms = p + nPar;
+  const parms = p + nPar - nFixed; // as metafor: only estimated components count
   const ll = ev.ll;
   const n = reml ? k - p : k;
   const llSat = -0.5 * k * Math.log(2 * Math.PI) - 0.5 * logdetV;

@@ -63,3 +63,17 @@ Deno.test("predictMv: level given as a proportion equals the percentage", () => 
   assertClose(a.pi_lb[0]!, b.pi_lb[0]!, 1e-15, "pi_lb");
   if (a.level !== 90) throw new Error("level in percent");
 });
+
+Deno.test("rmaMv: sigma2 fixed at 0 for the outer level equals the two-level model, and parms drop by one", () => {
+  const full = rmaMv({ yi, V: vi, random: { nested: [study, esid] } });
+  const fixed0 = rmaMv({ yi, V: vi, random: { nested: [study, esid] }, sigma2: [0, null] });
+  const two = rmaMv({ yi, V: vi, random: { nested: [yi.map((_, i) => i)] } });
+  assertClose(fixed0.sigma2[1], two.sigma2[0], 1e-8, "sigma2", 1e-10);
+  assertClose(fixed0.beta[0], two.beta[0], 1e-8, "beta");
+  if (fixed0.sigma2[0] !== 0) throw new Error("fixed at 0");
+  // AIC counts estimated components only: same logLik, one parameter less than the full model's count
+  assertClose(fixed0.fit_stats.AIC - 2 * 2, -2 * fixed0.fit_stats.logLik, 1e-12, "AIC with 2 parameters");
+  if (!(full.fit_stats.logLik >= fixed0.fit_stats.logLik - 1e-9)) {
+    throw new Error("the free model fits at least as well");
+  }
+});
