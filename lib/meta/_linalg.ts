@@ -160,6 +160,15 @@ export function jacobiEigen(a: Float64Array, n: number): { vals: Float64Array; v
  */
 export function symEigen(a: Float64Array, n: number): { vals: Float64Array; vecs: Float64Array } {
   if (n === 1) return { vals: Float64Array.of(a[0]), vecs: Float64Array.of(1) };
+  if (n === 2) {
+    // closed form: rotation by the angle that diagonalises [[x, y], [y, z]]
+    const x = a[0], y = (a[1] + a[2]) / 2, z = a[3];
+    const t = 0.5 * Math.atan2(2 * y, x - z), c = Math.cos(t), s = Math.sin(t);
+    return {
+      vals: Float64Array.of(c * c * x + 2 * c * s * y + s * s * z, s * s * x - 2 * c * s * y + c * c * z),
+      vecs: Float64Array.of(c, -s, s, c),
+    };
+  }
   if (n <= 8) return jacobiEigen(a, n);
   return householderQL(a, n);
 }

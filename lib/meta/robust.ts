@@ -113,6 +113,8 @@ interface Cluster {
   n: number;
   /** working covariance Θ_c (n×n) */
   theta: Float64Array;
+  /** Lower Cholesky factor of Θ_c (upper triangle zero) */
+  L: Float64Array;
   /** X_c (n×p), W_c X_c (n×p), y_c */
   X: Float64Array;
   WX: Float64Array;
@@ -256,6 +258,9 @@ function working(tool: string, fit: RmaMvResult | UniFitLike, cluster: unknown):
     }
     // W X and W y: by a Cholesky solve with Θ_c (nested), or with the sub-block of the full inverse
     const WXy = new Float64Array(n * (p + 1));
+    const L = theta.slice();
+    if (Number.isNaN(cholInPlace(L, n))) fail(tool, "fit", "a cluster's working covariance is not positive definite");
+    for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) L[a * n + b] = 0;
     if (fullInv) {
       const Wc = new Float64Array(n * n);
       for (let a = 0; a < n; a++) for (let c = 0; c < n; c++) Wc[a * n + c] = fullInv[idx[a] * k + idx[c]];
@@ -272,8 +277,6 @@ function working(tool: string, fit: RmaMvResult | UniFitLike, cluster: unknown):
         for (let j = 0; j < p; j++) WXy[a * (p + 1) + j] = Xc[a * p + j];
         WXy[a * (p + 1) + p] = yc[a];
       }
-      const L = theta.slice();
-      if (Number.isNaN(cholInPlace(L, n))) fail(tool, "fit", "a cluster's working covariance is not positive definite");
       cholSolveInPlace(L, n, WXy, p + 1);
     }
     const WX = new Float64Array(n * p);
@@ -288,7 +291,7 @@ function working(tool: string, fit: RmaMvResult | UniFitLike, cluster: unknown):
     }
     for (let i = 0; i < p * p; i++) XtWX[i] += P[i];
     for (let j = 0; j < p; j++) XtWy[j] += XWy[j];
-    return { idx, n, theta, X: Xc, WX, y: yc, P, XWy };
+    return { idx, n, theta, L, X: Xc, WX, y: yc, P, XWy };
   });
   const inv = spdInverse(XtWX, p);
   if (inv === null) fail(tool, "fit", "X' W X is singular");
@@ -350,10 +353,7 @@ function cr2Pieces(tool: string, w: Working): Pieces {
       for (let j = 0; j < p; j++) s -= x[a * p + j] * beta[j];
       e[a] = s;
     }
-    // L: Θ = L L'
-    const L = theta.slice();
-    if (Number.isNaN(cholInPlace(L, n))) fail(tool, "fit", "a cluster's working covariance is not positive definite");
-    for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) L[a * n + b] = 0;
+    const L = c.L; // Θ = L L'
     // XA = X_c A (n × p)
     const XA = mul(x, A, n, p, p);
     let S: Float64Array;
