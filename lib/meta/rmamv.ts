@@ -33,6 +33,7 @@ import { fromRows, spdInverse, toRows } from "./_linalg.ts";
 import { type BlockSpec, type DSpec, evaluate, makeBlocks, type MvModel, optimize } from "./_mv_core.ts";
 import { checkIds, designFromColumns, factorIndex } from "./_mv_design.ts";
 import { mvState, setMvState } from "./_mv_state.ts";
+import { bfgs } from "./_mv_optim.ts";
 import { uniroot } from "./uniroot.ts";
 
 /** Variance structure of a `~ inner | outer` term (metafor's `struct`). */
@@ -424,9 +425,6 @@ export function rmaMv(input: RmaMvInput): RmaMvResult {
       }
       const inner = factorIndex(checkIds(TOOL, `${base}.inner`, t.inner, k));
       const outer = factorIndex(checkIds(TOOL, `${base}.outer`, t.outer, k));
-      if (struct === "HCS" && inner.levels.length > 2) {
-        fail(TOOL, `${base}.struct`, "HCS is supported for 2 inner levels only (use UN)", inner.levels.length);
-      }
       if (inner.levels.length < 2 && struct !== "CS") {
         fail(TOOL, `${base}.inner`, `needs at least 2 levels for struct ${struct}`, inner.levels.length);
       }
@@ -641,7 +639,46 @@ export function rmaMv(input: RmaMvInput): RmaMvResult {
     for (let i = 0; i < nPar; i++) if (!isVar[i]) start[i] = 0;
   }
   const reml = method === "REML";
-  const opt = optimize(model, start, reml, nFixed > 0 ? fixed : null);
+  let opt = optimize(model, start, reml, nFixed > 0 ? fixed : null);
+  if (opt && st && st.struct === "HCS" && nInner > 2) {
+    // HCS with more than two inner levels is UN constrained to one correlation: G_ab = ρ τ_a τ_b.
+    // Maximise over (log σ², log τ², ρ on its feasible range) by BFGS, starting from the UN fit.
+    const lo = -1 / (nInner - 1);
+    const un = opt.theta;
+    const freeVar = [...sigmaTerms.map((_, i) => i), ...tauIdx].filter((i) => fixed[i] === null);
+    const toTheta = (x: number[]): Float64Array => {
+      const th = un.slice();
+      freeVar.forEach((i, j) => (th[i] = Math.exp(x[j])));
+      for (let i = 0; i < nPar; i++) if (fixed[i] !== null) th[i] = fixed[i]!;
+      const rho = lo + (1 - lo) / (1 + Math.exp(-x[freeVar.length]));
+      for (let a = 0; a < nInner; a++) {
+        for (let b = 0; b < a; b++) th[covIdx[a][b]] = rho * Math.sqrt(th[tauIdx[a]] * th[tauIdx[b]]);
+      }
+      return th;
+    };
+    let rbar = 0, cnt = 0;
+    for (let a = 0; a < nInner; a++) {
+      for (let b = 0; b < a; b++) {
+        const den = Math.sqrt(un[tauIdx[a]] * un[tauIdx[b]]);
+        if (den > 0) {
+          rbar += un[covIdx[a][b]] / den;
+          cnt++;
+        }
+      }
+    }
+    rbar = Math.min(0.95, Math.max(lo + 0.05 * (1 - lo), cnt ? rbar / cnt : 0.5));
+    const x0 = [...freeVar.map((i) => Math.log(Math.max(un[i], 1e-6))), Math.log((rbar - lo) / (1 - rbar))];
+    const obj = (x: number[]) => {
+      const e = evaluate(model, toTheta(x), reml, false);
+      return e === null ? 1e300 : -e.ll;
+    };
+    let x = bfgs(obj, x0);
+    x = bfgs(obj, x);
+    const th = toTheta(x);
+    for (const i of freeVar) if (th[i] < 1e-10 * Math.max(...freeVar.map((j) => th[j]))) th[i] = 0;
+    const ev = evaluate(model, th, reml, false);
+    opt = ev === null ? null : { theta: th, ev, iter: opt.iter, converged: true };
+  }
   if (opt === null) fail(TOOL, "V", "gives a marginal covariance that is not positive definite");
   if (!opt.converged) warnings.push(`${TOOL}: the optimiser did not converge in ${opt.iter} iterations`);
   const theta = opt.theta;
@@ -734,7 +771,10 @@ export function rmaMv(input: RmaMvInput): RmaMvResult {
     } else {
       tau2 = tauIdx.map((i) => theta[i]);
       if (st.struct === "DIAG") rho = [0];
-      else {
+      else if (st.struct === "HCS") {
+        const den = Math.sqrt(tau2[0] * tau2[1]);
+        rho = [den > 0 ? Gm[1] / den : 0];
+      } else {
         for (let a = 0; a < nInner; a++) {
           for (let b = 0; b < a; b++) {
             const den = Math.sqrt(tau2[a] * tau2[b]);
@@ -751,7 +791,9 @@ export function rmaMv(input: RmaMvInput): RmaMvResult {
   }
 
   // fit statistics
-  const parms = p + nPar - nFixed; // as metafor: only estimated components count
+  // as metafor: only estimated components count (HCS: q variances and one correlation)
+  const hcsExtra = st && st.struct === "HCS" && nInner > 2 ? (nInner * (nInner - 1)) / 2 - 1 : 0;
+  const parms = p + nPar - nFixed - hcsExtra;
   const ll = ev.ll;
   const n = reml ? k - p : k;
   const llSat = -0.5 * k * Math.log(2 * Math.PI) - 0.5 * logdetV;

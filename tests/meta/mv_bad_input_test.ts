@@ -77,14 +77,23 @@ const cases: Case[] = [
     expect: /rmaMv: random.struct must be CS, HCS, UN or DIAG, got "AR"/,
   },
   {
-    name: "HCS with three inner levels is refused",
+    name: "UN with a single inner level",
+    run: () => rmaMv({ yi, V: vi, random: { inner: yi.map(() => "pain"), outer: study, struct: "UN" } }),
+    expect: /rmaMv: random.inner needs at least 2 levels for struct UN, got 1/,
+  },
+  {
+    name: "confintMv for UN with three inner levels is refused",
     run: () =>
-      rmaMv({
-        yi: yi.slice(0, 6),
-        V: vi.slice(0, 6),
-        random: { inner: [1, 2, 3, 1, 2, 3], outer: [1, 1, 1, 2, 2, 2], struct: "HCS" },
-      }),
-    expect: /HCS is supported for 2 inner levels only/,
+      confintMv(rmaMv({
+        yi: [...yi, 0.3, 0.2, 0.4, 0.1],
+        V: [...vi, 0.02, 0.03, 0.02, 0.03],
+        random: {
+          inner: [1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3],
+          outer: [1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4],
+          struct: "UN",
+        },
+      })),
+    expect: /confintMv: fit profile intervals for UN\/HCS with more than 2 inner levels are not supported/,
   },
   {
     name: "unknown method",

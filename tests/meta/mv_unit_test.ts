@@ -77,3 +77,22 @@ Deno.test("rmaMv: sigma2 fixed at 0 for the outer level equals the two-level mod
     throw new Error("the free model fits at least as well");
   }
 });
+
+Deno.test("rmaMv: HCS with three outcomes lies between CS and UN and has one correlation", () => {
+  const trial = [1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4, 5, 5, 5, 6, 6, 6];
+  const outcome = trial.map((_, i) => ["pain", "PDI", "QoL"][i % 3]);
+  const y = [0.5, 0.3, 0.2, 0.9, 0.4, 0.1, 0.2, 0.35, 0.3, 0.7, 0.2, 0.25, 0.4, 0.6, 0.05, 1.1, 0.5, 0.45];
+  const v = y.map((_, i) => 0.01 + 0.005 * (i % 4));
+  const fit = (struct: "CS" | "HCS" | "UN") =>
+    rmaMv({ yi: y, V: v, mods: { outcome }, intercept: false, random: { inner: outcome, outer: trial, struct } });
+  const cs = fit("CS"), hcs = fit("HCS"), un = fit("UN");
+  const ll = (f: typeof cs) => f.fit_stats.logLik;
+  if (!(ll(cs) <= ll(hcs) + 1e-7 && ll(hcs) <= ll(un) + 1e-7)) {
+    throw new Error(`logLik order ${ll(cs)} ${ll(hcs)} ${ll(un)}`);
+  }
+  if (hcs.rho.length !== 1 || hcs.tau2.length !== 3) throw new Error("HCS: three tau2, one rho");
+  // G_ab = rho tau_a tau_b
+  assertClose(hcs.G[0][2], hcs.rho[0] * Math.sqrt(hcs.tau2[0] * hcs.tau2[2]), 1e-10, "G[0][2]", 1e-14);
+  // parameters counted: 3 coefficients + 3 tau2 + 1 rho
+  assertClose(hcs.fit_stats.AIC, -2 * ll(hcs) + 2 * 7, 1e-12, "AIC");
+});
