@@ -59,6 +59,8 @@ export interface MvModel {
   feasible: (theta: Float64Array) => boolean;
   /** log|X'X| (metafor's REML log-likelihood includes + ½ log|X'X|). */
   logdetXtX: number;
+  /** Scale of the variances (mean sampling variance): a variance below 1e-10 × this is put on the boundary 0. */
+  vscale: number;
 }
 
 /** The likelihood and its derivatives at θ. */
@@ -543,7 +545,7 @@ export function optimize(
         if (logScale[a]) {
           cand[i] = theta[i] * Math.exp(alpha * step[a]);
           // a variance heading for 0 is put on the boundary (the active set then decides)
-          if (cand[i] < 1e-10 * Math.max(varMax, 1e-8) && step[a] < 0) cand[i] = 0;
+          if (cand[i] < 1e-10 * Math.max(varMax, model.vscale) && step[a] < 0) cand[i] = 0;
         } else {
           cand[i] = theta[i] + alpha * step[a];
           if (model.isVar[i] && cand[i] < 0) cand[i] = 0;

@@ -590,7 +590,9 @@ export function rmaMv(input: RmaMvInput): RmaMvResult {
     return spdInverse(G, nInner) !== null;
   };
 
-  const model: MvModel = { k, p, nPar, blocks, isVar, feasible, logdetXtX: spdInverse(XtX, p)!.logdet };
+  let vscale = 0;
+  for (let i = 0; i < k; i++) vscale += vdiag[i] / k;
+  const model: MvModel = { k, p, nPar, blocks, isVar, feasible, logdetXtX: spdInverse(XtX, p)!.logdet, vscale };
 
   // --- start values (metafor's): total = max(0.001 nvc, var(y - X b_FE) - 1/mean(1/diag V))
   const start = new Float64Array(nPar);
