@@ -345,9 +345,16 @@ function cr1Pieces(w: Working): Pieces {
 function cr2Pieces(tool: string, w: Working): Pieces {
   const { p, beta, A } = w;
   const m: Float64Array[] = [], T: Float64Array[] = [], U: Float64Array[] = [];
+  // scratch sized for the largest cluster, reused across clusters (indexing uses each cluster's n)
+  let nmax = 0;
+  for (const c of w.clusters) nmax = Math.max(nmax, c.n);
+  const eB = new Float64Array(nmax), XA = new Float64Array(nmax * p);
+  const SB = new Float64Array(nmax * nmax), SLB = new Float64Array(nmax * nmax), BB = new Float64Array(nmax * nmax);
+  const YB1 = new Float64Array(p * nmax), YB2 = new Float64Array(p * nmax), YB3 = new Float64Array(p * nmax);
+  const EB = new Float64Array(p * nmax), ETB = new Float64Array(p * nmax);
   for (const c of w.clusters) {
     const { n, X: x, theta, WX } = c;
-    const e = new Float64Array(n);
+    const e = eB;
     for (let a = 0; a < n; a++) {
       let s = c.y[a];
       for (let j = 0; j < p; j++) s -= x[a * p + j] * beta[j];
@@ -355,15 +362,21 @@ function cr2Pieces(tool: string, w: Working): Pieces {
     }
     const L = c.L; // Θ = L L'
     // XA = X_c A (n × p)
-    const XA = mul(x, A, n, p, p);
+    for (let a = 0; a < n; a++) {
+      for (let j = 0; j < p; j++) {
+        let v = 0;
+        for (let t = 0; t < p; t++) v += x[a * p + t] * A[t * p + j];
+        XA[a * p + j] = v;
+      }
+    }
     let S: Float64Array;
     if (w.inverse) {
-      S = theta.slice();
+      S = SB;
       for (let a = 0; a < n; a++) {
         for (let b = 0; b < n; b++) {
           let v = 0;
           for (let j = 0; j < p; j++) v += XA[a * p + j] * x[b * p + j];
-          S[a * n + b] -= v;
+          S[a * n + b] = theta[a * n + b] - v;
         }
       }
     } else {
@@ -378,34 +391,45 @@ function cr2Pieces(tool: string, w: Working): Pieces {
       }
       S = mul(IH, theta, n, n, n);
     }
-    const B = congruenceLt(L, S, n);
+    const B = congruenceLt(L, S, n, SLB, BB);
     const { vals, vecs: Q } = symEigen(B, n);
-    const E = adjustRows(WX, L, Q, vals, n, p);
+    const E = adjustRows(WX, L, Q, vals, n, p, YB1, YB2, YB3, EB);
     const mc = new Float64Array(p);
     for (let j = 0; j < p; j++) {
       let v = 0;
       for (let a = 0; a < n; a++) v += E[j * n + a] * e[a];
       mc[j] = v;
     }
-    const ET = mul(E, theta, p, n, n);
-    const Tc = new Float64Array(p * p);
+    // ET = E Θ (p × n), T_c = E Θ E', U_c = E X
+    const ET = ETB;
+    for (let j = 0; j < p; j++) {
+      for (let b = 0; b < n; b++) {
+        let v = 0;
+        for (let t = 0; t < n; t++) v += E[j * n + t] * theta[t * n + b];
+        ET[j * n + b] = v;
+      }
+    }
+    const Tc = new Float64Array(p * p), Uc = new Float64Array(p * p);
     for (let a = 0; a < p; a++) {
       for (let b = 0; b < p; b++) {
-        let v = 0;
-        for (let t = 0; t < n; t++) v += ET[a * n + t] * E[b * n + t];
+        let v = 0, u = 0;
+        for (let t = 0; t < n; t++) {
+          v += ET[a * n + t] * E[b * n + t];
+          u += E[a * n + t] * x[t * p + b];
+        }
         Tc[a * p + b] = v;
+        Uc[a * p + b] = u;
       }
     }
     m.push(mc);
     T.push(Tc);
-    U.push(mul(E, x, p, n, p));
+    U.push(Uc);
   }
   return { m, T, U };
 }
 
 /** B = L' S L for lower-triangular L (n×n), symmetrised. */
-function congruenceLt(L: Float64Array, S: Float64Array, n: number): Float64Array {
-  const SL = new Float64Array(n * n);
+function congruenceLt(L: Float64Array, S: Float64Array, n: number, SL: Float64Array, B: Float64Array): Float64Array {
   for (let a = 0; a < n; a++) {
     const ra = a * n;
     for (let b = 0; b < n; b++) {
@@ -414,7 +438,6 @@ function congruenceLt(L: Float64Array, S: Float64Array, n: number): Float64Array
       SL[ra + b] = v;
     }
   }
-  const B = new Float64Array(n * n);
   for (let a = 0; a < n; a++) {
     for (let b = 0; b <= a; b++) {
       let v = 0;
@@ -437,10 +460,13 @@ function adjustRows(
   vals: Float64Array,
   n: number,
   p: number,
+  Y: Float64Array,
+  YQ: Float64Array,
+  YB: Float64Array,
+  E: Float64Array,
 ): Float64Array {
   let vmax = 0;
   for (let t = 0; t < n; t++) vmax = Math.max(vmax, Math.abs(vals[t]));
-  const Y = new Float64Array(p * n);
   for (let j = 0; j < p; j++) {
     for (let b = 0; b < n; b++) {
       let v = 0;
@@ -448,7 +474,6 @@ function adjustRows(
       Y[j * n + b] = v;
     }
   }
-  const YQ = new Float64Array(p * n);
   for (let t = 0; t < n; t++) {
     const f = vals[t] > 1e-12 * vmax ? 1 / Math.sqrt(vals[t]) : 0;
     for (let j = 0; j < p; j++) {
@@ -457,7 +482,6 @@ function adjustRows(
       YQ[j * n + t] = v * f;
     }
   }
-  const YB = new Float64Array(p * n);
   for (let j = 0; j < p; j++) {
     for (let b = 0; b < n; b++) {
       let v = 0;
@@ -465,7 +489,6 @@ function adjustRows(
       YB[j * n + b] = v;
     }
   }
-  const E = new Float64Array(p * n);
   for (let j = 0; j < p; j++) {
     for (let b = 0; b < n; b++) {
       let v = 0;
