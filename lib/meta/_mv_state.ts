@@ -28,6 +28,8 @@ export interface MvState {
   /** Full V (rows) for the saturated log-likelihood. */
   logdetV: number;
   ev: MvEval;
+  /** Components fixed by the user (null: estimated). */
+  fixed: (number | null)[];
 }
 
 const STATE = new WeakMap<object, MvState>();

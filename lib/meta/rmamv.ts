@@ -865,6 +865,7 @@ export function rmaMv(input: RmaMvInput): RmaMvResult {
     nInner,
     logdetV,
     ev,
+    fixed,
   });
   return result;
 }
@@ -1027,7 +1028,8 @@ export function confintMv(fit: RmaMvResult, options: { level?: number } = {}): C
     startAt: (t: number) => Float64Array,
   ) =>
   (t: number): number => {
-    const fixed = fix(t, theta);
+    // components the user fixed stay fixed in every profile
+    const fixed = fix(t, theta).map((v, i) => (v === null ? s.fixed[i] : v));
     const st = startAt(t);
     const o = optimize(model, st, reml, fixed);
     if (o === null) return -Infinity;
@@ -1084,9 +1086,13 @@ export function confintMv(fit: RmaMvResult, options: { level?: number } = {}): C
     });
   };
   for (let i = 0; i < s.nSigma; i++) {
+    if (s.fixed[i] !== null) continue; // as metafor: fixed components have no interval
     const c0 = components.length;
     varComp(i, "sigma");
     components[c0].names = [`sigma^2.${i + 1}`, `sigma.${i + 1}`];
+  }
+  if (s.struct !== null && s.tauIdx.some((i) => s.fixed[i] !== null)) {
+    fail(tool, "fit", "profile intervals with fixed tau2 components are not supported");
   }
   if (s.struct !== null) {
     if (s.struct === "CS") {

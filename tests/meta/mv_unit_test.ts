@@ -4,7 +4,7 @@
  * block structure (crossed factors give one block), predictions at the level of a proportion.
  */
 import { assertClose } from "../helpers.ts";
-import { predictMv, rmaMv } from "../../lib/meta/rmamv.ts";
+import { confintMv, predictMv, rmaMv } from "../../lib/meta/rmamv.ts";
 import { rhoSensitivity, vcalc } from "../../lib/meta/vcalc.ts";
 import { robust } from "../../lib/meta/robust.ts";
 import { rma } from "../../lib/meta/rma.ts";
@@ -95,4 +95,12 @@ Deno.test("rmaMv: HCS with three outcomes lies between CS and UN and has one cor
   assertClose(hcs.G[0][2], hcs.rho[0] * Math.sqrt(hcs.tau2[0] * hcs.tau2[2]), 1e-10, "G[0][2]", 1e-14);
   // parameters counted: 3 coefficients + 3 tau2 + 1 rho
   assertClose(hcs.fit_stats.AIC, -2 * ll(hcs) + 2 * 7, 1e-12, "AIC");
+});
+
+Deno.test("confintMv: a fixed sigma2 gets no interval and stays fixed in the other profile", () => {
+  const fixed0 = rmaMv({ yi, V: vi, random: { nested: [study, esid] }, sigma2: [0, null] });
+  const two = rmaMv({ yi, V: vi, random: { nested: [yi.map((_, i) => i)] } });
+  const a = confintMv(fixed0), b = confintMv(two);
+  if (a.components.length !== 1 || a.components[0].names[0] !== "sigma^2.2") throw new Error("only sigma^2.2");
+  assertClose(a.components[0].ci_ub[0], b.components[0].ci_ub[0], 1e-6, "ci_ub as the two-level model");
 });
