@@ -1,0 +1,767 @@
+/**
+ * Cluster-robust (sandwich) inference for meta-analytic models, as metafor's `robust()`:
+ * - `clubSandwich: true` — clubSandwich's CR2 estimator (bias-reduced linearisation, Pustejovsky &
+ *   Tipton 2018) with the fitted marginal covariance as working model and inverse-variance weights,
+ *   Satterthwaite degrees of freedom per coefficient, and the HTZ (Hotelling's T² approximation)
+ *   Wald test for several coefficients ({@link waldTest});
+ * - default — metafor's CR1-type estimator `m/(m-p) · B M B` with t tests on m - p df.
+ *
+ * It takes an {@link rmaMv} fit or a univariate fit (`rma`, `rmaMods`: anything with `yi`, `vi`,
+ * `tau2` and, with moderators, the model matrix `X`), whose working model is `diag(vi + tau2)`.
+ *
+ * @example
+ * ```ts
+ * import { rmaMv } from "./rmamv.ts";
+ * import { robust } from "./robust.ts";
+ * const study = [1, 1, 2, 2, 3, 3, 4, 4, 5, 5];
+ * const fit = rmaMv({
+ *   yi: [0.2, 0.4, 0.1, 0.6, 0.5, 0.3, 0.9, 0.7, 0.4, 0.2],
+ *   V: [0.02, 0.03, 0.02, 0.04, 0.03, 0.02, 0.05, 0.04, 0.03, 0.02],
+ *   random: { nested: [study, [1, 2, 1, 2, 1, 2, 1, 2, 1, 2]] },
+ * });
+ * const r = robust(fit, { cluster: study, clubSandwich: true });
+ * if (!(r.df[0] > 0 && r.df[0] <= 4 + 1e-9)) throw new Error("Satterthwaite df at most m - 1");
+ * ```
+ * @module
+ */
+import { fail, ValidationError } from "../validate.ts";
+import { normalizeLevel } from "../conventions.ts";
+import { pchisq, pf, pt, qt } from "../stats/distributions.ts";
+import { cholInPlace, spdInverse, symEigen, symPower, toRows } from "./_linalg.ts";
+import { blockM } from "./_mv_core.ts";
+import type { RmaMvResult } from "./rmamv.ts";
+import { mvState } from "./_mv_state.ts";
+
+/** A univariate fit as returned by `rma()` or `rmaMods()` (the fields robust inference needs). */
+export interface UniFitLike {
+  /** Effect sizes. */
+  yi: number[];
+  /** Sampling variances. */
+  vi: number[];
+  /** Estimated τ² (0 for a fixed-effect fit). */
+  tau2: number;
+  /** Model matrix (rows); absent for an intercept-only fit. */
+  X?: number[][];
+  /** Coefficient names (rmaMods' `colnames`). */
+  colnames?: string[];
+}
+
+/** Options of {@link robust} and {@link waldTest}. */
+export interface RobustOptions {
+  /** Cluster id of every effect size (k), e.g. the study. */
+  cluster: (string | number)[];
+  /** CR2 with Satterthwaite df and the HTZ test (true), or metafor's CR1-type default (false, default). */
+  clubSandwich?: boolean;
+  /** Confidence level in percent or as a proportion (default 95). */
+  level?: number;
+}
+
+/** Result of {@link robust} (metafor's names). */
+export interface RobustResult {
+  /** "clubSandwich" (CR2) or "default" (CR1-type). */
+  robumethod: "clubSandwich" | "default";
+  /** Coefficient names. */
+  coef_names: string[];
+  /** Coefficients (those of the fit). */
+  beta: number[];
+  /** Cluster-robust standard errors. */
+  se: number[];
+  /** t statistics. */
+  tval: number[];
+  /** Degrees of freedom per coefficient (Satterthwaite, or m - p). */
+  df: number[];
+  /** Two-sided p-values (null where df ≤ 0). */
+  pval: (number | null)[];
+  /** Lower confidence bounds (null where df ≤ 0). */
+  ci_lb: (number | null)[];
+  /** Upper confidence bounds (null where df ≤ 0). */
+  ci_ub: (number | null)[];
+  /** Omnibus F test of `btt` (HTZ for CR2; 0 when the HTZ df is not positive). */
+  QM: number;
+  /** Its df [q, denominator df]. */
+  QMdf: [number, number];
+  /** Its p-value (null when the denominator df is not positive). */
+  QMp: number | null;
+  /** Cluster-robust covariance matrix of the coefficients (rows). */
+  vb: number[][];
+  /** 1-based indices of the coefficients in QM. */
+  btt: number[];
+  /** Number of clusters. */
+  n_clusters: number;
+  /** Confidence level in percent. */
+  level: number;
+}
+
+/** One Wald test of {@link waldTest}, as clubSandwich's `Wald_test()` rows. */
+export interface WaldTestResult {
+  /** "chi-sq", "Naive-F" or "HTZ". */
+  test: "chi-sq" | "Naive-F" | "HTZ";
+  /** F statistic (chi-sq: Q/q). */
+  Fstat: number;
+  /** Scaling of the HTZ statistic (1 for the others). */
+  delta: number;
+  /** Numerator df q. */
+  df_num: number;
+  /** Denominator df (null for chi-sq, i.e. infinite). */
+  df_denom: number | null;
+  /** p-value (null where the denominator df is not positive). */
+  pval: number | null;
+}
+
+interface Cluster {
+  idx: number[];
+  n: number;
+  /** working covariance Θ_c (n×n) */
+  theta: Float64Array;
+  /** Lower Cholesky factor of Θ_c (upper triangle zero) */
+  L: Float64Array;
+  /** X_c (n×p), W_c X_c (n×p), y_c */
+  X: Float64Array;
+  WX: Float64Array;
+  y: Float64Array;
+  /** X_c' W_c X_c, X_c' W_c y_c */
+  P: Float64Array;
+  XWy: Float64Array;
+}
+
+interface Working {
+  k: number;
+  p: number;
+  beta: Float64Array;
+  names: string[];
+  btt: number[];
+  clusters: Cluster[];
+  /** (Σ X_c' W_c X_c)⁻¹ */
+  A: Float64Array;
+  /** W_c = Θ_c⁻¹ for every cluster (inverse-variance weights on nested clusters) */
+  inverse: boolean;
+}
+
+function groupClusters(tool: string, cluster: unknown, k: number): number[][] {
+  if (!Array.isArray(cluster)) fail(tool, "cluster", `must be an array of ${k} cluster ids`, cluster);
+  if (cluster.length !== k) fail(tool, "cluster", `must have ${k} elements (one per effect size)`, cluster.length);
+  const map = new Map<string, number[]>();
+  cluster.forEach((c, i) => {
+    if (!((typeof c === "number" && Number.isFinite(c)) || (typeof c === "string" && c.length > 0))) {
+      throw new ValidationError(tool, [{
+        path: `cluster[${i}]`,
+        row: i + 1,
+        rule: "must be a cluster id (number or non-empty string)",
+        received: c,
+      }]);
+    }
+    const key = String(c);
+    const l = map.get(key);
+    if (l) l.push(i);
+    else map.set(key, [i]);
+  });
+  const groups = [...map.values()];
+  if (groups.length < 2) fail(tool, "cluster", "must have at least 2 clusters", groups.length);
+  return groups;
+}
+
+/** Solve Θ Z = B (Θ = L L', L lower in `l`) for B n×m, in place. */
+function cholSolveInPlace(l: Float64Array, n: number, B: Float64Array, m: number): void {
+  for (let j = 0; j < m; j++) {
+    for (let i = 0; i < n; i++) {
+      let s = B[i * m + j];
+      for (let t = 0; t < i; t++) s -= l[i * n + t] * B[t * m + j];
+      B[i * m + j] = s / l[i * n + i];
+    }
+    for (let i = n - 1; i >= 0; i--) {
+      let s = B[i * m + j];
+      for (let t = i + 1; t < n; t++) s -= l[t * n + i] * B[t * m + j];
+      B[i * m + j] = s / l[i * n + i];
+    }
+  }
+}
+
+/** The working model (fitted marginal covariance, weights, GLS pieces) of a fit, split by cluster. */
+function working(tool: string, fit: RmaMvResult | UniFitLike, cluster: unknown): Working {
+  if (fit === null || typeof fit !== "object") {
+    fail(tool, "fit", "must be a result of rmaMv(), rma() or rmaMods()", fit);
+  }
+  let k: number, p: number, X: Float64Array, y: Float64Array, names: string[], hasIntercept: boolean;
+  // the working covariance restricted to a set of rows
+  let thetaOf: (idx: number[]) => Float64Array;
+  let nested: (groups: number[][]) => boolean;
+  if ((fit as RmaMvResult).model === "rma.mv") {
+    const f = fit as RmaMvResult;
+    const s = mvState(f, tool);
+    k = f.k;
+    p = f.p;
+    names = f.coef_names;
+    hasIntercept = s.hasIntercept;
+    X = new Float64Array(k * p);
+    s.X.forEach((r, i) => r.forEach((v, j) => (X[i * p + j] = v)));
+    y = Float64Array.from(s.yi);
+    const blockOf = new Int32Array(k), posOf = new Int32Array(k);
+    const blocks = s.model.blocks;
+    blocks.forEach((b, bi) =>
+      b.idx.forEach((g, a) => {
+        blockOf[g] = bi;
+        posOf[g] = a;
+      })
+    );
+    const Ms = blocks.map((b) => blockM(b, s.theta, new Float64Array(b.n * b.n)));
+    thetaOf = (idx) => {
+      const n = idx.length, o = new Float64Array(n * n);
+      for (let a = 0; a < n; a++) {
+        const ba = blockOf[idx[a]], Mb = Ms[ba], nb = blocks[ba].n, pa = posOf[idx[a]];
+        for (let c = 0; c < n; c++) if (blockOf[idx[c]] === ba) o[a * n + c] = Mb[pa * nb + posOf[idx[c]]];
+      }
+      return o;
+    };
+    nested = (groups) => {
+      const cl = new Int32Array(k);
+      groups.forEach((g, c) => g.forEach((i) => (cl[i] = c)));
+      return blocks.every((b) => b.idx.every((i) => cl[i] === cl[b.idx[0]]));
+    };
+  } else {
+    const f = fit as UniFitLike;
+    if (!Array.isArray(f.yi) || !Array.isArray(f.vi) || typeof f.tau2 !== "number" || !Number.isFinite(f.tau2)) {
+      fail(tool, "fit", "must be a result of rmaMv(), rma() or rmaMods() (with yi, vi and tau2)", fit);
+    }
+    k = f.yi.length;
+    const rows = f.X ?? f.yi.map(() => [1]);
+    p = rows[0].length;
+    names = f.colnames ?? (f.X ? rows[0].map((_, j) => (j === 0 ? "intrcpt" : `X${j}`)) : ["intrcpt"]);
+    hasIntercept = rows.every((r) => r[0] === 1) && names[0] === "intrcpt";
+    X = new Float64Array(k * p);
+    rows.forEach((r, i) => r.forEach((v, j) => (X[i * p + j] = v)));
+    y = Float64Array.from(f.yi);
+    const vi = f.vi, tau2 = f.tau2;
+    thetaOf = (idx) => {
+      const n = idx.length, o = new Float64Array(n * n);
+      idx.forEach((g, a) => (o[a * n + a] = vi[g] + tau2));
+      return o;
+    };
+    nested = () => true;
+  }
+  const groups = groupClusters(tool, cluster, k);
+  const inverse = nested(groups);
+  let fullInv: Float64Array | null = null;
+  if (!inverse) {
+    const all = Array.from({ length: k }, (_, i) => i);
+    const inv = spdInverse(thetaOf(all), k);
+    if (inv === null) fail(tool, "fit", "the fitted marginal covariance is not positive definite");
+    fullInv = inv.inv;
+  }
+  const XtWX = new Float64Array(p * p), XtWy = new Float64Array(p);
+  const clusters: Cluster[] = groups.map((idx) => {
+    const n = idx.length;
+    const theta = thetaOf(idx);
+    const Xc = new Float64Array(n * p), yc = new Float64Array(n);
+    for (let a = 0; a < n; a++) {
+      yc[a] = y[idx[a]];
+      for (let j = 0; j < p; j++) Xc[a * p + j] = X[idx[a] * p + j];
+    }
+    // W X and W y: by a Cholesky solve with Θ_c (nested), or with the sub-block of the full inverse
+    const WXy = new Float64Array(n * (p + 1));
+    const L = theta.slice();
+    if (Number.isNaN(cholInPlace(L, n))) fail(tool, "fit", "a cluster's working covariance is not positive definite");
+    for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) L[a * n + b] = 0;
+    if (fullInv) {
+      const Wc = new Float64Array(n * n);
+      for (let a = 0; a < n; a++) for (let c = 0; c < n; c++) Wc[a * n + c] = fullInv[idx[a] * k + idx[c]];
+      for (let a = 0; a < n; a++) {
+        for (let c = 0; c < n; c++) {
+          const w = Wc[a * n + c];
+          if (w === 0) continue;
+          for (let j = 0; j < p; j++) WXy[a * (p + 1) + j] += w * Xc[c * p + j];
+          WXy[a * (p + 1) + p] += w * yc[c];
+        }
+      }
+    } else {
+      for (let a = 0; a < n; a++) {
+        for (let j = 0; j < p; j++) WXy[a * (p + 1) + j] = Xc[a * p + j];
+        WXy[a * (p + 1) + p] = yc[a];
+      }
+      cholSolveInPlace(L, n, WXy, p + 1);
+    }
+    const WX = new Float64Array(n * p);
+    const P = new Float64Array(p * p), XWy = new Float64Array(p);
+    for (let a = 0; a < n; a++) {
+      for (let j = 0; j < p; j++) {
+        const wx = WXy[a * (p + 1) + j];
+        WX[a * p + j] = wx;
+        XWy[j] += wx * yc[a];
+        for (let t = 0; t < p; t++) P[j * p + t] += wx * Xc[a * p + t];
+      }
+    }
+    for (let i = 0; i < p * p; i++) XtWX[i] += P[i];
+    for (let j = 0; j < p; j++) XtWy[j] += XWy[j];
+    return { idx, n, theta, L, X: Xc, WX, y: yc, P, XWy };
+  });
+  const inv = spdInverse(XtWX, p);
+  if (inv === null) fail(tool, "fit", "X' W X is singular");
+  const A = inv.inv;
+  const beta = new Float64Array(p);
+  for (let s = 0; s < p; s++) for (let t = 0; t < p; t++) beta[s] += A[s * p + t] * XtWy[t];
+  const btt = hasIntercept && p > 1 ? names.map((_, j) => j).slice(1) : names.map((_, j) => j);
+  return { k, p, beta, names, btt, clusters, A, inverse };
+}
+
+/**
+ * Per-cluster pieces of a sandwich estimator with estimating matrices E_c (p × n_c):
+ * m_c = E_c e_c, T_c = E_c Θ_c E_c', U_c = E_c X_c (all p-vectors / p×p), which is all the
+ * sandwich, the Satterthwaite df and the HTZ test need.
+ */
+interface Pieces {
+  m: Float64Array[];
+  T: Float64Array[];
+  U: Float64Array[];
+}
+
+function mul(a: Float64Array, b: Float64Array, n: number, m: number, r: number): Float64Array {
+  const o = new Float64Array(n * r);
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < m; k++) {
+      const v = a[i * m + k];
+      if (v === 0) continue;
+      for (let j = 0; j < r; j++) o[i * r + j] += v * b[k * r + j];
+    }
+  }
+  return o;
+}
+
+/** m_c = X_c' W_c e_c (CR0/CR1 estimating functions). */
+function cr1Pieces(w: Working): Pieces {
+  const { p, beta } = w;
+  const m = w.clusters.map((c) => {
+    const v = c.XWy.slice();
+    for (let j = 0; j < p; j++) for (let t = 0; t < p; t++) v[j] -= c.P[j * p + t] * beta[t];
+    return v;
+  });
+  return { m, T: [], U: [] };
+}
+
+/**
+ * CR2 pieces: E_c = X_c' W_c A_c with clubSandwich's adjustment A_c = D'(D S_c D')^{-1/2} D,
+ * D = chol(Θ_c) (upper), S_c = (I - X_c A X_c' W_c) Θ_c (= Θ_c - X_c A X_c' with inverse-variance
+ * weights on nested clusters); B^{-1/2} from the eigen decomposition of B, applied to the p rows
+ * of X_c' W_c L without forming the n_c × n_c power.
+ */
+function cr2Pieces(tool: string, w: Working): Pieces {
+  const { p, beta, A } = w;
+  const m: Float64Array[] = [], T: Float64Array[] = [], U: Float64Array[] = [];
+  // scratch sized for the largest cluster, reused across clusters (indexing uses each cluster's n)
+  let nmax = 0;
+  for (const c of w.clusters) nmax = Math.max(nmax, c.n);
+  const eB = new Float64Array(nmax), XA = new Float64Array(nmax * p);
+  const SB = new Float64Array(nmax * nmax), SLB = new Float64Array(nmax * nmax), BB = new Float64Array(nmax * nmax);
+  const YB1 = new Float64Array(p * nmax), YB2 = new Float64Array(p * nmax), YB3 = new Float64Array(p * nmax);
+  const EB = new Float64Array(p * nmax), ETB = new Float64Array(p * nmax);
+  for (const c of w.clusters) {
+    const { n, X: x, theta, WX } = c;
+    const e = eB;
+    for (let a = 0; a < n; a++) {
+      let s = c.y[a];
+      for (let j = 0; j < p; j++) s -= x[a * p + j] * beta[j];
+      e[a] = s;
+    }
+    const L = c.L; // Θ = L L'
+    // XA = X_c A (n × p)
+    for (let a = 0; a < n; a++) {
+      for (let j = 0; j < p; j++) {
+        let v = 0;
+        for (let t = 0; t < p; t++) v += x[a * p + t] * A[t * p + j];
+        XA[a * p + j] = v;
+      }
+    }
+    let S: Float64Array;
+    if (w.inverse) {
+      S = SB;
+      for (let a = 0; a < n; a++) {
+        for (let b = 0; b < n; b++) {
+          let v = 0;
+          for (let j = 0; j < p; j++) v += XA[a * p + j] * x[b * p + j];
+          S[a * n + b] = theta[a * n + b] - v;
+        }
+      }
+    } else {
+      // (I - X A (W X)') Θ
+      const IH = new Float64Array(n * n);
+      for (let a = 0; a < n; a++) {
+        for (let b = 0; b < n; b++) {
+          let v = a === b ? 1 : 0;
+          for (let j = 0; j < p; j++) v -= XA[a * p + j] * WX[b * p + j];
+          IH[a * n + b] = v;
+        }
+      }
+      S = mul(IH, theta, n, n, n);
+    }
+    const B = congruenceLt(L, S, n, SLB, BB);
+    const { vals, vecs: Q } = symEigen(B, n);
+    const E = adjustRows(WX, L, Q, vals, n, p, YB1, YB2, YB3, EB);
+    const mc = new Float64Array(p);
+    for (let j = 0; j < p; j++) {
+      let v = 0;
+      for (let a = 0; a < n; a++) v += E[j * n + a] * e[a];
+      mc[j] = v;
+    }
+    // ET = E Θ (p × n), T_c = E Θ E', U_c = E X
+    const ET = ETB;
+    for (let j = 0; j < p; j++) {
+      for (let b = 0; b < n; b++) {
+        let v = 0;
+        for (let t = 0; t < n; t++) v += E[j * n + t] * theta[t * n + b];
+        ET[j * n + b] = v;
+      }
+    }
+    const Tc = new Float64Array(p * p), Uc = new Float64Array(p * p);
+    for (let a = 0; a < p; a++) {
+      for (let b = 0; b < p; b++) {
+        let v = 0, u = 0;
+        for (let t = 0; t < n; t++) {
+          v += ET[a * n + t] * E[b * n + t];
+          u += E[a * n + t] * x[t * p + b];
+        }
+        Tc[a * p + b] = v;
+        Uc[a * p + b] = u;
+      }
+    }
+    m.push(mc);
+    T.push(Tc);
+    U.push(Uc);
+  }
+  return { m, T, U };
+}
+
+/** B = L' S L for lower-triangular L (n×n), symmetrised. */
+function congruenceLt(L: Float64Array, S: Float64Array, n: number, SL: Float64Array, B: Float64Array): Float64Array {
+  for (let a = 0; a < n; a++) {
+    const ra = a * n;
+    for (let b = 0; b < n; b++) {
+      let v = 0;
+      for (let t = b; t < n; t++) v += S[ra + t] * L[t * n + b];
+      SL[ra + b] = v;
+    }
+  }
+  for (let a = 0; a < n; a++) {
+    for (let b = 0; b <= a; b++) {
+      let v = 0;
+      for (let t = a; t < n; t++) v += L[t * n + a] * SL[t * n + b];
+      B[a * n + b] = v;
+      B[b * n + a] = v;
+    }
+  }
+  return B;
+}
+
+/**
+ * E = X' W L B^{-1/2} L' for B = Q Λ Q' (generalised inverse for eigenvalues ≤ 1e-12 · max, as
+ * clubSandwich's matrix_power), computed on the p rows: ((Y Q) Λ^{-1/2}) Q' L' with Y = (W X)' L.
+ */
+function adjustRows(
+  WX: Float64Array,
+  L: Float64Array,
+  Q: Float64Array,
+  vals: Float64Array,
+  n: number,
+  p: number,
+  Y: Float64Array,
+  YQ: Float64Array,
+  YB: Float64Array,
+  E: Float64Array,
+): Float64Array {
+  let vmax = 0;
+  for (let t = 0; t < n; t++) vmax = Math.max(vmax, Math.abs(vals[t]));
+  for (let j = 0; j < p; j++) {
+    for (let b = 0; b < n; b++) {
+      let v = 0;
+      for (let t = b; t < n; t++) v += WX[t * p + j] * L[t * n + b];
+      Y[j * n + b] = v;
+    }
+  }
+  for (let t = 0; t < n; t++) {
+    const f = vals[t] > 1e-12 * vmax ? 1 / Math.sqrt(vals[t]) : 0;
+    for (let j = 0; j < p; j++) {
+      let v = 0;
+      for (let b = 0; b < n; b++) v += Y[j * n + b] * Q[b * n + t];
+      YQ[j * n + t] = v * f;
+    }
+  }
+  for (let j = 0; j < p; j++) {
+    for (let b = 0; b < n; b++) {
+      let v = 0;
+      for (let t = 0; t < n; t++) v += YQ[j * n + t] * Q[b * n + t];
+      YB[j * n + b] = v;
+    }
+  }
+  for (let j = 0; j < p; j++) {
+    for (let b = 0; b < n; b++) {
+      let v = 0;
+      for (let t = 0; t <= b; t++) v += YB[j * n + t] * L[b * n + t];
+      E[j * n + b] = v;
+    }
+  }
+  return E;
+}
+
+/** The sandwich A (Σ_c m_c m_c') A, times `scale`. */
+function sandwich(w: Working, pc: Pieces, scale: number): Float64Array {
+  const p = w.p;
+  const meat = new Float64Array(p * p);
+  for (const u of pc.m) for (let s = 0; s < p; s++) for (let t = 0; t < p; t++) meat[s * p + t] += u[s] * u[t];
+  const V = mul(mul(w.A, meat, p, p, p), w.A, p, p, p);
+  for (let i = 0; i < p * p; i++) V[i] *= scale;
+  for (let s = 0; s < p; s++) {
+    for (let t = 0; t < s; t++) {
+      const v = (V[s * p + t] + V[t * p + s]) / 2;
+      V[s * p + t] = V[t * p + s] = v;
+    }
+  }
+  return V;
+}
+
+/**
+ * clubSandwich's P array (`get_P_array(all_terms = TRUE)`) for a contrast matrix C (q×p), flat:
+ * P[((c m + d) q + s) q + t] = δ_cd (G_c Θ_c G_c')[s,t] - (F_c A F_d')[s,t] with G_c = C A E_c,
+ * F_c = G_c X_c, i.e. δ_cd (CA T_c A C')[s,t] - (CA U_c A (CA U_d)')[s,t].
+ */
+function pArray(w: Working, pc: Pieces, C: Float64Array, q: number): Float64Array {
+  const p = w.p;
+  const m = w.clusters.length;
+  const CA = mul(C, w.A, q, p, p);
+  const F = new Float64Array(m * q * p), FA = new Float64Array(m * q * p);
+  const P = new Float64Array(m * m * q * q);
+  for (let c = 0; c < m; c++) {
+    const CAT = mul(CA, pc.T[c], q, p, p);
+    const o = (c * m + c) * q * q;
+    for (let s = 0; s < q; s++) {
+      for (let t = 0; t < q; t++) {
+        let v = 0;
+        for (let j = 0; j < p; j++) v += CAT[s * p + j] * CA[t * p + j];
+        P[o + s * q + t] = v;
+      }
+    }
+    const Fc = mul(CA, pc.U[c], q, p, p);
+    F.set(Fc, c * q * p);
+    FA.set(mul(Fc, w.A, q, p, p), c * q * p);
+  }
+  for (let c = 0; c < m; c++) {
+    for (let d = 0; d < m; d++) {
+      const o = (c * m + d) * q * q;
+      for (let s = 0; s < q; s++) {
+        for (let t = 0; t < q; t++) {
+          let v = 0;
+          for (let j = 0; j < p; j++) v += FA[(c * q + s) * p + j] * F[(d * q + t) * p + j];
+          P[o + s * q + t] -= v;
+        }
+      }
+    }
+  }
+  return P;
+}
+
+/** Satterthwaite df of every coefficient (clubSandwich's coef_test, test = "Satterthwaite"). */
+function satterthwaite(w: Working, pc: Pieces): number[] {
+  const p = w.p;
+  const m = w.clusters.length;
+  return Array.from({ length: p }, (_, j) => {
+    const C = new Float64Array(p);
+    C[j] = 1;
+    const P = pArray(w, pc, C, 1);
+    let E = 0, V = 0;
+    for (let c = 0; c < m; c++) {
+      E += P[c * m + c];
+      for (let d = 0; d < m; d++) V += P[c * m + d] ** 2;
+    }
+    return (E * E) / V;
+  });
+}
+
+function htz(w: Working, pc: Pieces, vcr: Float64Array, coefs: number[]): WaldTestResult[] {
+  const p = w.p, q = coefs.length, m = w.clusters.length;
+  const C = new Float64Array(q * p);
+  coefs.forEach((j, s) => (C[s * p + j] = 1));
+  const sub = new Float64Array(q * q);
+  coefs.forEach((a, s) => coefs.forEach((b, t) => (sub[s * q + t] = vcr[a * p + b])));
+  const inv = spdInverse(sub, q);
+  if (inv === null) {
+    fail(
+      "waldTest",
+      "coefs",
+      "the robust covariance matrix of these coefficients is not positive definite; the test cannot be computed",
+    );
+  }
+  let Q = 0;
+  coefs.forEach((a, s) => coefs.forEach((b, t) => (Q += w.beta[a] * inv.inv[s * q + t] * w.beta[b])));
+  const out: WaldTestResult[] = [];
+  out.push({ test: "chi-sq", Fstat: Q / q, delta: 1, df_num: q, df_denom: null, pval: pchisq(Q, q, { lower: false }) });
+  out.push({
+    test: "Naive-F",
+    Fstat: Q / q,
+    delta: 1,
+    df_num: q,
+    df_denom: m - 1,
+    pval: pf(Q / q, q, m - 1, { lower: false }),
+  });
+  const P = pArray(w, pc, C, q);
+  const Omega = new Float64Array(q * q);
+  for (let c = 0; c < m; c++) for (let i = 0; i < q * q; i++) Omega[i] += P[(c * m + c) * q * q + i];
+  const On = symPower(Omega, q, -0.5);
+  let total = 0;
+  const T = new Float64Array(q * q), B = new Float64Array(q * q);
+  for (let c = 0; c < m; c++) {
+    for (let d = 0; d < m; d++) {
+      const o = (c * m + d) * q * q;
+      // B = On P_cd On
+      for (let s = 0; s < q; s++) {
+        for (let t = 0; t < q; t++) {
+          let v = 0;
+          for (let u = 0; u < q; u++) v += On[s * q + u] * P[o + u * q + t];
+          T[s * q + t] = v;
+        }
+      }
+      for (let s = 0; s < q; s++) {
+        for (let t = 0; t < q; t++) {
+          let v = 0;
+          for (let u = 0; u < q; u++) v += T[s * q + u] * On[u * q + t];
+          B[s * q + t] = v;
+        }
+      }
+      for (let s = 0; s < q; s++) {
+        for (let t = 0; t < q; t++) total += B[s * q + t] * B[t * q + s] + B[s * q + s] * B[t * q + t];
+      }
+    }
+  }
+  const nu = (q * (q + 1)) / total;
+  const df = nu - q + 1;
+  const delta = Math.max(df / nu, 0);
+  const F = (delta * Q) / q;
+  out.push({
+    test: "HTZ",
+    Fstat: F,
+    delta,
+    df_num: q,
+    df_denom: df,
+    pval: df > 0 ? pf(F, q, df, { lower: false }) : null,
+  });
+  return out;
+}
+
+function checkFinite(tool: string, field: string, xs: number[]): void {
+  xs.forEach((v, i) => {
+    if (!Number.isFinite(v)) fail(tool, `${field}[${i}]`, "is not finite (degenerate cluster structure)", v);
+  });
+}
+
+/**
+ * Cluster-robust tests and confidence intervals for the coefficients of a fit, as metafor's
+ * `robust(fit, cluster, clubSandwich)`.
+ *
+ * @example
+ * ```ts
+ * import { robust } from "./robust.ts";
+ * // a univariate fit (as rma() returns it): working model diag(vi + tau2)
+ * const fit = { yi: [0.1, 0.5, 0.3, 0.8, 0.2, 0.6], vi: [0.02, 0.03, 0.02, 0.05, 0.04, 0.03], tau2: 0.01 };
+ * const r = robust(fit, { cluster: ["a", "a", "b", "b", "c", "c"] });
+ * if (r.df[0] !== 2 || r.robumethod !== "default") throw new Error("CR1: m - p = 2 df");
+ * ```
+ */
+export function robust(fit: RmaMvResult | UniFitLike, options: RobustOptions): RobustResult {
+  const tool = "robust";
+  if (options === null || typeof options !== "object") fail(tool, "options", "must be an object with cluster", options);
+  const level = normalizeLevel(options.level ?? 95, tool, "level");
+  const w = working(tool, fit, options.cluster);
+  const cs = options.clubSandwich ?? false;
+  const m = w.clusters.length, p = w.p;
+  const alpha = 1 - level / 100;
+  let vb: Float64Array, df: number[], QM: number, QMdf: [number, number], QMp: number | null;
+  if (cs) {
+    const pc = cr2Pieces(tool, w);
+    vb = sandwich(w, pc, 1);
+    df = satterthwaite(w, pc);
+    const h = htz(w, pc, vb, w.btt)[2];
+    QM = h.Fstat;
+    QMdf = [h.df_num, h.df_denom!];
+    QMp = h.pval;
+  } else {
+    if (m <= p) fail(tool, "cluster", `needs more clusters than coefficients (m = ${m}, p = ${p})`, m);
+    vb = sandwich(w, cr1Pieces(w), m / (m - p));
+    df = Array.from({ length: p }, () => m - p);
+    const q = w.btt.length;
+    const sub = new Float64Array(q * q);
+    w.btt.forEach((a, s) => w.btt.forEach((b, t) => (sub[s * q + t] = vb[a * p + b])));
+    const inv = spdInverse(sub, q);
+    if (inv === null) {
+      fail(tool, "cluster", "the robust covariance matrix is singular (too few clusters for these moderators)");
+    }
+    let Q = 0;
+    w.btt.forEach((a, s) => w.btt.forEach((b, t) => (Q += w.beta[a] * inv.inv[s * q + t] * w.beta[b])));
+    QM = Q / q;
+    QMdf = [q, m - p];
+    QMp = pf(QM, q, m - p, { lower: false });
+  }
+  const beta = Array.from(w.beta);
+  const se = beta.map((_, j) => Math.sqrt(vb[j * p + j]));
+  checkFinite(tool, "se", se);
+  const tval = beta.map((b, j) => b / se[j]);
+  const pval = tval.map((t, j) => (df[j] > 0 ? 2 * pt(Math.abs(t), df[j], { lower: false }) : null));
+  const crit = df.map((d) => (d > 0 ? qt(alpha / 2, d, { lower: false }) : NaN));
+  return {
+    robumethod: cs ? "clubSandwich" : "default",
+    coef_names: w.names,
+    beta,
+    se,
+    tval,
+    df,
+    pval,
+    ci_lb: beta.map((b, j) => (df[j] > 0 ? b - crit[j] * se[j] : null)),
+    ci_ub: beta.map((b, j) => (df[j] > 0 ? b + crit[j] * se[j] : null)),
+    QM,
+    QMdf,
+    QMp,
+    vb: toRows(vb, p, p),
+    btt: w.btt.map((j) => j + 1),
+    n_clusters: m,
+    level,
+  };
+}
+
+/** Options of {@link waldTest}. */
+export interface WaldTestOptions {
+  /** Cluster id of every effect size (k). */
+  cluster: (string | number)[];
+  /** 1-based indices of the coefficients tested jointly (= 0); default: all but the intercept. */
+  coefs?: number[];
+}
+
+/**
+ * Cluster-robust Wald tests that several coefficients are zero with the CR2 covariance matrix, as
+ * clubSandwich's `Wald_test(fit, constrain_zero(coefs), vcov = "CR2", test = c("chi-sq",
+ * "Naive-F", "HTZ"))`. HTZ: `F = delta · Q / q` on (q, nu - q + 1) df with nu from the
+ * Hotelling T² approximation; with few clusters the denominator df can be ≤ 0 (then pval is null).
+ *
+ * @example
+ * ```ts
+ * import { waldTest } from "./robust.ts";
+ * const fit = {
+ *   yi: [0.1, 0.5, 0.3, 0.8, 0.2, 0.6, 0.4, 0.9],
+ *   vi: [0.02, 0.03, 0.02, 0.05, 0.04, 0.03, 0.02, 0.03],
+ *   tau2: 0.01,
+ *   X: [[1, 0], [1, 1], [1, 0], [1, 1], [1, 0], [1, 1], [1, 0], [1, 1]],
+ *   colnames: ["intrcpt", "x"],
+ * };
+ * const [chi, naive, htz] = waldTest(fit, { cluster: [1, 1, 2, 2, 3, 3, 4, 4], coefs: [2] });
+ * if (htz.test !== "HTZ" || naive.df_denom !== 3 || chi.df_denom !== null) throw new Error("Wald tests");
+ * ```
+ */
+export function waldTest(fit: RmaMvResult | UniFitLike, options: WaldTestOptions): WaldTestResult[] {
+  const tool = "waldTest";
+  if (options === null || typeof options !== "object") fail(tool, "options", "must be an object with cluster", options);
+  const w = working(tool, fit, options.cluster);
+  const coefs = options.coefs === undefined ? w.btt : options.coefs.map((c, i) => {
+    if (!Number.isInteger(c) || c < 1 || c > w.p) {
+      fail(tool, `coefs[${i}]`, `must be a coefficient index in 1..${w.p}`, c);
+    }
+    return c - 1;
+  });
+  if (coefs.length === 0) fail(tool, "coefs", "must name at least one coefficient");
+  if (new Set(coefs).size !== coefs.length) fail(tool, "coefs", "must not repeat a coefficient", options.coefs);
+  const pc = cr2Pieces(tool, w);
+  const vb = sandwich(w, pc, 1);
+  return htz(w, pc, vb, coefs);
+}
