@@ -109,11 +109,64 @@ export {
   type TrimfillSummary,
 } from "./analyse.ts";
 
-// Multilevel and multivariate models (rma.mv), their variance-covariance helpers, robust
-// (cluster-robust) inference and model diagnostics are added by another slice in
-// `rmamv.ts`, `_mv*.ts`, `vcalc.ts`, `robust.ts` and `diagnostics.ts`; the lead exports their
-// public functions and types here, by name, at the merge:
-// export { rmaMv, ... } from "./rmamv.ts";
-// export { vcalc, ... } from "./vcalc.ts";
-// export { robust, ... } from "./robust.ts";
-// export { ... } from "./diagnostics.ts";
+// Multilevel and multivariate models as metafor's rma.mv, with predictions and profile-likelihood CIs.
+export {
+  confintMv,
+  type ConfintMvComponent,
+  type ConfintMvResult,
+  type MvFitStats,
+  type MvNestedRandom,
+  type MvStruct,
+  type MvStructRandom,
+  predictMv,
+  type PredictMvOptions,
+  type PredictMvResult,
+  rmaMv,
+  type RmaMvInput,
+  type RmaMvResult,
+} from "./rmamv.ts";
+
+// Sampling covariances of dependent effect sizes as metafor's vcalc, and the CHE model over a range of rho.
+export {
+  rhoSensitivity,
+  type RhoSensitivityInput,
+  type RhoSensitivityResult,
+  type RhoSensitivityRow,
+  vcalc,
+  type VcalcInput,
+} from "./vcalc.ts";
+
+// Cluster-robust inference: CR2 with Satterthwaite df and the HTZ Wald test as clubSandwich, or metafor's CR1.
+export {
+  robust,
+  type RobustOptions,
+  type RobustResult,
+  type UniFitLike,
+  waldTest,
+  type WaldTestOptions,
+  type WaldTestResult,
+} from "./robust.ts";
+
+// Influence, Baujat, cumulative meta-analysis, rank test, fail-safe N, modified Knapp-Hartung, permutation tests, selection models.
+export {
+  baujat,
+  type BaujatResult,
+  cumul,
+  type CumulResult,
+  type DiagFit,
+  fsn,
+  type FsnOptions,
+  type FsnResult,
+  influence,
+  type InfluenceResult,
+  knhaAdhoc,
+  type KnhaAdhocResult,
+  permutest,
+  type PermutestOptions,
+  type PermutestResult,
+  ranktest,
+  type RanktestResult,
+  selmodel,
+  type SelmodelOptions,
+  type SelmodelResult,
+} from "./diagnostics.ts";

@@ -210,15 +210,6 @@ export function qGen(yi: readonly number[], vi: readonly number[], tau2: number)
 }
 
 /**
- * τ² of the intercept-only model (internal; kept for code written against this file).
- * @deprecated use `estimateTau2(interceptDesign(k), yi, vi, method)` from `./_tau2.ts`, the one
- * estimator of the intercept-only and design-matrix paths.
- */
-export function estimateTau2(yi: number[], vi: number[], method: Tau2Method, context = "rma"): Tau2Fit {
-  return estimateTau2Design(interceptDesign(yi.length), yi, vi, method, context);
-}
-
-/**
  * Fit the model without validating the input (internal: callers have validated already).
  * Used by leave-one-out, trim-and-fill and r-sensitivity, which refit many times.
  */

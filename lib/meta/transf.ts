@@ -106,9 +106,3 @@ export function backTransformFit(fit: RmaResult, measure: ProportionMeasure, ni?
   }
   return { pred: f(fit.beta), ci_lb: f(fit.ci_lb), ci_ub: f(fit.ci_ub), pi_lb: f(fit.pi_lb), pi_ub: f(fit.pi_ub) };
 }
-
-/**
- * The former name of {@link backTransformFit}, kept so that existing imports of this file compile.
- * @deprecated use `backTransformFit` (the name in `lib/meta/mod.ts`).
- */
-export const backTransform: typeof backTransformFit = backTransformFit;

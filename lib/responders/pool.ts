@@ -1,7 +1,7 @@
 /**
  * Pooling responder proportions across cohorts with the meta-analysis engine: `escalc` with the
  * logit (PLO) or Freeman–Tukey double-arcsine (PFT) transform, `rma` (REML by default), and the
- * back-transformation to the proportion scale (`backTransform`, harmonic-mean n for PFT as
+ * back-transformation to the proportion scale (`backTransformFit`, harmonic-mean n for PFT as
  * metafor's `transf.ipft.hm`).
  *
  * @example
@@ -12,7 +12,7 @@ import { z } from "zod";
 import { fail, parseInput } from "../validate.ts";
 import { escalc } from "../effects/escalc.ts";
 import { rma, type Tau2Method } from "../meta/rma.ts";
-import { backTransform } from "../meta/transf.ts";
+import { backTransformFit } from "../meta/mod.ts";
 import { levelSchema } from "../_schemas.ts";
 
 /** Result of {@link poolProportions}: pooled proportion, CI and PI on the proportion scale, plus the fit. */
@@ -113,7 +113,7 @@ export function poolProportions(input: PoolProportionsInput): PooledProportion {
   const es = escalc(measure, { xi: p.xi, ni: p.ni });
   const level = p.level ?? 95;
   const fit = rma({ yi: es.yi, vi: es.vi, method: input.method ?? "REML", slab: p.slab, level });
-  const bt = backTransform(fit, measure, p.ni);
+  const bt = backTransformFit(fit, measure, p.ni);
   return {
     measure,
     pred: bt.pred,
