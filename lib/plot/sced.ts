@@ -267,6 +267,21 @@ function distributionBins(
 }
 
 /**
+ * Which side of the observed line its label goes: right when the observed statistic lies in the
+ * left 60% of the plotted range, else left (so the label stays inside the plot).
+ * @example labelSide({ bins: [{ x1: 0, x2: 1, count: 1, side: "< observed" }], observed: 0.9 }) // "left"
+ */
+export function labelSide(d: Pick<DistributionData, "bins" | "observed">): "left" | "right" {
+  let lo = Infinity, hi = -Infinity;
+  for (const b of d.bins) {
+    lo = Math.min(lo, b.x1);
+    hi = Math.max(hi, b.x2);
+  }
+  if (!(hi > lo)) return "right";
+  return (d.observed - lo) / (hi - lo) <= 0.6 ? "right" : "left";
+}
+
+/**
  * Histogram of the randomisation distribution with the observed statistic marked (red rule);
  * bars at or beyond it (the ones counted in p) are darker.
  * @example randomizationDistributionPlot(randomizationTest({ ..., distribution: true }))
@@ -298,15 +313,17 @@ export function randomizationDistributionPlot(
       }),
       Plot.ruleY([0]),
       Plot.ruleX([d.observed], { stroke: theme.summary, strokeWidth: 2 }),
+      // the label sits on the side of the observed line with more room, so it is never clipped; it
+      // also says how many assignments are at or beyond it (a few among thousands are no visible bar)
       Plot.text([d.observed], {
         x: (x: number) => x,
         frameAnchor: "top",
-        text: () => "observed",
+        text: () => `observed (${d.atLeast} of ${d.total} ≥)`,
         dy: -6,
         lineAnchor: "bottom",
         fill: theme.summary,
-        textAnchor: "start",
-        dx: 4,
+        textAnchor: labelSide(d) === "right" ? "start" : "end",
+        dx: labelSide(d) === "right" ? 4 : -4,
       }),
     ],
   });

@@ -22,7 +22,6 @@ import {
 } from "./_fast.ts";
 import { scedSeed, scedValue } from "./_schemas.ts";
 
-
 const fastSchema = z.object({
   values: z.array(z.array(scedValue().nullable()).min(2)).min(1),
   scheme: z.enum(["wampold-worsham", "koehler-levin", "marascuilo-busk"]),

@@ -170,6 +170,52 @@ function outcomeRows(data: ScedLongData, tool: string, outcome?: string): { rows
   return { rows: data.rows.filter((r) => r.outcome === outcome), outcome };
 }
 
+/** One case's measurements by session position (what a phase plot or a randomisation test takes). */
+export interface ScedDataSeries {
+  /** The case. */
+  name: string;
+  /** Values from the case's first to its last session (a session gap is null: missing, kept in place). */
+  values: (number | null)[];
+  /** Phase label of each position (a gap takes the label of the session before it). */
+  labels: string[];
+}
+
+function seriesOf(rows: readonly ScedLongRow[], tool: string): ScedDataSeries[] {
+  const byCase = new Map<string, ScedLongRow[]>();
+  for (const r of rows) {
+    if (!byCase.has(r.case)) byCase.set(r.case, []);
+    byCase.get(r.case)!.push(r);
+  }
+  return [...byCase.entries()].map(([name, rs]) => {
+    rs.sort((x, y) => x.session - y.session);
+    const s0 = rs[0].session, n = rs[rs.length - 1].session - s0 + 1;
+    if (n > 10_000) fail(tool, `case ${name}`, "spans more than 10,000 sessions", n);
+    const values: (number | null)[] = Array(n).fill(null);
+    const labels: string[] = Array(n).fill("");
+    for (const r of rs) {
+      values[r.session - s0] = r.value;
+      labels[r.session - s0] = r.phase;
+    }
+    for (let i = 1; i < n; i++) if (labels[i] === "") labels[i] = labels[i - 1];
+    return { name, values, labels };
+  });
+}
+
+/**
+ * The cases of one outcome as series by session (for `phasePlot` of `lib/plot`).
+ *
+ * @example
+ * ```ts
+ * import { readScedLongCsv, scedDataSeries } from "./long.ts";
+ * const s = scedDataSeries(readScedLongCsv("case,session,phase,value\na,1,A,3\na,3,B,1\n"));
+ * if (s[0].values.join() !== "3,,1" || s[0].labels.join() !== "A,A,B") throw new Error("series");
+ * ```
+ */
+export function scedDataSeries(data: ScedLongData, options: { outcome?: string } = {}): ScedDataSeries[] {
+  const { rows } = outcomeRows(data, "sced series", options?.outcome);
+  return seriesOf(rows, "sced series");
+}
+
 // ---------------------------------------------------------------------------------------------
 // within-case effect sizes
 
@@ -257,6 +303,37 @@ export function scedDataEffectSizes(data: ScedLongData, opts: ScedDataEsOptions)
     assumption: SCED_ES_ASSUMPTION,
     missing: data.rows.filter((r) => r.value === null && (r.phase === a || r.phase === b)).length,
   };
+}
+
+/** {@link scedEsWide}: one row per case and outcome, one cell per effect size. */
+export interface ScedEsWide {
+  /** Effect-size names as printed (`NAP`, `Tau-BC`, ...), in order. */
+  columns: string[];
+  /** One row per case × outcome. */
+  rows: { case: string; outcome: string; cells: Record<string, ScedEsBatchRow> }[];
+}
+
+/**
+ * The effect-size rows of {@link scedDataEffectSizes} as a wide table (a row per case and outcome).
+ *
+ * @example
+ * ```ts
+ * import { readScedLongCsv, scedDataEffectSizes, scedEsWide } from "./long.ts";
+ * const d = readScedLongCsv("case,session,phase,value\na,1,A,3\na,2,A,4\na,3,B,1\na,4,B,2\n");
+ * const w = scedEsWide(scedDataEffectSizes(d, { improvement: "decrease", es: ["NAP", "PND"] }));
+ * if (w.columns.join() !== "NAP,PND" || w.rows[0].cells.NAP.estimate !== 1) throw new Error("wide");
+ * ```
+ */
+export function scedEsWide(result: ScedDataEffectSizes): ScedEsWide {
+  const columns: string[] = [];
+  const byKey = new Map<string, ScedEsWide["rows"][number]>();
+  for (const r of result.rows) {
+    if (!columns.includes(r.es)) columns.push(r.es);
+    const key = JSON.stringify([r.case, r.outcome]);
+    if (!byKey.has(key)) byKey.set(key, { case: r.case, outcome: r.outcome, cells: {} });
+    byKey.get(key)!.cells[r.es] = r;
+  }
+  return { columns, rows: [...byKey.values()] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -454,6 +531,11 @@ export interface ScedDataRtciOptions {
   seed?: number;
   /** Largest assignment space enumerated exactly. Default 200,000. */
   maxExact?: number;
+  /**
+   * Monte Carlo draws to use instead when an exact interval would enumerate more than `maxExact`
+   * assignments (with `seed`). Default: none (such a design is an error naming the remedy).
+   */
+  fallbackDraws?: number;
 }
 
 /** One interval of {@link ScedDataRtci}. */
@@ -500,28 +582,10 @@ export function scedDataRandomizationCI(data: ScedLongData, opts: ScedDataRtciOp
   const limit = opts.limit ?? 3;
   if (!Number.isInteger(limit) || limit < 1) fail(tool, "limit", "must be a whole number >= 1", limit);
   const maxExact = opts.maxExact ?? 200_000;
-  if (opts.draws !== undefined && opts.seed === undefined) {
+  if ((opts.draws !== undefined || opts.fallbackDraws !== undefined) && opts.seed === undefined) {
     fail(tool, "seed", "is required with draws (a Monte Carlo interval is reproducible from its seed)");
   }
-  const byCase = new Map<string, ScedLongRow[]>();
-  for (const r of rows) {
-    if (!byCase.has(r.case)) byCase.set(r.case, []);
-    byCase.get(r.case)!.push(r);
-  }
-  const cases = [...byCase.entries()].map(([name, rs]) => {
-    rs.sort((x, y) => x.session - y.session);
-    const s0 = rs[0].session, n = rs[rs.length - 1].session - s0 + 1;
-    if (n > 10_000) fail(tool, `case ${name}`, "spans more than 10,000 sessions", n);
-    const values: (number | null)[] = Array(n).fill(null);
-    const labels: string[] = Array(n).fill("");
-    for (const r of rs) {
-      values[r.session - s0] = r.value;
-      labels[r.session - s0] = r.phase;
-    }
-    // a session gap takes the phase of the measurement before it
-    for (let i = 1; i < n; i++) if (labels[i] === "") labels[i] = labels[i - 1];
-    return { name, values, labels };
-  });
+  const cases = seriesOf(rows, tool);
   const ab = cases.every((c) => {
     const runs = c.labels.filter((l, i) => i === 0 || l !== c.labels[i - 1]);
     return runs.length === 2 && runs[0] === a && runs[1] === b;
@@ -538,7 +602,10 @@ export function scedDataRandomizationCI(data: ScedLongData, opts: ScedDataRtciOp
     trt = b,
   ): ScedRandomizationCi => {
     const count = countAssignments(d);
-    if (mc.method === "exact" && count > maxExact) {
+    let how: typeof mc = mc;
+    if (mc.method === "exact" && count > maxExact && opts.fallbackDraws !== undefined) {
+      how = { method: "monte-carlo" as const, draws: opts.fallbackDraws, seed: opts.seed };
+    } else if (mc.method === "exact" && count > maxExact) {
       fail(
         tool,
         "draws",
@@ -546,7 +613,7 @@ export function scedDataRandomizationCI(data: ScedLongData, opts: ScedDataRtciOp
       );
     }
     return scedRandomizationCI(
-      { design: d as unknown as { type: string }, cases: cs, ...mc },
+      { design: d as unknown as { type: string }, cases: cs, ...how },
       { level: opts.level, baseline: base, treatment: trt },
     );
   };

@@ -245,10 +245,15 @@ export {
   type ScedDataRtci,
   type ScedDataRtciOptions,
   type ScedDataRtciRow,
+  type ScedDataSeries,
+  scedDataSeries,
+  type ScedEsWide,
+  scedEsWide,
   type ScedLongCsvOptions,
   type ScedLongData,
   type ScedLongRow,
 } from "./long.ts";
+export { mbdDesignForScheme, type MbdSchemeInput } from "./tiers.ts";
 // SCED synthesis: g_AB of single-case studies pooled with RCT SMDs through lib/meta, by design.
 export {
   bcsmdStudy,
