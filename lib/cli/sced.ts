@@ -255,7 +255,7 @@ export function rtciReport(nRows: number, r: ScedDataRtci): string {
       `  ${c.case}: ${c.designText}, ${c.assignments} assignments${mc}`,
       `    shift = ${fmt(c.estimate, 4)}, ${fmtLevel(c.level)} ${fmtCI(c.ci_lb, c.ci_ub, 4)}, p (no shift) = ${
         fmtP(c.pval)
-      } (smallest possible ${fmtP(c.min_pval)})`,
+      }${c.method === "exact" ? ` (smallest possible ${fmtP(c.min_pval)})` : ""}`,
     );
   }
   lines.push("  valid only if the start points were randomised as assumed (design and limit above)");

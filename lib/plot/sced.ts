@@ -245,11 +245,12 @@ function distributionBins(
     counts.set(key(v), (counts.get(key(v)) ?? 0) + 1);
     if (counts.size > maxBins) break;
   }
-  if (counts.size <= maxBins) {
-    // few distinct values (exact tests): one bar per value
-    const u = [...counts.keys()].sort((a, b) => a - b);
-    let gap = hi - lo || 1;
-    for (let i = 1; i < u.length; i++) gap = Math.min(gap, u[i] - u[i - 1]);
+  const u = [...counts.keys()].sort((a, b) => a - b);
+  let gap = hi - lo || 1;
+  for (let i = 1; i < u.length; i++) gap = Math.min(gap, u[i] - u[i - 1]);
+  // Few distinct values (exact tests) get one bar per value, unless two of them are so close that
+  // the bars would be hairlines (e.g. Wampold–Worsham's 24 irregular values): then equal-width bins.
+  if (counts.size <= maxBins && (u.length < 2 || gap >= (hi - lo) / (1.5 * maxBins))) {
     const w = Math.max(Math.min(gap, (hi - lo || 1) / 20) * 0.8, (hi - lo || 1) / 150);
     return u.map((v) => ({ x1: v - w / 2, x2: v + w / 2, count: counts.get(v)!, side: side(v) }));
   }

@@ -112,3 +112,18 @@ Deno.test("observed label: on the side with room (never clipped at the right edg
   assert.match(tiny.outerHTML, /p &lt; 0\.0001|p < 0\.0001/);
   assert.doesNotMatch(tiny.outerHTML, /e-6|0\.00000514/);
 });
+
+Deno.test("distribution bins: few but irregular values (Wampold–Worsham, Monte Carlo) give bins, not hairlines", () => {
+  // 24 distinct values, two of them 0.001 apart, drawn 10,000 times
+  const u = Array.from({ length: 24 }, (_, i) => 1.5 + 0.07 * i + (i === 5 ? 0.001 - 0.07 : 0));
+  const values = Array.from({ length: 10_000 }, (_, i) => u[(i * 7) % 24]);
+  const observed = u[23];
+  const d = randomizationDistributionData({ distribution: values, observed });
+  const range = Math.max(...values) - Math.min(...values);
+  for (const b of d.bins) assert.ok(b.x2 - b.x1 >= range / 40 - 1e-12, `bar width ${b.x2 - b.x1}`);
+  assert.equal(d.bins.reduce((a, b) => a + b.count, 0), 10_000);
+  assert.equal(d.bins.filter((b) => b.side === "≥ observed").reduce((a, b) => a + b.count, 0), d.atLeast);
+  // regularly spaced values keep one bar per value
+  const few = randomizationDistributionData({ distribution: [1, 2, 2, 3, 4, 4, 4], observed: 4 });
+  assert.equal(few.bins.length, 4);
+});
