@@ -4,7 +4,7 @@
  * how many rows the results come from, the within-case effect-size table and g_AB with its model
  * (scdhlm's value, 1.405); switching AR(1) off refits with independent errors; a bad file shows
  * an error naming the row and column and no stale results; a valid file afterwards brings them
- * back. No console errors, no off-machine requests.
+ * back, and pasted text is analysed instead of the file. No console errors, no off-machine requests.
  *
  * Uses the shared harness (withSite builds .site if needed); set SCED_SITE_DIR to test a site
  * built elsewhere (e.g. `deno run -A tasks/build.ts sced --out /tmp/site-sced`).
@@ -101,6 +101,20 @@ Deno.test({
           await page.waitForSelector("#sced-upload-status.sced-upload-ok", { timeout: 60_000 });
           await settle(page);
           assert.equal(await page.locator("table.sced-es-table").count(), 1);
+
+          // pasted text (here the Saddler data) is used instead of the file, through the same parser
+          await page.getByLabel("g_AB model: AR(1) errors").check();
+          const saddler = Deno.readTextFileSync(repoPath("data/sced/saddler2008-writing-quality-mbd.csv"));
+          await page.locator("main textarea").fill(saddler);
+          await page.getByRole("button", { name: "Use pasted data" }).click();
+          await page.waitForFunction(
+            () =>
+              /pasted data: 41 rows, 6 cases/.test(document.querySelector("#sced-upload-status")?.textContent ?? ""),
+            undefined,
+            { timeout: 60_000 },
+          );
+          await settle(page);
+          assert.match(await page.locator("table.sced-gab-table").innerText(), /2\.17/); // scdhlm: 2.174154
           assertClean(tracked, "sced upload");
         } finally {
           await page.context().close();
