@@ -39,7 +39,7 @@ import {
   type ScedEsName,
   type ScedScale,
 } from "../sced/mod.ts";
-import { ValidationError } from "../validate.ts";
+import { ValidationError } from "../conventions.ts";
 
 /** The `sced` command: its options, help text and examples. */
 export const scedSpec: CommandSpec = {
