@@ -108,24 +108,24 @@ export const scedSpec: CommandSpec = {
     es: {
       type: "list",
       valueName: "NAP,Tau,...",
-      description: `--effect-sizes: only these (default all: ${SCED_ES_NAMES.join(", ")})`,
+      description: `with --effect-sizes: only these (default all: ${SCED_ES_NAMES.join(", ")})`,
     },
     improvement: {
       type: "string",
       choices: ["decrease", "increase"],
       default: "decrease",
-      description: "--effect-sizes: which direction of the score is an improvement (decrease for pain, fear)",
+      description: "with --effect-sizes: which direction of the score is an improvement (decrease for pain, fear)",
     },
     scale: {
       type: "string",
       choices: ["count", "rate", "proportion", "percentage", "other"],
       default: "count",
-      description: "--effect-sizes: measurement scale (sets the truncation of LRRi, LRRd and LOR)",
+      description: "with --effect-sizes: measurement scale (sets the truncation of LRRi, LRRd and LOR)",
     },
     intervals: {
       type: "integer",
       min: 1,
-      description: "--effect-sizes: intervals per session (proportion and percentage scales)",
+      description: "with --effect-sizes: intervals per session (proportion and percentage scales)",
     },
     bcsmd: {
       type: "boolean",
@@ -134,28 +134,28 @@ export const scedSpec: CommandSpec = {
         "Design: MBP (multiple baseline/probe) when every case runs baseline then treatment once, else TR\n" +
         "(treatment reversal); override with --design MBD or --design TR",
     },
-    ar1: { type: "boolean", description: "--bcsmd: AR(1) level-1 errors (the default, as scdhlm)" },
-    ma1: { type: "boolean", description: "--bcsmd: MA(1) level-1 errors" },
-    iid: { type: "boolean", description: "--bcsmd: independent level-1 errors" },
+    ar1: { type: "boolean", description: "with --bcsmd: AR(1) level-1 errors (the default, as scdhlm)" },
+    ma1: { type: "boolean", description: "with --bcsmd: MA(1) level-1 errors" },
+    iid: { type: "boolean", description: "with --bcsmd: independent level-1 errors" },
     "random-trend": {
       type: "boolean",
-      description: "--bcsmd: baseline trend and trend change with random case intercepts and slopes\n" +
+      description: "with --bcsmd: baseline trend and trend change with random case intercepts and slopes\n" +
         "(multiple baseline only); the effect is evaluated B - A sessions into treatment",
     },
     times: {
       type: "numbers",
       valueName: "A,B",
-      description: "--bcsmd: times A (last baseline session) and B of a trend model (default as scdhlm)",
+      description: "with --bcsmd: times A (last baseline session) and B of a trend model (default as scdhlm)",
     },
     "rt-ci": {
       type: "boolean",
       description: "randomisation-test confidence interval for an additive shift (treatment - baseline, on\n" +
-        "the outcome's scale): one for a multiple baseline over all cases (Marascuilo-Busk starts leaving\n" +
-        "--limit measurements per phase), else one per case (its phase sequence, --limit)",
+        "the outcome's scale): one for a multiple baseline over all cases (Marascuilo-Busk starts that leave\n" +
+        "at least --limit measurements per phase), else one per case (its phase sequence, --limit)",
     },
     baseline: { type: "string", description: "baseline phase label (default: the first label in the file)" },
     treatment: { type: "string", description: "treatment phase label (default: the next label in the file)" },
-    outcome: { type: "string", description: "--bcsmd, --rt-ci: the outcome (when the file has several)" },
+    outcome: { type: "string", description: "with --bcsmd, --rt-ci: the outcome (when the file has several)" },
     level: {
       type: "number",
       default: 95,
