@@ -164,7 +164,7 @@ const cases: Case[] = [
   {
     name: "an SMD whose baseline SD is tiny against the difference overflows with a message, not an infinite SE",
     run: () => scedEffects({ A: [1e-150, 2e-150, 1e-150], B: [1e100, 1e100], improvement: "increase" }),
-    expect: /scedEffects: SMD overflowed \(estimate [0-9.e+]+, SE Infinity\): the standardiser \(SD\) is too small/,
+    expect: /scedEffects: SMD overflowed \(estimate [0-9.e+]+, SE not finite\): the standardiser \(SD\) is too small/,
   },
   // --- randomness needs a seed; misspelt keys are not ignored
   {
