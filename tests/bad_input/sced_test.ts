@@ -507,7 +507,10 @@ const cases: Case[] = [
   {
     name: "CLI --rt-ci --level 100 is refused",
     run: () => cli([ababCsv, "--rt-ci", "--level", "100"]),
-    expect: { exitCode: 2, stderr: /level/ },
+    expect: {
+      exitCode: 2,
+      stderr: /sced-rtci: level must be a percentage in \[1, 100\) or a proportion in \(0, 1\), got 100/,
+    },
   },
   {
     name: "CLI --effect-sizes on a Dutch Excel file runs (exit 0)",
