@@ -2,8 +2,12 @@
  * Single-case experimental designs (SCED): the patient as their own control. Designs and their
  * assignment spaces (phase designs such as AB, ABAB, ABCD; CRD, RBD, ATD; multiple baseline under
  * the Wampold–Worsham, Koehler–Levin and Marascuilo–Busk schemes), exact and Monte Carlo
- * randomisation tests, combining p-values across patients, within-case effect sizes, seeded AR(1)
- * simulation and power, and long-format CSV input.
+ * randomisation tests, combining p-values across patients, seeded AR(1) simulation and power;
+ * within-case effect sizes exactly as SingleCaseES (SEs assuming independent measurements); the
+ * single-case hierarchical linear model (REML/ML as nlme) and the design-comparable between-case
+ * SMD g_AB (scdhlm), which is on the scale of an RCT's SMD; the randomisation-test confidence
+ * interval for a shift; SCED synthesis (g_AB pooled with RCT SMDs through `lib/meta`, by design);
+ * and long-format CSV input for all of these.
  *
  * Conventions (as every engine): p-values are `pval`, a Monte Carlo p has its `mcse`, power has a
  * significance threshold `alpha` (a proportion), `seed` is required wherever randomness is used,
