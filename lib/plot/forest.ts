@@ -72,6 +72,47 @@ export interface ForestOptions {
   showPrediction?: boolean;
   /** x-axis label (default "Estimate"). */
   xlabel?: string;
+  /**
+   * Stratum of each study (e.g. its design: "SCED", "RCT"): the rows are listed under a heading per
+   * stratum, strata in order of first appearance, studies in their order within a stratum.
+   */
+  group?: readonly string[];
+  /** Pooled estimate per stratum, drawn as a smaller diamond under the stratum's studies. */
+  groupSummaries?: readonly ForestGroupSummary[];
+}
+
+/** A stratum's pooled estimate (option `groupSummaries`). */
+export interface ForestGroupSummary {
+  /** The stratum, as in `group`. */
+  group: string;
+  /** Pooled estimate of the stratum. */
+  beta: number;
+  /** Lower confidence bound. */
+  ci_lb: number;
+  /** Upper confidence bound. */
+  ci_ub: number;
+  /** Row label (default "<group> (pooled)"). */
+  label?: string;
+}
+
+/** A stratum of a grouped forest plot: its heading and its pooled row. */
+export interface ForestGroup {
+  /** The stratum. */
+  group: string;
+  /** Vertical position of the heading. */
+  y: number;
+  /** Number of studies. */
+  k: number;
+  /** The stratum's pooled row, or null when no summary was given. */
+  summary: {
+    label: string;
+    beta: number;
+    ci_lb: number;
+    ci_ub: number;
+    y: number;
+    diamond: DiamondPoint[];
+    estimate: string;
+  } | null;
 }
 
 /** One study row of a forest plot. */
@@ -98,6 +139,8 @@ export interface ForestRow {
   estimate: string;
   /** Weight as text, e.g. "20.1%". */
   weightText: string;
+  /** The study's stratum (with the `group` option). */
+  group?: string;
 }
 
 /** One vertex row of the pooled diamond, drawn as an area between x1 and x2 along y. */
@@ -164,6 +207,10 @@ export interface ForestData {
   digits: number;
   /** Heading of the interval column, e.g. "95% CI". */
   levelText: string;
+  /** Strata with their headings and pooled rows (empty without the `group` option). */
+  groups: ForestGroup[];
+  /** Vertical position of the top line (k without strata). */
+  top: number;
 }
 
 const fitSchema = z.looseObject({
@@ -191,6 +238,14 @@ const optionsSchema = z.object({
   favours: z.tuple([z.string(), z.string()]).optional(),
   showPrediction: z.boolean().optional(),
   xlabel: z.string().optional(),
+  group: z.array(z.string().min(1, { error: "must not be empty (every study needs a stratum)" })).optional(),
+  groupSummaries: z.array(z.object({
+    group: z.string(),
+    beta: z.number().finite(),
+    ci_lb: z.number().finite(),
+    ci_ub: z.number().finite(),
+    label: z.string().optional(),
+  })).optional(),
 });
 
 /** Weights in percent: the fit's own, or 1/(vi + tau2) normalised to sum to 100. */
@@ -238,7 +293,54 @@ export function forestData(fit: ForestFit, options: ForestOptions = {}): ForestD
   if (o.sort === "yi") order.sort((a, b) => f.yi[a] - f.yi[b] || a - b);
   if (o.sort === "weight") order.sort((a, b) => weights[b] - weights[a] || a - b);
 
-  const rows: ForestRow[] = order.map((i, pos) => {
+  if (o.group && o.group.length !== k) fail("forestData", "group", `must have ${k} elements (like yi)`, o.group.length);
+  // vertical positions: studies top to bottom, or under a heading per stratum
+  const yOf = new Map<number, number>();
+  const groups: ForestGroup[] = [];
+  let top = k;
+  if (o.group) {
+    const g = o.group;
+    const names = [...new Set(g)];
+    for (const s of o.groupSummaries ?? []) {
+      if (!names.includes(s.group)) {
+        fail("forestData", "groupSummaries", `names a stratum not in group (${names.join(", ")})`, s.group);
+      }
+    }
+    const lines = names.reduce((n, name) => {
+      const hasSummary = (o.groupSummaries ?? []).some((s) => s.group === name);
+      return n + 1 + g.filter((x) => x === name).length + (hasSummary ? 1 : 0);
+    }, names.length - 1);
+    top = lines;
+    let y = lines;
+    for (const name of names) {
+      const heading = y--;
+      const members = order.filter((i) => g[i] === name);
+      for (const i of members) yOf.set(i, y--);
+      const gs = (o.groupSummaries ?? []).find((s) => s.group === name);
+      let summary: ForestGroup["summary"] = null;
+      if (gs) {
+        const sy = y--;
+        const hh = 0.3;
+        summary = {
+          label: gs.label ?? `${name} (pooled)`,
+          beta: gs.beta,
+          ci_lb: gs.ci_lb,
+          ci_ub: gs.ci_ub,
+          y: sy,
+          diamond: [{ y: sy - hh, x1: gs.beta, x2: gs.beta }, { y: sy, x1: gs.ci_lb, x2: gs.ci_ub }, {
+            y: sy + hh,
+            x1: gs.beta,
+            x2: gs.beta,
+          }],
+          estimate: formatInterval(t(gs.beta), t(gs.ci_lb), t(gs.ci_ub), digits),
+        };
+      }
+      groups.push({ group: name, y: heading, k: members.length, summary });
+      y--; // a blank line between strata
+    }
+  } else order.forEach((i, pos) => yOf.set(i, k - pos));
+  const rowOrder = o.group ? [...order].sort((a, b) => yOf.get(b)! - yOf.get(a)!) : order;
+  const rows: ForestRow[] = rowOrder.map((i) => {
     const se = Math.sqrt(f.vi[i]);
     const lb = f.yi[i] - z * se;
     const ub = f.yi[i] + z * se;
@@ -251,9 +353,10 @@ export function forestData(fit: ForestFit, options: ForestOptions = {}): ForestD
       ci_lb: lb,
       ci_ub: ub,
       weight: weights[i],
-      y: k - pos,
+      y: yOf.get(i)!,
       estimate: formatInterval(t(f.yi[i]), t(lb), t(ub), digits),
       weightText: `${fmt(weights[i], 1)}%`,
+      ...(o.group ? { group: o.group[i] } : {}),
     };
   });
 
@@ -278,7 +381,12 @@ export function forestData(fit: ForestFit, options: ForestOptions = {}): ForestD
     predictionText: hasPI ? `PI [${fmt(t(piLb!), digits)}, ${fmt(t(piUb!), digits)}]` : null,
   };
 
-  const xs = [...rows.flatMap((r) => [r.ci_lb, r.ci_ub]), ciLb, ciUb];
+  const xs = [
+    ...rows.flatMap((r) => [r.ci_lb, r.ci_ub]),
+    ...groups.flatMap((g) => (g.summary ? [g.summary.ci_lb, g.summary.ci_ub] : [])),
+    ciLb,
+    ciUb,
+  ];
   if (hasPI) xs.push(piLb!, piUb!);
   if (refline !== null) xs.push(refline);
   let lo = Math.min(...xs);
@@ -298,13 +406,15 @@ export function forestData(fit: ForestFit, options: ForestOptions = {}): ForestD
     rows,
     summary,
     refline,
-    headerY: k + 1.2,
+    headerY: top + 1.2,
     favoursY,
     favours,
     xDomain: [lo - pad, hi + pad],
-    yDomain: [bottom - 0.5, k + 1.7],
+    yDomain: [bottom - 0.5, top + 1.7],
     digits,
     levelText: fmtLevel(level),
+    groups,
+    top,
   };
 }
 
@@ -340,7 +450,7 @@ export function forestPlot(fit: ForestFit, options: ForestPlotOptions = {}): SVG
   const pooled = [s];
   const marks: Plot.Markish[] = [
     d.refline === null ? null : Plot.ruleX([d.refline], { stroke: theme.refline, strokeDasharray: "4,3" }),
-    Plot.ruleX([s.beta], { y1: d.summary.y, y2: d.k + 0.5, stroke: theme.summary, strokeOpacity: 0.35 }),
+    Plot.ruleX([s.beta], { y1: d.summary.y, y2: d.top + 0.5, stroke: theme.summary, strokeOpacity: 0.35 }),
     Plot.ruleY(rows, { y: "y", x1: "ci_lb", x2: "ci_ub", stroke: theme.study }),
     Plot.dot(rows, { x: "yi", y: "y", r: "weight", symbol: "square", fill: theme.study }),
     Plot.areaX(s.diamond, { y: "y", x1: "x1", x2: "x2", fill: theme.summary, curve: "linear" }),
@@ -420,6 +530,40 @@ export function forestPlot(fit: ForestFit, options: ForestPlotOptions = {}): SVG
       fontSize: fs,
     }),
   ];
+  for (const g of d.groups) {
+    marks.push(Plot.text([g], {
+      y: "y",
+      text: "group",
+      frameAnchor: "left",
+      textAnchor: "start",
+      dx: -marginLeft + 4,
+      fontSize: fs,
+      fontWeight: "bold",
+      fontStyle: "italic",
+    }));
+    if (g.summary) {
+      const gs = g.summary;
+      marks.push(
+        Plot.areaX(gs.diamond, { y: "y", x1: "x1", x2: "x2", fill: theme.summary, fillOpacity: 0.55, curve: "linear" }),
+        Plot.text([gs], {
+          y: "y",
+          text: "label",
+          frameAnchor: "left",
+          textAnchor: "start",
+          dx: -marginLeft + 12,
+          fontSize: fs,
+        }),
+        Plot.text([gs], {
+          y: "y",
+          text: "estimate",
+          frameAnchor: "right",
+          textAnchor: "end",
+          dx: marginRight - 4,
+          fontSize: fs,
+        }),
+      );
+    }
+  }
   if (d.favours && d.favoursY !== null) {
     const at = d.refline ?? s.beta;
     marks.push(

@@ -245,11 +245,12 @@ function distributionBins(
     counts.set(key(v), (counts.get(key(v)) ?? 0) + 1);
     if (counts.size > maxBins) break;
   }
-  if (counts.size <= maxBins) {
-    // few distinct values (exact tests): one bar per value
-    const u = [...counts.keys()].sort((a, b) => a - b);
-    let gap = hi - lo || 1;
-    for (let i = 1; i < u.length; i++) gap = Math.min(gap, u[i] - u[i - 1]);
+  const u = [...counts.keys()].sort((a, b) => a - b);
+  let gap = hi - lo || 1;
+  for (let i = 1; i < u.length; i++) gap = Math.min(gap, u[i] - u[i - 1]);
+  // Few distinct values (exact tests) get one bar per value, unless two of them are so close that
+  // the bars would be hairlines (e.g. Wampold–Worsham's 24 irregular values): then equal-width bins.
+  if (counts.size <= maxBins && (u.length < 2 || gap >= (hi - lo) / (1.5 * maxBins))) {
     const w = Math.max(Math.min(gap, (hi - lo || 1) / 20) * 0.8, (hi - lo || 1) / 150);
     return u.map((v) => ({ x1: v - w / 2, x2: v + w / 2, count: counts.get(v)!, side: side(v) }));
   }
@@ -264,6 +265,21 @@ function distributionBins(
     count,
     side: k >= 0 ? "≥ observed" : "< observed",
   }));
+}
+
+/**
+ * Which side of the observed line its label goes: right when the observed statistic lies in the
+ * left 60% of the plotted range, else left (so the label stays inside the plot).
+ * @example labelSide({ bins: [{ x1: 0, x2: 1, count: 1, side: "< observed" }], observed: 0.9 }) // "left"
+ */
+export function labelSide(d: Pick<DistributionData, "bins" | "observed">): "left" | "right" {
+  let lo = Infinity, hi = -Infinity;
+  for (const b of d.bins) {
+    lo = Math.min(lo, b.x1);
+    hi = Math.max(hi, b.x2);
+  }
+  if (!(hi > lo)) return "right";
+  return (d.observed - lo) / (hi - lo) <= 0.6 ? "right" : "left";
 }
 
 /**
@@ -298,15 +314,17 @@ export function randomizationDistributionPlot(
       }),
       Plot.ruleY([0]),
       Plot.ruleX([d.observed], { stroke: theme.summary, strokeWidth: 2 }),
+      // the label sits on the side of the observed line with more room, so it is never clipped; it
+      // also says how many assignments are at or beyond it (a few among thousands are no visible bar)
       Plot.text([d.observed], {
         x: (x: number) => x,
         frameAnchor: "top",
-        text: () => "observed",
+        text: () => `observed (${d.atLeast} of ${d.total} ≥)`,
         dy: -6,
         lineAnchor: "bottom",
         fill: theme.summary,
-        textAnchor: "start",
-        dx: 4,
+        textAnchor: labelSide(d) === "right" ? "start" : "end",
+        dx: labelSide(d) === "right" ? 4 : -4,
       }),
     ],
   });

@@ -1,7 +1,13 @@
 /**
- * Single-case effect sizes for an A (baseline) and a B (treatment) phase, **oriented so that a
- * positive value is an improvement**: pass `improvement: "decrease"` for pain and fear scores,
- * `"increase"` for function scores. Missing values (null) are left out.
+ * A compact set of single-case effect sizes for an A (baseline) and a B (treatment) phase,
+ * **oriented so that a positive value is an improvement**: pass `improvement: "decrease"` for pain
+ * and fear scores, `"increase"` for function scores. Missing values (null) are left out. For every
+ * effect size exactly as SingleCaseES computes it (with its SE and CI options, Tau-BC and Tau-U)
+ * use `es.ts` (`scedEffectSize`, `batchScedEffectSizes`) or, for a data file, `long.ts`.
+ *
+ * **Independence.** Every SE here treats the measurements within a phase as independent; with
+ * positive autocorrelation they are too small. The within-case SMD is scaled by the within-person
+ * SD: it is not on the scale of a between-group SMD (for that, use g_AB of `bcsmd.ts`).
  *
  * - **NAP** (non-overlap of all pairs; Parker & Vannest 2009): share of (A, B) pairs where B is
  *   better, ties 1/2. SE from Hanley & McNeil (1982) for the area under the ROC curve:
@@ -9,11 +15,9 @@
  *   Q2 = 2NAP²/(1+NAP).
  * - **Tau** (Tau-AB non-overlap; Parker et al. 2011) = 2·NAP − 1 = (#better − #worse pairs)/(nA nB),
  *   SE = 2·SE(NAP). Always in [−1, 1].
- *   **Tau-U is left out on purpose**: Parker et al.'s "A vs B − trend A" divides
- *   (S_AB − S_trendA) by nA·nB, and S_trendA ranges over ±nA(nA−1)/2, so the index leaves [−1, 1]
- *   (e.g. A = 1,2,3,4,5 rising, B = 0,0,0 for a decrease: S_AB = 15, S_trendA = −10 in the
- *   improving direction convention, Tau-U = 25/15 = 1.67). We found no variant in the literature
- *   that is both standard and bounded, so none is offered.
+ *   Tau-U is not in this set: Parker et al.'s "A vs B − trend A" can leave [−1, 1]. The bounded,
+ *   standard baseline-trend correction is Tarlow's (2017) Tau-BC (SingleCaseES `Tau_BC`, scan
+ *   `corrected_tau`): `esTauBC` in `es.ts`, with the optional Kendall baseline-trend pretest.
  * - **PND** (percentage of non-overlapping data; Scruggs et al. 1987): % of B points better than the
  *   best A point. No SE (no sampling distribution is given in the literature).
  * - **PEM** (percentage exceeding the median; Ma 2006): % of B points better than the A median,
@@ -23,8 +27,9 @@
  *   oriented: `LRR` = −lnRR for a decrease. Needs positive means (ratio-scale outcomes).
  *   `percentChange` = 100 (exp(lnRR) − 1) (signed: negative = fewer).
  * - **SMD** (within-case standardised mean difference; Busk & Serlin 1992, with Hedges' small-sample
- *   correction J = 1 − 3/(4 df − 1)): baseline SD (df = nA − 1; Var = 1/nA + 1/nB + g²/(2 df)) or
- *   pooled SD (df = nA + nB − 2; same form), as in SingleCaseES.
+ *   correction J = 1 − 3/(4 df − 1)), computed by `esSMD` of `es.ts`, i.e. exactly as SingleCaseES:
+ *   baseline SD (df = nA − 1, SE = J·√(1/nA + s_B²/(nB s_A²) + g²/(2 df))) or pooled SD
+ *   (df = nA + nB − 2, SE = J·√(1/nA + 1/nB + g²/(2 df))).
  *
  * @example
  * const e = scedEffects({ A: [7, 8, 7, 6], B: [3, 4, 2, 3], improvement: "decrease" });
@@ -37,6 +42,7 @@ import { mean as d3mean, median as d3median, variance as d3variance } from "d3-a
 import { fail, parseInput } from "../validate.ts";
 import type { Improvement } from "../conventions.ts";
 import { scedValue } from "./_schemas.ts";
+import { esSMD } from "./es.ts";
 
 const schema = z.object({
   A: z.array(scedValue().nullable()).min(1),
@@ -146,15 +152,23 @@ export function scedEffects(
       : ((a.length - 1) * variance(a) + (b.length - 1) * (b.length > 1 ? variance(b) : 0)) / df;
     if (s2 > 0) {
       const d = ((dec ? -1 : 1) * (mB - mA)) / Math.sqrt(s2);
-      const J = 1 - 3 / (4 * df - 1);
-      const g = J * d;
-      const v = 1 / a.length + 1 / b.length + (g * g) / (2 * df);
-      SMD = { estimate: g, se: Math.sqrt(v), d, sd: o.sd, df };
+      // SingleCaseES's estimate and SE (es.ts, held to SingleCaseES's values by the fixtures)
+      const r = esSMD(a, b, { improvement: o.improvement, stdDev: o.sd === "baseline" ? "baseline" : "pool" });
+      // es.ts reports a non-finite estimate or SE as null (with a warning): here that is an overflow
+      if (r.estimate === null || (r.se === null && b.length >= 2)) {
+        fail(
+          "scedEffects",
+          "SMD",
+          `overflowed (estimate ${r.estimate ?? "not finite"}, SE not finite): the standardiser (SD) is too ` +
+            "small relative to the differences to represent; rescale the scores",
+        );
+      }
+      SMD = { estimate: r.estimate, se: r.se, d, sd: o.sd, df };
     }
   }
   // Nothing non-finite leaves the engine: a tiny SD against a large difference overflows g².
   for (const [field, e] of [["LRR", LRR], ["SMD", SMD]] as const) {
-    if (e && !(Number.isFinite(e.estimate) && Number.isFinite(e.se as number))) {
+    if (e && !(Number.isFinite(e.estimate) && (e.se === null || Number.isFinite(e.se)))) {
       fail(
         "scedEffects",
         field,

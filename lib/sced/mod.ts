@@ -2,8 +2,12 @@
  * Single-case experimental designs (SCED): the patient as their own control. Designs and their
  * assignment spaces (phase designs such as AB, ABAB, ABCD; CRD, RBD, ATD; multiple baseline under
  * the Wampold–Worsham, Koehler–Levin and Marascuilo–Busk schemes), exact and Monte Carlo
- * randomisation tests, combining p-values across patients, within-case effect sizes, seeded AR(1)
- * simulation and power, and long-format CSV input.
+ * randomisation tests, combining p-values across patients, seeded AR(1) simulation and power;
+ * within-case effect sizes exactly as SingleCaseES (SEs assuming independent measurements); the
+ * single-case hierarchical linear model (REML/ML as nlme) and the design-comparable between-case
+ * SMD g_AB (scdhlm), which is on the scale of an RCT's SMD; the randomisation-test confidence
+ * interval for a shift; SCED synthesis (g_AB pooled with RCT SMDs through `lib/meta`, by design);
+ * and long-format CSV input for all of these.
  *
  * Conventions (as every engine): p-values are `pval`, a Monte Carlo p has its `mcse`, power has a
  * significance threshold `alpha` (a proportion), `seed` is required wherever randomness is used,
@@ -66,6 +70,44 @@
  * import { scedEffects } from "./mod.ts";
  * const e = scedEffects({ A: [7, 8, 7, 6], B: [3, 4, 2, 3], improvement: "decrease" });
  * if (e.NAP.estimate !== 1 || e.PND.estimate !== 100) throw new Error("non-overlap");
+ * ```
+ * A user's own long-format file end to end (`case, session, phase, value`, optionally `outcome`):
+ * every within-case effect size of SingleCaseES per case (their SEs assume independent
+ * measurements), the design-comparable g_AB with its model (scdhlm's `calc_BCSMD`: REML, random
+ * case intercepts, AR(1) errors), and the randomisation-test CI for a shift:
+ *
+ * ```ts
+ * import { readScedLongCsv, scedDataBcsmd, scedDataEffectSizes, scedDataRandomizationCI } from "./mod.ts";
+ * const lines = ["case;session;phase;value"];
+ * for (let c = 0; c < 4; c++) {
+ *   for (let s = 1; s <= 12; s++) {
+ *     const b = s > 3 + 2 * c;
+ *     lines.push(`p${c + 1};${s};${b ? "B" : "A"};${(7 + (c % 2) - (b ? 3 : 0) + ((s * 7 + c) % 5) / 5).toFixed(1).replace(".", ",")}`);
+ *   }
+ * }
+ * const data = readScedLongCsv(lines.join("\n"), { name: "diary.csv" });
+ * if (data.nRows !== 48 || data.cases.length !== 4 || !/decimal comma/.test(data.dialect)) throw new Error("read");
+ * const es = scedDataEffectSizes(data, { improvement: "decrease", es: ["NAP", "Tau_BC", "SMD"] });
+ * if (es.rows.length !== 12 || es.rows[0].estimate !== 1) throw new Error("NAP = 1: every B below every A");
+ * const g = scedDataBcsmd(data, { correlation: "AR1" });
+ * if (g.design !== "MBP" || g.model.fixed !== "outcome ~ 1 + trt" || !(g.ci_lb < g.g_AB && g.g_AB < 0 && g.g_AB < g.ci_ub)) throw new Error("g_AB");
+ * const ci = scedDataRandomizationCI(data, { limit: 3, draws: 999, seed: 1 }).intervals[0];
+ * if (!(ci.ci_lb <= ci.estimate && ci.estimate <= ci.ci_ub && ci.ci_ub < 0)) throw new Error("RT-CI");
+ * ```
+ *
+ * SCED synthesis: g_AB (turned so that positive is an improvement) pooled with RCT SMDs through
+ * `lib/meta`, overall and by design, ready for a forest plot stratified by design:
+ *
+ * ```ts
+ * import { bcsmdStudy, poolBcsmd } from "./mod.ts";
+ * const p = poolBcsmd([
+ *   bcsmdStudy("MBD 1", "SCED", { g_AB: -1.2, SE_g_AB: 0.35 }, "decrease"),
+ *   bcsmdStudy("MBD 2", "SCED", { g_AB: -0.6, SE_g_AB: 0.3 }, "decrease"),
+ *   { label: "RCT 1", design: "RCT", estimate: 0.5, vi: 0.04 },
+ *   { label: "RCT 2", design: "RCT", estimate: 0.7, vi: 0.05 },
+ * ], { level: 0.95 });
+ * if (p.strata[0].design !== "SCED" || !(p.strata[0].estimate > 0.6 && p.strata[0].estimate < 1.2)) throw new Error("SCED stratum");
+ * if (p.fit.k !== 4 || p.difference === null || p.level !== 95) throw new Error("pooled");
  * ```
  * @module
  */
@@ -192,3 +234,47 @@ export {
   type ScedRtciCase,
   scedShiftPval,
 } from "./rtci.ts";
+// A user's own long-format data end to end: read, within-case effect sizes, g_AB with its model,
+// the randomisation-test CI (what the CLI and the notebook call).
+export {
+  readScedLongCsv,
+  SCED_ES_ASSUMPTION,
+  type ScedDataBcsmd,
+  scedDataBcsmd,
+  type ScedDataBcsmdOptions,
+  type ScedDataEffectSizes,
+  scedDataEffectSizes,
+  type ScedDataEsOptions,
+  scedDataRandomizationCI,
+  type ScedDataRtci,
+  type ScedDataRtciOptions,
+  type ScedDataRtciRow,
+  type ScedDataSeries,
+  scedDataSeries,
+  type ScedEsWide,
+  scedEsWide,
+  type ScedLongCsvOptions,
+  type ScedLongData,
+  type ScedLongRow,
+} from "./long.ts";
+export { mbdDesignForScheme, type MbdSchemeInput } from "./tiers.ts";
+// SCED synthesis: g_AB of single-case studies pooled with RCT SMDs through lib/meta, by design.
+export {
+  bcsmdStudy,
+  type DesignStratum,
+  poolBcsmd,
+  type PoolBcsmdOptions,
+  type PooledBcsmd,
+  readSynthesisCsv,
+  type SynthesisCsvOptions,
+  type SynthesisStudy,
+} from "./synthesis.ts";
+export type {
+  RmaHeterogeneity,
+  RmaResult,
+  SubgroupCommon,
+  SubgroupResult,
+  SubgroupSeparate,
+  Tau2Method,
+  TestType,
+} from "../meta/mod.ts";

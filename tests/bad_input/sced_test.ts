@@ -8,15 +8,23 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import {
   analyseScedData,
+  bcsmdStudy,
   combineAllMethods,
   combinePValues,
+  mbdDesignForScheme,
   mbdTestFast,
   parseScedCsv,
   parseStartsCsv,
+  poolBcsmd,
   powerCurve,
   randomAssignment,
   randomizationTest,
+  readScedLongCsv,
+  readSynthesisCsv,
   replicatedTest,
+  scedDataBcsmd,
+  scedDataEffectSizes,
+  scedDataRandomizationCI,
   type ScedDesign,
   scedEffects,
   scedPower,
@@ -77,6 +85,25 @@ const dutch = file(
 );
 const huge = file("huge.csv", long(ab("p1", [1, 2, 1e308, 2, 1, 0, 1, 0], 5)));
 const ababCsv = repoPath("data/sced/onghena1992-abab.csv");
+const longCsv = (rows: string[]) => "case,session,phase,value\n" + rows.join("\n") + "\n";
+// one case, AB, 6 sessions (3 + 3)
+const long2 = readScedLongCsv(longCsv([7, 8, 7, 3, 2, 3].map((v, i) => `p1,${i + 1},${i < 3 ? "A" : "B"},${v}`)));
+const flat = readScedLongCsv(longCsv([5, 5, 5, 3, 2, 3].map((v, i) => `p1,${i + 1},${i < 3 ? "A" : "B"},${v}`)));
+const twoOutcomes = readScedLongCsv(
+  "case,session,phase,value,outcome\n" +
+    ["pain", "fear"].flatMap((o) =>
+      ["p1", "p2"].flatMap((c) =>
+        [1, 2, 3, 4, 5, 6].map((s) => `${c},${s},${s <= 3 ? "A" : "B"},${s + (o === "pain" ? 1 : 0)},${o}`)
+      )
+    ).join("\n"),
+);
+// p2 starts B at session 3: outside limit 3
+const mbShort = readScedLongCsv(longCsv(
+  ["p1", "p2"].flatMap((c, k) =>
+    Array.from({ length: 10 }, (_, i) => `${c},${i + 1},${i + 1 >= (k === 0 ? 5 : 3) ? "B" : "A"},${i % 3}`)
+  ),
+));
+const badLong = file("bad-long.csv", "case,session,phase,value\np1,1,A,5\np1,2,A,six\np1,3,B,2\n");
 
 const cases: Case[] = [
   // --- combining p-values (issue 17: Stouffer with one exact p = 1 gave a statistic of -Infinity)
@@ -137,7 +164,7 @@ const cases: Case[] = [
   {
     name: "an SMD whose baseline SD is tiny against the difference overflows with a message, not an infinite SE",
     run: () => scedEffects({ A: [1e-150, 2e-150, 1e-150], B: [1e100, 1e100], improvement: "increase" }),
-    expect: /scedEffects: SMD overflowed \(estimate [0-9.e+]+, SE Infinity\): the standardiser \(SD\) is too small/,
+    expect: /scedEffects: SMD overflowed \(estimate [0-9.e+]+, SE not finite\): the standardiser \(SD\) is too small/,
   },
   // --- randomness needs a seed; misspelt keys are not ignored
   {
@@ -333,6 +360,163 @@ const cases: Case[] = [
     run: () => cli([dutch, "--design", "AB", "--limit", "2"]),
     expect: { exitCode: 0, stdout: /p = 0\.2000 \(1 of 5 assignments/ },
   },
+  // --- a user's own data: effect sizes, g_AB, RT-CI, synthesis (issue 13)
+  {
+    name: "long CSV: a text value names the file, row, line and column",
+    run: () => readScedLongCsv("case,session,phase,value\np1,1,A,5\np1,2,A,six\n", { name: "mine.csv" }),
+    expect: /mine\.csv: row 2 \(line 3\), column value must be a number or empty/,
+  },
+  {
+    name: "long CSV: a repeated session of a case names both rows",
+    run: () => readScedLongCsv("case,session,phase,value\np1,1,A,5\np1,1,B,3\n", { name: "mine.csv" }),
+    expect: /row 2 \(line 3\), column session repeats session 1 of case "p1" \(first in row 1\)/,
+  },
+  {
+    name: "long CSV: both a session and a measurement column",
+    run: () => readScedLongCsv("case,session,measurement,phase,value\np1,1,1,A,5\n"),
+    expect: /must have a column session or a column measurement, not both/,
+  },
+  {
+    name: "long CSV: a missing phase column is named, with the columns found",
+    run: () => readScedLongCsv("case,session,value\np1,1,5\n", { name: "mine.csv" }),
+    expect: /mine\.csv: header is missing required column phase \(found: case, session, value\)/,
+  },
+  {
+    name: "long CSV: only one phase label",
+    run: () => readScedLongCsv("case,session,phase,value\np1,1,A,5\np1,2,A,6\n"),
+    expect: /phase must have at least two labels/,
+  },
+  {
+    name: "effect sizes: a treatment label not in the file lists the labels",
+    run: () => scedDataEffectSizes(long2, { improvement: "decrease", treatment: "C" }),
+    expect: /treatment must be one of the phase labels of data\.csv \(A, B\)/,
+  },
+  {
+    name: "effect sizes: an improvement that is not increase/decrease",
+    run: () => scedDataEffectSizes(long2, { improvement: "down" as "decrease" }),
+    expect: /improvement must be "increase" or "decrease"/,
+  },
+  {
+    name: "effect sizes: a constant baseline gives a null SMD with the reason, not Infinity",
+    run: () => scedDataEffectSizes(flat, { improvement: "decrease", es: ["SMD"] }).rows[0],
+    expect: {
+      value: (x) =>
+        (x as { estimate: unknown; warnings: string[] }).estimate === null &&
+        /no variation \(SD = 0\)/.test((x as { warnings: string[] }).warnings[0]),
+      why: "null SMD with a reason",
+    },
+  },
+  {
+    name: "g_AB: a single case cannot give a between-case variance",
+    run: () => scedDataBcsmd(long2),
+    expect: /at least 2 cases/,
+  },
+  {
+    name: "g_AB: random trend for a reversal design",
+    run: () => scedDataBcsmd(long2, { design: "TR", randomTrend: true }),
+    expect: /randomTrend is for multiple baseline designs/,
+  },
+  {
+    name: "g_AB: a file with two outcomes needs the outcome chosen",
+    run: () => scedDataBcsmd(twoOutcomes),
+    expect: /outcome must be chosen: data\.csv has 2 \(pain, fear\)/,
+  },
+  {
+    name: "RT-CI: Monte Carlo without a seed",
+    run: () => scedDataRandomizationCI(long2, { draws: 100 }),
+    expect: /seed is required with draws/,
+  },
+  {
+    name: "RT-CI: a multiple baseline whose start breaks the limit says which case and what to do",
+    run: () => scedDataRandomizationCI(mbShort, { limit: 3 }),
+    expect: /case p2 starts B at session 3 of 10, outside the starts .* choose a smaller limit/,
+  },
+  {
+    name: "RT-CI: a design too small for the level (smallest p above alpha) is refused, not unbounded",
+    run: () => scedDataRandomizationCI(long2, { limit: 2 }),
+    expect: /needs a design with more assignments/,
+  },
+  {
+    name: "pooling: fewer than 2 studies",
+    run: () => poolBcsmd([{ label: "a", design: "SCED", estimate: 1, se: 0.2 }]),
+    expect: /poolBcsmd: studies must hold at least 2 studies/,
+  },
+  {
+    name: "pooling: an SE of 0 names the study's row",
+    run: () =>
+      poolBcsmd([{ label: "a", design: "SCED", estimate: 1, se: 0 }, {
+        label: "b",
+        design: "RCT",
+        estimate: 1,
+        vi: 0.1,
+      }]),
+    expect: /studies\[0\]\.se must be a finite number > 0/,
+  },
+  {
+    name: "pooling: both se and vi given",
+    run: () =>
+      poolBcsmd([{ label: "a", design: "SCED", estimate: 1, se: 0.2, vi: 0.04 }, {
+        label: "b",
+        design: "RCT",
+        estimate: 1,
+        vi: 0.1,
+      }]),
+    expect: /studies\[0\]\.se give exactly one of se and vi/,
+  },
+  {
+    name: "pooling: a NaN estimate",
+    run: () =>
+      poolBcsmd([{ label: "a", design: "SCED", estimate: NaN, se: 0.2 }, {
+        label: "b",
+        design: "RCT",
+        estimate: 1,
+        vi: 0.1,
+      }]),
+    expect: /studies\[0\]\.estimate must be a finite number/,
+  },
+  {
+    name: "synthesis CSV: a negative variance names the row",
+    run: () => readSynthesisCsv("study,design,yi,vi\nT1,RCT,0.4,-0.05\n", { name: "rcts.csv" }),
+    expect: /rcts\.csv: row 1 \(line 2\), column vi must be > 0/,
+  },
+  {
+    name: "bcsmdStudy: an infinite g_AB",
+    run: () => bcsmdStudy("x", "SCED", { g_AB: Infinity, SE_g_AB: 0.2 }, "increase"),
+    expect: /bcsmdStudy: g must have a finite g_AB and an SE_g_AB > 0/,
+  },
+  {
+    name: "power design: Koehler–Levin with fewer admissible starts than tiers",
+    run: () => mbdDesignForScheme({ scheme: "koehler-levin", n: 12, limit: 5, participants: 4 }),
+    expect: /leaves 3 admissible starts for 4 tiers/,
+  },
+  {
+    name: "CLI --effect-sizes: a bad cell in the data names the row and column",
+    run: () => cli([badLong, "--effect-sizes"]),
+    expect: { exitCode: 2, stderr: /bad-long\.csv: row 2 \(line 3\), column value must be a number or empty/ },
+  },
+  {
+    name: "CLI --bcsmd on a single case: exit 2 with the reason",
+    run: () => cli([ababCsv, "--bcsmd"]),
+    expect: { exitCode: 2, stderr: /at least 2 cases/ },
+  },
+  {
+    name: "CLI --bcsmd --design with a design it does not know",
+    run: () => cli([ababCsv, "--bcsmd", "--design", "CRD"]),
+    expect: { exitCode: 2, stderr: /--design with --bcsmd must be MBD \(or MBP\), TR or a reversal sequence/ },
+  },
+  {
+    name: "CLI --rt-ci --level 100 is refused",
+    run: () => cli([ababCsv, "--rt-ci", "--level", "100"]),
+    expect: {
+      exitCode: 2,
+      stderr: /sced-rtci: level must be a percentage in \[1, 100\) or a proportion in \(0, 1\), got 100/,
+    },
+  },
+  {
+    name: "CLI --effect-sizes on a Dutch Excel file runs (exit 0)",
+    run: () => cli([dutch, "--effect-sizes", "--es", "NAP"]),
+    expect: { exitCode: 0, stdout: /p1\s+–\s+NAP\s+1\.0000/ },
+  },
 ];
 
 for (const c of cases) {
@@ -425,6 +609,22 @@ function checkParsed(text: string): void {
   } catch (e) {
     if (!(e instanceof ValidationError)) throw e;
     assert.doesNotMatch(e.message, /NaN|undefined|\[object/);
+  }
+  try {
+    const d = readScedLongCsv(text);
+    assert.equal(d.nRows, d.rows.length);
+    for (const r of d.rows) {
+      assert.ok(Number.isInteger(r.session), `session ${r.session}`);
+      assert.ok(r.value === null || (Number.isFinite(r.value) && Math.abs(r.value) <= 1e100), `value ${r.value}`);
+    }
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    assert.doesNotMatch(e.message, /NaN|undefined|\[object/);
+  }
+  try {
+    for (const s of readSynthesisCsv(text)) assert.ok(Number.isFinite(s.estimate) && (s.vi ?? s.se!) > 0);
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
   }
   try {
     const sets = parseStartsCsv(text);

@@ -201,3 +201,39 @@ Deno.test("forestData: level 0.95 is read as 95 % (as metafor), for the fit and 
   assert.equal(a.levelText, "95% CI");
   assert.deepEqual(b.rows, c.rows);
 });
+
+Deno.test("forest group option: a heading per stratum, studies under it, a stratum diamond, the overall diamond below", () => {
+  const f = { yi: [0.2, 1.4, 0.5, 2.1, 0.4], vi: [0.04, 0.08, 0.05, 0.3, 0.02], beta: 0.6, ci_lb: 0.3, ci_ub: 0.9 };
+  const group = ["RCT", "SCED", "RCT", "SCED", "RCT"];
+  const d = forestData(f, {
+    group,
+    groupSummaries: [{ group: "RCT", beta: 0.35, ci_lb: 0.15, ci_ub: 0.55 }],
+  });
+  // RCT heading, 3 studies, its pooled row, blank, SCED heading, 2 studies = 9 lines
+  assert.equal(d.top, 9);
+  assert.deepEqual(d.groups.map((g) => [g.group, g.y, g.k]), [["RCT", 9, 3], ["SCED", 3, 2]]);
+  assert.deepEqual(d.rows.map((r) => [r.i, r.y, r.group]), [
+    [0, 8, "RCT"],
+    [2, 7, "RCT"],
+    [4, 6, "RCT"],
+    [1, 2, "SCED"],
+    [3, 1, "SCED"],
+  ]);
+  assert.equal(d.groups[0].summary!.y, 5);
+  assert.equal(d.groups[0].summary!.label, "RCT (pooled)");
+  assert.equal(d.groups[1].summary, null);
+  assert.equal(d.headerY, 10.2);
+  assert.equal(d.summary.y, -1);
+  // without the option nothing changes
+  const plain = forestData(f);
+  assert.equal(plain.top, 5);
+  assert.deepEqual(plain.groups, []);
+  assert.deepEqual(plain.rows.map((r) => r.y), [5, 4, 3, 2, 1]);
+  const svg = forestPlot(f, { group, document: new JSDOM("").window.document }) as unknown as Element;
+  assert.match(svg.outerHTML, />SCED</);
+  assert.throws(() => forestData(f, { group: ["RCT"] }), /group must have 5 elements/);
+  assert.throws(
+    () => forestData(f, { group, groupSummaries: [{ group: "X", beta: 0, ci_lb: -1, ci_ub: 1 }] }),
+    /groupSummaries names a stratum not in group/,
+  );
+});

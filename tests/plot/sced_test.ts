@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 // @ts-types="@types/jsdom"
 import { JSDOM } from "jsdom";
 import {
+  labelSide,
   phasePlot,
   phasePlotData,
   powerCurvePlot,
@@ -84,4 +85,45 @@ Deno.test("distribution bars: statistics equal up to rounding are one bar, bars 
   }) as unknown as Element;
   assert.match(svg.outerHTML, /p &lt; 0\.0001|p < 0\.0001/);
   assert.doesNotMatch(svg.outerHTML, /5\.14e-6/);
+});
+
+Deno.test("observed label: on the side with room (never clipped at the right edge) and with the count >= observed", () => {
+  // a multiple baseline whose observed statistic is the largest of all assignments: the one bar
+  // counted in p is invisible among thousands, so the label says "1 of N"
+  const cases = [
+    { values: [7, 7, 8, 7, 3, 2, 3, 2, 3, 2], labels: [..."AAAABBBBBB"] },
+    { values: [8, 7, 7, 8, 7, 3, 2, 3, 2, 3], labels: [..."AAAAABBBBB"] },
+    { values: [7, 8, 7, 7, 8, 7, 2, 3, 2, 2], labels: [..."AAAAAABBBB"] },
+  ];
+  const r = randomizationTest({
+    design: { type: "MBD", scheme: "marascuilo-busk", n: 10, starts: [[4, 5, 6, 7], [4, 5, 6, 7], [4, 5, 6, 7]] },
+    cases,
+    statistic: "A-B",
+    distribution: true,
+  });
+  const d = randomizationDistributionData(r);
+  assert.equal(labelSide(d), "left");
+  const svg = randomizationDistributionPlot(r, { document }) as unknown as Element;
+  assert.match(svg.outerHTML, new RegExp(`observed \\(${r.k} of ${r.assignments} ≥\\)`));
+  assert.match(svg.outerHTML, /text-anchor="end"/);
+  assert.equal(labelSide({ bins: [{ x1: 0, x2: 10, count: 1, side: "< observed" }], observed: 2 }), "right");
+  // p on the axis with fmtPEq, never as 5.14e-6 or 0.00000514
+  const tiny = randomizationDistributionPlot({ ...r, pval: 5.14e-6 }, { document }) as unknown as Element;
+  assert.match(tiny.outerHTML, /p &lt; 0\.0001|p < 0\.0001/);
+  assert.doesNotMatch(tiny.outerHTML, /e-6|0\.00000514/);
+});
+
+Deno.test("distribution bins: few but irregular values (Wampold–Worsham, Monte Carlo) give bins, not hairlines", () => {
+  // 24 distinct values, two of them 0.001 apart, drawn 10,000 times
+  const u = Array.from({ length: 24 }, (_, i) => 1.5 + 0.07 * i + (i === 5 ? 0.001 - 0.07 : 0));
+  const values = Array.from({ length: 10_000 }, (_, i) => u[(i * 7) % 24]);
+  const observed = u[23];
+  const d = randomizationDistributionData({ distribution: values, observed });
+  const range = Math.max(...values) - Math.min(...values);
+  for (const b of d.bins) assert.ok(b.x2 - b.x1 >= range / 40 - 1e-12, `bar width ${b.x2 - b.x1}`);
+  assert.equal(d.bins.reduce((a, b) => a + b.count, 0), 10_000);
+  assert.equal(d.bins.filter((b) => b.side === "≥ observed").reduce((a, b) => a + b.count, 0), d.atLeast);
+  // regularly spaced values keep one bar per value
+  const few = randomizationDistributionData({ distribution: [1, 2, 2, 3, 4, 4, 4], observed: 4 });
+  assert.equal(few.bins.length, 4);
 });

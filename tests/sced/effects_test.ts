@@ -26,7 +26,13 @@ Deno.test("all effect sizes by hand, oriented so that positive = improvement", (
   const g = (8 / 11) * d;
   assertClose(e.SMD!.d, d, 1e-14, "d");
   assertClose(e.SMD!.estimate, g, 1e-14, "g");
-  assertClose(e.SMD!.se!, Math.sqrt(1 / 4 + 1 / 4 + g * g / 6), 1e-14, "SE(g)");
+  // SE as SingleCaseES (issue 13: it was 1/nA + 1/nB without J): J·sqrt(1/nA + sB²/(nB sA²) + g²/(2 df)),
+  // sB² = 2/3 = sA² here
+  assertClose(e.SMD!.se!, (8 / 11) * Math.sqrt(1 / 4 + (2 / 3) / (4 * (2 / 3)) + g * g / 6), 1e-14, "SE(g)");
+  const e2 = scedEffects({ A: [7, 8, 7, 6], B: [3, 5, 2, 3], improvement: "decrease" });
+  const sB2 = ((3 - 3.25) ** 2 + (5 - 3.25) ** 2 + (2 - 3.25) ** 2 + (3 - 3.25) ** 2) / 3;
+  const g2 = (8 / 11) * (3.75 / Math.sqrt(2 / 3));
+  assertClose(e2.SMD!.se!, (8 / 11) * Math.sqrt(1 / 4 + sB2 / (4 * (2 / 3)) + g2 * g2 / 6), 1e-14, "SE(g), sB != sA");
   // LRR (Pustejovsky 2018): ln 3 + (2/3)/(2*4*9) - ln 7 - (2/3)/(2*4*49), oriented: minus for a decrease
   const lnRR = Math.log(3) + (2 / 3) / 72 - Math.log(7) - (2 / 3) / 392;
   assertClose(e.LRR!.estimate, -lnRR, 1e-14, "LRR");
