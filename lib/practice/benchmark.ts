@@ -26,7 +26,14 @@ import { classifyResponders, propCI } from "../responders/mod.ts";
 import { fail, parseInput, ValidationError } from "../validate.ts";
 import { linearFit, logisticFit } from "./_fit.ts";
 import { benchSchema, indicationSchema, OUTCOME_VALUES } from "./_schemas.ts";
-import { funnel, type FunnelFlag, funnelFlag, type FunnelResult, type OverdispersionMethod } from "./funnel.ts";
+import {
+  funnel,
+  type FunnelFlag,
+  funnelFlag,
+  type FunnelResult,
+  type OverdispersionMethod,
+  type Tau2Method,
+} from "./funnel.ts";
 import { shrinkCentres } from "./shrink.ts";
 import { estimateCentreTau2 } from "./tau2.ts";
 import type { Interval } from "../conventions.ts";
@@ -70,7 +77,9 @@ export interface BenchmarkInput {
   mcid?: number;
   /** Overdispersion adjustment of the limits (default `"additive"`). */
   od?: OverdispersionMethod;
-  /** Share winsorised in each tail when estimating overdispersion (default 0.1). */
+  /** Estimator of tau2 for the additive adjustment (default `"DL"`: closest to nominal in the calibration table). */
+  tau2Method?: Tau2Method;
+  /** Share winsorised in each tail when estimating phi or the winsorised tau2 (default 0.1). */
   trim?: number;
   /** The two control-limit levels in percent, or proportions (default [95, 99.8]). */
   levels?: readonly number[];
@@ -92,7 +101,11 @@ export interface CentreBenchmark {
   expected: number;
   /** Observed - expected: PDI/PSC points, or responder proportion. */
   diff: number;
-  /** Observed / expected (indirectly standardised ratio; for change scores the ratio of mean changes); null if expected is 0. */
+  /**
+   * Observed / expected responders (indirectly standardised ratio), for the binary outcome
+   * `pdi_responder` only; null for mean changes (a ratio of mean changes means nothing: use `diff`,
+   * O - E) and when expected is 0.
+   */
   oe: number | null;
   /** Standard error of diff. */
   se: number;
@@ -204,7 +217,7 @@ function wilson(x: number, n: number): Interval {
  */
 export function benchmarkCentres(input: BenchmarkInput): Benchmark {
   const p = parseInput(benchSchema, input, "benchmarkCentres");
-  const { outcome, mcid, od, trim, levels } = p;
+  const { outcome, mcid, od, trim, levels, tau2Method } = p;
   let rows = p.rows as RegistryRow[];
   if (outcome === "psc_change") {
     const missing = rows.map((r, i) => (r.pscPre == null || r.pscPost == null ? i : -1)).filter((i) => i >= 0);
@@ -304,6 +317,7 @@ export function benchmarkCentres(input: BenchmarkInput): Benchmark {
     target: 0,
     levels,
     od,
+    tau2Method,
     trim,
     curvePoints: p.curvePoints,
   });
@@ -331,7 +345,7 @@ export function benchmarkCentres(input: BenchmarkInput): Benchmark {
       observed: isResp ? u.O * u.n : u.O,
       expected: isResp ? u.E * u.n : u.E,
       diff: u.O - u.E,
-      oe: u.E !== 0 ? u.O / u.E : null,
+      oe: isResp && u.E !== 0 ? u.O / u.E : null,
       se: u.se,
       z: row.z,
       zAdj: row.zAdj,
@@ -371,6 +385,8 @@ export interface IndicationInput {
   threshold?: number;
   /** Overdispersion adjustment (default `"additive"`). */
   od?: OverdispersionMethod;
+  /** Estimator of tau2 for the additive adjustment (default `"DL"`). */
+  tau2Method?: Tau2Method;
   /** Control-limit levels in percent, or proportions (default [95, 99.8]). */
   levels?: readonly number[];
   /** Centres with fewer patients are left out (default 5). */
@@ -415,5 +431,12 @@ export function indicationFunnel(input: IndicationInput): FunnelResult {
       p.threshold,
     );
   }
-  return funnel({ type: "proportion", units, od: p.od, levels: p.levels, curvePoints: p.curvePoints });
+  return funnel({
+    type: "proportion",
+    units,
+    od: p.od,
+    tau2Method: p.tau2Method,
+    levels: p.levels,
+    curvePoints: p.curvePoints,
+  });
 }

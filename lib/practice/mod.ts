@@ -62,6 +62,14 @@ export {
   type VarianceExplained,
 } from "./benchmark.ts";
 export {
+  type CalibrateInput,
+  calibrateOverdispersion,
+  type Calibration,
+  CALIBRATION_METHODS,
+  type CalibrationMethod,
+  type CalibrationRow,
+} from "./calibrate.ts";
+export {
   type CaseMixFit,
   fitLinear,
   fitLogistic,
@@ -99,6 +107,7 @@ export {
   type OverdispersionMethod,
   type PoissonLimitsInput,
   poissonRatioLimits,
+  type Tau2Method,
   winsorise,
   type WinsoriseInput,
   zFor,
