@@ -378,3 +378,70 @@ export function doseSeverityPlot(b: BenchmarkPlotInput, options: DoseSeverityOpt
     ],
   });
 }
+
+/** One centre's rank interval as {@link rankPlot} reads it (a practice `CentreRank` fits). */
+export interface RankPlotRow {
+  /** Centre name. */
+  id: string;
+  /** Rank of the centre's own estimate (1 = highest). */
+  rankObserved: number;
+  /** Median simulated rank. */
+  estimate: number;
+  /** Lower end of the rank interval. */
+  ci_lb: number;
+  /** Upper end of the rank interval. */
+  ci_ub: number;
+  /** Level in percent. */
+  level: number;
+}
+
+/** Options of {@link rankPlot}. */
+export interface RankPlotOptions {
+  /** A document to draw in (jsdom in tests). */
+  document?: Document;
+  /** Width in pixels (default 680). */
+  width?: number;
+  /** Rankability ρ to show in the axis label (optional). */
+  rho?: number;
+}
+
+/**
+ * Caterpillar plot of ranks: each centre's median simulated rank with its rank interval (from the
+ * shrinkage model, practice `rankIntervals`/`rankBenchmark`), centres ordered by their observed
+ * rank, rank 1 (the most improvement) on the left; the hollow dot is the rank of the raw estimate.
+ */
+export function rankPlot(ranks: readonly RankPlotRow[], options: RankPlotOptions = {}): PlotElement {
+  if (!Array.isArray(ranks) || ranks.length < 2) {
+    fail("rankPlot", "ranks", "must hold at least 2 centres", ranks?.length);
+  }
+  const rows = [...ranks].sort((a, b) => a.rankObserved - b.rankObserved);
+  const k = rows.length;
+  const { document, width = 680 } = options;
+  const rho = options.rho === undefined ? "" : `; rankability ρ = ${fmt(options.rho, 2)}`;
+  return plotElement({
+    document,
+    width,
+    height: Math.max(160, 18 * k + 60),
+    marginLeft: 60,
+    x: {
+      domain: [0.5, k + 0.5],
+      label: `Rank (1 = most improvement), ${rows[0].level}% rank interval${rho}`,
+      labelArrow: "none",
+      grid: true,
+    },
+    y: { domain: rows.map((r) => r.id), label: null },
+    marks: [
+      Plot.ruleY(rows, { y: "id", x1: "ci_lb", x2: "ci_ub", stroke: theme.study }),
+      Plot.dot(rows, { y: "id", x: "rankObserved", r: 3, stroke: theme.muted, fill: "white" }),
+      Plot.dot(rows, {
+        y: "id",
+        x: "estimate",
+        r: 4,
+        fill: theme.study,
+        tip: true,
+        title: (r: RankPlotRow) =>
+          `${r.id}: rank ${r.estimate} [${r.ci_lb}, ${r.ci_ub}], rank of the raw estimate ${r.rankObserved}`,
+      }),
+    ],
+  });
+}

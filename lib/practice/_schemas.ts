@@ -255,3 +255,25 @@ export const calibrateSchema = z.strictObject({
     "additive-REML",
   ])).min(1).optional(),
 }).refine((p) => p.sizeMax >= p.sizeMin, { path: ["sizeMax"], message: "must be >= sizeMin" });
+
+export const rankabilitySchema = z.strictObject({
+  vi: z.array(z.number().positive().finite()).min(1),
+  tau2: z.number().min(0).finite(),
+});
+
+export const rankSchema = z.strictObject({
+  ids: z.array(z.string()).optional(),
+  yi: z.array(z.number().finite()).min(2),
+  vi: z.array(z.number().positive().finite()).min(2),
+  tau2: z.number().min(0).finite(),
+  mu: z.number().finite(),
+  level: levelSchema.default(95),
+  reps: z.number().int().min(100).max(1000000).default(2000),
+  seed: seedSchema,
+});
+
+export const rankBenchSchema = z.strictObject({
+  level: levelSchema.default(95),
+  reps: z.number().int().min(100).max(1000000).default(2000),
+  seed: seedSchema,
+});

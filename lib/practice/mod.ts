@@ -131,6 +131,17 @@ export {
   type SimRegistry,
   simulateRegistry,
 } from "./registry.ts";
+export {
+  type CentreRank,
+  type Rankability,
+  rankability,
+  type RankabilityInput,
+  rankBenchmark,
+  type RankBenchmarkOptions,
+  type RankIntervals,
+  rankIntervals,
+  type RankIntervalsInput,
+} from "./rank.ts";
 export { shrinkCentres, type ShrinkInput, type Shrunk } from "./shrink.ts";
 export { benchmarkSummary, centreTable, type CentreTableOptions, type CentreTableRow, outcomeLabel } from "./table.ts";
 export { estimateCentreTau2, type Tau2Estimate } from "./tau2.ts";
