@@ -445,3 +445,131 @@ export function rankPlot(ranks: readonly RankPlotRow[], options: RankPlotOptions
     ],
   });
 }
+
+/** What {@link cusumPlot} and {@link vladPlot} read (a practice `Monitoring` fits). */
+export interface MonitoringPlotInput {
+  /** The control limit. */
+  threshold: { h: number; arl0: number };
+  /** Odds ratio of non-response the charts detect. */
+  RA: number;
+  /** One entry per centre. */
+  centres: readonly {
+    centre: string;
+    chart: { S: readonly number[]; vlad: readonly number[]; signals: readonly number[] };
+  }[];
+}
+
+/** Options of {@link cusumPlot} and {@link vladPlot}. */
+export interface MonitoringPlotOptions {
+  /** A document to draw in (jsdom in tests). */
+  document?: Document;
+  /** Width in pixels (default 680). */
+  width?: number;
+  /** Height in pixels (default 300). */
+  height?: number;
+}
+
+interface ChartPoint {
+  centre: string;
+  t: number;
+  value: number;
+  signalled: boolean;
+}
+
+function chartPoints(m: MonitoringPlotInput, key: "S" | "vlad", tool: string): ChartPoint[] {
+  if (!m || !Array.isArray(m.centres) || !m.threshold) fail(tool, "m", "must be a monitorCentres() result");
+  return m.centres.flatMap((c) =>
+    (c.chart[key] as readonly number[]).map((value: number, i: number) => ({
+      centre: c.centre,
+      t: i + 1,
+      value,
+      signalled: c.chart.signals.length > 0,
+    }))
+  );
+}
+
+/**
+ * Risk-adjusted CUSUM per centre (practice `monitorCentres`): one line per centre against patient
+ * number, the control limit h as a horizontal line, centres that signalled in colour and labelled,
+ * signals (after which the chart restarts at 0) as dots.
+ */
+export function cusumPlot(m: MonitoringPlotInput, options: MonitoringPlotOptions = {}): PlotElement {
+  const pts = chartPoints(m, "S", "cusumPlot");
+  const signals = m.centres.flatMap((c) =>
+    c.chart.signals.map((t) => ({ centre: c.centre, t, value: c.chart.S[t - 1] }))
+  );
+  const { document, width = 680, height = 300 } = options;
+  return plotElement({
+    document,
+    width,
+    height,
+    x: { label: "Patient (in order of treatment within the centre)", labelArrow: "none" },
+    y: {
+      label: `CUSUM (odds of non-response × ${fmt(m.RA, 2)}); h = ${fmt(m.threshold.h, 2)}, ARL₀ ${m.threshold.arl0}`,
+      labelArrow: "none",
+      grid: true,
+    },
+    marks: [
+      Plot.ruleY([m.threshold.h], { stroke: flagColours["outside 99.8%"], strokeDasharray: "4,3" }),
+      Plot.line(pts.filter((p) => !p.signalled), {
+        x: "t",
+        y: "value",
+        z: "centre",
+        stroke: "#bbbbbb",
+        strokeWidth: 1,
+      }),
+      Plot.line(pts.filter((p) => p.signalled), {
+        x: "t",
+        y: "value",
+        z: "centre",
+        stroke: theme.study,
+        strokeWidth: 1.4,
+      }),
+      Plot.dot(signals, {
+        x: "t",
+        y: "value",
+        r: 4,
+        fill: flagColours["outside 99.8%"],
+        tip: true,
+        title: (d: { centre: string; t: number }) => `${d.centre}: signal at patient ${d.t}`,
+      }),
+      Plot.text(signals, { x: "t", y: "value", text: "centre", dy: -10, fontSize: 9, fill: theme.muted }),
+    ],
+  });
+}
+
+/**
+ * VLAD per centre: cumulative observed minus expected responders (case-mix-predicted) against
+ * patient number; a line drifting down means fewer responders than the case mix predicts. Centres
+ * whose CUSUM signalled are in colour.
+ */
+export function vladPlot(m: MonitoringPlotInput, options: MonitoringPlotOptions = {}): PlotElement {
+  const pts = chartPoints(m, "vlad", "vladPlot");
+  const ends = m.centres.map((c) => ({ centre: c.centre, t: c.chart.vlad.length, value: c.chart.vlad.at(-1) ?? 0 }));
+  const { document, width = 680, height = 300 } = options;
+  return plotElement({
+    document,
+    width,
+    height,
+    x: { label: "Patient (in order of treatment within the centre)", labelArrow: "none" },
+    y: { label: "Observed − expected responders (cumulative)", labelArrow: "none", grid: true },
+    marks: [
+      Plot.ruleY([0], { stroke: theme.refline }),
+      Plot.line(pts.filter((p) => !p.signalled), {
+        x: "t",
+        y: "value",
+        z: "centre",
+        stroke: "#bbbbbb",
+        strokeWidth: 1,
+      }),
+      Plot.line(pts.filter((p) => p.signalled), {
+        x: "t",
+        y: "value",
+        z: "centre",
+        stroke: theme.study,
+        strokeWidth: 1.4,
+      }),
+      Plot.text(ends, { x: "t", y: "value", text: "centre", dx: 14, fontSize: 9, fill: theme.muted }),
+    ],
+  });
+}

@@ -277,3 +277,47 @@ export const rankBenchSchema = z.strictObject({
   reps: z.number().int().min(100).max(1000000).default(2000),
   seed: seedSchema,
 });
+
+const prob = () => z.number().gt(0).lt(1);
+const oddsRatio = () => z.number().positive().finite();
+
+export const cusumWeightSchema = z.strictObject({
+  pResponse: prob(),
+  responder: z.union([z.literal(0), z.literal(1)]),
+  RA: oddsRatio().default(2),
+  R0: oddsRatio().default(1),
+});
+
+export const cusumSchema = z.strictObject({
+  pResponse: z.array(prob()).min(1),
+  responder: z.array(z.union([z.literal(0), z.literal(1)])).min(1),
+  h: z.number().positive().finite(),
+  RA: oddsRatio().default(2),
+  R0: oddsRatio().default(1),
+});
+
+export const cusumThresholdSchema = z.strictObject({
+  pResponse: z.array(prob()).min(1),
+  arl0: z.number().min(10).max(100000).default(1000),
+  RA: oddsRatio().refine((v) => v !== 1, "must differ from 1").default(2),
+  reps: z.number().int().min(50).max(100000).default(1000),
+  seed: seedSchema,
+});
+
+export const runLengthSchema = z.strictObject({
+  pResponse: z.array(prob()).min(1),
+  h: z.number().positive().max(50),
+  RA: oddsRatio().default(2),
+  trueOR: oddsRatio().default(1),
+  reps: z.number().int().min(10).max(100000).default(1000),
+  seed: seedSchema,
+});
+
+export const monitorSchema = z.strictObject({
+  rows: z.array(registryRowSchema).min(10),
+  mcid: z.number().positive().max(70).default(PDI_MCID.value),
+  RA: oddsRatio().refine((v) => v !== 1, "must differ from 1").default(2),
+  arl0: z.number().min(10).max(100000).default(1000),
+  reps: z.number().int().min(50).max(100000).default(1000),
+  seed: seedSchema,
+});

@@ -79,6 +79,22 @@ export {
   type PredictInput,
 } from "./casemix.ts";
 export {
+  type CentreMonitor,
+  type CusumChart,
+  type CusumInput,
+  cusumRunLength,
+  type CusumRunLengthInput,
+  type CusumThreshold,
+  cusumThreshold,
+  type CusumThresholdInput,
+  cusumWeight,
+  type CusumWeightInput,
+  monitorCentres,
+  type Monitoring,
+  type MonitorInput,
+  raCusum,
+} from "./cusum.ts";
+export {
   diagnoseBenchmark,
   type DiagnoseInput,
   diagnosisTable,

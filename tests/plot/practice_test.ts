@@ -5,11 +5,20 @@ import {
   caterpillarData,
   caterpillarPlot,
   centreFunnelPlot,
+  cusumPlot,
   doseSeverityPlot,
   funnelPlotData,
   rankPlot,
+  vladPlot,
 } from "../../lib/plot/practice.ts";
-import { benchmarkCentres, centreTable, funnel, rankBenchmark, simulateRegistry } from "../../lib/practice/mod.ts";
+import {
+  benchmarkCentres,
+  centreTable,
+  funnel,
+  monitorCentres,
+  rankBenchmark,
+  simulateRegistry,
+} from "../../lib/practice/mod.ts";
 
 const document = new JSDOM("").window.document;
 const bench = benchmarkCentres({ rows: simulateRegistry({ shortfall: -8, shortfallCentres: 1 }, 21).patients });
@@ -80,4 +89,15 @@ Deno.test("rankPlot: one interval per centre, ordered by observed rank, rankabil
   assert.equal(ticks[0], first);
   assert.equal(ticks.length, 25);
   assert.throws(() => rankPlot([], { document }), /rankPlot: ranks must hold at least 2 centres/);
+});
+
+Deno.test("cusumPlot and vladPlot: a line per centre, the control limit, signals labelled", () => {
+  const reg = simulateRegistry({ centres: 6, years: 2, shortfall: -10, shortfallCentres: 1 }, 5);
+  const m = monitorCentres({ rows: reg.patients, arl0: 300, reps: 200, seed: 1 });
+  const c = cusumPlot(m, { document });
+  assert.ok((c.textContent ?? "").includes("h = "));
+  assert.equal(c.querySelectorAll("g[aria-label='line'] path").length, 6);
+  const v = vladPlot(m, { document });
+  assert.equal(v.querySelectorAll("g[aria-label='line'] path").length, 6);
+  assert.throws(() => cusumPlot({} as never, { document }), /cusumPlot: m must be a monitorCentres\(\) result/);
 });
