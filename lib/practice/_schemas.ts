@@ -321,3 +321,20 @@ export const monitorSchema = z.strictObject({
   reps: z.number().int().min(50).max(100000).default(1000),
   seed: seedSchema,
 });
+
+export const missingSchema = z.strictObject({
+  rows: z.array(registryRowSchema.extend({ pdiPost: z.number().min(0).max(70).nullable() })).min(10),
+  deltas: z.array(z.number().min(-70).max(70)).min(1).max(20).default([0, -2, -4, -6]),
+  od: z.enum(OD_VALUES).default("additive"),
+  tau2Method: z.enum(TAU2_VALUES).default(DEFAULT_TAU2),
+  levels: levelsSchema.length(2).default([95, 99.8]),
+});
+
+export const maskSchema = z.strictObject({
+  rows: z.array(registryRowSchema.passthrough()).min(1),
+  share: z.number().min(0).max(0.95).default(0.25),
+  concentration: z.number().min(1).max(1000).default(8),
+  nonResponderOR: z.number().positive().max(100).default(2),
+  mcid: z.number().positive().max(70).default(PDI_MCID.value),
+  seed: seedSchema,
+});

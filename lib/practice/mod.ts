@@ -148,6 +148,16 @@ export {
   simulateRegistry,
 } from "./registry.ts";
 export {
+  type CentreMissing,
+  type DeltaFlags,
+  maskFollowUp,
+  type MaskFollowUpInput,
+  missingDataSensitivity,
+  type MissingSensitivity,
+  type MissingSensitivityInput,
+  type RegistryRowMissing,
+} from "./missing.ts";
+export {
   type CentreRank,
   type Rankability,
   rankability,
