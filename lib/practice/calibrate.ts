@@ -268,3 +268,31 @@ export function calibrateOverdispersion(input: CalibrateInput): Calibration {
     closest: distance[0].method,
   };
 }
+
+/**
+ * What the calibration table shows about one method, in words (for the notebook and the CLI): its
+ * false-flag rates per true centre SD at 95% and 99.8%, read off the table, and whether they are
+ * within 1.5 percentage points of 5% and below 0.5%.
+ *
+ * @example
+ * ```ts
+ * import { calibrateOverdispersion, calibrationSummary } from "./mod.ts";
+ * const c = calibrateOverdispersion({ reps: 2, seed: 1, centreSDs: [0] });
+ * if (!calibrationSummary(c, "additive-DL")[0].startsWith("additive τ², DerSimonian-Laird")) throw new Error("label");
+ * ```
+ */
+export function calibrationSummary(c: Calibration, method: string): string[] {
+  const mine = c.rows.filter((r) => r.method === method);
+  if (mine.length === 0) return [`${method}: not in this calibration table`];
+  const pct = (r: CalibrationRow) => r.rate === null ? "not available" : `${(100 * r.rate).toFixed(2)}%`;
+  const at = (lv: number) =>
+    mine.filter((r) => r.level === lv).map((r) => `${pct(r)} (true SD ${r.centreSD})`).join(", ");
+  const ok95 = mine.filter((r) => r.level === 95).every((r) => r.rate !== null && Math.abs(r.rate - 0.05) <= 0.015);
+  const ok998 = mine.filter((r) => r.level === 99.8).every((r) => r.rate !== null && r.rate < 0.005);
+  return [
+    `${mine[0].label}: ordinary centres flagged at 95%: ${at(95)}; at 99.8%: ${at(99.8)} ` +
+    `(${c.reps} simulated registries of ${c.centres} centres of ${c.sizeMin}-${c.sizeMax} patients per true SD, seed ${c.seed}).`,
+    `${ok95 ? "Within" : "Not within"} 1.5 percentage points of 5% at every true SD; ` +
+    `${ok998 ? "below" : "not below"} 0.5% at 99.8% at every true SD.`,
+  ];
+}

@@ -68,6 +68,7 @@ export {
   CALIBRATION_METHODS,
   type CalibrationMethod,
   type CalibrationRow,
+  calibrationSummary,
 } from "./calibrate.ts";
 export {
   type CaseMixFit,
