@@ -95,6 +95,13 @@ export const SPEC: CommandSpec = {
       description: "estimator of tau2 for --od additive (DL: closest to nominal in the calibration table,\n" +
         "                         data/registry/calibration.json; spiegelhalter-winsorised is FunnelPlotR's)",
     },
+    "case-mix": {
+      type: "string",
+      choices: ["pooled", "mixed"],
+      default: "pooled",
+      description: "case-mix model for change outcomes: pooled least squares, or mixed (random centre\n" +
+        "                         intercepts by REML, within-centre coefficients)",
+    },
     mcid: {
       type: "number",
       min: 0.1,
@@ -289,7 +296,8 @@ async function run(parsed: ParsedCli): Promise<number> {
     const text = await readInput(TOOL, file, "file.csv");
     rows = parseRegistryCsv(text, { name: file }).rows;
   }
-  const b = benchmarkCentres({ rows, outcome, od, tau2Method, mcid: o.mcid as number });
+  const caseMix = o["case-mix"] as "pooled" | "mixed";
+  const b = benchmarkCentres({ rows, outcome, od, tau2Method, caseMix, mcid: o.mcid as number });
   const indication: FunnelResult = indicationFunnel({ rows, od, tau2Method });
   const table = centreTable(b, { indication });
   if (o.json) console.log(JSON.stringify({ benchmark: b, indication, table }, null, 2));

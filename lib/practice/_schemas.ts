@@ -119,6 +119,7 @@ export const benchSchema = z.strictObject({
   trim: z.number().min(0).lt(0.5).default(0.1),
   levels: levelsSchema.length(2).default([95, 99.8]),
   minCentreSize: z.number().int().min(1).default(5),
+  caseMix: z.enum(["pooled", "mixed"]).default("pooled"),
   curvePoints: z.number().int().min(0).max(2000).default(200),
 });
 
@@ -337,4 +338,12 @@ export const maskSchema = z.strictObject({
   nonResponderOR: z.number().positive().max(100).default(2),
   mcid: z.number().positive().max(70).default(PDI_MCID.value),
   seed: seedSchema,
+});
+
+export const mixedSchema = z.strictObject({
+  X: z.array(z.array(z.number().finite())).min(4),
+  y: z.array(z.number().finite()).min(4),
+  groups: z.array(z.string().min(1)).min(4),
+  names: z.array(z.string()).optional(),
+  within: z.boolean().default(true),
 });

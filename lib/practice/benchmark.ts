@@ -25,6 +25,7 @@ import { mean } from "d3-array";
 import { classifyResponders, propCI } from "../responders/mod.ts";
 import { fail, parseInput, ValidationError } from "../validate.ts";
 import { linearFit, logisticFit } from "./_fit.ts";
+import { fitMixedCaseMix } from "./casemix.ts";
 import { benchSchema, indicationSchema, OUTCOME_VALUES } from "./_schemas.ts";
 import {
   funnel,
@@ -85,6 +86,14 @@ export interface BenchmarkInput {
   levels?: readonly number[];
   /** Centres with fewer patients are left out (default 5). */
   minCentreSize?: number;
+  /**
+   * Case-mix model for change outcomes: `"pooled"` (default: least squares over all patients, as
+   * before) or `"mixed"` (random centre intercepts by REML with the covariates' centre means added,
+   * so the case-mix coefficients are within-centre and do not absorb centre performance that goes
+   * with case mix; needs more centres than covariates + 2). Responders always use the pooled
+   * logistic model (a logistic mixed model is not implemented).
+   */
+  caseMix?: "pooled" | "mixed";
   /** Points on the funnel's limit curves (default 200; 0 to skip them, e.g. in simulations). */
   curvePoints?: number;
 }
@@ -139,18 +148,23 @@ export interface CentreBenchmark {
 
 /** The case-mix model of a {@link Benchmark}. */
 export interface CaseMixModel {
-  /** `linear` (change outcomes) or `logistic` (responders). */
-  kind: "linear" | "logistic";
+  /**
+   * `linear` (change outcomes, pooled over centres), `mixed` (change outcomes, random centre
+   * intercepts by REML with within-centre coefficients) or `logistic` (responders).
+   */
+  kind: "linear" | "mixed" | "logistic";
   /** Coefficient names. */
   names: string[];
   /** Coefficients. */
   coef: number[];
   /** Their standard errors. */
   se: number[];
-  /** Residual SD (linear) or 1. */
+  /** Residual SD (linear; within-centre for mixed) or 1. */
   sigma: number;
-  /** R² (linear) or McFadden's pseudo-R² (logistic). */
+  /** R² (linear; for mixed, of the expected values at an average centre) or McFadden's pseudo-R² (logistic). */
   r2: number;
+  /** Mixed only: between-centre variance of the intercepts (REML); else null. */
+  tau2: number | null;
   /** Patients in the fit. */
   n: number;
 }
@@ -250,6 +264,14 @@ export function benchmarkCentres(input: BenchmarkInput): Benchmark {
   ) => (outcome === "psc_change" ? (r.pscPre as number) - (r.pscPost as number) : r.pdiPre - r.pdiPost));
   let fitted: number[];
   let model: CaseMixModel;
+  if (outcome === "pdi_responder" && p.caseMix === "mixed") {
+    fail(
+      "benchmarkCentres",
+      "caseMix",
+      'must be "pooled" for outcome pdi_responder (a logistic model with centre effects is not implemented)',
+      p.caseMix,
+    );
+  }
   if (outcome === "pdi_responder") {
     // Responder: PDI improvement (pre - post) >= MCID points, classified by the responder engine.
     const cls = classifyResponders({
@@ -273,8 +295,33 @@ export function benchmarkCentres(input: BenchmarkInput): Benchmark {
     }
     const fit = logisticFit(X, y, names);
     fitted = fit.fitted;
-    model = { kind: "logistic", names: fit.names, coef: fit.coef, se: fit.se, sigma: 1, r2: fit.r2, n: rows.length };
+    model = {
+      kind: "logistic",
+      names: fit.names,
+      coef: fit.coef,
+      se: fit.se,
+      sigma: 1,
+      r2: fit.r2,
+      n: rows.length,
+      tau2: null,
+    };
     y.forEach((v, i) => (change[i] = v));
+  } else if (p.caseMix === "mixed") {
+    const fit = fitMixedCaseMix({ X, y: change, groups: rows.map((r) => r.centre), names, within: true });
+    fitted = fit.expected;
+    const m = avg(change);
+    const tss = change.reduce((a, v) => a + (v - m) ** 2, 0);
+    const rss = change.reduce((a, v, i) => a + (v - fitted[i]) ** 2, 0);
+    model = {
+      kind: "mixed",
+      names: fit.names,
+      coef: fit.coef,
+      se: fit.se,
+      sigma: Math.sqrt(fit.sigma2),
+      r2: tss > 0 ? 1 - rss / tss : 0,
+      n: rows.length,
+      tau2: fit.tau2,
+    };
   } else {
     const fit = linearFit(X, change, names);
     fitted = fit.fitted;
@@ -286,6 +333,7 @@ export function benchmarkCentres(input: BenchmarkInput): Benchmark {
       sigma: fit.sigma,
       r2: fit.r2,
       n: rows.length,
+      tau2: null,
     };
   }
   const byCentre = new Map<string, number[]>();

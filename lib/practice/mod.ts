@@ -102,8 +102,11 @@ export {
   type CaseMixFit,
   fitLinear,
   fitLogistic,
+  fitMixedCaseMix,
   type LinearFitInput,
   type LogisticFitInput,
+  type MixedCaseMixFit,
+  type MixedFitInput,
   predictCaseMix,
   type PredictInput,
 } from "./casemix.ts";

@@ -146,14 +146,14 @@ export function outcomeLabel(outcome: Outcome): string {
 export function benchmarkSummary(b: Benchmark): string[] {
   if (!b || !b.model || !b.funnel) fail("benchmarkSummary", "benchmark", "must be a benchmarkCentres() result");
   const digits = b.outcome === "pdi_responder" ? 5 : 3;
-  const r2 = b.model.kind === "linear" ? "R²" : "McFadden R²";
+  const r2 = b.model.kind === "logistic" ? "McFadden R²" : "R²";
   const removed = b.variance.removed === null
     ? "not available (no between-centre variance before adjustment)"
     : fmtPct(b.variance.removed, 1);
   return [
-    `Outcome: ${b.outcome} (${b.unit}); case-mix model: ${b.model.kind}, n = ${b.model.n}, ${r2} = ${
-      fmt(b.model.r2, 3)
-    }`,
+    `Outcome: ${b.outcome} (${b.unit}); case-mix model: ${b.model.kind}${
+      b.model.tau2 === null ? "" : ` (random centre intercepts, τ² ${fmt(b.model.tau2, 3)}; within-centre coefficients)`
+    }, n = ${b.model.n}, ${r2} = ${fmt(b.model.r2, 3)}`,
     `Coefficients: ${b.model.names.map((n, i) => `${n} ${fmt(b.model.coef[i], 4)}`).join(", ")}`,
     `Overdispersion: φ = ${fmt(b.funnel.phi, 3)} (χ² test ${fmtPEq(b.funnel.pval)}), τ² = ${
       fmt(b.funnel.tau2, digits)
