@@ -99,8 +99,8 @@ export const SPEC: CommandSpec = {
       type: "string",
       choices: ["pooled", "mixed"],
       default: "pooled",
-      description: "case-mix model for change outcomes: pooled least squares, or mixed (random centre\n" +
-        "                         intercepts by REML, within-centre coefficients)",
+      description: "case-mix model: pooled (least squares / logistic), or mixed (random centre intercepts:\n" +
+        "                         REML / PQL for responders; within-centre coefficients)",
     },
     mcid: {
       type: "number",

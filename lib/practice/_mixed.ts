@@ -180,3 +180,164 @@ export function mixedFit(X: readonly (readonly number[])[], y: readonly number[]
   const blup = d.n.map((nj, j) => (lambda / (1 + nj * lambda)) * best.rsum[j]);
   return { beta: best.beta, se, tau2, sigma2: best.sigma2, logLik: best.logLik, groups: d.groups, blup };
 }
+
+/**
+ * Weighted random-intercept fit with known residual variances 1 / w_i (the working model of
+ * penalised quasi-likelihood): V_j = diag(1 / w_j) + tau2 11', V_j^-1 = W_j - c_j w_j w_j',
+ * c_j = tau2 / (1 + tau2 sum w_j); tau2 by REML (golden section over log tau2, and tau2 = 0).
+ */
+function weightedFit(
+  X: readonly (readonly number[])[],
+  z: readonly number[],
+  w: readonly number[],
+  idx: readonly number[][],
+): { beta: number[]; tau2: number; inv: Matrix; blup: number[] } {
+  const p = X[0].length;
+  const J = idx.length;
+  // per-centre pieces that do not depend on tau2
+  const XtWX = idx.map((ids) => {
+    const M = Array.from({ length: p }, () => new Array(p).fill(0));
+    for (const i of ids) for (let a = 0; a < p; a++) for (let b = 0; b <= a; b++) M[a][b] += w[i] * X[i][a] * X[i][b];
+    for (let a = 0; a < p; a++) for (let b = a + 1; b < p; b++) M[a][b] = M[b][a];
+    return M;
+  });
+  const XtWz = idx.map((ids) => {
+    const v = new Array(p).fill(0);
+    for (const i of ids) for (let a = 0; a < p; a++) v[a] += w[i] * X[i][a] * z[i];
+    return v;
+  });
+  const sw = idx.map((ids) => ids.reduce((acc, i) => acc + w[i], 0));
+  const swx = idx.map((ids) => {
+    const v = new Array(p).fill(0);
+    for (const i of ids) for (let a = 0; a < p; a++) v[a] += w[i] * X[i][a];
+    return v;
+  });
+  const swz = idx.map((ids) => ids.reduce((acc, i) => acc + w[i] * z[i], 0));
+  const at = (tau2: number) => {
+    const A = Array.from({ length: p }, () => new Array(p).fill(0));
+    const b = new Array(p).fill(0);
+    for (let j = 0; j < J; j++) {
+      const c = tau2 / (1 + tau2 * sw[j]);
+      for (let a = 0; a < p; a++) {
+        b[a] += XtWz[j][a] - c * swx[j][a] * swz[j];
+        for (let e = 0; e < p; e++) A[a][e] += XtWX[j][a][e] - c * swx[j][a] * swx[j][e];
+      }
+    }
+    const AM = new Matrix(A);
+    let beta: number[];
+    try {
+      beta = solve(AM, Matrix.columnVector(b)).to1DArray();
+    } catch {
+      return fail("fitMixedCaseMix", "X", "is singular: a covariate is constant or a linear combination of others");
+    }
+    let quad = 0, logV = 0;
+    const rsum = new Array(J).fill(0);
+    for (let j = 0; j < J; j++) {
+      let rWr = 0, wr = 0;
+      for (const i of idx[j]) {
+        const r = z[i] - X[i].reduce((acc, v, k) => acc + v * beta[k], 0);
+        rWr += w[i] * r * r;
+        wr += w[i] * r;
+      }
+      rsum[j] = wr;
+      quad += rWr - (tau2 / (1 + tau2 * sw[j])) * wr * wr;
+      logV += Math.log(1 + tau2 * sw[j]);
+    }
+    const logLik = -0.5 * (logV + Math.log(Math.abs(luDet(AM))) + quad);
+    return { beta, A: AM, logLik, rsum };
+  };
+  const f = (t: number) => at(Math.exp(t)).logLik;
+  let lo = -20, hi = 6;
+  const gr = (Math.sqrt(5) - 1) / 2;
+  let x1 = hi - gr * (hi - lo), x2 = lo + gr * (hi - lo);
+  let f1 = f(x1), f2 = f(x2);
+  for (let it = 0; it < 200 && hi - lo > 1e-8; it++) {
+    if (f1 < f2) {
+      lo = x1;
+      x1 = x2;
+      f1 = f2;
+      x2 = lo + gr * (hi - lo);
+      f2 = f(x2);
+    } else {
+      hi = x2;
+      x2 = x1;
+      f2 = f1;
+      x1 = hi - gr * (hi - lo);
+      f1 = f(x1);
+    }
+  }
+  let tau2 = Math.exp((lo + hi) / 2);
+  let best = at(tau2);
+  const zero = at(0);
+  if (zero.logLik >= best.logLik) {
+    tau2 = 0;
+    best = zero;
+  }
+  const blup = sw.map((s, j) => (tau2 / (1 + tau2 * s)) * best.rsum[j]);
+  return { beta: best.beta, tau2, inv: solve(best.A, Matrix.eye(p)), blup };
+}
+
+/** Result of the logistic random-intercept fit. */
+export interface LogisticMixedFit {
+  /** Coefficients (intercept first). */
+  beta: number[];
+  /** Their standard errors. */
+  se: number[];
+  /** Between-centre variance of the intercepts on the logit scale. */
+  tau2: number;
+  /** Centres, sorted. */
+  groups: string[];
+  /** Predicted centre intercepts (logit scale). */
+  blup: number[];
+  /** PQL iterations. */
+  iterations: number;
+}
+
+/**
+ * Logistic regression with random centre intercepts by penalised quasi-likelihood (Breslow &
+ * Clayton 1993): iterate the working response z = eta + (y - mu) / (mu (1 - mu)) with weights
+ * mu (1 - mu), fitting the weighted random-intercept model (tau2 by REML) until beta and tau2 settle.
+ */
+export function logisticMixedFit(
+  X: readonly (readonly number[])[],
+  y: readonly (0 | 1)[],
+  g: readonly string[],
+): LogisticMixedFit {
+  const groups = [...new Set(g)].sort();
+  if (groups.length < 3) fail("fitMixedCaseMix", "groups", "must hold at least 3 centres", groups.length);
+  const at = new Map(groups.map((k, j) => [k, j]));
+  const idx: number[][] = groups.map(() => []);
+  g.forEach((k, i) => idx[at.get(k) as number].push(i));
+  const ybar = y.reduce((a: number, v) => a + v, 0) / y.length;
+  if (ybar === 0 || ybar === 1) fail("fitMixedCaseMix", "y", "must contain both 0s and 1s", ybar);
+  const p = X[0].length;
+  let beta = new Array(p).fill(0);
+  beta[0] = Math.log(ybar / (1 - ybar));
+  let u = new Array(groups.length).fill(0);
+  let tau2 = 0;
+  let iterations = 0;
+  let inv: Matrix = Matrix.eye(p);
+  for (let it = 1; it <= 100; it++) {
+    iterations = it;
+    const z: number[] = [], w: number[] = [];
+    X.forEach((row, i) => {
+      const eta = row.reduce((acc, v, k) => acc + v * beta[k], 0) + u[at.get(g[i]) as number];
+      const mu = 1 / (1 + Math.exp(-eta));
+      const v = Math.max(mu * (1 - mu), 1e-10);
+      w.push(v);
+      z.push(eta + (y[i] - mu) / v);
+    });
+    const fit = weightedFit(X, z, w, idx);
+    const change = Math.max(...fit.beta.map((b, k) => Math.abs(b - beta[k]))) + Math.abs(fit.tau2 - tau2);
+    beta = fit.beta;
+    tau2 = fit.tau2;
+    u = fit.blup;
+    inv = fit.inv;
+    if (!beta.every(Number.isFinite) || beta.some((b) => Math.abs(b) > 50)) {
+      fail("fitMixedCaseMix", "y", "is (quasi-)completely separated by X: coefficients diverge");
+    }
+    if (change < 1e-8) break;
+    if (it === 100) fail("fitMixedCaseMix", "y", "penalised quasi-likelihood did not converge in 100 iterations");
+  }
+  return { beta, se: beta.map((_, k) => Math.sqrt(inv.get(k, k))), tau2, groups, blup: u, iterations };
+}

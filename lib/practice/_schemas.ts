@@ -346,4 +346,5 @@ export const mixedSchema = z.strictObject({
   groups: z.array(z.string().min(1)).min(4),
   names: z.array(z.string()).optional(),
   within: z.boolean().default(true),
+  family: z.enum(["gaussian", "binomial"]).default("gaussian"),
 });

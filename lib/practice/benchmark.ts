@@ -90,8 +90,8 @@ export interface BenchmarkInput {
    * Case-mix model for change outcomes: `"pooled"` (default: least squares over all patients, as
    * before) or `"mixed"` (random centre intercepts by REML with the covariates' centre means added,
    * so the case-mix coefficients are within-centre and do not absorb centre performance that goes
-   * with case mix; needs more centres than covariates + 2). Responders always use the pooled
-   * logistic model (a logistic mixed model is not implemented).
+   * with case mix; needs more centres than covariates + 2); for responders the logistic version
+   * by penalised quasi-likelihood.
    */
   caseMix?: "pooled" | "mixed";
   /** Points on the funnel's limit curves (default 200; 0 to skip them, e.g. in simulations). */
@@ -150,9 +150,10 @@ export interface CentreBenchmark {
 export interface CaseMixModel {
   /**
    * `linear` (change outcomes, pooled over centres), `mixed` (change outcomes, random centre
-   * intercepts by REML with within-centre coefficients) or `logistic` (responders).
+   * intercepts by REML with within-centre coefficients), `logistic` (responders, pooled) or
+   * `mixed-logistic` (responders, random centre intercepts by PQL, within-centre coefficients).
    */
-  kind: "linear" | "mixed" | "logistic";
+  kind: "linear" | "mixed" | "logistic" | "mixed-logistic";
   /** Coefficient names. */
   names: string[];
   /** Coefficients. */
@@ -219,6 +220,14 @@ export function caseMixMatrix(rows: readonly RegistryRow[]): { X: number[][]; na
 
 const avg = (a: readonly number[]): number => mean(a) as number;
 
+/** McFadden's pseudo-R² of fitted probabilities against the intercept-only model. */
+function mcFadden(y: readonly number[], prob: readonly number[]): number {
+  const ybar = avg(y);
+  const ll = y.reduce((a, v, i) => a + (v ? Math.log(prob[i]) : Math.log(1 - prob[i])), 0);
+  const ll0 = y.length * (ybar * Math.log(ybar) + (1 - ybar) * Math.log(1 - ybar));
+  return 1 - ll / ll0;
+}
+
 function wilson(x: number, n: number): Interval {
   // propCI's interval fields are read by either spelling (lower/upper or ci_lb/ci_ub), so that
   // this file keeps working while the responders engine moves to the one interval shape.
@@ -264,14 +273,6 @@ export function benchmarkCentres(input: BenchmarkInput): Benchmark {
   ) => (outcome === "psc_change" ? (r.pscPre as number) - (r.pscPost as number) : r.pdiPre - r.pdiPost));
   let fitted: number[];
   let model: CaseMixModel;
-  if (outcome === "pdi_responder" && p.caseMix === "mixed") {
-    fail(
-      "benchmarkCentres",
-      "caseMix",
-      'must be "pooled" for outcome pdi_responder (a logistic model with centre effects is not implemented)',
-      p.caseMix,
-    );
-  }
   if (outcome === "pdi_responder") {
     // Responder: PDI improvement (pre - post) >= MCID points, classified by the responder engine.
     const cls = classifyResponders({
@@ -293,18 +294,33 @@ export function benchmarkCentres(input: BenchmarkInput): Benchmark {
         mcid,
       );
     }
-    const fit = logisticFit(X, y, names);
-    fitted = fit.fitted;
-    model = {
-      kind: "logistic",
-      names: fit.names,
-      coef: fit.coef,
-      se: fit.se,
-      sigma: 1,
-      r2: fit.r2,
-      n: rows.length,
-      tau2: null,
-    };
+    if (p.caseMix === "mixed") {
+      const fit = fitMixedCaseMix({ X, y, groups: rows.map((r) => r.centre), names, within: true, family: "binomial" });
+      fitted = fit.expected;
+      model = {
+        kind: "mixed-logistic",
+        names: fit.names,
+        coef: fit.coef,
+        se: fit.se,
+        sigma: 1,
+        r2: mcFadden(y, fitted),
+        n: rows.length,
+        tau2: fit.tau2,
+      };
+    } else {
+      const fit = logisticFit(X, y, names);
+      fitted = fit.fitted;
+      model = {
+        kind: "logistic",
+        names: fit.names,
+        coef: fit.coef,
+        se: fit.se,
+        sigma: 1,
+        r2: fit.r2,
+        n: rows.length,
+        tau2: null,
+      };
+    }
     y.forEach((v, i) => (change[i] = v));
   } else if (p.caseMix === "mixed") {
     const fit = fitMixedCaseMix({ X, y: change, groups: rows.map((r) => r.centre), names, within: true });
@@ -317,7 +333,7 @@ export function benchmarkCentres(input: BenchmarkInput): Benchmark {
       names: fit.names,
       coef: fit.coef,
       se: fit.se,
-      sigma: Math.sqrt(fit.sigma2),
+      sigma: Math.sqrt(fit.sigma2 as number),
       r2: tss > 0 ? 1 - rss / tss : 0,
       n: rows.length,
       tau2: fit.tau2,

@@ -15,7 +15,7 @@
 import { fail, parseInput } from "../validate.ts";
 import { linearFit, logisticFit } from "./_fit.ts";
 import { linearSchema, logisticSchema, mixedSchema, predictSchema } from "./_schemas.ts";
-import { mixedFit } from "./_mixed.ts";
+import { logisticMixedFit, mixedFit } from "./_mixed.ts";
 
 /** A fitted linear or logistic case-mix model. */
 export interface CaseMixFit {
@@ -130,8 +130,13 @@ export function predictCaseMix(input: PredictInput): number[] {
 export interface MixedFitInput {
   /** Covariates, one row per patient (finite; no intercept column: one is added). */
   X: readonly (readonly number[])[];
-  /** Outcome (e.g. PDI change), one per row. */
+  /** Outcome (e.g. PDI change; 0/1 for `family` binomial), one per row. */
   y: readonly number[];
+  /**
+   * `"gaussian"` (default: linear mixed model, REML) or `"binomial"` (logistic with random centre
+   * intercepts by penalised quasi-likelihood, Breslow & Clayton 1993; tau2 on the logit scale).
+   */
+  family?: "gaussian" | "binomial";
   /** Centre of each row. */
   groups: readonly string[];
   /** Covariate names (default x1, x2, ...). */
@@ -154,16 +159,17 @@ export interface MixedCaseMixFit {
   se: number[];
   /** Between-centre variance of the intercepts (REML). */
   tau2: number;
-  /** Within-centre residual variance (REML). */
-  sigma2: number;
+  /** Within-centre residual variance (REML); null for the binomial family. */
+  sigma2: number | null;
   /** Centres, sorted. */
   groups: string[];
   /** Predicted centre intercepts (BLUPs), in the order of `groups`. */
   blup: number[];
   /**
-   * Expected outcome of each patient at an average centre: intercept + the patient's covariates times
-   * the (within-centre) coefficients + the registry's mean covariates times the centre-mean
-   * coefficients; the basis of indirect standardisation.
+   * Expected outcome of each patient at an average centre (random intercept 0): intercept + the
+   * patient's covariates times the (within-centre) coefficients + the registry's mean covariates
+   * times the centre-mean coefficients, on the probability scale for the binomial family; the basis
+   * of indirect standardisation.
    */
   expected: number[];
   /** Whether centre means were added. */
@@ -184,7 +190,11 @@ export interface MixedCaseMixFit {
  * ```
  */
 export function fitMixedCaseMix(input: MixedFitInput): MixedCaseMixFit {
-  const { X, y, groups, names, within } = parseInput(mixedSchema, input, "fitMixedCaseMix");
+  const { X, y, groups, names, within, family } = parseInput(mixedSchema, input, "fitMixedCaseMix");
+  if (family === "binomial") {
+    const bad = y.findIndex((v) => v !== 0 && v !== 1);
+    if (bad >= 0) fail("fitMixedCaseMix", `y[${bad}]`, "must be 0 or 1 for family binomial", y[bad]);
+  }
   if (y.length !== X.length) fail("fitMixedCaseMix", "y", `must have ${X.length} elements (like X)`, y.length);
   if (groups.length !== X.length) {
     fail("fitMixedCaseMix", "groups", `must have ${X.length} elements (like X)`, groups.length);
@@ -208,13 +218,15 @@ export function fitMixedCaseMix(input: MixedFitInput): MixedCaseMixFit {
   };
   const overall = Array.from({ length: p }, (_, k) => X.reduce((a, r) => a + r[k], 0) / X.length);
   const design = X.map((row, i) => [1, ...row, ...(within ? meanOf(groups[i]) : [])]);
-  const fit = mixedFit(design, y, groups);
+  const fit = family === "binomial"
+    ? { ...logisticMixedFit(design, y as (0 | 1)[], groups), sigma2: null }
+    : mixedFit(design, y, groups);
   const allNames = ["(Intercept)", ...nm, ...(within ? nm.map((n) => `mean(${n})`) : [])];
   const expected = X.map((row) => {
     let e = fit.beta[0];
     row.forEach((v, k) => (e += v * fit.beta[1 + k]));
     if (within) overall.forEach((v, k) => (e += v * fit.beta[1 + p + k]));
-    return e;
+    return family === "binomial" ? 1 / (1 + Math.exp(-e)) : e;
   });
   return {
     names: allNames,

@@ -146,7 +146,7 @@ export function outcomeLabel(outcome: Outcome): string {
 export function benchmarkSummary(b: Benchmark): string[] {
   if (!b || !b.model || !b.funnel) fail("benchmarkSummary", "benchmark", "must be a benchmarkCentres() result");
   const digits = b.outcome === "pdi_responder" ? 5 : 3;
-  const r2 = b.model.kind === "logistic" ? "McFadden R²" : "R²";
+  const r2 = b.model.kind === "logistic" || b.model.kind === "mixed-logistic" ? "McFadden R²" : "R²";
   const removed = b.variance.removed === null
     ? "not available (no between-centre variance before adjustment)"
     : fmtPct(b.variance.removed, 1);

@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import {
   benchmarkCentres,
   fitLinear,
+  fitLogistic,
   fitMixedCaseMix,
   type RegistryRow,
   simulateRegistry,
@@ -35,7 +36,7 @@ Deno.test("REML of a balanced one-way layout is the ANOVA estimator: tau2 = (MSB
   assertClose(fit.tau2, (msb - msw) / n, 1e-6, "tau2");
   assertClose(fit.coef[0], grand, 1e-10, "mean");
   // BLUPs: (tau2 / (tau2 + sigma2 / n)) (mean_j - grand)
-  const k = fit.tau2 / (fit.tau2 + fit.sigma2 / n);
+  const k = fit.tau2 / (fit.tau2 + (fit.sigma2 as number) / n);
   assertAllClose(fit.blup, means.map((m) => k * (m - grand)), 1e-6, "BLUP");
 });
 
@@ -101,10 +102,45 @@ Deno.test("when centre performance goes with case mix, the pooled coefficient ab
   assert.ok((mixed.model.tau2 as number) > 0);
 });
 
-Deno.test("caseMix mixed is refused for responders (no logistic mixed model), with a clear message", () => {
-  const rows = simulateRegistry({ centres: 5 }, 1).patients;
-  assert.throws(
-    () => benchmarkCentres({ rows, outcome: "pdi_responder", caseMix: "mixed" }),
-    /benchmarkCentres: caseMix must be "pooled" for outcome pdi_responder/,
+Deno.test("logistic random-intercept model (PQL): recovers the within-centre slope and tau2 where the pooled logistic slope is confounded", () => {
+  // 40 centres of 80-140 patients; logit P(response) = 0.3 + 0.08 (pre - 40) - 0.25 (centre mean pre - 40) + u_j,
+  // u_j ~ N(0, 0.6^2): centres with more severe patients have fewer responders.
+  const rng = createRandom(21);
+  const X: number[][] = [], y: (0 | 1)[] = [], groups: string[] = [];
+  for (let j = 0; j < 40; j++) {
+    const m = 40 + 6 * rng.normal();
+    const u = 0.6 * rng.normal();
+    const n = rng.int(80, 140);
+    for (let i = 0; i < n; i++) {
+      const pre = m + 6 * rng.normal();
+      const eta = 0.3 + 0.08 * (pre - 40) - 0.25 * (m - 40) + u;
+      X.push([pre]);
+      y.push(rng.uniform() < 1 / (1 + Math.exp(-eta)) ? 1 : 0);
+      groups.push(`C${j}`);
+    }
+  }
+  const fit = fitMixedCaseMix({ X, y, groups, names: ["pre"], family: "binomial" });
+  const pooled = fitLogistic({ X, y });
+  console.log(
+    `slope within (PQL) ${fit.coef[1].toFixed(3)} (SE ${fit.se[1].toFixed(3)}), pooled ${
+      pooled.coef[1].toFixed(3)
+    }; truth 0.08; tau2 ${fit.tau2.toFixed(3)} (truth 0.36)`,
   );
+  assert.ok(Math.abs(fit.coef[1] - 0.08) < 3 * fit.se[1], `within slope ${fit.coef[1]}`);
+  assert.ok(pooled.coef[1] < 0.03, `pooled slope ${pooled.coef[1]}`);
+  assert.ok(fit.tau2 > 0.15 && fit.tau2 < 0.7, `tau2 ${fit.tau2}`);
+  assert.ok(fit.expected.every((p) => p > 0 && p < 1));
+  assert.equal(fit.sigma2, null);
+  assert.throws(
+    () => fitMixedCaseMix({ X, y: y.map((v, i) => (i === 3 ? 2 : v)), groups, family: "binomial" }),
+    /fitMixedCaseMix: y\[3\] must be 0 or 1/,
+  );
+});
+
+Deno.test("benchmarkCentres with caseMix mixed on responders: O/E against an average centre from the PQL model", () => {
+  const rows = simulateRegistry({ centres: 12 }, 1).patients;
+  const b = benchmarkCentres({ rows, outcome: "pdi_responder", caseMix: "mixed", curvePoints: 0 });
+  assert.equal(b.model.kind, "mixed-logistic");
+  assert.ok(b.model.names.includes("mean(pdi_pre)"));
+  for (const c of b.centres) assertClose(c.oe as number, c.observed / c.expected, 1e-12, c.centre);
 });
