@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { benchmarkCentres, parseRegistryCsv } from "../../lib/practice/mod.ts";
-import { parseRegistrySlow } from "../../lib/practice/upload.ts";
+import { parseRegistrySlow } from "../../lib/practice/_upload.ts";
 import { repoPath } from "../helpers.ts";
 
 const HEAD = "centre,wpn,pain_years,work,pdi_pre,pdi_post";
