@@ -19,7 +19,6 @@
 import { type CommandSpec, type ParsedCli, readInput, runCli } from "./_args.ts";
 import { fmt, fmtCI } from "../format.ts";
 import { PDI_MCID } from "../instruments.ts";
-import { ValidationError } from "../validate.ts";
 import {
   type Benchmark,
   benchmarkCentres,
@@ -40,6 +39,7 @@ import {
   type RegistryRow,
   simulateRegistry,
   type Tau2Method,
+  ValidationError,
 } from "../practice/mod.ts";
 
 const TOOL = "benchmark-centres";
