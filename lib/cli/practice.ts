@@ -29,6 +29,7 @@ import {
   diagnosisTable,
   type FlagRateDiagnosis,
   type FunnelResult,
+  type FunnelTau2Method,
   indicationFunnel,
   type Outcome,
   OUTCOMES,
@@ -38,7 +39,6 @@ import {
   type RegistryParams,
   type RegistryRow,
   simulateRegistry,
-  type Tau2Method,
   ValidationError,
 } from "../practice/mod.ts";
 
@@ -282,7 +282,7 @@ async function run(parsed: ParsedCli): Promise<number> {
   const { mode, params } = settings(parsed);
   const outcome = o.outcome as Outcome;
   const od = o.od as OverdispersionMethod;
-  const tau2Method = o.tau2 as Tau2Method;
+  const tau2Method = o.tau2 as FunnelTau2Method;
   if (mode === "diagnose") {
     const reps = (o.reps as number | undefined) ?? 200;
     const d = diagnoseBenchmark({ params, reps, seed: o.seed as number, outcome, od, tau2Method });

@@ -32,8 +32,8 @@ import {
   type FunnelFlag,
   funnelFlag,
   type FunnelResult,
+  type FunnelTau2Method,
   type OverdispersionMethod,
-  type Tau2Method,
 } from "./funnel.ts";
 import { shrinkCentres } from "./shrink.ts";
 import { estimateCentreTau2 } from "./tau2.ts";
@@ -79,7 +79,7 @@ export interface BenchmarkInput {
   /** Overdispersion adjustment of the limits (default `"additive"`). */
   od?: OverdispersionMethod;
   /** Estimator of tau2 for the additive adjustment (default `"DL"`: closest to nominal in the calibration table). */
-  tau2Method?: Tau2Method;
+  tau2Method?: FunnelTau2Method;
   /** Share winsorised in each tail when estimating phi or the winsorised tau2 (default 0.1). */
   trim?: number;
   /** The two control-limit levels in percent, or proportions (default [95, 99.8]). */
@@ -450,7 +450,7 @@ export interface IndicationInput {
   /** Overdispersion adjustment (default `"additive"`). */
   od?: OverdispersionMethod;
   /** Estimator of tau2 for the additive adjustment (default `"DL"`). */
-  tau2Method?: Tau2Method;
+  tau2Method?: FunnelTau2Method;
   /** Control-limit levels in percent, or proportions (default [95, 99.8]). */
   levels?: readonly number[];
   /** Centres with fewer patients are left out (default 5). */

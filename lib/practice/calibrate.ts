@@ -24,7 +24,7 @@
 import { createRandom, deriveSeed } from "../stats/random.ts";
 import { parseInput } from "../validate.ts";
 import { calibrateSchema } from "./_schemas.ts";
-import { funnel, type OverdispersionMethod, type Tau2Method } from "./funnel.ts";
+import { funnel, type FunnelTau2Method, type OverdispersionMethod } from "./funnel.ts";
 
 /** One overdispersion method compared in the calibration table. */
 export interface CalibrationMethod {
@@ -35,7 +35,7 @@ export interface CalibrationMethod {
   /** The funnel's `od`. */
   od: OverdispersionMethod;
   /** The funnel's `tau2Method` (additive only). */
-  tau2Method: Tau2Method;
+  tau2Method: FunnelTau2Method;
   /** The funnel's `trim` (winsorising share per tail). */
   trim: number;
 }

@@ -21,7 +21,7 @@ import { deriveSeed } from "../stats/random.ts";
 import { fail, parseInput, ValidationError } from "../validate.ts";
 import { diagnoseSchema, nullRatesSchema, paramsSchema } from "./_schemas.ts";
 import { benchmarkCentres, indicationFunnel, type Outcome } from "./benchmark.ts";
-import type { OverdispersionMethod, Tau2Method } from "./funnel.ts";
+import type { FunnelTau2Method, OverdispersionMethod } from "./funnel.ts";
 import { type RegistryParams, simulateRegistry } from "./registry.ts";
 
 /** A proportion estimated by simulation with its Monte Carlo standard error. */
@@ -53,7 +53,7 @@ export interface DiagnoseInput {
   /** Overdispersion adjustment (default `"additive"`). */
   od?: OverdispersionMethod;
   /** Estimator of tau2 for the additive adjustment (default `"DL"`). */
-  tau2Method?: Tau2Method;
+  tau2Method?: FunnelTau2Method;
   /** Baseline PDI threshold of the indication funnel (default 30). */
   indicationThreshold?: number;
 }

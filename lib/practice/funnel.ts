@@ -50,7 +50,7 @@ export type OverdispersionMethod = "none" | "multiplicative" | "additive";
  * estimates and variances). The default is the one whose false-flag rates were closest to nominal
  * in the calibration table (`calibrateOverdispersion`).
  */
-export type Tau2Method = "spiegelhalter-winsorised" | "spiegelhalter" | "DL" | "REML";
+export type FunnelTau2Method = "spiegelhalter-winsorised" | "spiegelhalter" | "DL" | "REML";
 
 /**
  * z for a two-sided control limit at `level` in percent, or as a proportion (95 or 0.95 ->
@@ -249,8 +249,8 @@ export interface FunnelInput {
   levels?: readonly number[];
   /** Overdispersion adjustment (default `"none"`). */
   od?: OverdispersionMethod;
-  /** Estimator of tau2 for the additive adjustment (default `"DL"`, see {@link Tau2Method}). */
-  tau2Method?: Tau2Method;
+  /** Estimator of tau2 for the additive adjustment (default `"DL"`, see {@link FunnelTau2Method}). */
+  tau2Method?: FunnelTau2Method;
   /** Share winsorised in each tail for phi (multiplicative) and `"spiegelhalter-winsorised"` tau2 (default 0.1). */
   trim?: number;
   /** Unadjusted limits: `exact` (default) or `normal`. */
@@ -511,7 +511,7 @@ export function funnel(input: FunnelInput): FunnelResult {
 function unitTau2(
   tr: readonly { Y: number; s: number }[],
   zs: readonly number[],
-  method: Tau2Method,
+  method: FunnelTau2Method,
   winsorised: number,
 ): { tau2: number; method: string } {
   if (method === "spiegelhalter-winsorised") return { tau2: winsorised, method };

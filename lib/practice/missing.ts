@@ -31,7 +31,7 @@ import { createRandom } from "../stats/random.ts";
 import { linearFit } from "./_fit.ts";
 import { maskSchema, missingSchema } from "./_schemas.ts";
 import { caseMixMatrix, type RegistryRow } from "./benchmark.ts";
-import { funnel, funnelFlag, type OverdispersionMethod, type Tau2Method } from "./funnel.ts";
+import { funnel, funnelFlag, type FunnelTau2Method, type OverdispersionMethod } from "./funnel.ts";
 
 /** A registry row whose follow-up PDI may be missing (null). */
 export interface RegistryRowMissing extends Omit<RegistryRow, "pdiPost"> {
@@ -48,7 +48,7 @@ export interface MissingSensitivityInput {
   /** Overdispersion adjustment (default `"additive"`). */
   od?: OverdispersionMethod;
   /** Estimator of tau2 (default `"DL"`). */
-  tau2Method?: Tau2Method;
+  tau2Method?: FunnelTau2Method;
   /** The two control-limit levels (default [95, 99.8]). */
   levels?: readonly number[];
 }
