@@ -285,7 +285,15 @@ async function run(parsed: ParsedCli): Promise<number> {
   const tau2Method = o.tau2 as FunnelTau2Method;
   if (mode === "diagnose") {
     const reps = (o.reps as number | undefined) ?? 200;
-    const d = diagnoseBenchmark({ params, reps, seed: o.seed as number, outcome, od, tau2Method });
+    const d = diagnoseBenchmark({
+      params,
+      reps,
+      seed: o.seed as number,
+      outcome,
+      od,
+      tau2Method,
+      caseMix: o["case-mix"] as "pooled" | "mixed",
+    });
     console.log(o.json ? JSON.stringify(d, null, 2) : formatDiagnosis(d));
     return 0;
   }

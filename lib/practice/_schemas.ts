@@ -140,6 +140,7 @@ export const diagnoseSchema = z.strictObject({
   outcome: z.enum(OUTCOME_VALUES).default("pdi_change"),
   od: z.enum(OD_VALUES).default("additive"),
   tau2Method: z.enum(TAU2_VALUES).default(DEFAULT_TAU2),
+  caseMix: z.enum(["pooled", "mixed"]).default("pooled"),
   indicationThreshold: z.number().min(0).max(70).default(30),
 });
 

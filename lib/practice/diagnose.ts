@@ -54,6 +54,8 @@ export interface DiagnoseInput {
   od?: OverdispersionMethod;
   /** Estimator of tau2 for the additive adjustment (default `"DL"`). */
   tau2Method?: FunnelTau2Method;
+  /** Case-mix model (default `"pooled"`; `"mixed"`: random centre intercepts, within-centre coefficients). */
+  caseMix?: "pooled" | "mixed";
   /** Baseline PDI threshold of the indication funnel (default 30). */
   indicationThreshold?: number;
 }
@@ -113,7 +115,7 @@ function checkParams(tool: string, params: unknown): void {
  * over no centres, or the "shortfall" centres would be ordinary ones).
  */
 export function diagnoseBenchmark(input: DiagnoseInput): FlagRateDiagnosis {
-  const { params, reps, seed, outcome, od, tau2Method, indicationThreshold } = parseInput(
+  const { params, reps, seed, outcome, od, tau2Method, caseMix, indicationThreshold } = parseInput(
     diagnoseSchema,
     input,
     "diagnoseBenchmark",
@@ -131,7 +133,7 @@ export function diagnoseBenchmark(input: DiagnoseInput): FlagRateDiagnosis {
   let raw = 0, adjusted = 0, corr = 0, corrN = 0;
   for (let r = 0; r < reps; r++) {
     const reg = simulateRegistry(params, deriveSeed(seed, r));
-    const b = benchmarkCentres({ rows: reg.patients, outcome, od, tau2Method, curvePoints: 0 });
+    const b = benchmarkCentres({ rows: reg.patients, outcome, od, tau2Method, caseMix, curvePoints: 0 });
     const ind = indicationFunnel({
       rows: reg.patients,
       threshold: indicationThreshold,
