@@ -124,6 +124,11 @@ Deno.test({
             assert.match(await page.locator("#rankability").innerText(), /Rankability ρ = /);
             assert.match(await page.locator("#cusum-summary").innerText(), /Control limit h = /);
             assert.match(await page.locator("table.missing-table").innerText(), /δ/);
+            // the diagnosis runs on request (it takes seconds), and then shows its table
+            assert.equal(await page.locator("table.diagnosis-table").count(), 0);
+            await page.getByRole("button", { name: /Run the diagnosis/ }).click();
+            await page.waitForSelector("table.diagnosis-table", { timeout: 60_000 });
+            assert.match(await page.locator("table.diagnosis-table").innerText(), /shortfall centre flagged low/);
             const shownErrors = await page.locator(".observablehq--error").allInnerTexts();
             assert.deepEqual(shownErrors, [], `cells show errors: ${shownErrors.join(" | ")}`);
             assertClean(tracked, "practice sections");
