@@ -186,7 +186,7 @@ export interface MixedCaseMixFit {
  * import { fitMixedCaseMix } from "./mod.ts";
  * // balanced one-way layout, no covariates: MSB = 3 x 18.667 / 2 = 28, MSW = 1, tau2 = (28 - 1) / 3 = 9
  * const fit = fitMixedCaseMix({ X: Array(9).fill([]), y: [1, 2, 3, 3, 4, 5, 7, 8, 9], groups: ["a", "a", "a", "b", "b", "b", "c", "c", "c"] });
- * if (Math.abs(fit.tau2 - 9) > 1e-5 || Math.abs(fit.sigma2 - 1) > 1e-6) throw new Error(`${fit.tau2} ${fit.sigma2}`);
+ * if (Math.abs(fit.tau2 - 9) > 1e-5 || Math.abs((fit.sigma2 as number) - 1) > 1e-6) throw new Error(`${fit.tau2} ${fit.sigma2}`);
  * ```
  */
 export function fitMixedCaseMix(input: MixedFitInput): MixedCaseMixFit {
