@@ -19,7 +19,6 @@
 import { type CommandSpec, type ParsedCli, readInput, runCli } from "./_args.ts";
 import { fmt, fmtCI } from "../format.ts";
 import { PDI_MCID } from "../instruments.ts";
-import { ValidationError } from "../validate.ts";
 import {
   type Benchmark,
   benchmarkCentres,
@@ -30,6 +29,7 @@ import {
   diagnosisTable,
   type FlagRateDiagnosis,
   type FunnelResult,
+  type FunnelTau2Method,
   indicationFunnel,
   type Outcome,
   OUTCOMES,
@@ -39,6 +39,7 @@ import {
   type RegistryParams,
   type RegistryRow,
   simulateRegistry,
+  ValidationError,
 } from "../practice/mod.ts";
 
 const TOOL = "benchmark-centres";
@@ -50,6 +51,7 @@ const PARAM_OPTIONS: Record<string, keyof RegistryParams> = {
   indication: "indicationBreadth",
   dose: "doseHours",
   "centre-sd": "centreSD",
+  "dose-effect": "doseEffect",
   shortfall: "shortfall",
   "shortfall-centres": "shortfallCentres",
   "broad-centres": "broadCentres",
@@ -86,6 +88,20 @@ export const SPEC: CommandSpec = {
       default: "additive",
       description: "overdispersion adjustment of the control limits",
     },
+    tau2: {
+      type: "string",
+      choices: ["DL", "REML", "spiegelhalter", "spiegelhalter-winsorised"],
+      default: "DL",
+      description: "estimator of tau2 for --od additive (DL: closest to nominal in the calibration table,\n" +
+        "                         data/registry/calibration.json; spiegelhalter-winsorised is FunnelPlotR's)",
+    },
+    "case-mix": {
+      type: "string",
+      choices: ["pooled", "mixed"],
+      default: "pooled",
+      description: "case-mix model: pooled (least squares / logistic), or mixed (random centre intercepts:\n" +
+        "                         REML / PQL for responders; within-centre coefficients)",
+    },
     mcid: {
       type: "number",
       min: 0.1,
@@ -120,6 +136,13 @@ export const SPEC: CommandSpec = {
       min: 10,
       max: 274,
       description: `median contact hours per centre (default ${REGISTRY_DEFAULTS.doseHours})`,
+    },
+    "dose-effect": {
+      type: "number",
+      min: 0,
+      max: 1,
+      description: "share of the review's between-study contact-hour subgroup applied as a causal dose effect in\n" +
+        "                         the simulation (default 0: none; 1: 0.63x above 130 h; an assumption, labelled)",
     },
     "centre-sd": {
       type: "number",
@@ -203,9 +226,21 @@ const pad = (s: string, w: number) => (s.length >= w ? s : " ".repeat(w - s.leng
 export function formatBenchmark(b: Benchmark, rows: readonly CentreTableRow[]): string {
   const L = [...benchmarkSummary(b), ""];
   const resp = b.outcome === "pdi_responder";
-  const head = ["centre", "n", "observed", "expected", "O-E", "O/E", "z", "flag", "shrunken", "indication"];
+  // O/E only for the binary outcome (observed / expected responders); for mean changes O - E only.
+  const head = [
+    "centre",
+    "n",
+    "observed",
+    "expected",
+    "O-E",
+    ...(resp ? ["O/E"] : []),
+    "z",
+    "flag",
+    "shrunken",
+    "indication",
+  ];
   if (resp) head.push("responder rate (95% CI)");
-  const widths = [8, 5, 9, 9, 8, 7, 7, 13, 9, 13, 24];
+  const widths = resp ? [8, 5, 9, 9, 8, 7, 7, 13, 9, 13, 24] : [8, 5, 9, 9, 8, 7, 13, 9, 13];
   L.push(head.map((h, i) => (i === 0 ? h.padEnd(widths[0]) : pad(h, widths[i]))).join(" "));
   const dig = resp ? 1 : 2;
   for (const r of rows) {
@@ -215,7 +250,7 @@ export function formatBenchmark(b: Benchmark, rows: readonly CentreTableRow[]): 
       fmt(r.observed, dig),
       fmt(r.expected, dig),
       fmt(r.diff, 3),
-      fmt(r.oe, 3),
+      ...(resp ? [fmt(r.oe, 3)] : []),
       fmt(r.z, 2),
       r.flag,
       fmt(r.shrunk.estimate, 3),
@@ -247,9 +282,18 @@ async function run(parsed: ParsedCli): Promise<number> {
   const { mode, params } = settings(parsed);
   const outcome = o.outcome as Outcome;
   const od = o.od as OverdispersionMethod;
+  const tau2Method = o.tau2 as FunnelTau2Method;
   if (mode === "diagnose") {
     const reps = (o.reps as number | undefined) ?? 200;
-    const d = diagnoseBenchmark({ params, reps, seed: o.seed as number, outcome, od });
+    const d = diagnoseBenchmark({
+      params,
+      reps,
+      seed: o.seed as number,
+      outcome,
+      od,
+      tau2Method,
+      caseMix: o["case-mix"] as "pooled" | "mixed",
+    });
     console.log(o.json ? JSON.stringify(d, null, 2) : formatDiagnosis(d));
     return 0;
   }
@@ -260,8 +304,9 @@ async function run(parsed: ParsedCli): Promise<number> {
     const text = await readInput(TOOL, file, "file.csv");
     rows = parseRegistryCsv(text, { name: file }).rows;
   }
-  const b = benchmarkCentres({ rows, outcome, od, mcid: o.mcid as number });
-  const indication: FunnelResult = indicationFunnel({ rows, od });
+  const caseMix = o["case-mix"] as "pooled" | "mixed";
+  const b = benchmarkCentres({ rows, outcome, od, tau2Method, caseMix, mcid: o.mcid as number });
+  const indication: FunnelResult = indicationFunnel({ rows, od, tau2Method });
   const table = centreTable(b, { indication });
   if (o.json) console.log(JSON.stringify({ benchmark: b, indication, table }, null, 2));
   else console.log(formatBenchmark(b, table));

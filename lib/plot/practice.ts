@@ -378,3 +378,198 @@ export function doseSeverityPlot(b: BenchmarkPlotInput, options: DoseSeverityOpt
     ],
   });
 }
+
+/** One centre's rank interval as {@link rankPlot} reads it (a practice `CentreRank` fits). */
+export interface RankPlotRow {
+  /** Centre name. */
+  id: string;
+  /** Rank of the centre's own estimate (1 = highest). */
+  rankObserved: number;
+  /** Median simulated rank. */
+  estimate: number;
+  /** Lower end of the rank interval. */
+  ci_lb: number;
+  /** Upper end of the rank interval. */
+  ci_ub: number;
+  /** Level in percent. */
+  level: number;
+}
+
+/** Options of {@link rankPlot}. */
+export interface RankPlotOptions {
+  /** A document to draw in (jsdom in tests). */
+  document?: Document;
+  /** Width in pixels (default 680). */
+  width?: number;
+  /** Rankability ρ to show in the axis label (optional). */
+  rho?: number;
+}
+
+/**
+ * Caterpillar plot of ranks: each centre's median simulated rank with its rank interval (from the
+ * shrinkage model, practice `rankIntervals`/`rankBenchmark`), centres ordered by their observed
+ * rank, rank 1 (the most improvement) on the left; the hollow dot is the rank of the raw estimate.
+ */
+export function rankPlot(ranks: readonly RankPlotRow[], options: RankPlotOptions = {}): PlotElement {
+  if (!Array.isArray(ranks) || ranks.length < 2) {
+    fail("rankPlot", "ranks", "must hold at least 2 centres", ranks?.length);
+  }
+  const rows = [...ranks].sort((a, b) => a.rankObserved - b.rankObserved);
+  const k = rows.length;
+  const { document, width = 680 } = options;
+  const rho = options.rho === undefined ? "" : `; rankability ρ = ${fmt(options.rho, 2)}`;
+  return plotElement({
+    document,
+    width,
+    height: Math.max(160, 18 * k + 60),
+    marginLeft: 60,
+    x: {
+      domain: [0.5, k + 0.5],
+      label: `Rank (1 = most improvement), ${rows[0].level}% rank interval${rho}`,
+      labelArrow: "none",
+      grid: true,
+    },
+    y: { domain: rows.map((r) => r.id), label: null },
+    marks: [
+      Plot.ruleY(rows, { y: "id", x1: "ci_lb", x2: "ci_ub", stroke: theme.study }),
+      Plot.dot(rows, { y: "id", x: "rankObserved", r: 3, stroke: theme.muted, fill: "white" }),
+      Plot.dot(rows, {
+        y: "id",
+        x: "estimate",
+        r: 4,
+        fill: theme.study,
+        tip: true,
+        title: (r: RankPlotRow) =>
+          `${r.id}: rank ${r.estimate} [${r.ci_lb}, ${r.ci_ub}], rank of the raw estimate ${r.rankObserved}`,
+      }),
+    ],
+  });
+}
+
+/** What {@link cusumPlot} and {@link vladPlot} read (a practice `Monitoring` fits). */
+export interface MonitoringPlotInput {
+  /** The control limit. */
+  threshold: { h: number; arl0: number };
+  /** Odds ratio of non-response the charts detect. */
+  RA: number;
+  /** One entry per centre. */
+  centres: readonly {
+    centre: string;
+    chart: { S: readonly number[]; vlad: readonly number[]; signals: readonly number[] };
+  }[];
+}
+
+/** Options of {@link cusumPlot} and {@link vladPlot}. */
+export interface MonitoringPlotOptions {
+  /** A document to draw in (jsdom in tests). */
+  document?: Document;
+  /** Width in pixels (default 680). */
+  width?: number;
+  /** Height in pixels (default 300). */
+  height?: number;
+}
+
+interface ChartPoint {
+  centre: string;
+  t: number;
+  value: number;
+  signalled: boolean;
+}
+
+function chartPoints(m: MonitoringPlotInput, key: "S" | "vlad", tool: string): ChartPoint[] {
+  if (!m || !Array.isArray(m.centres) || !m.threshold) fail(tool, "m", "must be a monitorCentres() result");
+  return m.centres.flatMap((c) =>
+    (c.chart[key] as readonly number[]).map((value: number, i: number) => ({
+      centre: c.centre,
+      t: i + 1,
+      value,
+      signalled: c.chart.signals.length > 0,
+    }))
+  );
+}
+
+/**
+ * Risk-adjusted CUSUM per centre (practice `monitorCentres`): one line per centre against patient
+ * number, the control limit h as a horizontal line, centres that signalled in colour and labelled,
+ * signals (after which the chart restarts at 0) as dots.
+ */
+export function cusumPlot(m: MonitoringPlotInput, options: MonitoringPlotOptions = {}): PlotElement {
+  const pts = chartPoints(m, "S", "cusumPlot");
+  const signals = m.centres.flatMap((c) =>
+    c.chart.signals.map((t) => ({ centre: c.centre, t, value: c.chart.S[t - 1] }))
+  );
+  const { document, width = 680, height = 300 } = options;
+  return plotElement({
+    document,
+    width,
+    height,
+    x: { label: "Patient (in order of treatment within the centre)", labelArrow: "none" },
+    y: {
+      label: `CUSUM (odds of non-response × ${fmt(m.RA, 2)}); h = ${fmt(m.threshold.h, 2)}, ARL₀ ${m.threshold.arl0}`,
+      labelArrow: "none",
+      grid: true,
+    },
+    marks: [
+      Plot.ruleY([m.threshold.h], { stroke: flagColours["outside 99.8%"], strokeDasharray: "4,3" }),
+      Plot.line(pts.filter((p) => !p.signalled), {
+        x: "t",
+        y: "value",
+        z: "centre",
+        stroke: "#bbbbbb",
+        strokeWidth: 1,
+      }),
+      Plot.line(pts.filter((p) => p.signalled), {
+        x: "t",
+        y: "value",
+        z: "centre",
+        stroke: theme.study,
+        strokeWidth: 1.4,
+      }),
+      Plot.dot(signals, {
+        x: "t",
+        y: "value",
+        r: 4,
+        fill: flagColours["outside 99.8%"],
+        tip: true,
+        title: (d: { centre: string; t: number }) => `${d.centre}: signal at patient ${d.t}`,
+      }),
+      Plot.text(signals, { x: "t", y: "value", text: "centre", dy: -10, fontSize: 9, fill: theme.muted }),
+    ],
+  });
+}
+
+/**
+ * VLAD per centre: cumulative observed minus expected responders (case-mix-predicted) against
+ * patient number; a line drifting down means fewer responders than the case mix predicts. Centres
+ * whose CUSUM signalled are in colour.
+ */
+export function vladPlot(m: MonitoringPlotInput, options: MonitoringPlotOptions = {}): PlotElement {
+  const pts = chartPoints(m, "vlad", "vladPlot");
+  const ends = m.centres.map((c) => ({ centre: c.centre, t: c.chart.vlad.length, value: c.chart.vlad.at(-1) ?? 0 }));
+  const { document, width = 680, height = 300 } = options;
+  return plotElement({
+    document,
+    width,
+    height,
+    x: { label: "Patient (in order of treatment within the centre)", labelArrow: "none" },
+    y: { label: "Observed − expected responders (cumulative)", labelArrow: "none", grid: true },
+    marks: [
+      Plot.ruleY([0], { stroke: theme.refline }),
+      Plot.line(pts.filter((p) => !p.signalled), {
+        x: "t",
+        y: "value",
+        z: "centre",
+        stroke: "#bbbbbb",
+        strokeWidth: 1,
+      }),
+      Plot.line(pts.filter((p) => p.signalled), {
+        x: "t",
+        y: "value",
+        z: "centre",
+        stroke: theme.study,
+        strokeWidth: 1.4,
+      }),
+      Plot.text(ends, { x: "t", y: "value", text: "centre", dx: 14, fontSize: 9, fill: theme.muted }),
+    ],
+  });
+}

@@ -14,6 +14,13 @@ import { PDI_MCID } from "../instruments.ts";
 export const OUTCOME_VALUES = ["pdi_change", "pdi_responder", "psc_change"] as const;
 /** Overdispersion methods. */
 export const OD_VALUES = ["none", "multiplicative", "additive"] as const;
+/** Estimators of the additive between-unit variance tau2. */
+export const TAU2_VALUES = ["spiegelhalter-winsorised", "spiegelhalter", "DL", "REML"] as const;
+/**
+ * The default tau2 estimator: the one closest to nominal in the calibration table
+ * (`calibrateOverdispersion`, data/registry/calibration.json; checked in tests/practice/calibrate_test.ts).
+ */
+export const DEFAULT_TAU2 = "DL" as const;
 
 const baseParams = {
   centres: z.number().int().min(2).max(500).default(25),
@@ -24,6 +31,7 @@ const baseParams = {
   indicationSpread: z.number().min(1).max(1000).default(6),
   doseHours: z.number().min(10).max(274).default(80),
   doseSpread: z.number().min(0).max(1.5).default(0.45),
+  doseEffect: z.number().min(0).max(1).default(0),
   centreSD: z.number().min(0).max(20).default(1.5),
   shortfall: z.number().min(-30).max(30).default(0),
   shortfallCentres: z.number().int().min(0).default(0),
@@ -107,9 +115,11 @@ export const benchSchema = z.strictObject({
   outcome: z.enum(OUTCOME_VALUES).default("pdi_change"),
   mcid: z.number().positive().max(70).default(PDI_MCID.value),
   od: z.enum(OD_VALUES).default("additive"),
+  tau2Method: z.enum(TAU2_VALUES).default(DEFAULT_TAU2),
   trim: z.number().min(0).lt(0.5).default(0.1),
   levels: levelsSchema.length(2).default([95, 99.8]),
   minCentreSize: z.number().int().min(1).default(5),
+  caseMix: z.enum(["pooled", "mixed"]).default("pooled"),
   curvePoints: z.number().int().min(0).max(2000).default(200),
 });
 
@@ -117,6 +127,7 @@ export const indicationSchema = z.strictObject({
   rows: z.array(registryRowSchema).min(10),
   threshold: z.number().min(0).max(70).default(30),
   od: z.enum(OD_VALUES).default("additive"),
+  tau2Method: z.enum(TAU2_VALUES).default(DEFAULT_TAU2),
   levels: levelsSchema.default([95, 99.8]),
   minCentreSize: z.number().int().min(1).default(5),
   curvePoints: z.number().int().min(0).max(2000).default(200),
@@ -128,6 +139,8 @@ export const diagnoseSchema = z.strictObject({
   seed: seedSchema,
   outcome: z.enum(OUTCOME_VALUES).default("pdi_change"),
   od: z.enum(OD_VALUES).default("additive"),
+  tau2Method: z.enum(TAU2_VALUES).default(DEFAULT_TAU2),
+  caseMix: z.enum(["pooled", "mixed"]).default("pooled"),
   indicationThreshold: z.number().min(0).max(70).default(30),
 });
 
@@ -173,6 +186,7 @@ export const funnelSchema = z.strictObject({
   target: z.number().finite().optional(),
   levels: levelsSchema.default([95, 99.8]),
   od: z.enum(OD_VALUES).default("none"),
+  tau2Method: z.enum(TAU2_VALUES).default(DEFAULT_TAU2),
   trim: z.number().min(0).lt(0.5).default(0.1),
   limits: z.enum(["exact", "normal"]).default("exact"),
   curvePoints: z.number().int().min(0).max(2000).default(200),
@@ -223,4 +237,115 @@ export const registryCsvRow = z.object({
   psc_post: psc().optional(),
   hours: csvOptionalNumber().pipe(z.number().min(0).max(2000).nullable()).optional(),
   year: csvOptionalNumber().pipe(z.number().int().nullable()).optional(),
+});
+
+export const calibrateSchema = z.strictObject({
+  reps: z.number().int().min(1).max(100000).default(200),
+  seed: seedSchema,
+  centreSDs: z.array(z.number().min(0).max(20)).min(1).max(10).default([0, 1.5, 3]),
+  centres: z.number().int().min(3).max(500).default(25),
+  sizeMin: z.number().int().min(5).max(100000).default(30),
+  sizeMax: z.number().int().min(5).max(100000).default(150),
+  residualSD: z.number().positive().max(100).default(12),
+  methods: z.array(z.enum([
+    "none",
+    "multiplicative-winsorised",
+    "multiplicative",
+    "additive-spiegelhalter-winsorised",
+    "additive-spiegelhalter",
+    "additive-DL",
+    "additive-REML",
+  ])).min(1).optional(),
+}).refine((p) => p.sizeMax >= p.sizeMin, { path: ["sizeMax"], message: "must be >= sizeMin" });
+
+export const rankabilitySchema = z.strictObject({
+  vi: z.array(z.number().positive().finite()).min(1),
+  tau2: z.number().min(0).finite(),
+});
+
+export const rankSchema = z.strictObject({
+  ids: z.array(z.string()).optional(),
+  yi: z.array(z.number().finite()).min(2),
+  vi: z.array(z.number().positive().finite()).min(2),
+  tau2: z.number().min(0).finite(),
+  mu: z.number().finite(),
+  level: levelSchema.default(95),
+  reps: z.number().int().min(100).max(1000000).default(2000),
+  seed: seedSchema,
+});
+
+export const rankBenchSchema = z.strictObject({
+  level: levelSchema.default(95),
+  reps: z.number().int().min(100).max(1000000).default(2000),
+  seed: seedSchema,
+});
+
+const prob = () => z.number().gt(0).lt(1);
+const oddsRatio = () => z.number().positive().finite();
+
+export const cusumWeightSchema = z.strictObject({
+  pResponse: prob(),
+  responder: z.union([z.literal(0), z.literal(1)]),
+  RA: oddsRatio().default(2),
+  R0: oddsRatio().default(1),
+});
+
+export const cusumSchema = z.strictObject({
+  pResponse: z.array(prob()).min(1),
+  responder: z.array(z.union([z.literal(0), z.literal(1)])).min(1),
+  h: z.number().positive().finite(),
+  RA: oddsRatio().default(2),
+  R0: oddsRatio().default(1),
+});
+
+export const cusumThresholdSchema = z.strictObject({
+  pResponse: z.array(prob()).min(1),
+  arl0: z.number().min(10).max(100000).default(1000),
+  RA: oddsRatio().refine((v) => v !== 1, "must differ from 1").default(2),
+  reps: z.number().int().min(50).max(100000).default(1000),
+  seed: seedSchema,
+});
+
+export const runLengthSchema = z.strictObject({
+  pResponse: z.array(prob()).min(1),
+  h: z.number().positive().max(50),
+  RA: oddsRatio().default(2),
+  trueOR: oddsRatio().default(1),
+  reps: z.number().int().min(10).max(100000).default(1000),
+  seed: seedSchema,
+});
+
+export const monitorSchema = z.strictObject({
+  rows: z.array(registryRowSchema).min(10),
+  mcid: z.number().positive().max(70).default(PDI_MCID.value),
+  RA: oddsRatio().refine((v) => v !== 1, "must differ from 1").default(2),
+  arl0: z.number().min(10).max(100000).default(1000),
+  reps: z.number().int().min(50).max(100000).default(1000),
+  seed: seedSchema,
+});
+
+export const missingSchema = z.strictObject({
+  rows: z.array(registryRowSchema.extend({ pdiPost: z.number().min(0).max(70).nullable() })).min(10),
+  deltas: z.array(z.number().min(-70).max(70)).min(1).max(20).default([0, -2, -4, -6]),
+  od: z.enum(OD_VALUES).default("additive"),
+  tau2Method: z.enum(TAU2_VALUES).default(DEFAULT_TAU2),
+  levels: levelsSchema.length(2).default([95, 99.8]),
+});
+
+export const maskSchema = z.strictObject({
+  rows: z.array(registryRowSchema.passthrough()).min(1),
+  share: z.number().min(0).max(0.95).default(0.25),
+  concentration: z.number().min(1).max(1000).default(8),
+  nonResponderOR: z.number().positive().max(100).default(2),
+  mcid: z.number().positive().max(70).default(PDI_MCID.value),
+  seed: seedSchema,
+});
+
+export const mixedSchema = z.strictObject({
+  X: z.array(z.array(z.number().finite())).min(4),
+  y: z.array(z.number().finite()).min(4),
+  groups: z.array(z.string().min(1)).min(4),
+  names: z.array(z.string()).optional(),
+  within: z.boolean().default(true),
+  family: z.enum(["gaussian", "binomial"]).default("gaussian"),
 });

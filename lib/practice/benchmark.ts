@@ -25,8 +25,16 @@ import { mean } from "d3-array";
 import { classifyResponders, propCI } from "../responders/mod.ts";
 import { fail, parseInput, ValidationError } from "../validate.ts";
 import { linearFit, logisticFit } from "./_fit.ts";
+import { fitMixedCaseMix } from "./casemix.ts";
 import { benchSchema, indicationSchema, OUTCOME_VALUES } from "./_schemas.ts";
-import { funnel, type FunnelFlag, funnelFlag, type FunnelResult, type OverdispersionMethod } from "./funnel.ts";
+import {
+  funnel,
+  type FunnelFlag,
+  funnelFlag,
+  type FunnelResult,
+  type FunnelTau2Method,
+  type OverdispersionMethod,
+} from "./funnel.ts";
 import { shrinkCentres } from "./shrink.ts";
 import { estimateCentreTau2 } from "./tau2.ts";
 import type { Interval } from "../conventions.ts";
@@ -70,12 +78,22 @@ export interface BenchmarkInput {
   mcid?: number;
   /** Overdispersion adjustment of the limits (default `"additive"`). */
   od?: OverdispersionMethod;
-  /** Share winsorised in each tail when estimating overdispersion (default 0.1). */
+  /** Estimator of tau2 for the additive adjustment (default `"DL"`: closest to nominal in the calibration table). */
+  tau2Method?: FunnelTau2Method;
+  /** Share winsorised in each tail when estimating phi or the winsorised tau2 (default 0.1). */
   trim?: number;
   /** The two control-limit levels in percent, or proportions (default [95, 99.8]). */
   levels?: readonly number[];
   /** Centres with fewer patients are left out (default 5). */
   minCentreSize?: number;
+  /**
+   * Case-mix model for change outcomes: `"pooled"` (default: least squares over all patients, as
+   * before) or `"mixed"` (random centre intercepts by REML with the covariates' centre means added,
+   * so the case-mix coefficients are within-centre and do not absorb centre performance that goes
+   * with case mix; needs more centres than covariates + 2); for responders the logistic version
+   * by penalised quasi-likelihood.
+   */
+  caseMix?: "pooled" | "mixed";
   /** Points on the funnel's limit curves (default 200; 0 to skip them, e.g. in simulations). */
   curvePoints?: number;
 }
@@ -92,7 +110,11 @@ export interface CentreBenchmark {
   expected: number;
   /** Observed - expected: PDI/PSC points, or responder proportion. */
   diff: number;
-  /** Observed / expected (indirectly standardised ratio; for change scores the ratio of mean changes); null if expected is 0. */
+  /**
+   * Observed / expected responders (indirectly standardised ratio), for the binary outcome
+   * `pdi_responder` only; null for mean changes (a ratio of mean changes means nothing: use `diff`,
+   * O - E) and when expected is 0.
+   */
   oe: number | null;
   /** Standard error of diff. */
   se: number;
@@ -126,18 +148,24 @@ export interface CentreBenchmark {
 
 /** The case-mix model of a {@link Benchmark}. */
 export interface CaseMixModel {
-  /** `linear` (change outcomes) or `logistic` (responders). */
-  kind: "linear" | "logistic";
+  /**
+   * `linear` (change outcomes, pooled over centres), `mixed` (change outcomes, random centre
+   * intercepts by REML with within-centre coefficients), `logistic` (responders, pooled) or
+   * `mixed-logistic` (responders, random centre intercepts by PQL, within-centre coefficients).
+   */
+  kind: "linear" | "mixed" | "logistic" | "mixed-logistic";
   /** Coefficient names. */
   names: string[];
   /** Coefficients. */
   coef: number[];
   /** Their standard errors. */
   se: number[];
-  /** Residual SD (linear) or 1. */
+  /** Residual SD (linear; within-centre for mixed) or 1. */
   sigma: number;
-  /** R² (linear) or McFadden's pseudo-R² (logistic). */
+  /** R² (linear; for mixed, of the expected values at an average centre) or McFadden's pseudo-R² (logistic). */
   r2: number;
+  /** Mixed only: between-centre variance of the intercepts (REML); else null. */
+  tau2: number | null;
   /** Patients in the fit. */
   n: number;
 }
@@ -192,6 +220,14 @@ export function caseMixMatrix(rows: readonly RegistryRow[]): { X: number[][]; na
 
 const avg = (a: readonly number[]): number => mean(a) as number;
 
+/** McFadden's pseudo-R² of fitted probabilities against the intercept-only model. */
+function mcFadden(y: readonly number[], prob: readonly number[]): number {
+  const ybar = avg(y);
+  const ll = y.reduce((a, v, i) => a + (v ? Math.log(prob[i]) : Math.log(1 - prob[i])), 0);
+  const ll0 = y.length * (ybar * Math.log(ybar) + (1 - ybar) * Math.log(1 - ybar));
+  return 1 - ll / ll0;
+}
+
 function wilson(x: number, n: number): Interval {
   const ci = propCI(x, n, { method: "wilson", level: 95 });
   return { estimate: ci.estimate, ci_lb: ci.ci_lb, ci_ub: ci.ci_ub, level: 95 };
@@ -202,7 +238,7 @@ function wilson(x: number, n: number): Interval {
  */
 export function benchmarkCentres(input: BenchmarkInput): Benchmark {
   const p = parseInput(benchSchema, input, "benchmarkCentres");
-  const { outcome, mcid, od, trim, levels } = p;
+  const { outcome, mcid, od, trim, levels, tau2Method } = p;
   let rows = p.rows as RegistryRow[];
   if (outcome === "psc_change") {
     const missing = rows.map((r, i) => (r.pscPre == null || r.pscPost == null ? i : -1)).filter((i) => i >= 0);
@@ -256,10 +292,50 @@ export function benchmarkCentres(input: BenchmarkInput): Benchmark {
         mcid,
       );
     }
-    const fit = logisticFit(X, y, names);
-    fitted = fit.fitted;
-    model = { kind: "logistic", names: fit.names, coef: fit.coef, se: fit.se, sigma: 1, r2: fit.r2, n: rows.length };
+    if (p.caseMix === "mixed") {
+      const fit = fitMixedCaseMix({ X, y, groups: rows.map((r) => r.centre), names, within: true, family: "binomial" });
+      fitted = fit.expected;
+      model = {
+        kind: "mixed-logistic",
+        names: fit.names,
+        coef: fit.coef,
+        se: fit.se,
+        sigma: 1,
+        r2: mcFadden(y, fitted),
+        n: rows.length,
+        tau2: fit.tau2,
+      };
+    } else {
+      const fit = logisticFit(X, y, names);
+      fitted = fit.fitted;
+      model = {
+        kind: "logistic",
+        names: fit.names,
+        coef: fit.coef,
+        se: fit.se,
+        sigma: 1,
+        r2: fit.r2,
+        n: rows.length,
+        tau2: null,
+      };
+    }
     y.forEach((v, i) => (change[i] = v));
+  } else if (p.caseMix === "mixed") {
+    const fit = fitMixedCaseMix({ X, y: change, groups: rows.map((r) => r.centre), names, within: true });
+    fitted = fit.expected;
+    const m = avg(change);
+    const tss = change.reduce((a, v) => a + (v - m) ** 2, 0);
+    const rss = change.reduce((a, v, i) => a + (v - fitted[i]) ** 2, 0);
+    model = {
+      kind: "mixed",
+      names: fit.names,
+      coef: fit.coef,
+      se: fit.se,
+      sigma: Math.sqrt(fit.sigma2 as number),
+      r2: tss > 0 ? 1 - rss / tss : 0,
+      n: rows.length,
+      tau2: fit.tau2,
+    };
   } else {
     const fit = linearFit(X, change, names);
     fitted = fit.fitted;
@@ -271,6 +347,7 @@ export function benchmarkCentres(input: BenchmarkInput): Benchmark {
       sigma: fit.sigma,
       r2: fit.r2,
       n: rows.length,
+      tau2: null,
     };
   }
   const byCentre = new Map<string, number[]>();
@@ -302,6 +379,7 @@ export function benchmarkCentres(input: BenchmarkInput): Benchmark {
     target: 0,
     levels,
     od,
+    tau2Method,
     trim,
     curvePoints: p.curvePoints,
   });
@@ -329,7 +407,7 @@ export function benchmarkCentres(input: BenchmarkInput): Benchmark {
       observed: isResp ? u.O * u.n : u.O,
       expected: isResp ? u.E * u.n : u.E,
       diff: u.O - u.E,
-      oe: u.E !== 0 ? u.O / u.E : null,
+      oe: isResp && u.E !== 0 ? u.O / u.E : null,
       se: u.se,
       z: row.z,
       zAdj: row.zAdj,
@@ -369,6 +447,8 @@ export interface IndicationInput {
   threshold?: number;
   /** Overdispersion adjustment (default `"additive"`). */
   od?: OverdispersionMethod;
+  /** Estimator of tau2 for the additive adjustment (default `"DL"`). */
+  tau2Method?: FunnelTau2Method;
   /** Control-limit levels in percent, or proportions (default [95, 99.8]). */
   levels?: readonly number[];
   /** Centres with fewer patients are left out (default 5). */
@@ -413,5 +493,12 @@ export function indicationFunnel(input: IndicationInput): FunnelResult {
       p.threshold,
     );
   }
-  return funnel({ type: "proportion", units, od: p.od, levels: p.levels, curvePoints: p.curvePoints });
+  return funnel({
+    type: "proportion",
+    units,
+    od: p.od,
+    tau2Method: p.tau2Method,
+    levels: p.levels,
+    curvePoints: p.curvePoints,
+  });
 }

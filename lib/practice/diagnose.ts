@@ -21,7 +21,7 @@ import { deriveSeed } from "../stats/random.ts";
 import { fail, parseInput, ValidationError } from "../validate.ts";
 import { diagnoseSchema, nullRatesSchema, paramsSchema } from "./_schemas.ts";
 import { benchmarkCentres, indicationFunnel, type Outcome } from "./benchmark.ts";
-import type { OverdispersionMethod } from "./funnel.ts";
+import type { FunnelTau2Method, OverdispersionMethod } from "./funnel.ts";
 import { type RegistryParams, simulateRegistry } from "./registry.ts";
 
 /** A proportion estimated by simulation with its Monte Carlo standard error. */
@@ -52,6 +52,10 @@ export interface DiagnoseInput {
   outcome?: Outcome;
   /** Overdispersion adjustment (default `"additive"`). */
   od?: OverdispersionMethod;
+  /** Estimator of tau2 for the additive adjustment (default `"DL"`). */
+  tau2Method?: FunnelTau2Method;
+  /** Case-mix model (default `"pooled"`; `"mixed"`: random centre intercepts, within-centre coefficients). */
+  caseMix?: "pooled" | "mixed";
   /** Baseline PDI threshold of the indication funnel (default 30). */
   indicationThreshold?: number;
 }
@@ -111,7 +115,7 @@ function checkParams(tool: string, params: unknown): void {
  * over no centres, or the "shortfall" centres would be ordinary ones).
  */
 export function diagnoseBenchmark(input: DiagnoseInput): FlagRateDiagnosis {
-  const { params, reps, seed, outcome, od, indicationThreshold } = parseInput(
+  const { params, reps, seed, outcome, od, tau2Method, caseMix, indicationThreshold } = parseInput(
     diagnoseSchema,
     input,
     "diagnoseBenchmark",
@@ -129,8 +133,14 @@ export function diagnoseBenchmark(input: DiagnoseInput): FlagRateDiagnosis {
   let raw = 0, adjusted = 0, corr = 0, corrN = 0;
   for (let r = 0; r < reps; r++) {
     const reg = simulateRegistry(params, deriveSeed(seed, r));
-    const b = benchmarkCentres({ rows: reg.patients, outcome, od, curvePoints: 0 });
-    const ind = indicationFunnel({ rows: reg.patients, threshold: indicationThreshold, od, curvePoints: 0 });
+    const b = benchmarkCentres({ rows: reg.patients, outcome, od, tau2Method, caseMix, curvePoints: 0 });
+    const ind = indicationFunnel({
+      rows: reg.patients,
+      threshold: indicationThreshold,
+      od,
+      tau2Method,
+      curvePoints: 0,
+    });
     const truth = new Map(reg.centres.map((c) => [c.centre, c]));
     const indRows = new Map(ind.rows.map((row) => [row.id, row]));
     for (const c of b.centres) {

@@ -36,11 +36,21 @@ import { normalizeLevel } from "../conventions.ts";
 import { dbinom, pbinom, pchisq, qbinom, qchisq, qnorm } from "../stats/distributions.ts";
 import { fail, parseInput } from "../validate.ts";
 import { binomSchema, funnelSchema, odSchema, poissonSchema, winsorSchema } from "./_schemas.ts";
+import { estimateCentreTau2 } from "./tau2.ts";
 
 /** Kind of indicator a funnel plot shows. */
 export type FunnelType = "proportion" | "ratio" | "mean";
 /** Overdispersion adjustment. */
 export type OverdispersionMethod = "none" | "multiplicative" | "additive";
+/**
+ * Estimator of the additive between-unit variance tau2 on the transformed scale:
+ * `"spiegelhalter-winsorised"` (Spiegelhalter 2005 / FunnelPlotR: moments from z-scores winsorised
+ * at `trim` in each tail), `"spiegelhalter"` (the same without winsorising), `"DL"`
+ * (DerSimonian-Laird) or `"REML"` (both through `lib/meta`'s `rma` on the units' transformed
+ * estimates and variances). The default is the one whose false-flag rates were closest to nominal
+ * in the calibration table (`calibrateOverdispersion`).
+ */
+export type FunnelTau2Method = "spiegelhalter-winsorised" | "spiegelhalter" | "DL" | "REML";
 
 /**
  * z for a two-sided control limit at `level` in percent, or as a proportion (95 or 0.95 ->
@@ -239,7 +249,9 @@ export interface FunnelInput {
   levels?: readonly number[];
   /** Overdispersion adjustment (default `"none"`). */
   od?: OverdispersionMethod;
-  /** Share winsorised in each tail when estimating overdispersion (default 0.1). */
+  /** Estimator of tau2 for the additive adjustment (default `"DL"`, see {@link FunnelTau2Method}). */
+  tau2Method?: FunnelTau2Method;
+  /** Share winsorised in each tail for phi (multiplicative) and `"spiegelhalter-winsorised"` tau2 (default 0.1). */
   trim?: number;
   /** Unadjusted limits: `exact` (default) or `normal`. */
   limits?: "exact" | "normal";
@@ -293,6 +305,8 @@ export interface FunnelResult {
   phi: number;
   /** Additive between-unit variance on the transformed scale. */
   tau2: number;
+  /** The estimator of tau2 used (REML falls back to DL when it does not converge, said here). */
+  tau2Method: string;
   /** p-value of the chi-square test for overdispersion (k phi on k - 1 df). */
   pval: number;
   /** One row per unit, in input order. */
@@ -416,7 +430,7 @@ function scaleFor(type: FunnelType, target: number, limits: "exact" | "normal"):
  */
 export function funnel(input: FunnelInput): FunnelResult {
   const p = parseInput(funnelSchema, input, "funnel");
-  const { type, units, levels, od, trim, limits, curvePoints } = p;
+  const { type, units, levels, od, trim, limits, curvePoints, tau2Method } = p;
   units.forEach((u, i) => {
     if (type === "proportion") {
       if (u.n === undefined) fail("funnel", `units[${i}].n`, "is required for proportions");
@@ -450,7 +464,7 @@ export function funnel(input: FunnelInput): FunnelResult {
   const zs = tr.map((t) => (t.Y - sc.T) / t.s);
   const odEst = overdispersion({ z: zs, s: tr.map((t) => t.s), trim });
   const phi = odEst.phi;
-  const tau2 = odEst.tau2;
+  const { tau2, method: tau2Used } = unitTau2(tr, zs, tau2Method, odEst.tau2);
   const useExact = od === "none" && limits === "exact" && type !== "mean";
   const limitsAt = (x: number, s: number, level: number) => {
     if (useExact) return sc.exact(x, level);
@@ -490,5 +504,20 @@ export function funnel(input: FunnelInput): FunnelResult {
     const lims = levels.map((lv) => limitsAt(x, sAt(x), lv));
     return { x, pi_lb: lims.map((l) => l.lower), pi_ub: lims.map((l) => l.upper) };
   });
-  return { type, target, levels: [...levels], od, phi, tau2, pval: odEst.pval, rows, curve };
+  return { type, target, levels: [...levels], od, phi, tau2, tau2Method: tau2Used, pval: odEst.pval, rows, curve };
+}
+
+/** tau2 of the units on the transformed scale by the chosen estimator. */
+function unitTau2(
+  tr: readonly { Y: number; s: number }[],
+  zs: readonly number[],
+  method: FunnelTau2Method,
+  winsorised: number,
+): { tau2: number; method: string } {
+  if (method === "spiegelhalter-winsorised") return { tau2: winsorised, method };
+  if (method === "spiegelhalter") {
+    return { tau2: overdispersion({ z: zs, s: tr.map((t) => t.s), trim: 0 }).tau2, method };
+  }
+  const est = estimateCentreTau2(tr.map((t) => t.Y), tr.map((t) => t.s * t.s), method);
+  return { tau2: est.tau2, method: est.method };
 }

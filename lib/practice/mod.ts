@@ -2,8 +2,11 @@
  * Practice variation between rehabilitation centres: a simulated registry with sourced defaults,
  * reading a registry extract (CSV, including a Dutch Excel file), case-mix-adjusted benchmarking
  * (indirect standardisation) with funnel-plot control limits (Spiegelhalter 2005; FunnelPlotR),
- * overdispersion, random-effects shrinkage, an indication funnel, the centre table with one flag
- * rule, and a simulation diagnosis of how often the benchmark flags the right centres.
+ * overdispersion with a calibrated default (additive τ² by DerSimonian-Laird via `lib/meta`, chosen
+ * by {@link calibrateOverdispersion}), random-effects shrinkage, rankability and rank intervals,
+ * risk-adjusted CUSUM and VLAD monitoring over time (Steiner et al. 2000), a delta-adjusted
+ * sensitivity analysis for missing follow-up PROMs, an indication funnel, the centre table with one
+ * flag rule, and a simulation diagnosis of how often the benchmark flags the right centres.
  *
  * Conventions (as every engine): control-limit and confidence levels in percent, proportions
  * accepted (95 or 0.95); intervals `estimate, ci_lb, ci_ub, level`; control limits `pi_lb, pi_ub`;
@@ -29,6 +32,31 @@
  * if (reg.patients.length !== reg.centres.reduce((a, c) => a + c.size, 0)) throw new Error("size");
  * const table = centreTable(benchmarkCentres({ rows: reg.patients }), { sort: "flag" });
  * if (table[0].centre !== "C01" || table[0].flagDirection !== "low") throw new Error(table[0].flag);
+ * ```
+ *
+ * @example Calibration: winsorised z-scores flag ordinary centres too often; the default (DL) does not
+ * ```ts
+ * import { calibrateOverdispersion } from "./mod.ts";
+ * const c = calibrateOverdispersion({ reps: 40, seed: 3, centreSDs: [3] });
+ * const at = (m: string) => c.rows.find((r) => r.method === m && r.level === 95)?.rate as number;
+ * if (!(at("additive-spiegelhalter-winsorised") > at("additive-DL"))) throw new Error("winsorising flags more");
+ * if (Math.abs(at("additive-DL") - 0.05) > 0.02) throw new Error(String(at("additive-DL")));
+ * ```
+ *
+ * @example Rankability by hand: tau2 2.25 and median sampling variance 2 give 2.25 / 4.25
+ * ```ts
+ * import { rankability } from "./mod.ts";
+ * const r = rankability({ vi: [4, 2, 1, 0.5, 3], tau2: 2.25 });
+ * if (Math.abs(r.rho - 2.25 / 4.25) > 1e-15 || r.reading !== "moderate") throw new Error(String(r.rho));
+ * ```
+ *
+ * @example Risk-adjusted CUSUM (Steiner 2000): three patients by hand, R_A = 2
+ * ```ts
+ * import { raCusum } from "./mod.ts";
+ * // non-responder p(non-response) 0.1: log(2/1.1); responder 0.2: log(1/1.2); non-responder 0.5: log(2/1.5)
+ * const c = raCusum({ pResponse: [0.9, 0.8, 0.5], responder: [0, 1, 0], h: 4.5 });
+ * const want = Math.log(2 / 1.1) + Math.log(1 / 1.2) + Math.log(2 / 1.5);
+ * if (Math.abs(c.S[2] - want) > 1e-12 || c.signals.length !== 0) throw new Error(c.S.join());
  * ```
  *
  * @example Misspelt option keys are errors, not silently ignored
@@ -62,14 +90,42 @@ export {
   type VarianceExplained,
 } from "./benchmark.ts";
 export {
+  type CalibrateInput,
+  calibrateOverdispersion,
+  type Calibration,
+  CALIBRATION_METHODS,
+  type CalibrationMethod,
+  type CalibrationRow,
+  calibrationSummary,
+} from "./calibrate.ts";
+export {
   type CaseMixFit,
   fitLinear,
   fitLogistic,
+  fitMixedCaseMix,
   type LinearFitInput,
   type LogisticFitInput,
+  type MixedCaseMixFit,
+  type MixedFitInput,
   predictCaseMix,
   type PredictInput,
 } from "./casemix.ts";
+export {
+  type CentreMonitor,
+  type CusumChart,
+  type CusumInput,
+  cusumRunLength,
+  type CusumRunLengthInput,
+  type CusumThreshold,
+  cusumThreshold,
+  type CusumThresholdInput,
+  cusumWeight,
+  type CusumWeightInput,
+  monitorCentres,
+  type Monitoring,
+  type MonitorInput,
+  raCusum,
+} from "./cusum.ts";
 export {
   diagnoseBenchmark,
   type DiagnoseInput,
@@ -91,6 +147,7 @@ export {
   type FunnelInput,
   type FunnelResult,
   type FunnelRow,
+  type FunnelTau2Method,
   type FunnelType,
   type FunnelUnit,
   type Overdispersion,
@@ -122,6 +179,27 @@ export {
   type SimRegistry,
   simulateRegistry,
 } from "./registry.ts";
+export {
+  type CentreMissing,
+  type DeltaFlags,
+  maskFollowUp,
+  type MaskFollowUpInput,
+  missingDataSensitivity,
+  type MissingSensitivity,
+  type MissingSensitivityInput,
+  type RegistryRowMissing,
+} from "./missing.ts";
+export {
+  type CentreRank,
+  type Rankability,
+  rankability,
+  type RankabilityInput,
+  rankBenchmark,
+  type RankBenchmarkOptions,
+  type RankIntervals,
+  rankIntervals,
+  type RankIntervalsInput,
+} from "./rank.ts";
 export { shrinkCentres, type ShrinkInput, type Shrunk } from "./shrink.ts";
 export { benchmarkSummary, centreTable, type CentreTableOptions, type CentreTableRow, outcomeLabel } from "./table.ts";
 export { estimateCentreTau2, type Tau2Estimate } from "./tau2.ts";

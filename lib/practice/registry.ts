@@ -49,11 +49,17 @@ export const DOSE_BANDS: readonly DoseBand[] = [
  */
 export const DOSE_BAND_CUTS: readonly number[] = DOSE_BANDS.slice(1).map((b) => b.from - 0.5);
 
-/** Relative effect of a dose (contact hours), 1 for the 49-130 h reference band. */
-export function doseFactor(hours: number): number {
+/**
+ * Relative effect of a dose (contact hours), 1 for the 49-130 h reference band: the ratio of the
+ * review's pooled effect sizes by band (0.658 / 0.614 = 1.07 below 49 h, 0.388 / 0.614 = 0.63
+ * above 130 h). These are *between-study* subgroup estimates (programmes that differ in more than
+ * dose), not a causal dose effect; {@link simulateRegistry} applies them only with `doseEffect` > 0.
+ * `weight` (default 1) scales the contrast: 1 + weight (ratio - 1).
+ */
+export function doseFactor(hours: number, weight = 1): number {
   const i = DOSE_BAND_CUTS.findIndex((cut) => hours <= cut);
   const band = DOSE_BANDS[i === -1 ? DOSE_BANDS.length - 1 : i];
-  return band.es / DOSE_BANDS[1].es;
+  return 1 + weight * (band.es / DOSE_BANDS[1].es - 1);
 }
 
 /**
@@ -80,6 +86,12 @@ export interface RegistryParamsFull {
   doseHours: number;
   /** SD of log contact hours between centres. */
   doseSpread: number;
+  /**
+   * Share (0-1) of the review's between-study contact-hour contrast applied as a causal dose effect
+   * (default 0: dose does not change outcomes; 1: 0.63x the improvement above 130 h). An assumption
+   * either way, off by default.
+   */
+  doseEffect: number;
   /** SD of true centre effects in PDI points. */
   centreSD: number;
   /** True shortfall in PDI points of the first `shortfallCentres` centres (negative = less improvement). */
@@ -141,6 +153,8 @@ export const REGISTRY_SOURCES: Record<keyof RegistryParamsFull, string> = {
   doseHours:
     "assumption: median contact hours per centre; seed: outpatient 2-3 sessions of 30-60 min, 2-3x/week for 10-12 weeks (~50-100 h), clinical 6 h/day for 5 weeks (~150 h)",
   doseSpread: "assumption: SD of log contact hours between centres",
+  doseEffect:
+    "assumption, off by default (0): share of the seed review's contact-hour subgroup contrast (ES 0.658 / 0.614 / 0.388 for 0-48 / 49-130 / 131-274 h, a between-study comparison, VRA 2025 ch. 4c) applied as a causal dose effect; 1 = 0.63x the improvement above 130 h",
   centreSD: "assumption: SD of true centre effects in PDI points (overdispersion)",
   shortfall: "true shortfall in PDI points for the first `shortfallCentres` centres (negative = less improvement)",
   shortfallCentres: "number of centres with the true shortfall (diagnosis): the first ones, C01, C02, ...",
@@ -180,7 +194,7 @@ export interface SimCentre {
   lessComplexShare: number;
   /** Contact hours (dose policy). */
   hours: number;
-  /** Relative effect of the dose (1 at 49-130 h). */
+  /** Relative effect of the dose applied in the simulation (1 at 49-130 h, and 1 everywhere when `doseEffect` is 0). */
   doseFactor: number;
   /** True centre effect in PDI points (random part + shortfall). */
   effect: number;
@@ -300,7 +314,7 @@ export function simulateRegistry(params: RegistryParams, seed: number): SimRegis
       size,
       lessComplexShare,
       hours,
-      doseFactor: doseFactor(hours),
+      doseFactor: doseFactor(hours, p.doseEffect),
       effect,
       shortfall: sf,
       broad: j >= p.centres - p.broadCentres,

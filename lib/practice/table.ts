@@ -18,6 +18,7 @@ import type { Interval } from "../conventions.ts";
 import { fail } from "../validate.ts";
 import type { Benchmark, Outcome } from "./benchmark.ts";
 import { funnelFlag, type FunnelResult } from "./funnel.ts";
+import { rankability } from "./rank.ts";
 import type { SimCentre } from "./registry.ts";
 
 /** One row of {@link centreTable}. */
@@ -146,20 +147,24 @@ export function outcomeLabel(outcome: Outcome): string {
 export function benchmarkSummary(b: Benchmark): string[] {
   if (!b || !b.model || !b.funnel) fail("benchmarkSummary", "benchmark", "must be a benchmarkCentres() result");
   const digits = b.outcome === "pdi_responder" ? 5 : 3;
-  const r2 = b.model.kind === "linear" ? "R²" : "McFadden R²";
+  const rk = rankability({ vi: b.centres.map((c) => c.se * c.se), tau2: b.shrinkage.tau2 });
+  const r2 = b.model.kind === "logistic" || b.model.kind === "mixed-logistic" ? "McFadden R²" : "R²";
   const removed = b.variance.removed === null
     ? "not available (no between-centre variance before adjustment)"
     : fmtPct(b.variance.removed, 1);
   return [
-    `Outcome: ${b.outcome} (${b.unit}); case-mix model: ${b.model.kind}, n = ${b.model.n}, ${r2} = ${
-      fmt(b.model.r2, 3)
-    }`,
+    `Outcome: ${b.outcome} (${b.unit}); case-mix model: ${b.model.kind}${
+      b.model.tau2 === null ? "" : ` (random centre intercepts, τ² ${fmt(b.model.tau2, 3)}; within-centre coefficients)`
+    }, n = ${b.model.n}, ${r2} = ${fmt(b.model.r2, 3)}`,
     `Coefficients: ${b.model.names.map((n, i) => `${n} ${fmt(b.model.coef[i], 4)}`).join(", ")}`,
     `Overdispersion: φ = ${fmt(b.funnel.phi, 3)} (χ² test ${fmtPEq(b.funnel.pval)}), τ² = ${
       fmt(b.funnel.tau2, digits)
-    }; limits: ${b.funnel.od}`,
+    }${b.funnel.od === "additive" ? ` (${b.funnel.tau2Method})` : ""}; limits: ${b.funnel.od}`,
     `Between-centre variance (τ², REML): before case-mix adjustment ${fmt(b.variance.tau2Raw, 4)}, after ${
       fmt(b.variance.tau2Adjusted, 4)
     }; removed by case mix: ${removed}`,
+    `Rankability ρ = τ² / (τ² + median se²) = ${
+      fmt(rk.rho, 2)
+    } (${rk.reading}; van Dishoeck et al. 2011: < 0.5 poor, > 0.75 good)`,
   ];
 }

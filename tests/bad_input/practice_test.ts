@@ -12,12 +12,22 @@ import {
   benchmarkCentres,
   benchmarkSummary,
   binomialLimits,
+  calibrateOverdispersion,
   centreTable,
+  cusumThreshold,
+  cusumWeight,
   diagnoseBenchmark,
   diagnosisTable,
   funnel,
   funnelFlag,
+  maskFollowUp,
+  missingDataSensitivity,
+  monitorCentres,
   parseRegistryCsv,
+  raCusum,
+  rankability,
+  rankBenchmark,
+  rankIntervals,
   type RegistryRow,
   registryToCsv,
   shrinkCentres,
@@ -322,6 +332,121 @@ const cases: Case[] = [
     name: "CLI: a Dutch Excel registry is read",
     run: () => runPractice([dutchFile]),
     expect: { exitCode: 0, stdout: /^C12 /m },
+  },
+  // --- issue 15: calibration, tau2 estimators, ranks, CUSUM, missing follow-up, dose
+  {
+    name: "an unknown tau2 estimator is rejected with the choices",
+    run: () =>
+      funnel({
+        type: "mean",
+        units: [{ id: "A", O: 1, E: 0, se: 1, n: 5 }, { id: "B", O: 0, E: 0, se: 1, n: 5 }],
+        tau2Method: "PM" as never,
+      }),
+    expect: /funnel: tau2Method .*"spiegelhalter-winsorised".*"REML"/,
+  },
+  {
+    name: "calibration needs a seed",
+    run: () => calibrateOverdispersion({ reps: 2 } as never),
+    expect: /calibrateOverdispersion: seed is required/,
+  },
+  {
+    name: "calibration: centre sizes the wrong way round",
+    run: () => calibrateOverdispersion({ reps: 2, seed: 1, sizeMin: 100, sizeMax: 50 }),
+    expect: /calibrateOverdispersion: sizeMax must be >= sizeMin/,
+  },
+  {
+    name: "calibration: an unknown method",
+    run: () => calibrateOverdispersion({ reps: 2, seed: 1, methods: ["winsor"] }),
+    expect: /calibrateOverdispersion: methods\[0\]/,
+  },
+  {
+    name: "rankability: a sampling variance of 0",
+    run: () => rankability({ vi: [1, 0, 2], tau2: 1 }),
+    expect: /rankability: vi\[1\] .*(> 0|positive|greater than 0)/i,
+  },
+  {
+    name: "rank intervals: vi shorter than yi",
+    run: () => rankIntervals({ yi: [1, 2, 3], vi: [1, 1], tau2: 1, mu: 0, seed: 1 }),
+    expect: /rankIntervals: vi must have 3 elements \(like yi\), got 2/,
+  },
+  {
+    name: "rank intervals need a seed",
+    run: () => rankBenchmark(bench, {} as never),
+    expect: /rankBenchmark: seed is required/,
+  },
+  {
+    name: "rank intervals of something that is not a benchmark",
+    run: () => rankBenchmark({} as never, { seed: 1 }),
+    expect: /rankBenchmark: b must be a benchmarkCentres\(\) result/,
+  },
+  {
+    name: "CUSUM weight: a predicted probability of 1 (log of 0)",
+    run: () => cusumWeight({ pResponse: 1, responder: 0 }),
+    expect: /cusumWeight: pResponse must be < 1|cusumWeight: pResponse .*less than 1/i,
+  },
+  {
+    name: "CUSUM: responder status that is not 0/1",
+    run: () => raCusum({ pResponse: [0.5], responder: [2 as never], h: 1 }),
+    expect: /raCusum: responder\[0\]/,
+  },
+  {
+    name: "CUSUM: responder and pResponse of different lengths",
+    run: () => raCusum({ pResponse: [0.5, 0.4], responder: [1], h: 1 }),
+    expect: /raCusum: responder must have 2 elements \(like pResponse\), got 1/,
+  },
+  {
+    name: "CUSUM threshold: RA = 1 detects nothing",
+    run: () => cusumThreshold({ pResponse: [0.5], RA: 1, seed: 1 }),
+    expect: /cusumThreshold: RA must differ from 1/,
+  },
+  {
+    name: "CUSUM threshold needs a seed",
+    run: () => cusumThreshold({ pResponse: [0.5] } as never),
+    expect: /cusumThreshold: seed is required/,
+  },
+  {
+    name: "monitoring: an MCID nobody reaches",
+    run: () => monitorCentres({ rows: simulateRegistry({ centres: 4 }, 1).patients, mcid: 70, seed: 1 }),
+    expect: /monitorCentres: mcid makes no patient a responder/,
+  },
+  {
+    name: "missing follow-up: a centre with fewer than 2 patients followed up is named",
+    run: () =>
+      missingDataSensitivity({
+        rows: identicalCentres().map((r) => (r.centre === "B" ? { ...r, pdiPost: null } : r)),
+      }),
+    expect: /missingDataSensitivity: rows need at least 2 patients with follow-up per centre \(not in B\)/,
+  },
+  {
+    name: "missing follow-up: a PDI after treatment out of range names the row",
+    run: () =>
+      missingDataSensitivity({ rows: identicalCentres().map((r, i) => (i === 4 ? { ...r, pdiPost: 90 } : r)) }),
+    expect: /missingDataSensitivity: rows\[4\]\.pdiPost .*70/,
+  },
+  {
+    name: "maskFollowUp: a missing share of 1 is rejected",
+    run: () => maskFollowUp({ rows: identicalCentres(), share: 1, seed: 1 }),
+    expect: /maskFollowUp: share must be <= 0\.95|maskFollowUp: share .*0\.95/,
+  },
+  {
+    name: "simulateRegistry: a causal dose effect above 1 is rejected",
+    run: () => sim({ doseEffect: 2 }),
+    expect: /simulateRegistry: doseEffect .*1/,
+  },
+  {
+    name: "CLI: an unknown tau2 estimator",
+    run: () => runPractice([example, "--tau2", "winsor"]),
+    expect: { exitCode: 2, stderr: /--tau2/ },
+  },
+  {
+    name: "CLI: O/E is not printed for mean changes",
+    run: () => runPractice([example]),
+    expect: { exitCode: 0, stdout: /^centre\s+n\s+observed\s+expected\s+O-E\s+z\s/m },
+  },
+  {
+    name: "CLI: O/E is printed for responders",
+    run: () => runPractice([example, "--outcome", "pdi_responder"]),
+    expect: { exitCode: 0, stdout: /O-E\s+O\/E\s+z/ },
   },
 ];
 

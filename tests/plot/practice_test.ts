@@ -5,10 +5,20 @@ import {
   caterpillarData,
   caterpillarPlot,
   centreFunnelPlot,
+  cusumPlot,
   doseSeverityPlot,
   funnelPlotData,
+  rankPlot,
+  vladPlot,
 } from "../../lib/plot/practice.ts";
-import { benchmarkCentres, centreTable, funnel, simulateRegistry } from "../../lib/practice/mod.ts";
+import {
+  benchmarkCentres,
+  centreTable,
+  funnel,
+  monitorCentres,
+  rankBenchmark,
+  simulateRegistry,
+} from "../../lib/practice/mod.ts";
 
 const document = new JSDOM("").window.document;
 const bench = benchmarkCentres({ rows: simulateRegistry({ shortfall: -8, shortfallCentres: 1 }, 21).patients });
@@ -66,4 +76,28 @@ Deno.test("the plots render to SVG with a dot per centre", () => {
   assert.ok(ds.querySelectorAll("circle").length >= 25);
   const noHours = { ...bench, centres: bench.centres.map((c) => ({ ...c, hours: null })) };
   assert.throws(() => doseSeverityPlot(noHours, { document }), /hours must be recorded/);
+});
+
+Deno.test("rankPlot: one interval per centre, ordered by observed rank, rankability in the axis label", () => {
+  const r = rankBenchmark(bench, { seed: 3, reps: 500 });
+  const svg = rankPlot(r.ranks, { document, rho: r.rankability.rho });
+  const text = svg.textContent ?? "";
+  assert.ok(text.includes("rankability ρ ="), text.slice(0, 200));
+  // the y axis lists the centres in observed-rank order
+  const first = r.ranks.find((x) => x.rankObserved === 1)?.id as string;
+  const ticks = [...svg.querySelectorAll("g[aria-label='y-axis tick label'] text")].map((t) => t.textContent);
+  assert.equal(ticks[0], first);
+  assert.equal(ticks.length, 25);
+  assert.throws(() => rankPlot([], { document }), /rankPlot: ranks must hold at least 2 centres/);
+});
+
+Deno.test("cusumPlot and vladPlot: a line per centre, the control limit, signals labelled", () => {
+  const reg = simulateRegistry({ centres: 6, years: 2, shortfall: -10, shortfallCentres: 1 }, 5);
+  const m = monitorCentres({ rows: reg.patients, arl0: 300, reps: 200, seed: 1 });
+  const c = cusumPlot(m, { document });
+  assert.ok((c.textContent ?? "").includes("h = "));
+  assert.equal(c.querySelectorAll("g[aria-label='line'] path").length, 6);
+  const v = vladPlot(m, { document });
+  assert.equal(v.querySelectorAll("g[aria-label='line'] path").length, 6);
+  assert.throws(() => cusumPlot({} as never, { document }), /cusumPlot: m must be a monitorCentres\(\) result/);
 });

@@ -61,12 +61,14 @@ Deno.test("benchmarkCentres: with identical case mix, O - E is the centre's mean
   assertAllClose(b.centres.map((c) => c.expected), [overall, overall, overall], 1e-9, "E");
   // se = sigma / sqrt(n) with sigma the residual SD of the case-mix model
   assertAllClose(b.centres.map((c) => c.se), [0, 1, 2].map(() => b.model.sigma / Math.sqrt(8)), 1e-12, "se");
-  assertAllClose(
-    b.centres.map((c) => c.oe as number),
-    [(overall + 2) / overall, 1, (overall - 2) / overall],
-    1e-9,
-    "O/E",
-  );
+  // O/E is for binary outcomes only: a ratio of mean changes means nothing (issue 15)
+  assert.deepEqual(b.centres.map((c) => c.oe), [null, null, null]);
+});
+
+Deno.test("benchmarkCentres: O/E = observed / expected responders for the binary outcome", () => {
+  const reg = simulateRegistry({ centres: 6 }, 4);
+  const b = benchmarkCentres({ rows: reg.patients, outcome: "pdi_responder", curvePoints: 0 });
+  for (const c of b.centres) assertClose(c.oe as number, c.observed / c.expected, 1e-12, c.centre);
 });
 
 Deno.test("benchmarkCentres on a simulated registry: flags agree with the limits, shrinkage pulls inwards", () => {

@@ -21,19 +21,26 @@ Deno.test("null: about 5% (95% limits) and 0.2% (99.8% limits) of centres are fl
 });
 
 Deno.test("diagnosis: a true shortfall is flagged more often than a good centre, and more often with 3 years", () => {
-  // 20 centres, 2 with a true shortfall of 4 PDI points, small true spread (SD 0.5), additive overdispersion.
+  // 20 centres, 2 with a true shortfall of 4 PDI points, small true spread (SD 0.5), additive overdispersion
+  // with the default (calibrated) DL tau2.
   const params = { centres: 20, shortfall: -4, shortfallCentres: 2, centreSD: 0.5, doseSpread: 0 };
   const one = diagnoseBenchmark({ params, reps: 25, seed: 5, od: "additive" });
   const three = diagnoseBenchmark({ params: { ...params, years: 3 }, reps: 25, seed: 5, od: "additive" });
   assert.equal(one.shortfall.low95.n, 50);
   assert.equal(one.good.any95.n, 450);
-  // Observed with seed 5: 1 year 0.78 (95%) / 0.36 (99.8%); 3 years 0.98 / 0.78; other centres 0.038.
-  assert.ok((one.shortfall.low95.rate as number) > 0.5, `1 year: ${one.shortfall.low95.rate}`);
+  // Observed with seed 5: 1 year 0.56 (95%) / 0.04 (99.8%); 3 years 0.80 / 0.06; other centres 0.002.
+  assert.ok((one.shortfall.low95.rate as number) > 0.4, `1 year: ${one.shortfall.low95.rate}`);
   assert.ok(
-    (three.shortfall.low998.rate as number) > (one.shortfall.low998.rate as number) + 0.2,
-    "3 years flag more often at 99.8%",
+    (three.shortfall.low95.rate as number) > (one.shortfall.low95.rate as number) + 0.15,
+    "3 years flag more often at 95%",
   );
-  assert.ok((one.good.any95.rate as number) < 0.1, `good 1 year: ${one.good.any95.rate}`);
+  assert.ok((one.good.any95.rate as number) < 0.02, `good 1 year: ${one.good.any95.rate}`);
+  // The price of calibration: the shortfall centres are part of the spread the unwinsorised tau2
+  // measures, so they widen their own limits. Winsorising (FunnelPlotR) flags them more often at 99.8%
+  // (0.36 vs 0.04 here), and ordinary centres too (0.038 vs 0.002): power bought with false flags.
+  const wins = diagnoseBenchmark({ params, reps: 25, seed: 5, od: "additive", tau2Method: "spiegelhalter-winsorised" });
+  assert.ok((wins.shortfall.low998.rate as number) > (one.shortfall.low998.rate as number) + 0.2);
+  assert.ok((wins.good.any95.rate as number) > (one.good.any95.rate as number));
   // deterministic: same seed, same answer
   assert.deepEqual(diagnoseBenchmark({ params, reps: 3, seed: 5 }), diagnoseBenchmark({ params, reps: 3, seed: 5 }));
 });

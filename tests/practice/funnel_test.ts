@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { binomialLimits, funnel, overdispersion, poissonRatioLimits, winsorise, zFor } from "../../lib/practice/mod.ts";
+import { rma } from "../../lib/meta/mod.ts";
 import { assertAllClose, assertClose } from "../helpers.ts";
 
 // Property tests are reproducible: fast-check draws from a fixed seed (change it to explore).
@@ -117,7 +118,8 @@ Deno.test("overdispersion: phi and tau2 by hand (Spiegelhalter 2005 §3.2-3.3, F
 
 Deno.test("funnel ratio: additive and multiplicative limits at E = 20 and flags", () => {
   const units = O.map((o, i) => ({ id: `C${i + 1}`, O: o, E: E[i] }));
-  const add = funnel({ type: "ratio", units, od: "additive" });
+  // FunnelPlotR's estimator (winsorised z); the default DL is checked against lib/meta below.
+  const add = funnel({ type: "ratio", units, od: "additive", tau2Method: "spiegelhalter-winsorised" });
   assertClose(add.phi, 4.558035315794253, 1e-12, "phi");
   assertClose(add.tau2, 0.05227736036877342, 1e-12, "tau2");
   // additive, centre 6 (E = 20): (1 ∓ z sqrt(1/80 + tau2))²
@@ -137,6 +139,25 @@ Deno.test("funnel ratio: additive and multiplicative limits at E = 20 and flags"
   assert.equal(none.rows[4].flags[1], 1);
   assertClose(none.rows[3].pi_lb[0], poissonRatioLimits({ E: 10, level: 0.95 }).pi_lb, 1e-14, "E=10 lower");
   assert.equal(none.rows[3].flags[0], -1);
+});
+
+Deno.test("funnel ratio: the default tau2 is DerSimonian-Laird on sqrt(O/E) with variances 1/(4E), as lib/meta's rma", () => {
+  const units = O.map((o, i) => ({ id: `C${i + 1}`, O: o, E: E[i] }));
+  const f = funnel({ type: "ratio", units, od: "additive" });
+  const ref = rma({ yi: units.map((u) => Math.sqrt(u.O / u.E)), vi: units.map((u) => 1 / (4 * u.E)), method: "DL" });
+  assertClose(f.tau2, ref.tau2, 1e-12, "DL tau2");
+  assert.equal(f.tau2Method, "DL");
+  const reml = funnel({ type: "ratio", units, od: "additive", tau2Method: "REML" });
+  const refR = rma({ yi: units.map((u) => Math.sqrt(u.O / u.E)), vi: units.map((u) => 1 / (4 * u.E)), method: "REML" });
+  assertClose(reml.tau2, refR.tau2, 1e-10, "REML tau2");
+  // the unwinsorised Spiegelhalter tau2 (z around the target 1, not the weighted mean) differs from DL here
+  const sp = funnel({ type: "ratio", units, od: "additive", tau2Method: "spiegelhalter" });
+  assertClose(
+    sp.tau2,
+    overdispersion({ z: sp.rows.map((r) => r.z), s: sp.rows.map((r) => r.s), trim: 0 }).tau2,
+    1e-14,
+    "sp",
+  );
 });
 
 Deno.test("funnel proportion: target defaults to the pooled proportion; exact limits per unit", () => {

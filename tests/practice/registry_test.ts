@@ -4,6 +4,7 @@ import {
   parseRegistryCsv,
   REGISTRY_DEFAULTS,
   REGISTRY_SOURCES,
+  registryDefaultsTable,
   registryToCsv,
   simulateRegistry,
 } from "../../lib/practice/mod.ts";
@@ -92,4 +93,20 @@ Deno.test("the PDI MCID default agrees with data/instruments.csv", async () => {
   const pdi = rows.find((r) => r.instrument === "PDI");
   assert.equal(pdi?.mcid, PDI_MCID.value);
   assert.equal(REGISTRY_DEFAULTS.mcid, PDI_MCID.value);
+});
+
+Deno.test("dose honestly: the review's between-study contact-hour contrast is a causal effect only on request (doseEffect, default 0)", () => {
+  const off = simulateRegistry({ centres: 30, doseSpread: 0.8 }, 4);
+  assert.ok(off.centres.some((c) => c.hours > 130) && off.centres.some((c) => c.hours < 49));
+  assert.ok(off.centres.every((c) => c.doseFactor === 1), "no dose effect by default");
+  const on = simulateRegistry({ centres: 30, doseSpread: 0.8, doseEffect: 1 }, 4);
+  for (const c of on.centres) assertClose(c.doseFactor, doseFactor(c.hours), 1e-15, c.centre);
+  const half = simulateRegistry({ centres: 30, doseSpread: 0.8, doseEffect: 0.5 }, 4);
+  const high = half.centres.find((c) => c.hours > 130) as { doseFactor: number };
+  assertClose(high.doseFactor, 1 + 0.5 * (0.388 / 0.614 - 1), 1e-14, "half the contrast");
+  // same seed: only outcomes change, not the centres' policies
+  assert.deepEqual(on.centres.map((c) => c.hours), off.centres.map((c) => c.hours));
+  const row = registryDefaultsTable().find((r) => r.parameter === "doseEffect");
+  assert.equal(row?.default, 0);
+  assert.match(row?.source ?? "", /^assumption, off by default.*between-study comparison/);
 });
