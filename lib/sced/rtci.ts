@@ -256,7 +256,8 @@ export function scedRandomizationCI(
     return absoluteInterval({ u, u1, uo, vo, M, denom, plus, tol, alpha, level, r0, trt, base, mc });
   }
   const p2 = (d: number) => Math.min(1, 2 * Math.min(pUpper(d), pLower(d)));
-  const minP = Math.min(1, 2 * (plus + 1) / denom);
+  // the observed statistic counts itself once: exact, among the assignments (plus = 0); Monte Carlo, as the +1
+  const minP = Math.min(1, 2 * Math.max(plus, 1) / denom);
   if (minP > alpha) {
     fail(
       TOOL,
