@@ -22,16 +22,23 @@ import { theme } from "./theme.ts";
 
 /** One series to draw. */
 export interface PhaseSeries {
+  /** The case's name (one panel per case). */
   name: string;
+  /** Measurements in time order; `null` for a missing one. */
   values: readonly (number | null)[];
+  /** Phase label of each measurement ("A", "B", …). */
   labels: readonly string[];
 }
 
 /** A point of a phase plot. */
 export interface PhasePoint {
+  /** The case. */
   case: string;
+  /** Measurement number (1-based). */
   t: number;
+  /** The measurement, `null` when missing. */
   value: number | null;
+  /** The phase label. */
   phase: string;
   /** Phase occurrence index (0-based) within the case, e.g. A1 = 0, B1 = 1, A2 = 2. */
   segment: number;
@@ -39,12 +46,15 @@ export interface PhasePoint {
 
 /** Everything a phase plot draws. */
 export interface PhasePlotData {
+  /** Every measurement. */
   points: PhasePoint[];
   /** Phase changes: a dashed line at t − 0.5 before the first measurement of each new phase. */
   changes: { case: string; x: number }[];
   /** Phase means (observed values only) as horizontal segments. */
   means: { case: string; phase: string; x1: number; x2: number; mean: number }[];
+  /** Number of missing measurements (not drawn). */
   missing: number;
+  /** Case names in panel order. */
   cases: string[];
 }
 
@@ -104,11 +114,15 @@ export function phasePlotData(series: PhaseSeries[]): PhasePlotData {
 
 /** Options of {@link phasePlot}. */
 export interface PhasePlotOptions {
-  document?: Plot.PlotOptions["document"];
+  /** The document to render into (jsdom in tests). */
+  document?: Document;
+  /** Width in pixels. */
   width?: number;
   /** Height of one panel (one participant) in pixels. Default 140. */
   panelHeight?: number;
+  /** y-axis label. */
   yLabel?: string;
+  /** x-axis label. */
   xLabel?: string;
 }
 
@@ -163,9 +177,13 @@ export function phasePlot(series: PhaseSeries[], options: PhasePlotOptions = {})
 
 /** What {@link randomizationDistributionData} needs from a test result. */
 export interface DistributionInput {
+  /** The randomisation distribution (one statistic per assignment or draw). */
   distribution?: readonly number[];
+  /** The observed statistic. */
   observed: number;
+  /** Relative tie tolerance used by the test. */
   tolerance?: number;
+  /** The statistic's name, for the axis label. */
   statistic?: string;
   /** The test's p-value, printed in the axis label. */
   pval?: number;
@@ -216,9 +234,13 @@ export interface DistributionData {
 
 /** One bar of the distribution histogram. */
 export interface DistributionBin {
+  /** Left edge. */
   x1: number;
+  /** Right edge. */
   x2: number;
+  /** Number of statistics in the bin. */
   count: number;
+  /** Whether the bin counts towards p. */
   side: "< observed" | "≥ observed";
 }
 
@@ -289,7 +311,7 @@ export function labelSide(d: Pick<DistributionData, "bins" | "observed">): "left
  */
 export function randomizationDistributionPlot(
   result: DistributionInput,
-  options: { document?: Plot.PlotOptions["document"]; width?: number; height?: number; thresholds?: number } = {},
+  options: { document?: Document; width?: number; height?: number; thresholds?: number } = {},
 ): SVGSVGElement | HTMLElement {
   const { document, width = 640, height = 240, thresholds = 40 } = options;
   const d = randomizationDistributionData(result, thresholds);
@@ -336,7 +358,7 @@ export function randomizationDistributionPlot(
  */
 export function powerCurvePlot(
   curve: readonly { effect: number; power: number; mcse: number; alpha: number }[],
-  options: { document?: Plot.PlotOptions["document"]; width?: number; height?: number } = {},
+  options: { document?: Document; width?: number; height?: number } = {},
 ): SVGSVGElement | HTMLElement {
   const c = parseInput(
     z.array(
