@@ -68,6 +68,43 @@
  * if (diagnosisToCsv(steps[1].rows) !== diagnosisToCsv(diagnoseSimulation(sim))) throw new Error("final bytes");
  * ```
  *
+ * Regression to the mean, a known answer: a cohort selected on a baseline below 40 (μ 60, σ 15,
+ * test–retest reliability 0.5) improves by about 13.5 points without any treatment:
+ * ```ts
+ * import { diagnoseSimulation, parseSimulation, rtmShift } from "./mod.ts";
+ * const sim = parseSimulation({
+ *   design: {
+ *     model: { instrument: "score", mean: 60, sd: 15, reliability: 0.5, selection: { cutoff: 40, keep: "below" },
+ *       effects: { imsr: { mean: 0, sd: 0 } } },
+ *     data: { type: "cohort", n: 200 },
+ *     answers: ["change-t"],
+ *   },
+ *   reps: 200,
+ *   seed: 5,
+ * });
+ * const [row] = diagnoseSimulation(sim);
+ * const expected = rtmShift({ mean: 60, sd: 15, cutoff: 40, reliability: 0.5, keep: "below" }); // 13.49
+ * const mcse = row.sd_estimate! / Math.sqrt(200);
+ * if (Math.abs(row.mean_estimate! - expected) > 4 * mcse) throw new Error(`${row.mean_estimate} vs ${expected}`);
+ * // its risk of bias follows from that simulated bias, not from the label "cohort"
+ * ```
+ *
+ * The certainty readout (the toolkit's heuristic, not GRADE) judges a design from its simulated
+ * diagnosands; a pre-post cohort with a natural course of 0.5 points per domain (3.5 PDI points)
+ * is biased by that much, which is serious against the PDI's MCID:
+ * ```ts
+ * import { certainty, diagnoseSimulation, parseSimulation } from "./mod.ts";
+ * const sim = parseSimulation({
+ *   design: { model: { naturalCourse: 0.5 }, data: { type: "cohort", n: 100 }, answers: ["change-t"] },
+ *   reps: 200,
+ *   seed: 3,
+ * });
+ * const [row] = diagnoseSimulation(sim);
+ * const c = certainty(row, sim.points[0].design, { comparator: "none", instrument: "pdi" });
+ * if (c.starting_level !== "low" || c.risk_of_bias.rating !== "serious") throw new Error(JSON.stringify(c.risk_of_bias));
+ * if (c.label !== "toolkit heuristic, not GRADE") throw new Error(c.label);
+ * ```
+ *
  * Bad input is a `ValidationError` that names the field and the allowed values:
  * ```ts
  * import { parseDesign } from "./mod.ts";
@@ -92,16 +129,59 @@ export type {
   EffectDistribution,
   EffectDistributionInput,
   Effects,
+  EstimandTarget,
   InstrumentName,
   MetaData,
   MissingRule,
   Model,
   ModelInput,
   RctData,
+  ResponseShift,
   ScedData,
   Selection,
+  Sidedness,
   WaitlistData,
 } from "./types.ts";
+export {
+  type Certainty,
+  certainty,
+  type CertaintyDomain,
+  type CertaintyLevel,
+  type CertaintyQuestion,
+  type CertaintyRating,
+  DEFAULT_QUESTION,
+} from "./certainty.ts";
+export {
+  type CertaintyRow,
+  mainAnswer,
+  parseScenario,
+  type Scenario,
+  type ScenarioAgreement,
+  scenarioAgreement,
+  scenarioDesigns,
+  type ScenarioInput,
+  type ScenarioValue,
+  withCertainty,
+} from "./scenario.ts";
+export {
+  findSampleSize,
+  type MdeInput,
+  type MdeResult,
+  minimalDetectableEffect,
+  type SampleSizeInput,
+  type SampleSizeResult,
+  type SampleSizeStep,
+  type SampleSizeTarget,
+} from "./samplesize.ts";
+export {
+  calibrateK,
+  CALIBRATION_TARGETS,
+  type CalibrationFit,
+  type CalibrationRow,
+  calibrationTable,
+  type CalibrationTarget,
+} from "./calibration.ts";
+export { populationEffect } from "./data.ts";
 export {
   type Block,
   type BlockTask,
@@ -161,6 +241,6 @@ export {
   type InstrumentSpec,
   type Scoring,
 } from "./defaults.ts";
-export { type ResolvedModel, resolveModel } from "./model.ts";
+export { type Condition, type ResolvedModel, resolveModel } from "./model.ts";
 export { PDI_MCID, type SourcedValue } from "../instruments.ts";
 export { findRow, type GradeReport, gradeReport } from "./report.ts";

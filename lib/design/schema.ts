@@ -55,6 +55,17 @@ export const modelSchema = z.object({
   shareNotEndOfLine: prob().default(0),
   /** Selection on the observed baseline score (regression to the mean). */
   selection: z.object({ cutoff: z.number().finite(), keep: z.enum(["above", "below"]) }).strict().optional(),
+  /** Override of the personalised PROM's number of items (own activities). */
+  items: z.number().int().min(1).max(7).optional(),
+  /** Non-specific (expectation) effect of receiving active care, points per domain (not in the inquiry). */
+  expectation: z.number().finite().default(0),
+  /** Response shift of treated patients, points per domain (not in the inquiry). */
+  responseShift: z.object({
+    generic: z.number().finite().default(0),
+    personalised: z.number().finite().default(0),
+  }).strict().default({ generic: 0, personalised: 0 }),
+  /** Waiting-list hold-back, points per domain (positive = waiting-list patients report worse). */
+  holdBack: z.number().finite().default(0),
   /** Effect distributions, points per prioritised domain (positive = improvement). */
   effects: z.object({
     imsr: effect(defaultEffects.imsr),
@@ -82,6 +93,10 @@ const rctSchema = z.object({
   allocation: z.number().gt(0).lt(1).default(0.5),
   comparator: comparatorSchema.exclude(["none"]).default("primary-care"),
   dropout: dropoutSchema.default({ rate: 0, mechanism: "MCAR", strength: 1 }),
+  /** Share of the IMSR arm who do not receive IMSR (analysed as randomised: intention to treat). */
+  nonAdherence: prob().default(0),
+  /** Share of the comparator arm who receive IMSR anyway (analysed as randomised). */
+  contamination: prob().default(0),
 }).strict();
 
 const waitlistSchema = rctSchema.extend({
@@ -122,6 +137,8 @@ const metaSchema = z.object({
     allocation: 0.5,
     comparator: "primary-care",
     dropout: { rate: 0, mechanism: "MCAR", strength: 1 },
+    nonAdherence: 0,
+    contamination: 0,
   }),
   /** Effect measure of each study: raw mean difference or standardised mean difference. */
   measure: z.enum(["MD", "SMD"]).default("MD"),
@@ -167,11 +184,15 @@ export const designSchema = z.object({
   alpha: z.number().gt(0).lt(1).default(0.05),
   /** Confidence level of the intervals in percent (0.95 is read as 95). */
   level: levelSchema.default(95),
+  /** Sidedness of every test: two-sided (default) or one-sided ("IMSR better?"). */
+  sided: z.enum(["two", "one"]).default("two"),
+  /** The inquiry: sample or population average effect (default: sample; meta-analysis: population, μ). */
+  estimand: z.enum(["sample", "population"]).optional(),
 }).strict();
 
 // compile-time checks: the schema's output fits the written-out types of ./types.ts
 type Parsed = z.output<typeof designSchema>;
-const _designFits = (d: Parsed): Omit<Design, "answers"> => d;
+const _designFits = (d: Parsed): Omit<Design, "answers" | "estimand"> => d;
 const _modelFits = (m: z.output<typeof modelSchema>): Model => m;
 const _dropoutFits = (d: z.output<typeof dropoutSchema>): Dropout => d;
 void [_designFits, _modelFits, _dropoutFits];
@@ -232,5 +253,6 @@ export function parseDesign(input: unknown, context: string = "design"): Design 
       );
     }
   }
-  return { ...d, answers };
+  const estimand = d.estimand ?? (d.data.type === "meta" ? "population" : "sample");
+  return { ...d, answers, estimand };
 }

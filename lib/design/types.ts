@@ -94,8 +94,29 @@ export interface Model {
   shareNotEndOfLine: number;
   /** Selection on the observed baseline score. */
   selection?: Selection;
+  /** Override of the personalised PROM's number of items (own activities, 1–7; PSC default 3). */
+  items?: number;
+  /**
+   * Non-specific (expectation, attention) effect on the self-reported score of every patient who
+   * receives active care (IMSR, usual IMSR, primary care), points per domain on every domain. Not
+   * part of the inquiry (the specific effect of IMSR): a design without an attention-matched
+   * comparator counts it as effect.
+   */
+  expectation: number;
+  /** Response shift of treated patients (IMSR, usual IMSR), points per domain, not part of the inquiry. */
+  responseShift: ResponseShift;
+  /** Waiting-list hold-back: points per domain by which waiting-list patients report worse than untreated ones. */
+  holdBack: number;
   /** Effect distributions of the conditions. */
   effects: Effects;
+}
+
+/** Response shift (recalibration of the self-report after treatment), points per domain. */
+export interface ResponseShift {
+  /** On a generic PROM (PDI, NRS, SF-12). */
+  generic: number;
+  /** On a personalised PROM of self-chosen goals (PSC/PSFS): may be larger. */
+  personalised: number;
 }
 
 /** Input form of {@link Model} (every field optional). */
@@ -120,6 +141,14 @@ export interface ModelInput {
   shareNotEndOfLine?: number;
   /** Selection on the observed baseline score. */
   selection?: Selection;
+  /** Override of the personalised PROM's number of items (1–7). */
+  items?: number;
+  /** Non-specific (expectation) effect, points per domain (default 0). */
+  expectation?: number;
+  /** Response shift, points per domain (default 0 for both). */
+  responseShift?: Partial<ResponseShift>;
+  /** Waiting-list hold-back, points per domain (default 0). */
+  holdBack?: number;
   /** Effect distributions (each optional). */
   effects?: { [K in keyof Effects]?: EffectDistributionInput };
 }
@@ -136,6 +165,10 @@ export interface RctData {
   comparator: Exclude<Comparator, "none">;
   /** Dropout. */
   dropout: Dropout;
+  /** Share of the IMSR arm who do not receive IMSR (they get the comparator); analysed as randomised. */
+  nonAdherence: number;
+  /** Share of the comparator arm who receive IMSR anyway; analysed as randomised. */
+  contamination: number;
 }
 
 /** A waiting-list RCT. */
@@ -223,7 +256,21 @@ export interface Design {
   alpha: number;
   /** Confidence level of the intervals, in percent (default 95; 0.95 is read as 95). */
   level: number;
+  /** Sidedness of every test (default two-sided; one-sided tests ask "IMSR better?"). */
+  sided: Sidedness;
+  /**
+   * The inquiry: the sample average effect of the simulated patients (`sample`) or the model's
+   * population average effect (`population`; for a meta-analysis μ, the mean of the distribution
+   * of true study effects). Default `sample`, except `population` (μ) for meta-analysis designs.
+   */
+  estimand: EstimandTarget;
 }
+
+/** Sidedness of the tests. */
+export type Sidedness = "two" | "one";
+
+/** Which average effect a design targets. */
+export type EstimandTarget = "sample" | "population";
 
 /** Input form of a design (every field optional: `{}` is a 1:1 RCT, n = 100, on the PDI). */
 export interface DesignInput {
@@ -241,4 +288,8 @@ export interface DesignInput {
   alpha?: number;
   /** Confidence level of the intervals in percent, or as a proportion (default 95). */
   level?: number;
+  /** Sidedness of every test (default `two`). */
+  sided?: Sidedness;
+  /** Sample or population average effect (default `sample`; `population` = μ for meta-analyses). */
+  estimand?: EstimandTarget;
 }
