@@ -153,15 +153,22 @@ export {
 } from "./certainty.ts";
 export {
   type CertaintyRow,
+  certaintyTable,
   mainAnswer,
+  mainCertaintyRows,
   parseScenario,
   type Scenario,
   type ScenarioAgreement,
   scenarioAgreement,
+  scenarioComparison,
   scenarioDesigns,
   type ScenarioInput,
   type ScenarioValue,
+  type ScenarioValueRow,
+  scenarioValueRows,
+  splitByScenario,
   withCertainty,
+  withSize,
 } from "./scenario.ts";
 export {
   findSampleSize,

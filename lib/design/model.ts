@@ -3,10 +3,17 @@
  * measurement error, optional selection on the observed baseline (so regression to the mean
  * emerges), a share of patients who are not at the end of the line (they respond to primary care),
  * a natural course, and patient-level treatment effects that fall on the k domains each patient
- * prioritises. A generic PROM (PDI: sum of 7 domains) then dilutes an effect that a personalised
- * PROM (PSC: mean of the patient's own 3 most important activities, which lie in the domains the
- * patient prioritises; with k = 1 all three are activities of that one domain) captures: the
- * dilution comes out of the model, it is not assumed.
+ * prioritises. A generic PROM (PDI: sum of 7 domains) then shows a smaller standardised effect
+ * than a personalised PROM (PSC: mean of the patient's own 3 most important activities, placed in
+ * the domains the patient prioritises; with k = 1 all three are activities of that one domain).
+ * This dilution is *assumed*, not emergent: it follows from putting the whole effect on k domains
+ * and the personalised items exactly there. Its size is set by k, which is calibrated against the
+ * seed's effect sizes per scenario (`calibrateK` in calibration.ts), not chosen.
+ *
+ * Bias mechanisms (observation artefacts, not part of the inquiry): a non-specific (expectation)
+ * effect for everyone in active care, a response shift for treated patients (generic and
+ * personalised PROMs separately), a waiting-list hold-back; plus the natural course and, through
+ * selection on a noisy baseline, regression to the mean.
  *
  * Every score is returned *oriented*: higher = better (the PDI, PSC and NRS are multiplied by -1),
  * so every effect, estimate and estimand in `lib/design` reads "positive = improvement".

@@ -267,3 +267,136 @@ export function scenarioAgreement(byScenario: Record<string, readonly CertaintyR
     };
   });
 }
+
+/**
+ * The main-answer rows (see {@link mainAnswer}) of a diagnosis, each with its certainty readout.
+ * @example mainCertaintyRows(sim, rows, scenario.question).map((r) => r.certainty.level)
+ */
+export function mainCertaintyRows(
+  sim: Simulation,
+  rows: readonly DiagnosisRow[],
+  question?: CertaintyQuestion,
+): CertaintyRow[] {
+  return withCertainty(
+    sim,
+    rows.filter((r) => r.answer === mainAnswer(sim.points[r.grid_index].design)),
+    question,
+  );
+}
+
+const SEP = " · ";
+
+/**
+ * One simulation holding the designs of several scenarios side by side (named
+ * `<scenario> · <design>`, each with only its main answer), so that they run in one progressive
+ * pass; split its rows with {@link splitByScenario}.
+ * @example scenarioComparison([a, b, c], 300, 7).points.length // 15 for three scenarios of 5 designs
+ */
+export function scenarioComparison(scenarios: readonly Scenario[], reps: number, seed: number): Simulation {
+  const designs: DesignInput[] = [];
+  for (const s of scenarios) {
+    for (const p of s.simulation.points) {
+      const d = p.design;
+      const copy = structuredClone(d) as unknown as DesignInput;
+      designs.push({ ...copy, name: `${s.name}${SEP}${d.name}`, answers: [mainAnswer(d)] });
+    }
+  }
+  return parseSimulation({ designs, reps, seed }, "scenarioComparison");
+}
+
+/**
+ * Split the rows of a {@link scenarioComparison} by scenario, with each scenario's certainty
+ * readout (against its own question) and the design names without the scenario prefix.
+ * @example scenarioAgreement(splitByScenario(sim, rows, [a, b, c]))
+ */
+export function splitByScenario(
+  sim: Simulation,
+  rows: readonly DiagnosisRow[],
+  scenarios: readonly Scenario[],
+): Record<string, CertaintyRow[]> {
+  const out: Record<string, CertaintyRow[]> = {};
+  for (const s of scenarios) {
+    const mine = rows.filter((r) => r.design.startsWith(s.name + SEP));
+    out[s.name] = withCertainty(sim, mine, s.question).map((r) => ({
+      ...r,
+      design: r.design.slice(s.name.length + SEP.length),
+    }));
+  }
+  return out;
+}
+
+/** One row of a scenario's sourced values, for display. */
+export interface ScenarioValueRow {
+  /** Dotted design path. */
+  path: string;
+  /** The value as JSON text. */
+  value: string;
+  /** Its source (`assumption` or a seed line / citation). */
+  source: string;
+  /** The range considered, as text ("" when sourced). */
+  range: string;
+  /** Note. */
+  note: string;
+}
+
+/**
+ * A scenario's values as display rows (value as JSON text, range as text).
+ * @example scenarioValueRows(scenario)[0].source
+ */
+export function scenarioValueRows(scenario: Pick<Scenario, "values">): ScenarioValueRow[] {
+  return Object.entries(scenario.values).map(([path, v]) => ({
+    path,
+    value: JSON.stringify(v.value),
+    source: v.source,
+    range: v.range ? `${v.range[0]} to ${v.range[1]}` : "",
+    note: v.note ?? "",
+  }));
+}
+
+/**
+ * A flat table of certainty rows for display and download: design, answer, estimand, mean estimate,
+ * bias ± MCSE, power ± MCSE, coverage, starting level, the four domain ratings and the level.
+ * @example certaintyTable(rows)[0].risk_of_bias // "serious"
+ */
+export function certaintyTable(rows: readonly CertaintyRow[]): Record<string, string | number | null>[] {
+  return rows.map((r) => ({
+    design: r.design,
+    answer: r.answer,
+    mean_estimand: r.mean_estimand,
+    mean_estimate: r.mean_estimate,
+    bias: r.bias,
+    bias_mcse: r.bias_mcse,
+    power: r.power,
+    power_mcse: r.power_mcse,
+    coverage: r.coverage,
+    coverage_mcse: r.coverage_mcse,
+    mean_ci_width: r.mean_ci_width,
+    starting_level: r.certainty.starting_level,
+    risk_of_bias: r.certainty.risk_of_bias.rating,
+    imprecision: r.certainty.imprecision.rating,
+    indirectness: r.certainty.indirectness.rating,
+    inconsistency: r.certainty.inconsistency.rating,
+    level: r.certainty.level,
+  }));
+}
+
+/**
+ * A scenario file with the number of participants `n` set on every design that has one (RCTs,
+ * waiting-list RCTs, cohorts; SCEDs and meta-analyses keep theirs) and, if given, its values
+ * replaced (e.g. by a user's edit).
+ * @example withSize(raw, 200).designs[0].data.n // 200
+ */
+export function withSize(
+  raw: ScenarioInput,
+  n: number,
+  values?: Record<string, ScenarioValue>,
+): ScenarioInput {
+  return {
+    ...raw,
+    values: values ?? raw.values,
+    designs: raw.designs.map((d) => {
+      const type = d.data?.type ?? "rct";
+      return type === "rct" || type === "waitlist" || type === "cohort" ? { ...d, data: { ...d.data, n } } : d;
+    }),
+  };
+}
