@@ -127,8 +127,9 @@ function withImsr(model: ModelInput, mean: number, k?: number): ModelInput {
 /**
  * The model on another instrument, with a selection cut-off on the PDI moved to the same
  * standardised position on that instrument (selection is on the raw scale of the analysed score).
+ * @example onInstrument({ selection: { cutoff: 35, keep: "above" } }, "psc").selection?.cutoff
  */
-function onInstrument(
+export function onInstrument(
   model: ModelInput,
   instrument: NonNullable<ModelInput["instrument"]>,
   items?: number,

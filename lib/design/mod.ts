@@ -187,6 +187,7 @@ export {
   type CalibrationRow,
   calibrationTable,
   type CalibrationTarget,
+  onInstrument,
 } from "./calibration.ts";
 export { populationEffect } from "./data.ts";
 export {
