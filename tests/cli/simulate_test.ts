@@ -169,3 +169,39 @@ Deno.test({
     });
   },
 });
+
+Deno.test("simulate --json on a scenario: the same bytes on 1 and 2 workers; certainty per row; no NaN", async () => {
+  const file = repoPath("data/designs/scenario-literature-neutral.json");
+  const a = await runSimulateCli([file, "--json", "--reps", "120", "--workers", "1", "--quiet"]);
+  const b = await runSimulateCli([file, "--json", "--reps", "120", "--workers", "2", "--quiet"]);
+  assert.equal(a.code, 0, a.stderr);
+  assert.equal(b.code, 0, b.stderr);
+  assert.equal(a.stdout, b.stdout);
+  assert.ok(!/NaN|Infinity/.test(a.stdout));
+  const out = JSON.parse(a.stdout);
+  assert.equal(out.scenario.name, "literature-neutral");
+  assert.deepEqual(out.question, { comparator: "primary-care", instrument: "pdi" });
+  for (const r of out.rows) {
+    assert.ok(["high", "low"].includes(r.certainty.starting_level));
+    assert.ok(["high", "moderate", "low", "very low"].includes(r.certainty.level));
+    assert.equal(r.alpha, 0.05);
+    assert.equal(r.sided, "two");
+  }
+});
+
+Deno.test("simulate --json on a plain simulation file judges against the default question", async () => {
+  const r = await runSimulateCli([
+    repoPath("data/designs/dispute.json"),
+    "--json",
+    "--reps",
+    "60",
+    "--workers",
+    "1",
+    "--quiet",
+  ]);
+  assert.equal(r.code, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.equal(out.scenario, null);
+  assert.equal(out.question.comparator, "primary-care");
+  assert.ok(out.rows.every((x: { certainty: { imprecision: { rating: string } } }) => x.certainty.imprecision.rating));
+});

@@ -22,6 +22,7 @@ import {
   withCertainty,
 } from "../../lib/design/mod.ts";
 import { runSimulateCli } from "../../lib/cli/simulate.ts";
+import { repoPath } from "../helpers.ts";
 
 const NAMES = ["sceptical", "literature-neutral", "vra-premises"] as const;
 const FILE = (n: string) => new URL(`../../data/designs/scenario-${n}.json`, import.meta.url);
@@ -90,7 +91,7 @@ Deno.test("equal footing: every design of a scenario on the same instrument, sid
 
 Deno.test("simulate --json: sceptical pre-post cohort's risk of bias is at least serious; every design has an imprecision rating", async () => {
   const r = await runSimulateCli([
-    "data/designs/scenario-sceptical.json",
+    repoPath("data/designs/scenario-sceptical.json"),
     "--json",
     "--reps",
     "300",
