@@ -84,8 +84,5 @@ Deno.test("a row with more cells than the header names the separator problem", (
     () => readCsv("a;b\n1;2;3\n", { name: "x.csv" }),
     /x\.csv: line 2 has 2 separators \(";"\) where the header has 1: check the separator/,
   );
-  assert.throws(
-    () => readCsv("a,b,c\n1,2\n3\n4,5,6,7,8\n", { name: "y.csv" }),
-    /y\.csv: line 2 has 1 separators \(","\) where the header has 2/,
-  );
+  assert.throws(() => readCsv("a,b,c\n1,2\n3\n4,5,6,7,8\n", { name: "y.csv" }), /y\.csv: line 2 has 1 separators \(","\) where the header has 2/);
 });
