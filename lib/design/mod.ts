@@ -191,6 +191,13 @@ export {
 } from "./calibration.ts";
 export { populationEffect } from "./data.ts";
 export {
+  type TornadoRow,
+  tornadoRows,
+  type TornadoSimulation,
+  tornadoSimulation,
+  type TornadoVariant,
+} from "./sensitivity.ts";
+export {
   type Block,
   type BlockTask,
   diagnoseSimulation,

@@ -111,6 +111,24 @@ function setPath(obj: Record<string, unknown>, path: string, value: unknown): vo
   cur[keys[keys.length - 1]] = structuredClone(value);
 }
 
+const DATA_FIELDS: Record<string, readonly string[]> = {
+  rct: ["n", "allocation", "comparator", "dropout", "nonAdherence", "contamination"],
+  waitlist: ["n", "allocation", "dropout", "nonAdherence", "contamination"],
+  cohort: ["n", "attrition"],
+  sced: ["design", "cases", "measurements", "minPhase", "ar", "randomizations"],
+  meta: ["studies", "tau", "study", "measure", "method"],
+};
+
+/**
+ * Whether a scenario value at `path` applies to a design with data strategy `type` (model values
+ * always; data values when the strategy has the field).
+ * @example appliesTo("data.attrition", "rct") // false
+ */
+export function appliesTo(path: string, type: string): boolean {
+  if (!path.startsWith("data.")) return true;
+  return (DATA_FIELDS[type] ?? []).includes(path.split(".")[1]);
+}
+
 /**
  * The designs of a scenario with its values set (a design's own value at a path wins).
  * @example scenarioDesigns(input)[0].model.naturalCourse
@@ -119,19 +137,9 @@ export function scenarioDesigns(input: Pick<ScenarioInput, "values" | "designs">
   return input.designs.map((d) => {
     const out = structuredClone(d) as Record<string, unknown>;
     for (const [path, v] of Object.entries(input.values)) {
-      if (path.startsWith("data.")) {
-        // data values apply only to designs whose data strategy has that field
-        const type = (getPath(out, "data.type") as string | undefined) ?? "rct";
-        const field = path.split(".")[1];
-        const has: Record<string, string[]> = {
-          rct: ["n", "allocation", "comparator", "dropout", "nonAdherence", "contamination"],
-          waitlist: ["n", "allocation", "dropout", "nonAdherence", "contamination"],
-          cohort: ["n", "attrition"],
-          sced: ["design", "cases", "measurements", "minPhase", "ar", "randomizations"],
-          meta: ["studies", "tau", "study", "measure", "method"],
-        };
-        if (!(has[type] ?? []).includes(field)) continue;
-      }
+      const type = (getPath(out, "data.type") as string | undefined) ?? "rct";
+      // data values apply only to designs whose data strategy has that field
+      if (!appliesTo(path, type)) continue;
       if (getPath(out, path) === undefined) setPath(out, path, v.value);
     }
     return out as DesignInput;

@@ -19,6 +19,8 @@ import {
   rtmShift,
   type Scenario,
   scenarioAgreement,
+  tornadoRows,
+  tornadoSimulation,
   withCertainty,
 } from "../../lib/design/mod.ts";
 import { runSimulateCli } from "../../lib/cli/simulate.ts";
@@ -245,4 +247,20 @@ Deno.test("calibration: k and the IMSR effect in the scenario files are what cal
     }
     for (const r of table) assert(Number.isFinite(r.simulated) && r.source.includes(".txt:"));
   }
+});
+
+Deno.test("tornado: the natural course and expectation move the cohort's bias most, not the RCT's; data values only where they apply", async () => {
+  const { raw } = await load("literature-neutral");
+  const t = tornadoSimulation(raw as unknown as Parameters<typeof tornadoSimulation>[0], 80, 3);
+  const rows = tornadoRows(t, diagnoseSimulation(t.simulation));
+  const cohort = rows.filter((r) => /cohort/.test(r.design));
+  assert(["model.naturalCourse", "model.expectation"].includes(cohort[0].path), cohort[0].path);
+  // natural course 0 -> 0.5 points per domain adds 7 × 0.5 = 3.5 PDI points of bias to the cohort
+  const nc = cohort.find((r) => r.path === "model.naturalCourse")!;
+  assert(Math.abs(nc.bias_high! - nc.bias_low! - 3.5) < 0.8, `${nc.bias_low} -> ${nc.bias_high}`);
+  const rct = rows.find((r) => /primary care/.test(r.design) && r.path === "model.naturalCourse")!;
+  assert(rct.swing < 1, `RCT swing ${rct.swing}`);
+  assert(!cohort.some((r) => r.path === "data.nonAdherence"), "a cohort has no non-adherence");
+  assertEquals(nc.risk_of_bias_low, "no serious");
+  assert(nc.risk_of_bias_high !== "no serious");
 });
