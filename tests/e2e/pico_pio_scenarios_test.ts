@@ -57,6 +57,16 @@ Deno.test({
         await page.waitForSelector(".scenario-agreement", { timeout: 120_000 });
         const agreement = await tableText(page, ".scenario-agreement");
         assert.match(agreement, /flips/);
+        // the one-at-a-time view: a tornado of the cohort's bias (after the final answer)
+        await page.waitForFunction(
+          () =>
+            document.body.innerText.includes("model.naturalCourse (0 to 0)") ||
+            [...document.querySelectorAll("svg")].some((s) => (s.textContent ?? "").includes("model.")),
+          undefined,
+          {
+            timeout: 120_000,
+          },
+        );
         await settle(page, { quietMs: 800, timeoutMs: 60_000 });
         assertClean(tracked, "pico-pio scenarios");
 
