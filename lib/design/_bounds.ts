@@ -42,6 +42,8 @@ export function replicationCost(design: Design): ReplicationCost {
     case "rct":
     case "waitlist":
     case "cohort":
+    case "twics":
+    case "controlled-cohort":
       return { bytes: d.n * BYTES_PER_PATIENT, ns: d.n * A * NS_PER_PATIENT_ANSWER, field: "data.n", value: d.n };
     case "meta":
       return {

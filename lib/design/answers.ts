@@ -192,6 +192,34 @@ export function changeScoreT(d: TwoArm, level: number): AnswerResult {
  * @example ancova({ pre: Float64Array.of(0, 1, 0, 1, 2), post: Float64Array.of(1, 2, 0, 1, 2.2), treat: Uint8Array.of(1, 1, 0, 0, 0) }, 95).estimate
  */
 export function ancova(d: TwoArm, level: number): AnswerResult {
+  const fit = ancovaFit(d);
+  if (fit === null) return EMPTY;
+  const { est, se, df } = fit;
+  const q = tcrit(alphaOf(level), df);
+  return { estimate: est, ci_lb: est - q * se, ci_ub: est + q * se, pval: twoSidedT(est / se, df) };
+}
+
+/**
+ * Non-inferiority by ANCOVA: the arm coefficient with its two-sided CI at `level`, and the
+ * one-sided p-value of H0: effect <= −margin (IMSR worse than the comparator by the margin or
+ * more) against H1: effect > −margin. Power is then the share of trials that conclude
+ * non-inferiority at `alpha` (one-sided by construction; the design's `sided` does not apply).
+ * @example niAncova({ pre: Float64Array.of(0, 1, 0, 1, 2), post: Float64Array.of(1, 2, 0, 1, 2.2), treat: Uint8Array.of(1, 1, 0, 0, 0) }, 95, 1).pval
+ */
+export function niAncova(d: TwoArm, level: number, margin: number): AnswerResult {
+  const fit = ancovaFit(d);
+  if (fit === null) return EMPTY;
+  const { est, se, df } = fit;
+  const q = tcrit(alphaOf(level), df);
+  return {
+    estimate: est,
+    ci_lb: est - q * se,
+    ci_ub: est + q * se,
+    pval: pt((est + margin) / se, df, { lower: false }),
+  };
+}
+
+function ancovaFit(d: TwoArm): { est: number; se: number; df: number } | null {
   // accumulate X'X and X'y for X = [1, treat, pre]
   let n = 0, st = 0, sp = 0, stt = 0, stp = 0, spp = 0, sy = 0, sty = 0, spy = 0, syy = 0;
   for (let i = 0; i < d.post.length; i++) {
@@ -209,13 +237,13 @@ export function ancova(d: TwoArm, level: number): AnswerResult {
     spy += p * y;
     syy += y * y;
   }
-  if (n < 4 || st < 1 || st > n - 1) return EMPTY;
+  if (n < 4 || st < 1 || st > n - 1) return null;
   const XtX = new Matrix([[n, st, sp], [st, stt, stp], [sp, stp, spp]]);
   let inv: Matrix;
   try {
     inv = inverse(XtX);
   } catch {
-    return EMPTY;
+    return null;
   }
   const Xty = [sy, sty, spy];
   const b = [0, 1, 2].map((r) => inv.get(r, 0) * Xty[0] + inv.get(r, 1) * Xty[1] + inv.get(r, 2) * Xty[2]);
@@ -224,9 +252,8 @@ export function ancova(d: TwoArm, level: number): AnswerResult {
   const df = n - 3;
   const s2 = Math.max(rss, 0) / df;
   const se = Math.sqrt(s2 * inv.get(1, 1));
-  if (!(se > 0) || !Number.isFinite(b[1])) return EMPTY;
-  const q = tcrit(alphaOf(level), df);
-  return { estimate: b[1], ci_lb: b[1] - q * se, ci_ub: b[1] + q * se, pval: twoSidedT(b[1] / se, df) };
+  if (!(se > 0) || !Number.isFinite(b[1])) return null;
+  return { est: b[1], se, df };
 }
 
 /**

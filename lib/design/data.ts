@@ -190,6 +190,54 @@ function simulateRct(
   };
 }
 
+/**
+ * A controlled cohort (target-trial emulation): each patient receives IMSR with log-odds
+ * logit(share) + indication · (how much worse the true baseline is, in SDs) + unmeasured.selection
+ * · U, U ~ N(0, 1) an unmeasured prognostic factor that also worsens the outcome by
+ * unmeasured.prognosis points per domain per SD in both conditions. The inquiry is the effect of
+ * IMSR against the comparator in all patients (sample or population average).
+ */
+function simulateControlledCohort(
+  rm: ResolvedModel,
+  data: Extract<Design["data"], { type: "controlled-cohort" }>,
+  rng: Random,
+  target: EstimandTarget,
+): SimData & { kind: "two-arm" } {
+  const c = COMPARATOR[data.comparator];
+  const p = drawPatients(rm, data.n, ["imsr", c], rng);
+  const n = data.n;
+  const y1 = p.post.imsr!, y0 = p.post[c]!, t1 = p.truePost.imsr!, t0 = p.truePost[c]!;
+  // standardise the true baseline (oriented: lower = worse)
+  let s = 0;
+  for (let i = 0; i < n; i++) s += p.trueScore[i];
+  const m = s / n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (p.trueScore[i] - m) ** 2;
+  const sd = Math.sqrt(ss / Math.max(1, n - 1)) || 1;
+  const treat = new Uint8Array(n), post = new Float64Array(n);
+  const base = logit(data.share), { selection, prognosis } = data.unmeasured;
+  const progWeight = prognosis * rm.allWeight;
+  for (let i = 0; i < n; i++) {
+    const u = selection !== 0 || prognosis !== 0 ? rng.normal() : 0;
+    const worse = -(p.trueScore[i] - m) / sd;
+    const pr = 1 / (1 + Math.exp(-(base + data.indication * worse + selection * u)));
+    treat[i] = rng.uniform() < pr ? 1 : 0;
+    const shift = -progWeight * u; // a worse prognosis lowers the oriented post score in both conditions
+    y1[i] += shift;
+    y0[i] += shift;
+    t1[i] += shift;
+    t0[i] += shift;
+    post[i] = treat[i] ? y1[i] : y0[i];
+  }
+  applyDropout(p.pre, post, treat, data.dropout, rng);
+  return {
+    kind: "two-arm",
+    data: { pre: p.pre, post, treat },
+    estimands: twoArmEstimands(p.pre, t1, t0, rm.spec.mcid, target === "population" ? populationEffect(rm, c) : null),
+    n,
+  };
+}
+
 /** A pre-post cohort (PIO): everyone gets IMSR; the inquiry is the effect against no treatment. */
 function simulateCohort(
   rm: ResolvedModel,
@@ -374,5 +422,10 @@ export function simulateStudy(design: Design, rm: ResolvedModel | undefined, rng
       return simulateSced(model, data, rng, target);
     case "meta":
       return simulateMeta(model, data, design.missing, rng, target);
+    case "twics":
+      // offered vs not offered, analysed as randomised; refusers stay in usual care
+      return simulateRct(model, { ...data, nonAdherence: data.refusal }, rng, target);
+    case "controlled-cohort":
+      return simulateControlledCohort(model, data, rng, target);
   }
 }

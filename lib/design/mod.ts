@@ -13,6 +13,18 @@
  *   gives the same bytes whatever the number of workers or shards.
  * - {@link shardToCsv} and {@link mergeRaw} split a run over machines; shards carry a provenance
  *   hash and a row-count footer, and a merge refuses shards of another run or cut files.
+ * - Data strategies: parallel RCT (with non-adherence, contamination, and a non-inferiority margin
+ *   for the `ni-ancova` answer), waiting-list RCT, pre-post cohort, SCED (multiple baseline or AB;
+ *   the randomisation test with the mean within-case difference's t interval), random-effects
+ *   meta-analysis (inquiry μ), trials within cohorts (`twics`, with refusal) and a controlled cohort
+ *   with confounding by indication and an unmeasured-confounding sensitivity parameter.
+ * - Bias mechanisms that are *not* part of any inquiry and so show as bias: natural course,
+ *   regression to the mean (selection on a noisy baseline), expectation effects, response shift
+ *   (generic and personalised PROMs separately), waiting-list hold-back, dropout MCAR/MAR/MNAR.
+ * - Scenarios ({@link parseScenario}): named files of sourced values (`data/designs/scenario-*.json`);
+ *   the certainty readout ({@link certainty}, the toolkit's heuristic, not GRADE) per design;
+ *   {@link calibrateK} and {@link calibrationTable} against the seed's numbers; {@link findSampleSize}
+ *   and {@link minimalDetectableEffect}; one-at-a-time sensitivity ({@link tornadoSimulation}).
  * - Conventions: `alpha` is the significance threshold of the tests (a proportion, default 0.05),
  *   `level` the confidence level of the intervals (percent, default 95, 0.95 read as 95); p-values
  *   are `pval`; errors are `ValidationError`s naming the tool, field and rule.
@@ -110,7 +122,8 @@
  * import { parseDesign } from "./mod.ts";
  * let msg = "";
  * try { parseDesign({ data: { type: "rtc" } }); } catch (e) { msg = (e as Error).message; }
- * if (!msg.includes('data.type must be one of "rct", "waitlist", "cohort", "sced", "meta"')) throw new Error(msg);
+ * const allowed = '"rct", "waitlist", "cohort", "sced", "meta", "twics", "controlled-cohort"';
+ * if (!msg.includes(`data.type must be one of ${allowed}`)) throw new Error(msg);
  * ```
  * @module
  */
@@ -118,6 +131,7 @@ export { type AnswerName, answerNames, dataTypes, defaultAnswers, parseDesign, s
 export type {
   CohortData,
   Comparator,
+  ControlledCohortData,
   DataStrategy,
   DataStrategyInput,
   DataType,
@@ -140,6 +154,8 @@ export type {
   ScedData,
   Selection,
   Sidedness,
+  TwicsData,
+  Unmeasured,
   WaitlistData,
 } from "./types.ts";
 export {

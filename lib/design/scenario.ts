@@ -117,6 +117,8 @@ const DATA_FIELDS: Record<string, readonly string[]> = {
   cohort: ["n", "attrition"],
   sced: ["design", "cases", "measurements", "minPhase", "ar", "randomizations"],
   meta: ["studies", "tau", "study", "measure", "method"],
+  twics: ["n", "allocation", "comparator", "dropout", "refusal", "contamination"],
+  "controlled-cohort": ["n", "share", "comparator", "indication", "unmeasured", "dropout"],
 };
 
 /**
@@ -192,6 +194,8 @@ export function mainAnswer(design: Design): AnswerName {
     cohort: "change-t",
     sced: "randomization",
     meta: "re-pool",
+    twics: "ancova",
+    "controlled-cohort": "ancova",
   };
   const want = pref[design.data.type];
   return design.answers.includes(want) ? want : design.answers[0];

@@ -97,6 +97,31 @@ const rctSchema = z.object({
   nonAdherence: prob().default(0),
   /** Share of the comparator arm who receive IMSR anyway (analysed as randomised). */
   contamination: prob().default(0),
+  /** Non-inferiority margin, points on the analysed score (for the `ni-ancova` answer). */
+  margin: z.number().finite().positive().optional(),
+}).strict();
+
+const twicsSchema = rctSchema.omit({ nonAdherence: true }).extend({
+  type: z.literal("twics"),
+  /** Share of those offered IMSR who refuse it (they stay in usual care). */
+  refusal: prob().default(0.3),
+  nonAdherence: z.literal(0).default(0),
+}).strict();
+
+const controlledCohortSchema = z.object({
+  type: z.literal("controlled-cohort"),
+  n: z.number().int().min(4).default(200),
+  /** Probability of receiving IMSR at average severity and prognosis. */
+  share: z.number().gt(0).lt(1).default(0.5),
+  comparator: comparatorSchema.exclude(["none"]).default("primary-care"),
+  /** Log-odds of IMSR per SD of worse true baseline (confounding by indication). */
+  indication: z.number().finite().default(1),
+  /** Unmeasured confounding: selection (log-odds per SD of U) and prognosis (points per domain per SD of U). */
+  unmeasured: z.object({
+    selection: z.number().finite().default(0),
+    prognosis: z.number().finite().default(0),
+  }).strict().default({ selection: 0, prognosis: 0 }),
+  dropout: dropoutSchema.default({ rate: 0, mechanism: "MCAR", strength: 1 }),
 }).strict();
 
 const waitlistSchema = rctSchema.extend({
@@ -146,12 +171,28 @@ const metaSchema = z.object({
 }).strict();
 
 /** The allowed values of `data.type`. */
-export const dataTypes: readonly DataType[] = ["rct", "waitlist", "cohort", "sced", "meta"];
+export const dataTypes: readonly DataType[] = [
+  "rct",
+  "waitlist",
+  "cohort",
+  "sced",
+  "meta",
+  "twics",
+  "controlled-cohort",
+];
 
 /** Data strategies (a data object without `type` is an RCT, as an absent `data` is). */
 export const dataSchema = z.preprocess(
   (v) => (v !== null && typeof v === "object" && !Array.isArray(v) && !("type" in v) ? { type: "rct", ...v } : v),
-  z.discriminatedUnion("type", [rctSchema, waitlistSchema, cohortSchema, scedSchema, metaSchema], {
+  z.discriminatedUnion("type", [
+    rctSchema,
+    waitlistSchema,
+    cohortSchema,
+    scedSchema,
+    metaSchema,
+    twicsSchema,
+    controlledCohortSchema,
+  ], {
     error: () => `must be one of ${dataTypes.map((t) => JSON.stringify(t)).join(", ")} (the data strategy)`,
   }),
 );
@@ -161,6 +202,7 @@ export const answerNames = [
   "dim",
   "welch",
   "ancova",
+  "ni-ancova",
   "change-t",
   "smc",
   "responder-diff",
@@ -212,13 +254,18 @@ export function defaultAnswers(type: DataStrategy["type"]): AnswerName[] {
       return ["randomization"];
     case "meta":
       return ["re-pool"];
+    case "twics":
+    case "controlled-cohort":
+      return ["dim", "ancova"];
   }
 }
 
 /** Which answer strategies each data strategy supports. */
 export const supportedAnswers: Record<DataStrategy["type"], readonly AnswerName[]> = {
-  rct: ["dim", "welch", "ancova", "change-t", "responder-diff"],
+  rct: ["dim", "welch", "ancova", "ni-ancova", "change-t", "responder-diff"],
   waitlist: ["dim", "welch", "ancova", "change-t", "responder-diff"],
+  twics: ["dim", "welch", "ancova", "change-t", "responder-diff"],
+  "controlled-cohort": ["dim", "welch", "ancova", "change-t", "responder-diff"],
   cohort: ["change-t", "smc", "responder-rate"],
   sced: ["randomization"],
   meta: ["re-pool"],
@@ -239,6 +286,14 @@ export function parseDesign(input: unknown, context: string = "design"): Design 
       fail(context, `answers[${i}]`, `must be one of ${ok.join(", ")} for a ${d.data.type} design`, a);
     }
   });
+  if (answers.includes("ni-ancova") && !(d.data.type === "rct" && d.data.margin !== undefined)) {
+    fail(
+      context,
+      "data.margin",
+      "is required for the ni-ancova answer (the non-inferiority margin, points)",
+      undefined,
+    );
+  }
   if (d.data.type === "sced" && 2 * d.data.minPhase > d.data.measurements) {
     fail(context, "data.minPhase", `must be <= measurements / 2 (${d.data.measurements / 2})`, d.data.minPhase);
   }

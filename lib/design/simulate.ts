@@ -30,6 +30,7 @@ import {
   diffInMeans,
   handleMissing,
   meanChange,
+  niAncova,
   responderDiff,
   responderRate,
   smc,
@@ -255,6 +256,11 @@ export function applyAnswers(
       case "ancova":
         r = ancova(two!, level);
         break;
+      case "ni-ancova": {
+        const margin = (design.data as { margin?: number }).margin ?? NaN;
+        r = niAncova(two!, level, margin);
+        break;
+      }
       case "change-t":
         r = sim.kind === "single-arm" ? meanChange(two!, level) : changeScoreT(two!, level);
         break;
@@ -281,7 +287,9 @@ export function applyAnswers(
         break;
       }
     }
-    if (design.sided === "one" && a !== "randomization" && r.pval !== null && r.estimate !== null) {
+    if (
+      design.sided === "one" && a !== "randomization" && a !== "ni-ancova" && r.pval !== null && r.estimate !== null
+    ) {
       // one-sided "IMSR better" from the two-sided p of a symmetric test
       r = { ...r, pval: r.estimate > 0 ? r.pval / 2 : 1 - r.pval / 2 };
     }

@@ -169,6 +169,8 @@ export interface RctData {
   nonAdherence: number;
   /** Share of the comparator arm who receive IMSR anyway; analysed as randomised. */
   contamination: number;
+  /** Non-inferiority margin (points on the analysed score) for the `ni-ancova` answer; absent: none. */
+  margin?: number;
 }
 
 /** A waiting-list RCT. */
@@ -177,6 +179,48 @@ export interface WaitlistData extends Omit<RctData, "type" | "comparator"> {
   type: "waitlist";
   /** Always the waiting list. */
   comparator: "waiting-list";
+}
+
+/**
+ * Trials within cohorts (TwiCs): a random share of a cohort is offered IMSR; those who refuse stay
+ * in usual care; analysed as randomised (offered vs not offered).
+ */
+export interface TwicsData extends Omit<RctData, "type" | "nonAdherence"> {
+  /** Discriminator. */
+  type: "twics";
+  /** Share of those offered IMSR who refuse it. */
+  refusal: number;
+  /** Non-adherence besides refusal (always 0 in the simulator; refusal plays this part). */
+  nonAdherence: number;
+}
+
+/** Unmeasured confounding of a controlled cohort (a sensitivity parameter). */
+export interface Unmeasured {
+  /** Log-odds of receiving IMSR per SD of the unmeasured prognostic factor U. */
+  selection: number;
+  /** Points per domain by which the outcome worsens per SD of U (in both conditions). */
+  prognosis: number;
+}
+
+/**
+ * A controlled cohort (target-trial emulation): patients receive IMSR or the comparator by
+ * indication (worse true baseline, unmeasured prognosis), not at random.
+ */
+export interface ControlledCohortData {
+  /** Discriminator. */
+  type: "controlled-cohort";
+  /** Number of patients. */
+  n: number;
+  /** Probability of receiving IMSR for a patient of average severity and prognosis. */
+  share: number;
+  /** The comparator those not receiving IMSR get. */
+  comparator: Exclude<Comparator, "none">;
+  /** Confounding by indication: log-odds of IMSR per SD of worse *true* baseline (the observed baseline adjusts only partly). */
+  indication: number;
+  /** Unmeasured confounding (sensitivity parameter). */
+  unmeasured: Unmeasured;
+  /** Dropout. */
+  dropout: Dropout;
 }
 
 /** A prospective pre-post cohort (a PIO). */
@@ -224,7 +268,14 @@ export interface MetaData {
 }
 
 /** A data strategy with every default filled in. */
-export type DataStrategy = RctData | WaitlistData | CohortData | ScedData | MetaData;
+export type DataStrategy =
+  | RctData
+  | WaitlistData
+  | CohortData
+  | ScedData
+  | MetaData
+  | TwicsData
+  | ControlledCohortData;
 
 /** The data-strategy names (the allowed values of `data.type`). */
 export type DataType = DataStrategy["type"];
@@ -234,7 +285,7 @@ export type DataType = DataStrategy["type"];
  * Fields are checked by {@link parseDesign}.
  */
 export interface DataStrategyInput {
-  /** `rct` (default), `waitlist`, `cohort`, `sced` or `meta`. */
+  /** `rct` (default), `waitlist`, `cohort`, `sced`, `meta`, `twics` or `controlled-cohort`. */
   type?: DataType;
   /** Any other field of the chosen data strategy. */
   [field: string]: unknown;

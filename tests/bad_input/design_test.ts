@@ -125,6 +125,26 @@ const libraryCases: Case[] = [
     expect: /scenario test: model\.expectation/,
   },
   {
+    name: "TwiCs: a refusal share above 1",
+    run: () => parseDesign({ data: { type: "twics", refusal: 1.5 } }),
+    expect: /data\.refusal must be <= 1, got 1\.5/,
+  },
+  {
+    name: "controlled cohort: a treated share of 1 (no comparison left)",
+    run: () => parseDesign({ data: { type: "controlled-cohort", share: 1 } }),
+    expect: /data\.share must be < 1, got 1/,
+  },
+  {
+    name: "non-inferiority answer without a margin",
+    run: () => parseDesign({ data: { type: "rct", comparator: "usual-imsr" }, answers: ["ni-ancova"] }),
+    expect: /data\.margin is required for the ni-ancova answer/,
+  },
+  {
+    name: "a negative non-inferiority margin",
+    run: () => parseDesign({ data: { type: "rct", margin: -2 }, answers: ["ni-ancova"] }),
+    expect: /data\.margin must be > 0, got -2/,
+  },
+  {
     name: "non-adherence above 1",
     run: () => parseDesign({ data: { type: "rct", nonAdherence: 1.5 } }),
     expect: /data\.nonAdherence must be <= 1, got 1\.5/,
@@ -177,7 +197,8 @@ const libraryCases: Case[] = [
   {
     name: "wrong data.type names the field and the allowed values (not zod's raw 'Invalid discriminator value')",
     run: () => parseDesign({ data: { type: "rtc" } }),
-    expect: /data\.type must be one of "rct", "waitlist", "cohort", "sced", "meta" \(the data strategy\), got "rtc"/,
+    expect:
+      /data\.type must be one of "rct", "waitlist", "cohort", "sced", "meta", "twics", "controlled-cohort" \(the data strategy\), got "rtc"/,
   },
   {
     name: "a numeric data.type",

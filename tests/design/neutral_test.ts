@@ -12,6 +12,7 @@ import {
   type CertaintyRow,
   diagnoseSimulation,
   findSampleSize,
+  mainCertaintyRows,
   minimalDetectableEffect,
   parseScenario,
   parseSimulation,
@@ -21,7 +22,6 @@ import {
   scenarioAgreement,
   tornadoRows,
   tornadoSimulation,
-  withCertainty,
 } from "../../lib/design/mod.ts";
 import { runSimulateCli } from "../../lib/cli/simulate.ts";
 import { repoPath } from "../helpers.ts";
@@ -35,15 +35,7 @@ async function load(n: string): Promise<{ raw: Record<string, unknown>; scenario
 }
 
 function mainRows(sc: Scenario, reps: number): CertaintyRow[] {
-  const rows = diagnoseSimulation(sc.simulation, reps);
-  const certain = withCertainty(sc.simulation, rows, sc.question);
-  return certain.filter((r) => {
-    const d = sc.simulation.points[r.grid_index].design;
-    const want = { rct: "ancova", waitlist: "ancova", cohort: "change-t", sced: "randomization", meta: "re-pool" }[
-      d.data.type
-    ];
-    return r.answer === want;
-  });
+  return mainCertaintyRows(sc.simulation, diagnoseSimulation(sc.simulation, reps), sc.question);
 }
 
 Deno.test("scenario files: every value sourced, or an assumption with its range", async () => {
@@ -263,4 +255,61 @@ Deno.test("tornado: the natural course and expectation move the cohort's bias mo
   assert(!cohort.some((r) => r.path === "data.nonAdherence"), "a cohort has no non-adherence");
   assertEquals(nc.risk_of_bias_low, "no serious");
   assert(nc.risk_of_bias_high !== "no serious");
+});
+
+Deno.test("non-inferiority RCT against usual IMSR: at the margin the share concluding non-inferiority is alpha; a margin is required", () => {
+  const design = (usual: number) => ({
+    model: {
+      instrument: "score" as const,
+      effects: { imsr: { mean: 0, sd: 0 }, usualImsr: { mean: usual, sd: 0 } },
+    },
+    data: { type: "rct" as const, n: 200, comparator: "usual-imsr" as const, margin: 0.3 },
+    answers: ["ni-ancova" as const],
+  });
+  const [atMargin] = diagnoseSimulation(parseSimulation({ design: design(0.3), reps: 2000, seed: 31 }));
+  assert(Math.abs(atMargin.power! - 0.05) < 4 * atMargin.power_mcse!, `type I ${atMargin.power}`);
+  const [equal] = diagnoseSimulation(parseSimulation({ design: design(0), reps: 400, seed: 32 }));
+  assert(equal.power! > 0.5, `NI power when equal ${equal.power}`);
+  let msg = "";
+  try {
+    parseSimulation({ design: { data: { type: "rct" }, answers: ["ni-ancova"] }, seed: 1 });
+  } catch (e) {
+    msg = (e as Error).message;
+  }
+  assert(/data\.margin is required for the ni-ancova answer/.test(msg), msg);
+});
+
+Deno.test("TwiCs: refusal dilutes the offered-vs-not contrast towards the null; it starts high (randomised)", () => {
+  const sim = parseSimulation({
+    design: { data: { type: "twics", n: 300, refusal: 0.4 }, answers: ["ancova"] },
+    reps: 300,
+    seed: 41,
+  });
+  const [row] = diagnoseSimulation(sim);
+  // effect of receiving IMSR 2.5 (1 domain); 40% refuse: the offered-vs-not contrast is 60% of it
+  assert(Math.abs(row.bias! + 0.4 * 2.5) < 4 * row.bias_mcse!, `bias ${row.bias}`);
+  const c = mainCertaintyRows(sim, [row])[0].certainty;
+  assertEquals(c.starting_level, "high");
+});
+
+Deno.test("controlled cohort: confounding by indication biases the crude contrast; ANCOVA removes it only with a reliable baseline; unmeasured confounding remains", () => {
+  const run = (model: Record<string, unknown>, data: Record<string, unknown>) =>
+    diagnoseSimulation(parseSimulation({
+      design: {
+        model,
+        data: { type: "controlled-cohort", n: 400, indication: 1, ...data },
+        answers: ["dim", "ancova"],
+      },
+      reps: 300,
+      seed: 51,
+    }));
+  const [dim, anc] = run({ instrument: "score", reliability: 0.5 }, {});
+  assert(dim.bias! < -0.3, `crude bias ${dim.bias}`); // the sicker get IMSR
+  assert(anc.bias! < -4 * anc.bias_mcse! && anc.bias! > dim.bias!, `ANCOVA bias ${anc.bias}`);
+  const [, exact] = run({ instrument: "score", reliability: 0.999 }, {});
+  assert(Math.abs(exact.bias!) < 4 * exact.bias_mcse! + 0.01, `ANCOVA bias with a reliable baseline ${exact.bias}`);
+  const [, hidden] = run({ instrument: "score", reliability: 0.999 }, { unmeasured: { selection: 1, prognosis: 0.5 } });
+  assert(hidden.bias! < -0.2, `unmeasured confounding ${hidden.bias}`);
+  const sim = parseSimulation({ design: { data: { type: "controlled-cohort" } }, reps: 10, seed: 1 });
+  assertEquals(mainCertaintyRows(sim, diagnoseSimulation(sim))[0].certainty.starting_level, "low");
 });
