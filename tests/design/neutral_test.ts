@@ -313,3 +313,15 @@ Deno.test("controlled cohort: confounding by indication biases the crude contras
   const sim = parseSimulation({ design: { data: { type: "controlled-cohort" } }, reps: 10, seed: 1 });
   assertEquals(mainCertaintyRows(sim, diagnoseSimulation(sim))[0].certainty.starting_level, "low");
 });
+
+Deno.test("dispute.json uses the literature-neutral calibration (k and IMSR effect) and one instrument for every design", async () => {
+  const { scenario } = await load("literature-neutral");
+  const neutral = scenario.simulation.points[0].design.model;
+  const raw = JSON.parse(await Deno.readTextFile(new URL("../../data/designs/dispute.json", import.meta.url)));
+  const sim = parseSimulation(raw);
+  for (const p of sim.points) {
+    assertEquals(p.design.model.prioritised, neutral.prioritised);
+    assertEquals(p.design.model.effects.imsr.mean, neutral.effects.imsr.mean);
+    assertEquals(p.design.model.instrument, "pdi");
+  }
+});
