@@ -21,7 +21,7 @@
  * @module
  */
 import { type CommandSpec, openAtomic, type ParsedCli, readInput, runCli, writeAtomic } from "./_args.ts";
-import { fail, ValidationError } from "../validate.ts";
+import { type Issue, ValidationError } from "../conventions.ts";
 import { fmt, fmtMcse, MISSING } from "../format.ts";
 import {
   DEFAULT_QUESTION,
@@ -51,6 +51,13 @@ export interface CliResult {
 }
 
 const TOOL = "simulate";
+
+/** Throw a ValidationError of this CLI for one problem (as lib/validate's `fail`, via the front door). */
+function fail(tool: string, path: string, rule: string, ...received: unknown[]): never {
+  const issue: Issue = { path, rule };
+  if (received.length) issue.received = received[0];
+  throw new ValidationError(tool, [issue]);
+}
 
 /** The simulate command's options (its `--help` is generated from this). */
 export const SIMULATE_SPEC: CommandSpec = {
