@@ -77,7 +77,10 @@ const LEVELS: CertaintyLevel[] = ["high", "moderate", "low", "very low"];
 
 function comparatorOf(design: Design): Comparator {
   const d = design.data;
-  if (d.type === "rct" || d.type === "twics" || d.type === "controlled-cohort") return d.comparator;
+  if (
+    d.type === "rct" || d.type === "twics" || d.type === "controlled-cohort" || d.type === "stepped-wedge" ||
+    d.type === "its"
+  ) return d.comparator;
   if (d.type === "waitlist") return "waiting-list";
   if (d.type === "meta") return d.study.comparator;
   return "none";
@@ -96,7 +99,8 @@ export function certainty(
 ): Certainty {
   const ctx = gradeContext(design, row.estimand);
   const type = design.data.type;
-  const randomised = type === "rct" || type === "waitlist" || type === "meta" || type === "twics";
+  const randomised = type === "rct" || type === "waitlist" || type === "meta" || type === "twics" ||
+    type === "stepped-wedge";
   const starting_level: CertaintyLevel = randomised ? "high" : "low";
   const starting_reason = randomised
     ? "randomised between patients: starts high"

@@ -20,7 +20,7 @@ import type { Random } from "../stats/random.ts";
 import type { Design, Dropout } from "./schema.ts";
 import type { EstimandTarget } from "./types.ts";
 import { type Condition, drawPatients, type ResolvedModel, resolveModel } from "./model.ts";
-import type { SingleArm, TwoArm } from "./answers.ts";
+import type { SingleArm, SteppedWedge, TwoArm } from "./answers.ts";
 import { escalc } from "../effects/escalc.ts";
 import { ar1Into, createFastRandom } from "../sced/fast.ts";
 import { handleMissing } from "./answers.ts";
@@ -52,7 +52,9 @@ export type SimData =
   | { kind: "two-arm"; data: TwoArm; estimands: Estimands; n: number }
   | { kind: "single-arm"; data: SingleArm; estimands: Estimands; n: number }
   | { kind: "sced"; study: ScedStudy; estimands: Estimands; n: number }
-  | { kind: "meta"; yi: number[]; vi: number[]; estimands: Estimands; n: number };
+  | { kind: "meta"; yi: number[]; vi: number[]; estimands: Estimands; n: number }
+  | { kind: "stepped-wedge"; data: SteppedWedge; estimands: Estimands; n: number }
+  | { kind: "its"; means: Float64Array; interruption: number; estimands: Estimands; n: number };
 
 const COMPARATOR: Record<string, Condition> = {
   "primary-care": "primaryCare",
@@ -236,6 +238,90 @@ function simulateControlledCohort(
     estimands: twoArmEstimands(p.pre, t1, t0, rm.spec.mcid, target === "population" ? populationEffect(rm, c) : null),
     n,
   };
+}
+
+/**
+ * A stepped-wedge cluster RCT: centres in random order cross from the comparator to IMSR at
+ * evenly spread steps (period 0 all comparator, the last all IMSR); each centre-period treats
+ * `perCluster` new patients. A centre effect (SD `clusterSd` per domain) shifts baseline and
+ * outcome alike; a secular trend shifts outcomes by `secularTrend` per domain per period.
+ */
+function simulateSteppedWedge(
+  rm: ResolvedModel,
+  data: Extract<Design["data"], { type: "stepped-wedge" }>,
+  rng: Random,
+  target: EstimandTarget,
+): SimData {
+  const { clusters: C, periods: P, perCluster: m } = data;
+  const comp = COMPARATOR[data.comparator];
+  const order = Array.from({ length: C }, (_, i) => i);
+  rng.shuffleInPlace(order);
+  const step = new Int32Array(C); // first period with IMSR per centre
+  order.forEach((c, j) => (step[c] = 1 + Math.floor((j * (P - 1)) / C)));
+  const N = C * P * m;
+  const pre = new Float64Array(N), post = new Float64Array(N), treat = new Uint8Array(N);
+  const cluster = new Int32Array(N), period = new Int32Array(N);
+  const t1 = new Float64Array(N), t0 = new Float64Array(N);
+  let k = 0;
+  for (let c = 0; c < C; c++) {
+    const ce = data.clusterSd > 0 ? data.clusterSd * rm.allWeight * rng.normal() : 0;
+    for (let t = 0; t < P; t++) {
+      const p = drawPatients(rm, m, ["imsr", comp], rng);
+      const trend = data.secularTrend * rm.allWeight * t;
+      const on = t >= step[c] ? 1 : 0;
+      for (let i = 0; i < m; i++, k++) {
+        pre[k] = p.pre[i] + ce;
+        post[k] = (on ? p.post.imsr![i] : p.post[comp]![i]) + ce + trend;
+        t1[k] = p.truePost.imsr![i] + ce + trend;
+        t0[k] = p.truePost[comp]![i] + ce + trend;
+        treat[k] = on;
+        cluster[k] = c;
+        period[k] = t;
+      }
+    }
+  }
+  applyDropout(pre, post, treat, data.dropout, rng);
+  return {
+    kind: "stepped-wedge",
+    data: { pre, post, treat, cluster, period, clusters: C, periods: P },
+    estimands: twoArmEstimands(pre, t1, t0, rm.spec.mcid, target === "population" ? populationEffect(rm, comp) : null),
+    n: N,
+  };
+}
+
+/**
+ * An interrupted time series on registry data: `perPeriod` new patients per period, treated with
+ * the comparator before the interruption and with IMSR from it on; outcomes drift by a secular
+ * trend, and a co-intervention (not IMSR) shifts them from the interruption on. The analysed data
+ * are the period means of the post scores.
+ */
+function simulateIts(
+  rm: ResolvedModel,
+  data: Extract<Design["data"], { type: "its" }>,
+  rng: Random,
+  target: EstimandTarget,
+): SimData {
+  const { periods: P, perPeriod: m, interruption: T0 } = data;
+  const comp = COMPARATOR[data.comparator];
+  const means = new Float64Array(P);
+  let sumEffect = 0, sumPre = 0, sumPre2 = 0;
+  for (let t = 0; t < P; t++) {
+    const p = drawPatients(rm, m, ["imsr", comp], rng);
+    const after = t >= T0;
+    const shift = rm.allWeight * (data.secularTrend * t + (after ? data.coIntervention : 0));
+    let s = 0;
+    for (let i = 0; i < m; i++) {
+      s += (after ? p.post.imsr![i] : p.post[comp]![i]) + shift;
+      sumEffect += p.truePost.imsr![i] - p.truePost[comp]![i];
+      sumPre += p.pre[i];
+      sumPre2 += p.pre[i] * p.pre[i];
+    }
+    means[t] = s / m;
+  }
+  const N = P * m;
+  const raw = target === "population" ? populationEffect(rm, comp) : sumEffect / N;
+  const sdPre = Math.sqrt(Math.max(0, (sumPre2 - (sumPre * sumPre) / N) / (N - 1))) || 1;
+  return { kind: "its", means, interruption: T0, estimands: { raw, std: raw / sdPre, responder: NaN }, n: N };
 }
 
 /** A pre-post cohort (PIO): everyone gets IMSR; the inquiry is the effect against no treatment. */
@@ -427,5 +513,9 @@ export function simulateStudy(design: Design, rm: ResolvedModel | undefined, rng
       return simulateRct(model, { ...data, nonAdherence: data.refusal }, rng, target);
     case "controlled-cohort":
       return simulateControlledCohort(model, data, rng, target);
+    case "stepped-wedge":
+      return simulateSteppedWedge(model, data, rng, target);
+    case "its":
+      return simulateIts(model, data, rng, target);
   }
 }

@@ -16,8 +16,10 @@
  * - Data strategies: parallel RCT (with non-adherence, contamination, and a non-inferiority margin
  *   for the `ni-ancova` answer), waiting-list RCT, pre-post cohort, SCED (multiple baseline or AB;
  *   the randomisation test with the mean within-case difference's t interval), random-effects
- *   meta-analysis (inquiry μ), trials within cohorts (`twics`, with refusal) and a controlled cohort
- *   with confounding by indication and an unmeasured-confounding sensitivity parameter.
+ *   meta-analysis (inquiry μ), trials within cohorts (`twics`, with refusal), a controlled cohort
+ *   with confounding by indication and an unmeasured-confounding sensitivity parameter, a
+ *   stepped-wedge cluster RCT across centres (period and centre fixed effects) and an interrupted
+ *   time series on registry data (segmented regression; a co-intervention as sensitivity parameter).
  * - Bias mechanisms that are *not* part of any inquiry and so show as bias: natural course,
  *   regression to the mean (selection on a noisy baseline), expectation effects, response shift
  *   (generic and personalised PROMs separately), waiting-list hold-back, dropout MCAR/MAR/MNAR.
@@ -122,7 +124,7 @@
  * import { parseDesign } from "./mod.ts";
  * let msg = "";
  * try { parseDesign({ data: { type: "rtc" } }); } catch (e) { msg = (e as Error).message; }
- * const allowed = '"rct", "waitlist", "cohort", "sced", "meta", "twics", "controlled-cohort"';
+ * const allowed = '"rct", "waitlist", "cohort", "sced", "meta", "twics", "controlled-cohort", "stepped-wedge", "its"';
  * if (!msg.includes(`data.type must be one of ${allowed}`)) throw new Error(msg);
  * ```
  * @module
@@ -145,6 +147,7 @@ export type {
   Effects,
   EstimandTarget,
   InstrumentName,
+  ItsData,
   MetaData,
   MissingRule,
   Model,
@@ -154,6 +157,7 @@ export type {
   ScedData,
   Selection,
   Sidedness,
+  SteppedWedgeData,
   TwicsData,
   Unmeasured,
   WaitlistData,

@@ -78,6 +78,10 @@ function sizeParameter(type: Design["data"]["type"]): { path: string; min: numbe
       return { path: "data.studies", min: 2 };
     case "cohort":
       return { path: "data.n", min: 3 };
+    case "stepped-wedge":
+      return { path: "data.perCluster", min: 2 };
+    case "its":
+      return { path: "data.perPeriod", min: 2 };
     default:
       return { path: "data.n", min: 4 };
   }

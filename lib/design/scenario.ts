@@ -119,6 +119,8 @@ const DATA_FIELDS: Record<string, readonly string[]> = {
   meta: ["studies", "tau", "study", "measure", "method"],
   twics: ["n", "allocation", "comparator", "dropout", "refusal", "contamination"],
   "controlled-cohort": ["n", "share", "comparator", "indication", "unmeasured", "dropout"],
+  "stepped-wedge": ["clusters", "periods", "perCluster", "clusterSd", "secularTrend", "comparator", "dropout"],
+  its: ["periods", "perPeriod", "interruption", "secularTrend", "coIntervention", "comparator"],
 };
 
 /**
@@ -196,6 +198,8 @@ export function mainAnswer(design: Design): AnswerName {
     meta: "re-pool",
     twics: "ancova",
     "controlled-cohort": "ancova",
+    "stepped-wedge": "sw-regression",
+    its: "its-segmented",
   };
   const want = pref[design.data.type];
   return design.answers.includes(want) ? want : design.answers[0];

@@ -129,6 +129,31 @@ const waitlistSchema = rctSchema.extend({
   comparator: z.literal("waiting-list").default("waiting-list"),
 }).strict();
 
+const steppedWedgeSchema = z.object({
+  type: z.literal("stepped-wedge"),
+  clusters: z.number().int().min(2).max(200).default(6),
+  periods: z.number().int().min(2).max(100).default(4),
+  perCluster: z.number().int().min(2).default(10),
+  /** SD of centre effects, points per domain. */
+  clusterSd: z.number().finite().nonnegative().default(0.5),
+  /** Secular trend, points per domain per period. */
+  secularTrend: z.number().finite().default(0),
+  comparator: comparatorSchema.exclude(["none"]).default("primary-care"),
+  dropout: dropoutSchema.default({ rate: 0, mechanism: "MCAR", strength: 1 }),
+}).strict();
+
+const itsSchema = z.object({
+  type: z.literal("its"),
+  periods: z.number().int().min(6).max(1000).default(24),
+  perPeriod: z.number().int().min(2).default(20),
+  /** First period (0-based) with IMSR. */
+  interruption: z.number().int().min(2).default(12),
+  secularTrend: z.number().finite().default(0),
+  /** A level shift at the interruption that is not IMSR, points per domain. */
+  coIntervention: z.number().finite().default(0),
+  comparator: comparatorSchema.exclude(["none"]).default("primary-care"),
+}).strict();
+
 const cohortSchema = z.object({
   type: z.literal("cohort"),
   /** Number enrolled (measured at baseline). */
@@ -179,6 +204,8 @@ export const dataTypes: readonly DataType[] = [
   "meta",
   "twics",
   "controlled-cohort",
+  "stepped-wedge",
+  "its",
 ];
 
 /** Data strategies (a data object without `type` is an RCT, as an absent `data` is). */
@@ -192,6 +219,8 @@ export const dataSchema = z.preprocess(
     metaSchema,
     twicsSchema,
     controlledCohortSchema,
+    steppedWedgeSchema,
+    itsSchema,
   ], {
     error: () => `must be one of ${dataTypes.map((t) => JSON.stringify(t)).join(", ")} (the data strategy)`,
   }),
@@ -209,6 +238,8 @@ export const answerNames = [
   "responder-rate",
   "randomization",
   "re-pool",
+  "sw-regression",
+  "its-segmented",
 ] as const;
 /** The name of an answer strategy. */
 export type AnswerName = (typeof answerNames)[number];
@@ -257,6 +288,10 @@ export function defaultAnswers(type: DataStrategy["type"]): AnswerName[] {
     case "twics":
     case "controlled-cohort":
       return ["dim", "ancova"];
+    case "stepped-wedge":
+      return ["sw-regression"];
+    case "its":
+      return ["its-segmented"];
   }
 }
 
@@ -266,6 +301,8 @@ export const supportedAnswers: Record<DataStrategy["type"], readonly AnswerName[
   waitlist: ["dim", "welch", "ancova", "change-t", "responder-diff"],
   twics: ["dim", "welch", "ancova", "change-t", "responder-diff"],
   "controlled-cohort": ["dim", "welch", "ancova", "change-t", "responder-diff"],
+  "stepped-wedge": ["sw-regression"],
+  its: ["its-segmented"],
   cohort: ["change-t", "smc", "responder-rate"],
   sced: ["randomization"],
   meta: ["re-pool"],
@@ -292,6 +329,14 @@ export function parseDesign(input: unknown, context: string = "design"): Design 
       "data.margin",
       "is required for the ni-ancova answer (the non-inferiority margin, points)",
       undefined,
+    );
+  }
+  if (d.data.type === "its" && d.data.interruption > d.data.periods - 2) {
+    fail(
+      context,
+      "data.interruption",
+      `must leave at least 2 periods after it (<= ${d.data.periods - 2})`,
+      d.data.interruption,
     );
   }
   if (d.data.type === "sced" && 2 * d.data.minPhase > d.data.measurements) {

@@ -29,11 +29,13 @@ import {
   changeScoreT,
   diffInMeans,
   handleMissing,
+  itsSegmented,
   meanChange,
   niAncova,
   responderDiff,
   responderRate,
   smc,
+  swRegression,
   type TwoArm,
   welch,
 } from "./answers.ts";
@@ -256,6 +258,14 @@ export function applyAnswers(
       case "ancova":
         r = ancova(two!, level);
         break;
+      case "sw-regression":
+        r = swRegression((sim as SimData & { kind: "stepped-wedge" }).data, level);
+        break;
+      case "its-segmented": {
+        const its = sim as SimData & { kind: "its" };
+        r = itsSegmented(its.means, its.interruption, level);
+        break;
+      }
       case "ni-ancova": {
         const margin = (design.data as { margin?: number }).margin ?? NaN;
         r = niAncova(two!, level, margin);

@@ -223,6 +223,50 @@ export interface ControlledCohortData {
   dropout: Dropout;
 }
 
+/**
+ * A stepped-wedge cluster RCT across centres: every centre starts in the comparator and crosses to
+ * IMSR at a randomised step; new patients are treated in each period.
+ */
+export interface SteppedWedgeData {
+  /** Discriminator. */
+  type: "stepped-wedge";
+  /** Centres (clusters). */
+  clusters: number;
+  /** Periods (the first all comparator, the last all IMSR). */
+  periods: number;
+  /** Patients per centre per period. */
+  perCluster: number;
+  /** SD of centre effects, points per domain (on baseline and outcome alike). */
+  clusterSd: number;
+  /** Calendar-time drift of outcomes, points per domain per period (a secular trend). */
+  secularTrend: number;
+  /** The comparator before a centre crosses over. */
+  comparator: Exclude<Comparator, "none">;
+  /** Dropout. */
+  dropout: Dropout;
+}
+
+/**
+ * An interrupted time series on registry data: patients treated with the comparator before the
+ * interruption and with IMSR from it on; analysed by segmented regression of the period means.
+ */
+export interface ItsData {
+  /** Discriminator. */
+  type: "its";
+  /** Periods (e.g. months). */
+  periods: number;
+  /** Patients per period. */
+  perPeriod: number;
+  /** First period (0-based) with IMSR. */
+  interruption: number;
+  /** Secular trend of outcomes, points per domain per period. */
+  secularTrend: number;
+  /** A level shift at the interruption that is not IMSR (a co-intervention), points per domain. */
+  coIntervention: number;
+  /** The care before the interruption. */
+  comparator: Exclude<Comparator, "none">;
+}
+
 /** A prospective pre-post cohort (a PIO). */
 export interface CohortData {
   /** Discriminator. */
@@ -275,7 +319,9 @@ export type DataStrategy =
   | ScedData
   | MetaData
   | TwicsData
-  | ControlledCohortData;
+  | ControlledCohortData
+  | SteppedWedgeData
+  | ItsData;
 
 /** The data-strategy names (the allowed values of `data.type`). */
 export type DataType = DataStrategy["type"];
@@ -285,7 +331,7 @@ export type DataType = DataStrategy["type"];
  * Fields are checked by {@link parseDesign}.
  */
 export interface DataStrategyInput {
-  /** `rct` (default), `waitlist`, `cohort`, `sced`, `meta`, `twics` or `controlled-cohort`. */
+  /** `rct` (default), `waitlist`, `cohort`, `sced`, `meta`, `twics`, `controlled-cohort`, `stepped-wedge` or `its`. */
   type?: DataType;
   /** Any other field of the chosen data strategy. */
   [field: string]: unknown;

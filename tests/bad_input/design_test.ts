@@ -125,6 +125,16 @@ const libraryCases: Case[] = [
     expect: /scenario test: model\.expectation/,
   },
   {
+    name: "ITS: an interruption that leaves fewer than 2 periods after it",
+    run: () => parseDesign({ data: { type: "its", periods: 10, interruption: 9 } }),
+    expect: /data\.interruption must leave at least 2 periods after it \(<= 8\), got 9/,
+  },
+  {
+    name: "stepped wedge: a single centre",
+    run: () => parseDesign({ data: { type: "stepped-wedge", clusters: 1 } }),
+    expect: /data\.clusters must be >= 2, got 1/,
+  },
+  {
     name: "TwiCs: a refusal share above 1",
     run: () => parseDesign({ data: { type: "twics", refusal: 1.5 } }),
     expect: /data\.refusal must be <= 1, got 1\.5/,
@@ -198,7 +208,7 @@ const libraryCases: Case[] = [
     name: "wrong data.type names the field and the allowed values (not zod's raw 'Invalid discriminator value')",
     run: () => parseDesign({ data: { type: "rtc" } }),
     expect:
-      /data\.type must be one of "rct", "waitlist", "cohort", "sced", "meta", "twics", "controlled-cohort" \(the data strategy\), got "rtc"/,
+      /data\.type must be one of "rct", "waitlist", "cohort", "sced", "meta", "twics", "controlled-cohort", "stepped-wedge", "its" \(the data strategy\), got "rtc"/,
   },
   {
     name: "a numeric data.type",
