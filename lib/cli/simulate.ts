@@ -5,7 +5,8 @@
  * deno task simulate <design.json> [--reps N] [--workers W] [--seed S] [--out results.csv]
  *                    [--shard i/n] [--raw raw.csv] [--merge a.csv b.csv ...] [--quiet]
  * ```
- * - design.json: a simulation `{ "designs": [...] | "design": {...}, "grid": {...}, "reps", "seed" }`
+ * - design.json: a simulation `{ "designs": [...] | "design": {...}, "grid": {...}, "reps", "seed" }`,
+ *   or a scenario file (`data/designs/scenario-*.json`: sourced values set on every design)
  *   (see lib/design/mod.ts; errors name the field and rule). `--reps` and `--seed` override the
  *   file's values. A simulation whose memory or time would be absurd is refused before it starts.
  * - Without `--shard`: runs everything on W workers (default 2; 1 = in this thread), prints the
@@ -20,17 +21,23 @@
  * @module
  */
 import { type CommandSpec, openAtomic, type ParsedCli, readInput, runCli, writeAtomic } from "./_args.ts";
-import { fail, ValidationError } from "../validate.ts";
+import { type Issue, ValidationError } from "../conventions.ts";
 import { fmt, fmtMcse, MISSING } from "../format.ts";
 import {
+  DEFAULT_QUESTION,
   diagnoseBlocks,
   type DiagnosisRow,
   diagnosisToCsv,
+  mainAnswer,
   mergeRaw,
+  parseScenario,
   parseSimulation,
   runBlocks,
+  type Scenario,
   shardToCsv,
+  type Simulation,
   type SimulationInput,
+  withCertainty,
 } from "../design/mod.ts";
 
 /** What the CLI produced: exit code and the text for stdout / stderr. */
@@ -44,6 +51,13 @@ export interface CliResult {
 }
 
 const TOOL = "simulate";
+
+/** Throw a ValidationError of this CLI for one problem (as lib/validate's `fail`, via the front door). */
+function fail(tool: string, path: string, rule: string, ...received: unknown[]): never {
+  const issue: Issue = { path, rule };
+  if (received.length) issue.received = received[0];
+  throw new ValidationError(tool, [issue]);
+}
 
 /** The simulate command's options (its `--help` is generated from this). */
 export const SIMULATE_SPEC: CommandSpec = {
@@ -102,11 +116,17 @@ export const SIMULATE_SPEC: CommandSpec = {
       valueName: "shard.csv...",
     },
     quiet: { type: "boolean", description: "no progress bar" },
+    json: {
+      type: "boolean",
+      description: "print JSON instead of the table: per design and grid point the diagnosands with\n" +
+        "their Monte Carlo SEs and a certainty object (toolkit heuristic, not GRADE)",
+    },
   },
   notes: "Every output file is written atomically; its folder is checked before the run starts.\n" +
     "Exit codes: 0 ok, 2 bad input (the message names the field and the rule), 1 other failures.",
   examples: [
     "deno task simulate data/designs/dispute.json --reps 2000 --out dispute.csv",
+    "deno task simulate data/designs/scenario-sceptical.json --json",
     "deno task simulate data/designs/sced-mbd.json --shard 1/2 --out s1.csv",
     "deno task simulate data/designs/sced-mbd.json --merge s1.csv s2.csv --out sced.csv",
   ],
@@ -162,6 +182,36 @@ export function summaryTable(rows: readonly DiagnosisRow[]): string {
     ...(warnings.length ? ["", "warnings:", ...warnings.map((w) => `  ${w}`)] : []),
   ]
     .join("\n") + "\n";
+}
+
+/**
+ * The `--json` report: the scenario (if any) with its question and sourced values, and per design,
+ * grid point and answer strategy the diagnosands with their MCSEs and the certainty readout.
+ * Numbers that are not available are null (never NaN).
+ * @example JSON.parse(jsonReport(sim, rows, null)).rows[0].certainty.risk_of_bias.rating
+ */
+export function jsonReport(sim: Simulation, rows: readonly DiagnosisRow[], scenario: Scenario | null): string {
+  const question = scenario?.question ?? DEFAULT_QUESTION;
+  const clean = (x: unknown): unknown => typeof x === "number" && !Number.isFinite(x) ? null : x;
+  return JSON.stringify(
+    {
+      heuristic: "certainty: the toolkit's heuristic, not GRADE",
+      scenario: scenario ? { name: scenario.name, title: scenario.title, question, values: scenario.values } : null,
+      question,
+      reps: sim.reps,
+      seed: sim.seed,
+      rows: withCertainty(sim, rows, question).map((r) => ({
+        ...r,
+        main_answer: r.answer === mainAnswer(sim.points[r.grid_index].design),
+        alpha: sim.points[r.grid_index].design.alpha,
+        level: sim.points[r.grid_index].design.level,
+        sided: sim.points[r.grid_index].design.sided,
+        inquiry: sim.points[r.grid_index].design.estimand,
+      })),
+    },
+    (_k, v) => clean(v),
+    2,
+  ) + "\n";
 }
 
 /** A progress bar line (no newline), e.g. `[##########----------]  50%  5000/10000 replications`. */
@@ -238,6 +288,7 @@ async function run(parsed: ParsedCli, io: Io): Promise<number> {
     shard?: string;
     merge?: string[];
     quiet?: boolean;
+    json?: boolean;
   };
   const file = parsed.positional[0];
   const shard = o.shard === undefined ? undefined : parseShard(o.shard);
@@ -247,14 +298,17 @@ async function run(parsed: ParsedCli, io: Io): Promise<number> {
   if (merge.length && o.raw) fail(TOOL, "--raw", "cannot be combined with --merge (the shards are the raw rows)");
   if (o.out && o.raw && o.out === o.raw) fail(TOOL, "--raw", "must differ from --out", o.raw);
   // the design is validated (and the resource bounds checked) before any file is opened
-  const sim = parseSimulation(await readSimulation(file, o.reps, o.seed), `${TOOL} ${file}`);
+  const input = await readSimulation(file, o.reps, o.seed);
+  const scenario = "scenario" in input ? parseScenario(input, `${TOOL} ${file}`) : null;
+  const sim = scenario ? scenario.simulation : parseSimulation(input, `${TOOL} ${file}`);
+  const show = (rows: DiagnosisRow[]) => o.json ? jsonReport(sim, rows, scenario) : summaryTable(rows);
 
   if (merge.length) {
     const texts: string[] = [];
     for (const f of merge) texts.push(await readInput(TOOL, f, "--merge"));
     const rows = mergeRaw(sim, texts, merge, TOOL);
     if (o.out) await writeAtomic(TOOL, "--out", o.out, diagnosisToCsv(rows));
-    io.out(summaryTable(rows));
+    io.out(show(rows));
     io.err(`merged ${merge.length} shard file(s)${o.out ? `; diagnosis written to ${o.out}` : ""}\n`);
     return 0;
   }
@@ -292,7 +346,7 @@ async function run(parsed: ParsedCli, io: Io): Promise<number> {
       await rawFile.write(shardToCsv(sim, blocks, [0, 1]));
       await rawFile.commit();
     }
-    io.out(summaryTable(rows));
+    io.out(show(rows));
     const n = sim.points.length * sim.reps;
     io.err(`${n} replications (${sim.points.length} grid point(s)) on ${o.workers} worker(s) in ${seconds} s\n`);
     return 0;

@@ -42,7 +42,27 @@ export function replicationCost(design: Design): ReplicationCost {
     case "rct":
     case "waitlist":
     case "cohort":
+    case "twics":
+    case "controlled-cohort":
       return { bytes: d.n * BYTES_PER_PATIENT, ns: d.n * A * NS_PER_PATIENT_ANSWER, field: "data.n", value: d.n };
+    case "stepped-wedge": {
+      const n = d.clusters * d.periods * d.perCluster;
+      return {
+        bytes: n * BYTES_PER_PATIENT,
+        ns: n * A * NS_PER_PATIENT_ANSWER,
+        field: "data.perCluster",
+        value: d.perCluster,
+      };
+    }
+    case "its": {
+      const n = d.periods * d.perPeriod;
+      return {
+        bytes: n * BYTES_PER_PATIENT,
+        ns: n * A * NS_PER_PATIENT_ANSWER,
+        field: "data.perPeriod",
+        value: d.perPeriod,
+      };
+    }
     case "meta":
       return {
         bytes: d.study.n * BYTES_PER_PATIENT + d.studies * 64,

@@ -121,7 +121,15 @@ export function gradeContext(
   const mcidRaw = rm.spec.mcid;
   const mcid = estimand === "std" ? mcidRaw / rm.scoreSd : estimand === "responder" ? 0.1 : mcidRaw;
   const d = design.data;
-  const n = d.type === "sced" ? d.cases : d.type === "meta" ? d.studies * d.study.n : d.n;
+  const n = d.type === "sced"
+    ? d.cases
+    : d.type === "meta"
+    ? d.studies * d.study.n
+    : d.type === "stepped-wedge"
+    ? d.clusters * d.periods * d.perCluster
+    : d.type === "its"
+    ? d.periods * d.perPeriod
+    : d.n;
   const ois = optimalInformationSize({ sd: rm.scoreSd, mcid: mcidRaw });
   return { mcid, n, ois, dilution: dilution(design.model) };
 }

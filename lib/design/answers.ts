@@ -192,6 +192,34 @@ export function changeScoreT(d: TwoArm, level: number): AnswerResult {
  * @example ancova({ pre: Float64Array.of(0, 1, 0, 1, 2), post: Float64Array.of(1, 2, 0, 1, 2.2), treat: Uint8Array.of(1, 1, 0, 0, 0) }, 95).estimate
  */
 export function ancova(d: TwoArm, level: number): AnswerResult {
+  const fit = ancovaFit(d);
+  if (fit === null) return EMPTY;
+  const { est, se, df } = fit;
+  const q = tcrit(alphaOf(level), df);
+  return { estimate: est, ci_lb: est - q * se, ci_ub: est + q * se, pval: twoSidedT(est / se, df) };
+}
+
+/**
+ * Non-inferiority by ANCOVA: the arm coefficient with its two-sided CI at `level`, and the
+ * one-sided p-value of H0: effect <= −margin (IMSR worse than the comparator by the margin or
+ * more) against H1: effect > −margin. Power is then the share of trials that conclude
+ * non-inferiority at `alpha` (one-sided by construction; the design's `sided` does not apply).
+ * @example niAncova({ pre: Float64Array.of(0, 1, 0, 1, 2), post: Float64Array.of(1, 2, 0, 1, 2.2), treat: Uint8Array.of(1, 1, 0, 0, 0) }, 95, 1).pval
+ */
+export function niAncova(d: TwoArm, level: number, margin: number): AnswerResult {
+  const fit = ancovaFit(d);
+  if (fit === null) return EMPTY;
+  const { est, se, df } = fit;
+  const q = tcrit(alphaOf(level), df);
+  return {
+    estimate: est,
+    ci_lb: est - q * se,
+    ci_ub: est + q * se,
+    pval: pt((est + margin) / se, df, { lower: false }),
+  };
+}
+
+function ancovaFit(d: TwoArm): { est: number; se: number; df: number } | null {
   // accumulate X'X and X'y for X = [1, treat, pre]
   let n = 0, st = 0, sp = 0, stt = 0, stp = 0, spp = 0, sy = 0, sty = 0, spy = 0, syy = 0;
   for (let i = 0; i < d.post.length; i++) {
@@ -209,13 +237,13 @@ export function ancova(d: TwoArm, level: number): AnswerResult {
     spy += p * y;
     syy += y * y;
   }
-  if (n < 4 || st < 1 || st > n - 1) return EMPTY;
+  if (n < 4 || st < 1 || st > n - 1) return null;
   const XtX = new Matrix([[n, st, sp], [st, stt, stp], [sp, stp, spp]]);
   let inv: Matrix;
   try {
     inv = inverse(XtX);
   } catch {
-    return EMPTY;
+    return null;
   }
   const Xty = [sy, sty, spy];
   const b = [0, 1, 2].map((r) => inv.get(r, 0) * Xty[0] + inv.get(r, 1) * Xty[1] + inv.get(r, 2) * Xty[2]);
@@ -224,9 +252,8 @@ export function ancova(d: TwoArm, level: number): AnswerResult {
   const df = n - 3;
   const s2 = Math.max(rss, 0) / df;
   const se = Math.sqrt(s2 * inv.get(1, 1));
-  if (!(se > 0) || !Number.isFinite(b[1])) return EMPTY;
-  const q = tcrit(alphaOf(level), df);
-  return { estimate: b[1], ci_lb: b[1] - q * se, ci_ub: b[1] + q * se, pval: twoSidedT(b[1] / se, df) };
+  if (!(se > 0) || !Number.isFinite(b[1])) return null;
+  return { est: b[1], se, df };
 }
 
 /**
@@ -327,5 +354,123 @@ export function smc(d: SingleArm, level: number): AnswerResult {
     ci_lb: yi - q * se,
     ci_ub: yi + q * se,
     pval: 2 * pnorm(Math.abs(yi) / se, 0, 1, { lower: false }),
+  };
+}
+
+/** Least squares of y on the columns of X (rows with a NaN y skipped): coefficient `j` with its SE and df. */
+function olsCoefficient(
+  rows: number,
+  p: number,
+  xRow: (i: number, out: Float64Array) => void,
+  y: ArrayLike<number>,
+  j: number,
+): { est: number; se: number; df: number } | null {
+  const xtx = Array.from({ length: p }, () => new Float64Array(p));
+  const xty = new Float64Array(p);
+  const x = new Float64Array(p);
+  let n = 0, yy = 0;
+  for (let i = 0; i < rows; i++) {
+    const yi = y[i];
+    if (Number.isNaN(yi)) continue;
+    xRow(i, x);
+    n++;
+    yy += yi * yi;
+    for (let a = 0; a < p; a++) {
+      if (x[a] === 0) continue;
+      xty[a] += x[a] * yi;
+      for (let b = 0; b < p; b++) xtx[a][b] += x[a] * x[b];
+    }
+  }
+  const df = n - p;
+  if (df < 1) return null;
+  let inv: Matrix;
+  try {
+    inv = inverse(new Matrix(xtx.map((r) => Array.from(r))));
+  } catch {
+    return null;
+  }
+  const beta = new Float64Array(p);
+  for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) beta[a] += inv.get(a, b) * xty[b];
+  let bxy = 0;
+  for (let a = 0; a < p; a++) bxy += beta[a] * xty[a];
+  const s2 = Math.max(yy - bxy, 0) / df;
+  const se = Math.sqrt(s2 * inv.get(j, j));
+  if (!(se > 0) || !Number.isFinite(beta[j])) return null;
+  return { est: beta[j], se, df };
+}
+
+/** Stepped-wedge data: two-arm data with each patient's centre and period (0-based). */
+export interface SteppedWedge extends TwoArm {
+  /** Centre of each patient. */
+  cluster: Int32Array;
+  /** Period of each patient. */
+  period: Int32Array;
+  /** Number of centres. */
+  clusters: number;
+  /** Number of periods. */
+  periods: number;
+}
+
+/**
+ * Stepped-wedge analysis: least squares of the post score on the arm, the baseline, period fixed
+ * effects (the secular trend) and centre fixed effects; the arm coefficient with its t CI and
+ * test (n − p df). Centre fixed effects absorb centre differences; the CI ignores residual
+ * within-centre correlation beyond them.
+ * @example swRegression(sw, 95).estimate
+ */
+export function swRegression(d: SteppedWedge, level: number): AnswerResult {
+  const P = d.periods, C = d.clusters, p = 3 + (P - 1) + (C - 1);
+  const fit = olsCoefficient(
+    d.post.length,
+    p,
+    (i, x) => {
+      x.fill(0);
+      x[0] = 1;
+      x[1] = d.treat[i];
+      x[2] = d.pre[i];
+      if (d.period[i] > 0) x[2 + d.period[i]] = 1;
+      if (d.cluster[i] > 0) x[2 + (P - 1) + d.cluster[i]] = 1;
+    },
+    d.post,
+    1,
+  );
+  if (fit === null) return EMPTY;
+  const q = tcrit(alphaOf(level), fit.df);
+  return {
+    estimate: fit.est,
+    ci_lb: fit.est - q * fit.se,
+    ci_ub: fit.est + q * fit.se,
+    pval: twoSidedT(fit.est / fit.se, fit.df),
+  };
+}
+
+/**
+ * Interrupted time series by segmented regression of the period means y_t on (1, t, after,
+ * (t − T0)·after): the level change at the interruption T0 with its t CI and test on
+ * (periods − 4) df (no autocorrelation correction).
+ * @example itsSegmented(Float64Array.of(1, 1.1, 1.2, 1.3, 3.4, 3.5, 3.6, 3.7), 4, 95).estimate // 2
+ */
+export function itsSegmented(means: Float64Array, interruption: number, level: number): AnswerResult {
+  const T0 = interruption;
+  const fit = olsCoefficient(
+    means.length,
+    4,
+    (t, x) => {
+      const after = t >= T0 ? 1 : 0;
+      x[0] = 1;
+      x[1] = t;
+      x[2] = after;
+      x[3] = after * (t - T0);
+    },
+    means,
+    2,
+  );
+  if (fit === null) return EMPTY;
+  const q = tcrit(alphaOf(level), fit.df);
+  return {
+    estimate: fit.est,
+    ci_lb: fit.est - q * fit.se,
+    ci_ub: fit.est + q * fit.se,
+    pval: twoSidedT(fit.est / fit.se, fit.df),
   };
 }

@@ -18,8 +18,9 @@
  */
 import type { Random } from "../stats/random.ts";
 import type { Design, Dropout } from "./schema.ts";
+import type { EstimandTarget } from "./types.ts";
 import { type Condition, drawPatients, type ResolvedModel, resolveModel } from "./model.ts";
-import type { SingleArm, TwoArm } from "./answers.ts";
+import type { SingleArm, SteppedWedge, TwoArm } from "./answers.ts";
 import { escalc } from "../effects/escalc.ts";
 import { ar1Into, createFastRandom } from "../sced/_fast.ts";
 import { handleMissing } from "./answers.ts";
@@ -51,7 +52,9 @@ export type SimData =
   | { kind: "two-arm"; data: TwoArm; estimands: Estimands; n: number }
   | { kind: "single-arm"; data: SingleArm; estimands: Estimands; n: number }
   | { kind: "sced"; study: ScedStudy; estimands: Estimands; n: number }
-  | { kind: "meta"; yi: number[]; vi: number[]; estimands: Estimands; n: number };
+  | { kind: "meta"; yi: number[]; vi: number[]; estimands: Estimands; n: number }
+  | { kind: "stepped-wedge"; data: SteppedWedge; estimands: Estimands; n: number }
+  | { kind: "its"; means: Float64Array; interruption: number; estimands: Estimands; n: number };
 
 const COMPARATOR: Record<string, Condition> = {
   "primary-care": "primaryCare",
@@ -110,10 +113,35 @@ function responderShare(post: Float64Array, pre: Float64Array, mcid: number): nu
   return x / pre.length;
 }
 
-function twoArmEstimands(pre: Float64Array, y1: Float64Array, y0: Float64Array, mcid: number): Estimands {
+/**
+ * The population average effect of IMSR against `comparator` in the model (points on the analysed
+ * score, oriented): effect weight × (mean IMSR effect − mean comparator effect), the comparator's
+ * mean mixing end-of-the-line and other patients by `shareNotEndOfLine`. Observation artefacts
+ * (expectation, response shift, hold-back) are not part of it.
+ * @example populationEffect(resolveModel(parseDesign({}).model), "none") // 2.5 (1 domain × 2.5)
+ */
+export function populationEffect(rm: ResolvedModel, comparator: Condition): number {
+  const e = rm.model.effects, share = rm.model.shareNotEndOfLine;
+  const c = comparator === "primaryCare"
+    ? share * e.primaryCare.mean + (1 - share) * e.primaryCareEndOfLine.mean
+    : comparator === "usualImsr"
+    ? e.usualImsr.mean
+    : comparator === "waitingList"
+    ? e.waitingList.mean
+    : 0;
+  return rm.effectWeight * (e.imsr.mean - c);
+}
+
+function twoArmEstimands(
+  pre: Float64Array,
+  y1: Float64Array,
+  y0: Float64Array,
+  mcid: number,
+  population: number | null,
+): Estimands {
   let s = 0;
   for (let i = 0; i < pre.length; i++) s += y1[i] - y0[i];
-  const raw = s / pre.length;
+  const raw = population ?? s / pre.length;
   return {
     raw,
     std: raw / sampleSd(pre),
@@ -123,8 +151,17 @@ function twoArmEstimands(pre: Float64Array, y1: Float64Array, y0: Float64Array, 
 
 type RctLike = Extract<Design["data"], { type: "rct" | "waitlist" }>;
 
-/** One RCT: complete random assignment of round(n · allocation) to IMSR, dropout, estimands. */
-function simulateRct(rm: ResolvedModel, data: Omit<RctLike, "type">, rng: Random): SimData & { kind: "two-arm" } {
+/**
+ * One RCT: complete random assignment of round(n · allocation) to IMSR; non-adherent patients of
+ * the IMSR arm receive the comparator, contaminated patients of the comparator arm receive IMSR
+ * (both analysed as randomised); dropout; estimands (the effect of receiving IMSR).
+ */
+function simulateRct(
+  rm: ResolvedModel,
+  data: Omit<RctLike, "type">,
+  rng: Random,
+  target: EstimandTarget,
+): SimData & { kind: "two-arm" } {
   const c = COMPARATOR[data.comparator];
   const p = drawPatients(rm, data.n, ["imsr", c], rng);
   const n = data.n, n1 = Math.round(n * data.allocation);
@@ -133,25 +170,180 @@ function simulateRct(rm: ResolvedModel, data: Omit<RctLike, "type">, rng: Random
   rng.shuffleInPlace(treat as unknown as number[]);
   const y1 = p.post.imsr!, y0 = p.post[c]!;
   const post = new Float64Array(n);
-  for (let i = 0; i < n; i++) post[i] = treat[i] ? y1[i] : y0[i];
+  const nonAdh = data.nonAdherence ?? 0, contam = data.contamination ?? 0;
+  for (let i = 0; i < n; i++) {
+    let received = treat[i];
+    if (received && nonAdh > 0 && rng.uniform() < nonAdh) received = 0;
+    else if (!treat[i] && contam > 0 && rng.uniform() < contam) received = 1;
+    post[i] = received ? y1[i] : y0[i];
+  }
   applyDropout(p.pre, post, treat, data.dropout, rng);
   return {
     kind: "two-arm",
     data: { pre: p.pre, post, treat },
-    estimands: twoArmEstimands(p.pre, y1, y0, rm.spec.mcid),
+    estimands: twoArmEstimands(
+      p.pre,
+      p.truePost.imsr!,
+      p.truePost[c]!,
+      rm.spec.mcid,
+      target === "population" ? populationEffect(rm, c) : null,
+    ),
     n,
   };
 }
 
+/**
+ * A controlled cohort (target-trial emulation): each patient receives IMSR with log-odds
+ * logit(share) + indication · (how much worse the true baseline is, in SDs) + unmeasured.selection
+ * · U, U ~ N(0, 1) an unmeasured prognostic factor that also worsens the outcome by
+ * unmeasured.prognosis points per domain per SD in both conditions. The inquiry is the effect of
+ * IMSR against the comparator in all patients (sample or population average).
+ */
+function simulateControlledCohort(
+  rm: ResolvedModel,
+  data: Extract<Design["data"], { type: "controlled-cohort" }>,
+  rng: Random,
+  target: EstimandTarget,
+): SimData & { kind: "two-arm" } {
+  const c = COMPARATOR[data.comparator];
+  const p = drawPatients(rm, data.n, ["imsr", c], rng);
+  const n = data.n;
+  const y1 = p.post.imsr!, y0 = p.post[c]!, t1 = p.truePost.imsr!, t0 = p.truePost[c]!;
+  // standardise the true baseline (oriented: lower = worse)
+  let s = 0;
+  for (let i = 0; i < n; i++) s += p.trueScore[i];
+  const m = s / n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (p.trueScore[i] - m) ** 2;
+  const sd = Math.sqrt(ss / Math.max(1, n - 1)) || 1;
+  const treat = new Uint8Array(n), post = new Float64Array(n);
+  const base = logit(data.share), { selection, prognosis } = data.unmeasured;
+  const progWeight = prognosis * rm.allWeight;
+  for (let i = 0; i < n; i++) {
+    const u = selection !== 0 || prognosis !== 0 ? rng.normal() : 0;
+    const worse = -(p.trueScore[i] - m) / sd;
+    const pr = 1 / (1 + Math.exp(-(base + data.indication * worse + selection * u)));
+    treat[i] = rng.uniform() < pr ? 1 : 0;
+    const shift = -progWeight * u; // a worse prognosis lowers the oriented post score in both conditions
+    y1[i] += shift;
+    y0[i] += shift;
+    t1[i] += shift;
+    t0[i] += shift;
+    post[i] = treat[i] ? y1[i] : y0[i];
+  }
+  applyDropout(p.pre, post, treat, data.dropout, rng);
+  return {
+    kind: "two-arm",
+    data: { pre: p.pre, post, treat },
+    estimands: twoArmEstimands(p.pre, t1, t0, rm.spec.mcid, target === "population" ? populationEffect(rm, c) : null),
+    n,
+  };
+}
+
+/**
+ * A stepped-wedge cluster RCT: centres in random order cross from the comparator to IMSR at
+ * evenly spread steps (period 0 all comparator, the last all IMSR); each centre-period treats
+ * `perCluster` new patients. A centre effect (SD `clusterSd` per domain) shifts baseline and
+ * outcome alike; a secular trend shifts outcomes by `secularTrend` per domain per period.
+ */
+function simulateSteppedWedge(
+  rm: ResolvedModel,
+  data: Extract<Design["data"], { type: "stepped-wedge" }>,
+  rng: Random,
+  target: EstimandTarget,
+): SimData {
+  const { clusters: C, periods: P, perCluster: m } = data;
+  const comp = COMPARATOR[data.comparator];
+  const order = Array.from({ length: C }, (_, i) => i);
+  rng.shuffleInPlace(order);
+  const step = new Int32Array(C); // first period with IMSR per centre
+  order.forEach((c, j) => (step[c] = 1 + Math.floor((j * (P - 1)) / C)));
+  const N = C * P * m;
+  const pre = new Float64Array(N), post = new Float64Array(N), treat = new Uint8Array(N);
+  const cluster = new Int32Array(N), period = new Int32Array(N);
+  const t1 = new Float64Array(N), t0 = new Float64Array(N);
+  let k = 0;
+  for (let c = 0; c < C; c++) {
+    const ce = data.clusterSd > 0 ? data.clusterSd * rm.allWeight * rng.normal() : 0;
+    for (let t = 0; t < P; t++) {
+      const p = drawPatients(rm, m, ["imsr", comp], rng);
+      const trend = data.secularTrend * rm.allWeight * t;
+      const on = t >= step[c] ? 1 : 0;
+      for (let i = 0; i < m; i++, k++) {
+        pre[k] = p.pre[i] + ce;
+        post[k] = (on ? p.post.imsr![i] : p.post[comp]![i]) + ce + trend;
+        t1[k] = p.truePost.imsr![i] + ce + trend;
+        t0[k] = p.truePost[comp]![i] + ce + trend;
+        treat[k] = on;
+        cluster[k] = c;
+        period[k] = t;
+      }
+    }
+  }
+  applyDropout(pre, post, treat, data.dropout, rng);
+  return {
+    kind: "stepped-wedge",
+    data: { pre, post, treat, cluster, period, clusters: C, periods: P },
+    estimands: twoArmEstimands(pre, t1, t0, rm.spec.mcid, target === "population" ? populationEffect(rm, comp) : null),
+    n: N,
+  };
+}
+
+/**
+ * An interrupted time series on registry data: `perPeriod` new patients per period, treated with
+ * the comparator before the interruption and with IMSR from it on; outcomes drift by a secular
+ * trend, and a co-intervention (not IMSR) shifts them from the interruption on. The analysed data
+ * are the period means of the post scores.
+ */
+function simulateIts(
+  rm: ResolvedModel,
+  data: Extract<Design["data"], { type: "its" }>,
+  rng: Random,
+  target: EstimandTarget,
+): SimData {
+  const { periods: P, perPeriod: m, interruption: T0 } = data;
+  const comp = COMPARATOR[data.comparator];
+  const means = new Float64Array(P);
+  let sumEffect = 0, sumPre = 0, sumPre2 = 0;
+  for (let t = 0; t < P; t++) {
+    const p = drawPatients(rm, m, ["imsr", comp], rng);
+    const after = t >= T0;
+    const shift = rm.allWeight * (data.secularTrend * t + (after ? data.coIntervention : 0));
+    let s = 0;
+    for (let i = 0; i < m; i++) {
+      s += (after ? p.post.imsr![i] : p.post[comp]![i]) + shift;
+      sumEffect += p.truePost.imsr![i] - p.truePost[comp]![i];
+      sumPre += p.pre[i];
+      sumPre2 += p.pre[i] * p.pre[i];
+    }
+    means[t] = s / m;
+  }
+  const N = P * m;
+  const raw = target === "population" ? populationEffect(rm, comp) : sumEffect / N;
+  const sdPre = Math.sqrt(Math.max(0, (sumPre2 - (sumPre * sumPre) / N) / (N - 1))) || 1;
+  return { kind: "its", means, interruption: T0, estimands: { raw, std: raw / sdPre, responder: NaN }, n: N };
+}
+
 /** A pre-post cohort (PIO): everyone gets IMSR; the inquiry is the effect against no treatment. */
-function simulateCohort(rm: ResolvedModel, data: Extract<Design["data"], { type: "cohort" }>, rng: Random): SimData {
+function simulateCohort(
+  rm: ResolvedModel,
+  data: Extract<Design["data"], { type: "cohort" }>,
+  rng: Random,
+  target: EstimandTarget,
+): SimData {
   const p = drawPatients(rm, data.n, ["imsr", "none"], rng);
   const post = Float64Array.from(p.post.imsr!);
   applyDropout(p.pre, post, null, data.attrition, rng);
   return {
     kind: "single-arm",
     data: { pre: p.pre, post },
-    estimands: twoArmEstimands(p.pre, p.post.imsr!, p.post.none!, rm.spec.mcid),
+    estimands: twoArmEstimands(
+      p.pre,
+      p.truePost.imsr!,
+      p.truePost.none!,
+      rm.spec.mcid,
+      target === "population" ? populationEffect(rm, "none") : null,
+    ),
     n: data.n,
   };
 }
@@ -189,7 +381,12 @@ export function scedStartSets(design: "mbd" | "ab", cases: number, measurements:
  * randomised start on, and the natural course as a linear trend over the series (for MBD,
  * participants are randomly assigned to tiers and each tier's start is drawn from its set).
  */
-function simulateSced(rm: ResolvedModel, data: Extract<Design["data"], { type: "sced" }>, rng: Random): SimData {
+function simulateSced(
+  rm: ResolvedModel,
+  data: Extract<Design["data"], { type: "sced" }>,
+  rng: Random,
+  target: EstimandTarget,
+): SimData {
   const { cases, measurements: T, ar } = data;
   const p = drawPatients(rm, cases, ["imsr", "none"], rng);
   const startSets = scedStartSets(data.design, cases, T, data.minPhase);
@@ -209,14 +406,15 @@ function simulateSced(rm: ResolvedModel, data: Extract<Design["data"], { type: "
     const y = new Float64Array(T);
     ar1Into(T, ar, rm.scoreErrorSd, "marginal", fast, e);
     const eff = p.effect.imsr![i];
+    const observed = eff + rm.artefact.imsr;
     sumEffect += eff;
     for (let t = 0; t < T; t++) {
       const trend = T > 1 ? (trendTotal * t) / (T - 1) : 0;
-      y[t] = p.trueScore[i] + trend + e[t] + (t + 1 >= starts[i] ? eff : 0);
+      y[t] = p.trueScore[i] + trend + e[t] + (t + 1 >= starts[i] ? observed : 0);
     }
     series.push(y);
   }
-  const raw = sumEffect / cases;
+  const raw = target === "population" ? populationEffect(rm, "none") : sumEffect / cases;
   return {
     kind: "sced",
     study: {
@@ -233,13 +431,16 @@ function simulateSced(rm: ResolvedModel, data: Extract<Design["data"], { type: "
 /**
  * A meta-analysis of `studies` RCTs whose true mean IMSR effect varies between studies (SD `tau`,
  * points per prioritised domain); each study reports MD or SMD (via lib/effects/escalc) after its
- * missing-data handling. The inquiry is the average of the studies' own average effects.
+ * missing-data handling. The inquiry is μ, the mean of the distribution of true study effects
+ * (`estimand: "population"`, the default for meta-analyses; for SMD μ divided by the score's
+ * population SD, an approximation), or the average of the studies' realised effects (`sample`).
  */
 function simulateMeta(
   rm: ResolvedModel,
   data: Extract<Design["data"], { type: "meta" }>,
   missing: Design["missing"],
   rng: Random,
+  target: EstimandTarget,
 ): SimData {
   const yi: number[] = [], vi: number[] = [];
   let raw = 0, std = 0, resp = 0, n = 0;
@@ -248,7 +449,7 @@ function simulateMeta(
     const imsr = rm.model.effects.imsr;
     const model = { ...rm.model, effects: { ...rm.model.effects, imsr: { mean: imsr.mean + shift, sd: imsr.sd } } };
     const srm = { ...rm, model };
-    const sim = simulateRct(srm, data.study, rng);
+    const sim = simulateRct(srm, data.study, rng, "sample");
     const d = handleMissing(sim.data, missing);
     const m = [0, 0], ss = [0, 0], k = [0, 0];
     for (let i = 0; i < d.post.length; i++) {
@@ -281,6 +482,10 @@ function simulateMeta(
     n += sim.n;
   }
   const k = yi.length || 1;
+  if (target === "population") {
+    const mu = populationEffect(rm, COMPARATOR[data.study.comparator]);
+    return { kind: "meta", yi, vi, estimands: { raw: mu, std: mu / (rm.scoreSd || 1), responder: resp / k }, n };
+  }
   return { kind: "meta", yi, vi, estimands: { raw: raw / k, std: std / k, responder: resp / k }, n };
 }
 
@@ -292,15 +497,25 @@ function simulateMeta(
 export function simulateStudy(design: Design, rm: ResolvedModel | undefined, rng: Random): SimData {
   const model = rm ?? resolveModel(design.model);
   const data = design.data;
+  const target = design.estimand ?? "sample";
   switch (data.type) {
     case "rct":
     case "waitlist":
-      return simulateRct(model, data, rng);
+      return simulateRct(model, data, rng, target);
     case "cohort":
-      return simulateCohort(model, data, rng);
+      return simulateCohort(model, data, rng, target);
     case "sced":
-      return simulateSced(model, data, rng);
+      return simulateSced(model, data, rng, target);
     case "meta":
-      return simulateMeta(model, data, design.missing, rng);
+      return simulateMeta(model, data, design.missing, rng, target);
+    case "twics":
+      // offered vs not offered, analysed as randomised; refusers stay in usual care
+      return simulateRct(model, { ...data, nonAdherence: data.refusal }, rng, target);
+    case "controlled-cohort":
+      return simulateControlledCohort(model, data, rng, target);
+    case "stepped-wedge":
+      return simulateSteppedWedge(model, data, rng, target);
+    case "its":
+      return simulateIts(model, data, rng, target);
   }
 }

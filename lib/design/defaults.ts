@@ -164,9 +164,12 @@ export const instruments: Record<string, InstrumentSpec> = {
 /**
  * Default effect distributions (points per prioritised domain, positive = improvement), and the
  * default natural course. Natural course 0: the 10-week waiting-list arm of Smeets 2006 showed no
- * change on any outcome (seed, VRA objection, "Optie 2"). The IMSR and comparator effects are
- * assumptions chosen so that the PDI standardised change is near the Breugelmans 2024 cohort's
- * ES ≈ 1 when patients prioritise all domains and smaller when they prioritise few.
+ * change on any outcome (seed, VRA objection, "Optie 2") — the VRA's premise; the scenario files in
+ * `data/designs/scenario-*.json` offer the sceptical and literature-neutral alternatives. The IMSR
+ * and comparator effects are assumptions. With these defaults (k = 1) the cohort's PDI standardised
+ * change is about 0.24, far below the Breugelmans 2024 cohort's 1.01 (seed line 1385); it grows
+ * with k (about 1.65 at k = 7). Use a scenario file, where k and the IMSR effect are calibrated to
+ * the seed (`calibrateK`), rather than these defaults.
  */
 export const defaultEffects = {
   /** IMSR (the intervention). */

@@ -305,6 +305,10 @@ export interface GradeItem {
 }
 
 /**
+ * @deprecated Use {@link certainty} (certainty.ts): it adds the starting level by design,
+ * indirectness from comparator, population and outcome (not from PROM dilution alone),
+ * inconsistency, and "what would change this rating". Kept so that old callers compile.
+ *
  * Map diagnosands to GRADE domains — the toolkit's heuristic, NOT GRADE itself:
  * - risk of bias: |bias| < 0.25·MCID (or within 2 MCSE of 0) no serious; < 0.5·MCID serious; else very serious;
  * - imprecision: serious if the mean CI width exceeds the MCID or n < OIS; very serious if both;
@@ -349,7 +353,8 @@ export function gradeHeuristic(d: Diagnosis, ctx: GradeContext): GradeItem[] {
 }
 
 /**
- * A plain-language summary of {@link gradeHeuristic}, labelled as the toolkit's heuristic.
+ * @deprecated Use {@link certainty}. A plain-language summary of {@link gradeHeuristic}, labelled
+ * as the toolkit's heuristic.
  * @example gradeSummary(items) // "Toolkit heuristic (not GRADE itself): risk of bias: no serious concern (...); ..."
  */
 export function gradeSummary(items: readonly GradeItem[]): string {

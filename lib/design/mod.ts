@@ -13,6 +13,20 @@
  *   gives the same bytes whatever the number of workers or shards.
  * - {@link shardToCsv} and {@link mergeRaw} split a run over machines; shards carry a provenance
  *   hash and a row-count footer, and a merge refuses shards of another run or cut files.
+ * - Data strategies: parallel RCT (with non-adherence, contamination, and a non-inferiority margin
+ *   for the `ni-ancova` answer), waiting-list RCT, pre-post cohort, SCED (multiple baseline or AB;
+ *   the randomisation test with the mean within-case difference's t interval), random-effects
+ *   meta-analysis (inquiry μ), trials within cohorts (`twics`, with refusal), a controlled cohort
+ *   with confounding by indication and an unmeasured-confounding sensitivity parameter, a
+ *   stepped-wedge cluster RCT across centres (period and centre fixed effects) and an interrupted
+ *   time series on registry data (segmented regression; a co-intervention as sensitivity parameter).
+ * - Bias mechanisms that are *not* part of any inquiry and so show as bias: natural course,
+ *   regression to the mean (selection on a noisy baseline), expectation effects, response shift
+ *   (generic and personalised PROMs separately), waiting-list hold-back, dropout MCAR/MAR/MNAR.
+ * - Scenarios ({@link parseScenario}): named files of sourced values (`data/designs/scenario-*.json`);
+ *   the certainty readout ({@link certainty}, the toolkit's heuristic, not GRADE) per design;
+ *   {@link calibrateK} and {@link calibrationTable} against the seed's numbers; {@link findSampleSize}
+ *   and {@link minimalDetectableEffect}; one-at-a-time sensitivity ({@link tornadoSimulation}).
  * - Conventions: `alpha` is the significance threshold of the tests (a proportion, default 0.05),
  *   `level` the confidence level of the intervals (percent, default 95, 0.95 read as 95); p-values
  *   are `pval`; errors are `ValidationError`s naming the tool, field and rule.
@@ -68,12 +82,50 @@
  * if (diagnosisToCsv(steps[1].rows) !== diagnosisToCsv(diagnoseSimulation(sim))) throw new Error("final bytes");
  * ```
  *
+ * Regression to the mean, a known answer: a cohort selected on a baseline below 40 (μ 60, σ 15,
+ * test–retest reliability 0.5) improves by about 13.5 points without any treatment:
+ * ```ts
+ * import { diagnoseSimulation, parseSimulation, rtmShift } from "./mod.ts";
+ * const sim = parseSimulation({
+ *   design: {
+ *     model: { instrument: "score", mean: 60, sd: 15, reliability: 0.5, selection: { cutoff: 40, keep: "below" },
+ *       effects: { imsr: { mean: 0, sd: 0 } } },
+ *     data: { type: "cohort", n: 200 },
+ *     answers: ["change-t"],
+ *   },
+ *   reps: 200,
+ *   seed: 5,
+ * });
+ * const [row] = diagnoseSimulation(sim);
+ * const expected = rtmShift({ mean: 60, sd: 15, cutoff: 40, reliability: 0.5, keep: "below" }); // 13.49
+ * const mcse = row.sd_estimate! / Math.sqrt(200);
+ * if (Math.abs(row.mean_estimate! - expected) > 4 * mcse) throw new Error(`${row.mean_estimate} vs ${expected}`);
+ * // its risk of bias follows from that simulated bias, not from the label "cohort"
+ * ```
+ *
+ * The certainty readout (the toolkit's heuristic, not GRADE) judges a design from its simulated
+ * diagnosands; a pre-post cohort with a natural course of 0.5 points per domain (3.5 PDI points)
+ * is biased by that much, which is serious against the PDI's MCID:
+ * ```ts
+ * import { certainty, diagnoseSimulation, parseSimulation } from "./mod.ts";
+ * const sim = parseSimulation({
+ *   design: { model: { naturalCourse: 0.5 }, data: { type: "cohort", n: 100 }, answers: ["change-t"] },
+ *   reps: 200,
+ *   seed: 3,
+ * });
+ * const [row] = diagnoseSimulation(sim);
+ * const c = certainty(row, sim.points[0].design, { comparator: "none", instrument: "pdi" });
+ * if (c.starting_level !== "low" || c.risk_of_bias.rating !== "serious") throw new Error(JSON.stringify(c.risk_of_bias));
+ * if (c.label !== "toolkit heuristic, not GRADE") throw new Error(c.label);
+ * ```
+ *
  * Bad input is a `ValidationError` that names the field and the allowed values:
  * ```ts
  * import { parseDesign } from "./mod.ts";
  * let msg = "";
  * try { parseDesign({ data: { type: "rtc" } }); } catch (e) { msg = (e as Error).message; }
- * if (!msg.includes('data.type must be one of "rct", "waitlist", "cohort", "sced", "meta"')) throw new Error(msg);
+ * const allowed = '"rct", "waitlist", "cohort", "sced", "meta", "twics", "controlled-cohort", "stepped-wedge", "its"';
+ * if (!msg.includes(`data.type must be one of ${allowed}`)) throw new Error(msg);
  * ```
  * @module
  */
@@ -81,6 +133,7 @@ export { type AnswerName, answerNames, dataTypes, defaultAnswers, parseDesign, s
 export type {
   CohortData,
   Comparator,
+  ControlledCohortData,
   DataStrategy,
   DataStrategyInput,
   DataType,
@@ -92,16 +145,78 @@ export type {
   EffectDistribution,
   EffectDistributionInput,
   Effects,
+  EstimandTarget,
   InstrumentName,
+  ItsData,
   MetaData,
   MissingRule,
   Model,
   ModelInput,
   RctData,
+  ResponseShift,
   ScedData,
   Selection,
+  Sidedness,
+  SteppedWedgeData,
+  TwicsData,
+  Unmeasured,
   WaitlistData,
 } from "./types.ts";
+export {
+  certainty,
+  type CertaintyDomain,
+  type CertaintyLevel,
+  type CertaintyQuestion,
+  type CertaintyRating,
+  DEFAULT_QUESTION,
+  type DesignCertainty,
+} from "./certainty.ts";
+export {
+  type CertaintyRow,
+  certaintyTable,
+  mainAnswer,
+  mainCertaintyRows,
+  parseScenario,
+  type Scenario,
+  type ScenarioAgreement,
+  scenarioAgreement,
+  scenarioComparison,
+  scenarioDesigns,
+  type ScenarioInput,
+  type ScenarioValue,
+  type ScenarioValueRow,
+  scenarioValueRows,
+  splitByScenario,
+  withCertainty,
+  withSize,
+} from "./scenario.ts";
+export {
+  findSampleSize,
+  type MdeInput,
+  type MdeResult,
+  minimalDetectableEffect,
+  type SampleSizeInput,
+  type SampleSizeResult,
+  type SampleSizeStep,
+  type SampleSizeTarget,
+} from "./samplesize.ts";
+export {
+  calibrateK,
+  CALIBRATION_TARGETS,
+  type CalibrationFit,
+  calibrationTable,
+  type CalibrationTarget,
+  type KCalibrationRow,
+  onInstrument,
+} from "./calibration.ts";
+export { populationEffect } from "./data.ts";
+export {
+  type TornadoRow,
+  tornadoRows,
+  type TornadoSimulation,
+  tornadoSimulation,
+  type TornadoVariant,
+} from "./sensitivity.ts";
 export {
   type Block,
   type BlockTask,
@@ -161,6 +276,6 @@ export {
   type InstrumentSpec,
   type Scoring,
 } from "./defaults.ts";
-export { type ResolvedModel, resolveModel } from "./model.ts";
+export { type Condition, type ResolvedModel, resolveModel } from "./model.ts";
 export { PDI_MCID, type SourcedValue } from "../instruments.ts";
 export { findRow, type GradeReport, gradeReport } from "./report.ts";

@@ -3,10 +3,17 @@
  * measurement error, optional selection on the observed baseline (so regression to the mean
  * emerges), a share of patients who are not at the end of the line (they respond to primary care),
  * a natural course, and patient-level treatment effects that fall on the k domains each patient
- * prioritises. A generic PROM (PDI: sum of 7 domains) then dilutes an effect that a personalised
- * PROM (PSC: mean of the patient's own 3 most important activities, which lie in the domains the
- * patient prioritises; with k = 1 all three are activities of that one domain) captures: the
- * dilution comes out of the model, it is not assumed.
+ * prioritises. A generic PROM (PDI: sum of 7 domains) then shows a smaller standardised effect
+ * than a personalised PROM (PSC: mean of the patient's own 3 most important activities, placed in
+ * the domains the patient prioritises; with k = 1 all three are activities of that one domain).
+ * This dilution is *assumed*, not emergent: it follows from putting the whole effect on k domains
+ * and the personalised items exactly there. Its size is set by k, which is calibrated against the
+ * seed's effect sizes per scenario (`calibrateK` in calibration.ts), not chosen.
+ *
+ * Bias mechanisms (observation artefacts, not part of the inquiry): a non-specific (expectation)
+ * effect for everyone in active care, a response shift for treated patients (generic and
+ * personalised PROMs separately), a waiting-list hold-back; plus the natural course and, through
+ * selection on a noisy baseline, regression to the mean.
  *
  * Every score is returned *oriented*: higher = better (the PDI, PSC and NRS are multiplied by -1),
  * so every effect, estimate and estimand in `lib/design` reads "positive = improvement".
@@ -46,6 +53,8 @@ export interface ResolvedModel {
   scoreErrorSd: number;
   /** SD of the observed score in the unselected population (analytic). */
   scoreSd: number;
+  /** Observation artefact per condition on the oriented score (expectation, response shift, hold-back). */
+  artefact: Record<Condition, number>;
   /** The validated model it was resolved from. */
   model: Model;
 }
@@ -64,6 +73,7 @@ export function resolveModel(model: Model): ResolvedModel {
     reliability: model.reliability ?? base.reliability,
     interDomainR: model.interDomainR ?? base.interDomainR,
     mcid: model.mcid ?? base.mcid,
+    items: model.items ?? base.items,
   };
   const D = spec.domains;
   const k = Math.min(model.prioritised, D);
@@ -91,7 +101,17 @@ export function resolveModel(model: Model): ResolvedModel {
     scoreErrorSd = sdError;
     scoreSd = spec.sd;
   }
-  return { spec, k, sdTrue, sdError, effectWeight, allWeight, scoreErrorSd, scoreSd, model };
+  const exp = allWeight * (model.expectation ?? 0);
+  const rs = allWeight *
+    (spec.scoring === "mean-prioritised" ? model.responseShift?.personalised ?? 0 : model.responseShift?.generic ?? 0);
+  const artefact: Record<Condition, number> = {
+    imsr: exp + rs,
+    usualImsr: exp + rs,
+    primaryCare: exp,
+    waitingList: -allWeight * (model.holdBack ?? 0),
+    none: 0,
+  };
+  return { spec, k, sdTrue, sdError, effectWeight, allWeight, scoreErrorSd, scoreSd, artefact, model };
 }
 
 /** Simulated patients: oriented observed baseline and potential post scores per condition. */
@@ -105,6 +125,8 @@ export interface Patients {
   pre: Float64Array;
   /** Oriented observed post score under each requested condition (same measurement error across conditions). */
   post: Partial<Record<Condition, Float64Array>>;
+  /** Oriented post score without observation artefacts (what the inquiry is about). */
+  truePost: Partial<Record<Condition, Float64Array>>;
   /** Oriented effect of each requested condition on the score (excluding the natural course). */
   effect: Partial<Record<Condition, Float64Array>>;
   /** Patients generated before selection (equals n without selection). */
@@ -174,15 +196,18 @@ export function drawPatients(rm: ResolvedModel, n: number, conditions: readonly 
     trueScore: new Float64Array(n),
     pre: new Float64Array(n),
     post: {},
+    truePost: {},
     effect: {},
     screened: 0,
   };
   const C = conditions.length;
-  const postArr: Float64Array[] = [], effArr: Float64Array[] = [];
+  const postArr: Float64Array[] = [], effArr: Float64Array[] = [], trueArr: Float64Array[] = [], art: number[] = [];
   const pEol: { mean: number; sd: number }[] = [], pNot: { mean: number; sd: number }[] = [];
   for (const c of conditions) {
     postArr.push(out.post[c] = new Float64Array(n));
     effArr.push(out.effect[c] = new Float64Array(n));
+    trueArr.push(out.truePost[c] = new Float64Array(n));
+    art.push(rm.artefact[c]);
     pEol.push(effectParams(model, c, false));
     pNot.push(effectParams(model, c, true));
   }
@@ -217,7 +242,8 @@ export function drawPatients(rm: ResolvedModel, n: number, conditions: readonly 
       const p = params[c];
       const eff = effectWeight * (p.sd > 0 ? p.mean + p.sd * rng.normal() : p.mean);
       effArr[c][i] = eff;
-      postArr[c][i] = base + eff;
+      trueArr[c][i] = base + eff;
+      postArr[c][i] = base + eff + art[c];
     }
   }
   out.screened = screened;

@@ -31,6 +31,8 @@ export interface GradeReport {
 }
 
 /**
+ * @deprecated Use `withCertainty` / `mainCertaintyRows` (scenario.ts) with the certainty readout.
+ *
  * Apply the GRADE-style heuristic ({@link gradeHeuristic}) to diagnosis rows of `sim`, each with
  * the context of its own grid point's design (MCID, n, optimal information size, PROM dilution).
  * @example gradeReport(sim, rows.filter((r) => r.answer === "ancova"))[0].summary

@@ -55,6 +55,17 @@ export const modelSchema = z.object({
   shareNotEndOfLine: prob().default(0),
   /** Selection on the observed baseline score (regression to the mean). */
   selection: z.object({ cutoff: z.number().finite(), keep: z.enum(["above", "below"]) }).strict().optional(),
+  /** Override of the personalised PROM's number of items (own activities). */
+  items: z.number().int().min(1).max(7).optional(),
+  /** Non-specific (expectation) effect of receiving active care, points per domain (not in the inquiry). */
+  expectation: z.number().finite().default(0),
+  /** Response shift of treated patients, points per domain (not in the inquiry). */
+  responseShift: z.object({
+    generic: z.number().finite().default(0),
+    personalised: z.number().finite().default(0),
+  }).strict().default({ generic: 0, personalised: 0 }),
+  /** Waiting-list hold-back, points per domain (positive = waiting-list patients report worse). */
+  holdBack: z.number().finite().default(0),
   /** Effect distributions, points per prioritised domain (positive = improvement). */
   effects: z.object({
     imsr: effect(defaultEffects.imsr),
@@ -82,11 +93,65 @@ const rctSchema = z.object({
   allocation: z.number().gt(0).lt(1).default(0.5),
   comparator: comparatorSchema.exclude(["none"]).default("primary-care"),
   dropout: dropoutSchema.default({ rate: 0, mechanism: "MCAR", strength: 1 }),
+  /** Share of the IMSR arm who do not receive IMSR (analysed as randomised: intention to treat). */
+  nonAdherence: prob().default(0),
+  /** Share of the comparator arm who receive IMSR anyway (analysed as randomised). */
+  contamination: prob().default(0),
+  /** Non-inferiority margin, points on the analysed score (for the `ni-ancova` answer). */
+  margin: z.number().finite().positive().optional(),
+}).strict();
+
+const twicsSchema = rctSchema.omit({ nonAdherence: true }).extend({
+  type: z.literal("twics"),
+  /** Share of those offered IMSR who refuse it (they stay in usual care). */
+  refusal: prob().default(0.3),
+  nonAdherence: z.literal(0).default(0),
+}).strict();
+
+const controlledCohortSchema = z.object({
+  type: z.literal("controlled-cohort"),
+  n: z.number().int().min(4).default(200),
+  /** Probability of receiving IMSR at average severity and prognosis. */
+  share: z.number().gt(0).lt(1).default(0.5),
+  comparator: comparatorSchema.exclude(["none"]).default("primary-care"),
+  /** Log-odds of IMSR per SD of worse true baseline (confounding by indication). */
+  indication: z.number().finite().default(1),
+  /** Unmeasured confounding: selection (log-odds per SD of U) and prognosis (points per domain per SD of U). */
+  unmeasured: z.object({
+    selection: z.number().finite().default(0),
+    prognosis: z.number().finite().default(0),
+  }).strict().default({ selection: 0, prognosis: 0 }),
+  dropout: dropoutSchema.default({ rate: 0, mechanism: "MCAR", strength: 1 }),
 }).strict();
 
 const waitlistSchema = rctSchema.extend({
   type: z.literal("waitlist"),
   comparator: z.literal("waiting-list").default("waiting-list"),
+}).strict();
+
+const steppedWedgeSchema = z.object({
+  type: z.literal("stepped-wedge"),
+  clusters: z.number().int().min(2).max(200).default(6),
+  periods: z.number().int().min(2).max(100).default(4),
+  perCluster: z.number().int().min(2).default(10),
+  /** SD of centre effects, points per domain. */
+  clusterSd: z.number().finite().nonnegative().default(0.5),
+  /** Secular trend, points per domain per period. */
+  secularTrend: z.number().finite().default(0),
+  comparator: comparatorSchema.exclude(["none"]).default("primary-care"),
+  dropout: dropoutSchema.default({ rate: 0, mechanism: "MCAR", strength: 1 }),
+}).strict();
+
+const itsSchema = z.object({
+  type: z.literal("its"),
+  periods: z.number().int().min(6).max(1000).default(24),
+  perPeriod: z.number().int().min(2).default(20),
+  /** First period (0-based) with IMSR. */
+  interruption: z.number().int().min(2).default(12),
+  secularTrend: z.number().finite().default(0),
+  /** A level shift at the interruption that is not IMSR, points per domain. */
+  coIntervention: z.number().finite().default(0),
+  comparator: comparatorSchema.exclude(["none"]).default("primary-care"),
 }).strict();
 
 const cohortSchema = z.object({
@@ -122,6 +187,8 @@ const metaSchema = z.object({
     allocation: 0.5,
     comparator: "primary-care",
     dropout: { rate: 0, mechanism: "MCAR", strength: 1 },
+    nonAdherence: 0,
+    contamination: 0,
   }),
   /** Effect measure of each study: raw mean difference or standardised mean difference. */
   measure: z.enum(["MD", "SMD"]).default("MD"),
@@ -129,12 +196,32 @@ const metaSchema = z.object({
 }).strict();
 
 /** The allowed values of `data.type`. */
-export const dataTypes: readonly DataType[] = ["rct", "waitlist", "cohort", "sced", "meta"];
+export const dataTypes: readonly DataType[] = [
+  "rct",
+  "waitlist",
+  "cohort",
+  "sced",
+  "meta",
+  "twics",
+  "controlled-cohort",
+  "stepped-wedge",
+  "its",
+];
 
 /** Data strategies (a data object without `type` is an RCT, as an absent `data` is). */
 export const dataSchema = z.preprocess(
   (v) => (v !== null && typeof v === "object" && !Array.isArray(v) && !("type" in v) ? { type: "rct", ...v } : v),
-  z.discriminatedUnion("type", [rctSchema, waitlistSchema, cohortSchema, scedSchema, metaSchema], {
+  z.discriminatedUnion("type", [
+    rctSchema,
+    waitlistSchema,
+    cohortSchema,
+    scedSchema,
+    metaSchema,
+    twicsSchema,
+    controlledCohortSchema,
+    steppedWedgeSchema,
+    itsSchema,
+  ], {
     error: () => `must be one of ${dataTypes.map((t) => JSON.stringify(t)).join(", ")} (the data strategy)`,
   }),
 );
@@ -144,12 +231,15 @@ export const answerNames = [
   "dim",
   "welch",
   "ancova",
+  "ni-ancova",
   "change-t",
   "smc",
   "responder-diff",
   "responder-rate",
   "randomization",
   "re-pool",
+  "sw-regression",
+  "its-segmented",
 ] as const;
 /** The name of an answer strategy. */
 export type AnswerName = (typeof answerNames)[number];
@@ -167,11 +257,15 @@ export const designSchema = z.object({
   alpha: z.number().gt(0).lt(1).default(0.05),
   /** Confidence level of the intervals in percent (0.95 is read as 95). */
   level: levelSchema.default(95),
+  /** Sidedness of every test: two-sided (default) or one-sided ("IMSR better?"). */
+  sided: z.enum(["two", "one"]).default("two"),
+  /** The inquiry: sample or population average effect (default: sample; meta-analysis: population, μ). */
+  estimand: z.enum(["sample", "population"]).optional(),
 }).strict();
 
 // compile-time checks: the schema's output fits the written-out types of ./types.ts
 type Parsed = z.output<typeof designSchema>;
-const _designFits = (d: Parsed): Omit<Design, "answers"> => d;
+const _designFits = (d: Parsed): Omit<Design, "answers" | "estimand"> => d;
 const _modelFits = (m: z.output<typeof modelSchema>): Model => m;
 const _dropoutFits = (d: z.output<typeof dropoutSchema>): Dropout => d;
 void [_designFits, _modelFits, _dropoutFits];
@@ -191,13 +285,24 @@ export function defaultAnswers(type: DataStrategy["type"]): AnswerName[] {
       return ["randomization"];
     case "meta":
       return ["re-pool"];
+    case "twics":
+    case "controlled-cohort":
+      return ["dim", "ancova"];
+    case "stepped-wedge":
+      return ["sw-regression"];
+    case "its":
+      return ["its-segmented"];
   }
 }
 
 /** Which answer strategies each data strategy supports. */
 export const supportedAnswers: Record<DataStrategy["type"], readonly AnswerName[]> = {
-  rct: ["dim", "welch", "ancova", "change-t", "responder-diff"],
+  rct: ["dim", "welch", "ancova", "ni-ancova", "change-t", "responder-diff"],
   waitlist: ["dim", "welch", "ancova", "change-t", "responder-diff"],
+  twics: ["dim", "welch", "ancova", "change-t", "responder-diff"],
+  "controlled-cohort": ["dim", "welch", "ancova", "change-t", "responder-diff"],
+  "stepped-wedge": ["sw-regression"],
+  its: ["its-segmented"],
   cohort: ["change-t", "smc", "responder-rate"],
   sced: ["randomization"],
   meta: ["re-pool"],
@@ -218,6 +323,22 @@ export function parseDesign(input: unknown, context: string = "design"): Design 
       fail(context, `answers[${i}]`, `must be one of ${ok.join(", ")} for a ${d.data.type} design`, a);
     }
   });
+  if (answers.includes("ni-ancova") && !(d.data.type === "rct" && d.data.margin !== undefined)) {
+    fail(
+      context,
+      "data.margin",
+      "is required for the ni-ancova answer (the non-inferiority margin, points)",
+      undefined,
+    );
+  }
+  if (d.data.type === "its" && d.data.interruption > d.data.periods - 2) {
+    fail(
+      context,
+      "data.interruption",
+      `must leave at least 2 periods after it (<= ${d.data.periods - 2})`,
+      d.data.interruption,
+    );
+  }
   if (d.data.type === "sced" && 2 * d.data.minPhase > d.data.measurements) {
     fail(context, "data.minPhase", `must be <= measurements / 2 (${d.data.measurements / 2})`, d.data.minPhase);
   }
@@ -232,5 +353,6 @@ export function parseDesign(input: unknown, context: string = "design"): Design 
       );
     }
   }
-  return { ...d, answers };
+  const estimand = d.estimand ?? (d.data.type === "meta" ? "population" : "sample");
+  return { ...d, answers, estimand };
 }

@@ -29,15 +29,19 @@ import {
   changeScoreT,
   diffInMeans,
   handleMissing,
+  itsSegmented,
   meanChange,
+  niAncova,
   responderDiff,
   responderRate,
   smc,
+  swRegression,
   type TwoArm,
   welch,
 } from "./answers.ts";
 import { diagnoseAnswer, type DiagnosisRow } from "./diagnose.ts";
 import { checkResources } from "./_bounds.ts";
+import { qt } from "../stats/distributions.ts";
 
 /** Values stored per replication and answer strategy, in this order. */
 export const FIELDS: readonly ["estimate", "ci_lb", "ci_ub", "pval", "estimand"] = [
@@ -183,14 +187,30 @@ export function estimandOf(design: Design, answer: AnswerName): Estimand {
 function scedAnswer(sim: SimData & { kind: "sced" }, design: Design, rng: Random): AnswerResult {
   const { study } = sim;
   const data = design.data as Extract<Design["data"], { type: "sced" }>;
+  const m = study.series.length;
+  const diffs = new Float64Array(m);
   let s = 0;
-  for (let i = 0; i < study.series.length; i++) {
+  for (let i = 0; i < m; i++) {
     const y = study.series[i], b = study.starts[i] - 1;
     let sa = 0, sb = 0;
     for (let t = 0; t < y.length; t++) t < b ? (sa += y[t]) : (sb += y[t]);
-    s += sb / (y.length - b) - sa / b;
+    diffs[i] = sb / (y.length - b) - sa / b;
+    s += diffs[i];
   }
-  const estimate = s / study.series.length;
+  const estimate = s / m;
+  // interval: the mean within-case B − A difference's t interval on (cases − 1) df (cases as the
+  // unit; no interval for a single case)
+  let ci_lb: number | null = null, ci_ub: number | null = null;
+  if (m >= 2) {
+    let ss = 0;
+    for (let i = 0; i < m; i++) ss += (diffs[i] - estimate) ** 2;
+    const se = Math.sqrt(ss / (m - 1) / m);
+    if (se > 0) {
+      const q = qt(1 - (100 - design.level) / 200, m - 1);
+      ci_lb = estimate - q * se;
+      ci_ub = estimate + q * se;
+    }
+  }
   const scheme = data.design === "mbd" && study.series.length > 1 ? "koehler-levin" : "marascuilo-busk";
   const starts = data.design === "mbd" && study.series.length > 1
     ? [...study.startSets].sort((a, b) => a[0] - b[0])
@@ -200,11 +220,11 @@ function scedAnswer(sim: SimData & { kind: "sced" }, design: Design, rng: Random
     scheme,
     starts,
     observed: study.starts,
-    statistic: "B-A",
+    statistic: design.sided === "one" ? "B-A" : "|A-B|",
     draws: data.randomizations,
     seed: rng.int(0, 2 ** 31 - 1),
   });
-  return { estimate, ci_lb: null, ci_ub: null, pval: test.pval };
+  return { estimate, ci_lb, ci_ub, pval: test.pval };
 }
 
 /**
@@ -238,6 +258,19 @@ export function applyAnswers(
       case "ancova":
         r = ancova(two!, level);
         break;
+      case "sw-regression":
+        r = swRegression((sim as SimData & { kind: "stepped-wedge" }).data, level);
+        break;
+      case "its-segmented": {
+        const its = sim as SimData & { kind: "its" };
+        r = itsSegmented(its.means, its.interruption, level);
+        break;
+      }
+      case "ni-ancova": {
+        const margin = (design.data as { margin?: number }).margin ?? NaN;
+        r = niAncova(two!, level, margin);
+        break;
+      }
       case "change-t":
         r = sim.kind === "single-arm" ? meanChange(two!, level) : changeScoreT(two!, level);
         break;
@@ -263,6 +296,12 @@ export function applyAnswers(
         }
         break;
       }
+    }
+    if (
+      design.sided === "one" && a !== "randomization" && a !== "ni-ancova" && r.pval !== null && r.estimate !== null
+    ) {
+      // one-sided "IMSR better" from the two-sided p of a symmetric test
+      r = { ...r, pval: r.estimate > 0 ? r.pval / 2 : 1 - r.pval / 2 };
     }
     const o = offset + j * F;
     out[o] = r.estimate ?? NaN;

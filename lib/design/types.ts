@@ -94,8 +94,29 @@ export interface Model {
   shareNotEndOfLine: number;
   /** Selection on the observed baseline score. */
   selection?: Selection;
+  /** Override of the personalised PROM's number of items (own activities, 1–7; PSC default 3). */
+  items?: number;
+  /**
+   * Non-specific (expectation, attention) effect on the self-reported score of every patient who
+   * receives active care (IMSR, usual IMSR, primary care), points per domain on every domain. Not
+   * part of the inquiry (the specific effect of IMSR): a design without an attention-matched
+   * comparator counts it as effect.
+   */
+  expectation: number;
+  /** Response shift of treated patients (IMSR, usual IMSR), points per domain, not part of the inquiry. */
+  responseShift: ResponseShift;
+  /** Waiting-list hold-back: points per domain by which waiting-list patients report worse than untreated ones. */
+  holdBack: number;
   /** Effect distributions of the conditions. */
   effects: Effects;
+}
+
+/** Response shift (recalibration of the self-report after treatment), points per domain. */
+export interface ResponseShift {
+  /** On a generic PROM (PDI, NRS, SF-12). */
+  generic: number;
+  /** On a personalised PROM of self-chosen goals (PSC/PSFS): may be larger. */
+  personalised: number;
 }
 
 /** Input form of {@link Model} (every field optional). */
@@ -120,6 +141,14 @@ export interface ModelInput {
   shareNotEndOfLine?: number;
   /** Selection on the observed baseline score. */
   selection?: Selection;
+  /** Override of the personalised PROM's number of items (1–7). */
+  items?: number;
+  /** Non-specific (expectation) effect, points per domain (default 0). */
+  expectation?: number;
+  /** Response shift, points per domain (default 0 for both). */
+  responseShift?: Partial<ResponseShift>;
+  /** Waiting-list hold-back, points per domain (default 0). */
+  holdBack?: number;
   /** Effect distributions (each optional). */
   effects?: { [K in keyof Effects]?: EffectDistributionInput };
 }
@@ -136,6 +165,12 @@ export interface RctData {
   comparator: Exclude<Comparator, "none">;
   /** Dropout. */
   dropout: Dropout;
+  /** Share of the IMSR arm who do not receive IMSR (they get the comparator); analysed as randomised. */
+  nonAdherence: number;
+  /** Share of the comparator arm who receive IMSR anyway; analysed as randomised. */
+  contamination: number;
+  /** Non-inferiority margin (points on the analysed score) for the `ni-ancova` answer; absent: none. */
+  margin?: number;
 }
 
 /** A waiting-list RCT. */
@@ -144,6 +179,92 @@ export interface WaitlistData extends Omit<RctData, "type" | "comparator"> {
   type: "waitlist";
   /** Always the waiting list. */
   comparator: "waiting-list";
+}
+
+/**
+ * Trials within cohorts (TwiCs): a random share of a cohort is offered IMSR; those who refuse stay
+ * in usual care; analysed as randomised (offered vs not offered).
+ */
+export interface TwicsData extends Omit<RctData, "type" | "nonAdherence"> {
+  /** Discriminator. */
+  type: "twics";
+  /** Share of those offered IMSR who refuse it. */
+  refusal: number;
+  /** Non-adherence besides refusal (always 0 in the simulator; refusal plays this part). */
+  nonAdherence: number;
+}
+
+/** Unmeasured confounding of a controlled cohort (a sensitivity parameter). */
+export interface Unmeasured {
+  /** Log-odds of receiving IMSR per SD of the unmeasured prognostic factor U. */
+  selection: number;
+  /** Points per domain by which the outcome worsens per SD of U (in both conditions). */
+  prognosis: number;
+}
+
+/**
+ * A controlled cohort (target-trial emulation): patients receive IMSR or the comparator by
+ * indication (worse true baseline, unmeasured prognosis), not at random.
+ */
+export interface ControlledCohortData {
+  /** Discriminator. */
+  type: "controlled-cohort";
+  /** Number of patients. */
+  n: number;
+  /** Probability of receiving IMSR for a patient of average severity and prognosis. */
+  share: number;
+  /** The comparator those not receiving IMSR get. */
+  comparator: Exclude<Comparator, "none">;
+  /** Confounding by indication: log-odds of IMSR per SD of worse *true* baseline (the observed baseline adjusts only partly). */
+  indication: number;
+  /** Unmeasured confounding (sensitivity parameter). */
+  unmeasured: Unmeasured;
+  /** Dropout. */
+  dropout: Dropout;
+}
+
+/**
+ * A stepped-wedge cluster RCT across centres: every centre starts in the comparator and crosses to
+ * IMSR at a randomised step; new patients are treated in each period.
+ */
+export interface SteppedWedgeData {
+  /** Discriminator. */
+  type: "stepped-wedge";
+  /** Centres (clusters). */
+  clusters: number;
+  /** Periods (the first all comparator, the last all IMSR). */
+  periods: number;
+  /** Patients per centre per period. */
+  perCluster: number;
+  /** SD of centre effects, points per domain (on baseline and outcome alike). */
+  clusterSd: number;
+  /** Calendar-time drift of outcomes, points per domain per period (a secular trend). */
+  secularTrend: number;
+  /** The comparator before a centre crosses over. */
+  comparator: Exclude<Comparator, "none">;
+  /** Dropout. */
+  dropout: Dropout;
+}
+
+/**
+ * An interrupted time series on registry data: patients treated with the comparator before the
+ * interruption and with IMSR from it on; analysed by segmented regression of the period means.
+ */
+export interface ItsData {
+  /** Discriminator. */
+  type: "its";
+  /** Periods (e.g. months). */
+  periods: number;
+  /** Patients per period. */
+  perPeriod: number;
+  /** First period (0-based) with IMSR. */
+  interruption: number;
+  /** Secular trend of outcomes, points per domain per period. */
+  secularTrend: number;
+  /** A level shift at the interruption that is not IMSR (a co-intervention), points per domain. */
+  coIntervention: number;
+  /** The care before the interruption. */
+  comparator: Exclude<Comparator, "none">;
 }
 
 /** A prospective pre-post cohort (a PIO). */
@@ -191,7 +312,16 @@ export interface MetaData {
 }
 
 /** A data strategy with every default filled in. */
-export type DataStrategy = RctData | WaitlistData | CohortData | ScedData | MetaData;
+export type DataStrategy =
+  | RctData
+  | WaitlistData
+  | CohortData
+  | ScedData
+  | MetaData
+  | TwicsData
+  | ControlledCohortData
+  | SteppedWedgeData
+  | ItsData;
 
 /** The data-strategy names (the allowed values of `data.type`). */
 export type DataType = DataStrategy["type"];
@@ -201,7 +331,7 @@ export type DataType = DataStrategy["type"];
  * Fields are checked by {@link parseDesign}.
  */
 export interface DataStrategyInput {
-  /** `rct` (default), `waitlist`, `cohort`, `sced` or `meta`. */
+  /** `rct` (default), `waitlist`, `cohort`, `sced`, `meta`, `twics`, `controlled-cohort`, `stepped-wedge` or `its`. */
   type?: DataType;
   /** Any other field of the chosen data strategy. */
   [field: string]: unknown;
@@ -223,7 +353,21 @@ export interface Design {
   alpha: number;
   /** Confidence level of the intervals, in percent (default 95; 0.95 is read as 95). */
   level: number;
+  /** Sidedness of every test (default two-sided; one-sided tests ask "IMSR better?"). */
+  sided: Sidedness;
+  /**
+   * The inquiry: the sample average effect of the simulated patients (`sample`) or the model's
+   * population average effect (`population`; for a meta-analysis μ, the mean of the distribution
+   * of true study effects). Default `sample`, except `population` (μ) for meta-analysis designs.
+   */
+  estimand: EstimandTarget;
 }
+
+/** Sidedness of the tests. */
+export type Sidedness = "two" | "one";
+
+/** Which average effect a design targets. */
+export type EstimandTarget = "sample" | "population";
 
 /** Input form of a design (every field optional: `{}` is a 1:1 RCT, n = 100, on the PDI). */
 export interface DesignInput {
@@ -241,4 +385,8 @@ export interface DesignInput {
   alpha?: number;
   /** Confidence level of the intervals in percent, or as a proportion (default 95). */
   level?: number;
+  /** Sidedness of every test (default `two`). */
+  sided?: Sidedness;
+  /** Sample or population average effect (default `sample`; `population` = μ for meta-analyses). */
+  estimand?: EstimandTarget;
 }

@@ -239,3 +239,77 @@ export function dilutionPlot(
     ],
   });
 }
+
+/** One bar of {@link tornadoPlot}: an assumption's effect on one design's bias. */
+export interface TornadoBar {
+  /** The assumption (scenario path, and field for object values) with its range. */
+  label: string;
+  /** Bias at the low end of the range. */
+  low: number;
+  /** Bias at the high end of the range. */
+  high: number;
+  /** |high − low|. */
+  swing: number;
+}
+
+/** The part of a tornado row ({@link TornadoRow} in lib/design) the plot needs. */
+export interface TornadoInputRow {
+  /** Design name. */
+  design: string;
+  /** Scenario path. */
+  path: string;
+  /** Field(s) varied inside an object value, or null. */
+  field: string | null;
+  /** Low end of the range. */
+  low: number;
+  /** High end of the range. */
+  high: number;
+  /** Bias at the low end. */
+  bias_low: number | null;
+  /** Bias at the high end. */
+  bias_high: number | null;
+}
+
+/**
+ * Bars of a one-at-a-time (tornado) plot for one design, largest swing first; rows without a bias
+ * are left out.
+ * @example tornadoData(rows, "Pre-post cohort (PIO)")[0].label // "model.naturalCourse (0 to 0.5)"
+ */
+export function tornadoData(rows: readonly TornadoInputRow[], design: string): TornadoBar[] {
+  return rows
+    .filter((r) => r.design === design && r.bias_low !== null && r.bias_high !== null)
+    .map((r) => ({
+      label: `${r.path}${r.field ? `.${r.field}` : ""} (${r.low} to ${r.high})`,
+      low: r.bias_low!,
+      high: r.bias_high!,
+      swing: Math.abs(r.bias_high! - r.bias_low!),
+    }))
+    .sort((a, b) => b.swing - a.swing);
+}
+
+/**
+ * Tornado plot: for one design, the bias at the low (open dot) and high (filled dot) end of each
+ * assumption's range, one assumption at a time, largest swing on top.
+ * @example tornadoPlot(rows, { design: "Pre-post cohort (PIO)" })
+ */
+export function tornadoPlot(
+  rows: readonly TornadoInputRow[],
+  options: { design: string; width?: number; xLabel?: string; document?: Plot.PlotOptions["document"] },
+): ReturnType<typeof Plot.plot> {
+  const data = tornadoData(rows, options.design);
+  const labels = data.map((d) => d.label);
+  return Plot.plot({
+    document: options.document,
+    width: options.width ?? 760,
+    height: Math.max(120, 24 * labels.length + 50),
+    marginLeft: Math.min(380, 8 + 6.2 * Math.max(10, ...labels.map((l) => l.length))),
+    x: { label: options.xLabel ?? "Bias (estimate − estimand)", grid: true },
+    y: { label: null, domain: labels },
+    marks: [
+      Plot.ruleX([0], { stroke: theme.refline, strokeDasharray: "4,3" }),
+      Plot.ruleY(data, { x1: "low", x2: "high", y: "label", stroke: "#888", strokeWidth: 6, strokeOpacity: 0.5 }),
+      Plot.dot(data, { x: "low", y: "label", stroke: "currentColor", fill: "white", r: 4, tip: true }),
+      Plot.dot(data, { x: "high", y: "label", fill: "currentColor", r: 4, tip: true }),
+    ],
+  });
+}

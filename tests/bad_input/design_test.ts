@@ -20,6 +20,21 @@ import {
 } from "../../lib/design/mod.ts";
 import { ValidationError } from "../../lib/validate.ts";
 import { runSimulateCli } from "../../lib/cli/simulate.ts";
+import { findSampleSize, minimalDetectableEffect, parseScenario } from "../../lib/design/mod.ts";
+
+// ---- issue 11: scenario files ----
+const scenarioBase = {
+  scenario: "test",
+  title: "t",
+  description: "d",
+  question: { comparator: "none", instrument: "pdi" },
+  designs: [{ data: { type: "cohort", n: 20 } }],
+  reps: 10,
+  seed: 1,
+};
+const scen = (values: Record<string, unknown>, extra: Record<string, unknown> = {}) => () =>
+  parseScenario({ ...scenarioBase, ...extra, values });
+const T_TEST = { model: { instrument: "score" as const }, data: { type: "rct" as const }, answers: ["dim" as const] };
 
 type Expect = RegExp | { exitCode: number; stderr: RegExp };
 interface Case {
@@ -75,9 +90,125 @@ async function makeShards(): Promise<void> {
 
 const libraryCases: Case[] = [
   {
+    name: "scenario: an assumption without the range considered",
+    run: scen({ "model.naturalCourse": { value: 0.3, source: "assumption" } }),
+    expect: /scenario: values\["model\.naturalCourse"\]\.range is required when the source is "assumption"/,
+  },
+  {
+    name: "scenario: a value without a source",
+    run: scen({ "model.naturalCourse": { value: 0.3, source: " " } }),
+    expect: /source must name a seed line, a citation or "assumption"/,
+  },
+  {
+    name: "scenario: a path outside model. and data.",
+    run: scen({ "alpha": { value: 0.1, source: "x.txt:1" } }),
+    expect: /values\["alpha"\] must be a dotted design path under model\. or data\./,
+  },
+  {
+    name: "scenario: a reversed range",
+    run: scen({ "model.expectation": { value: 0.3, source: "assumption", range: [0.5, 0.1] } }),
+    expect: /values\["model\.expectation"\]\.range must be \[low, high\] with low <= high/,
+  },
+  {
+    name: "scenario: a name that is not a short lower-case name",
+    run: scen({}, { scenario: "My Scenario" }),
+    expect: /scenario: scenario must be a short lower-case name such as sceptical/,
+  },
+  {
+    name: "scenario: an unknown comparator in the question",
+    run: scen({}, { question: { comparator: "placebo", instrument: "pdi" } }),
+    expect: /question\.comparator/,
+  },
+  {
+    name: "scenario: a value of the wrong type reaches the design check and names the path",
+    run: scen({ "model.expectation": { value: "a lot", source: "x.txt:1" } }),
+    expect: /scenario test: model\.expectation/,
+  },
+  {
+    name: "ITS: an interruption that leaves fewer than 2 periods after it",
+    run: () => parseDesign({ data: { type: "its", periods: 10, interruption: 9 } }),
+    expect: /data\.interruption must leave at least 2 periods after it \(<= 8\), got 9/,
+  },
+  {
+    name: "stepped wedge: a single centre",
+    run: () => parseDesign({ data: { type: "stepped-wedge", clusters: 1 } }),
+    expect: /data\.clusters must be >= 2, got 1/,
+  },
+  {
+    name: "TwiCs: a refusal share above 1",
+    run: () => parseDesign({ data: { type: "twics", refusal: 1.5 } }),
+    expect: /data\.refusal must be <= 1, got 1\.5/,
+  },
+  {
+    name: "controlled cohort: a treated share of 1 (no comparison left)",
+    run: () => parseDesign({ data: { type: "controlled-cohort", share: 1 } }),
+    expect: /data\.share must be < 1, got 1/,
+  },
+  {
+    name: "non-inferiority answer without a margin",
+    run: () => parseDesign({ data: { type: "rct", comparator: "usual-imsr" }, answers: ["ni-ancova"] }),
+    expect: /data\.margin is required for the ni-ancova answer/,
+  },
+  {
+    name: "a negative non-inferiority margin",
+    run: () => parseDesign({ data: { type: "rct", margin: -2 }, answers: ["ni-ancova"] }),
+    expect: /data\.margin must be > 0, got -2/,
+  },
+  {
+    name: "non-adherence above 1",
+    run: () => parseDesign({ data: { type: "rct", nonAdherence: 1.5 } }),
+    expect: /data\.nonAdherence must be <= 1, got 1\.5/,
+  },
+  {
+    name: "sidedness other than two or one",
+    run: () => parseDesign({ sided: "both" } as never),
+    expect: /sided must be one of "two", "one"/,
+  },
+  {
+    name: "an estimand other than sample or population",
+    run: () => parseDesign({ estimand: "pate" } as never),
+    expect: /estimand must be one of "sample", "population"/,
+  },
+  {
+    name: "response shift with an unknown key",
+    run: () => parseDesign({ model: { responseShift: { personal: 1 } } } as never),
+    expect: /model\.responseShift/,
+  },
+  {
+    name: "more personalised items than domains",
+    run: () => parseDesign({ model: { items: 9 } }),
+    expect: /model\.items must be <= 7, got 9/,
+  },
+  {
+    name: "findSampleSize: both a power and a half-width target",
+    run: () => findSampleSize({ design: T_TEST, target: { power: 0.8, halfWidth: 1 }, reps: 100, seed: 1 }),
+    expect: /findSampleSize: target must give exactly one of power or halfWidth/,
+  },
+  {
+    name: "findSampleSize: power as a percentage",
+    run: () => findSampleSize({ design: T_TEST, target: { power: 80 }, reps: 100, seed: 1 }),
+    expect: /findSampleSize: target\.power must be a proportion in \(0, 1\), got 80/,
+  },
+  {
+    name: "findSampleSize: a reversed range",
+    run: () => findSampleSize({ design: T_TEST, target: { power: 0.8 }, range: [200, 20], reps: 100, seed: 1 }),
+    expect: /findSampleSize: range must be whole numbers \[low, high\] with 4 <= low < high/,
+  },
+  {
+    name: "findSampleSize: too few replications per evaluation",
+    run: () => findSampleSize({ design: T_TEST, target: { power: 0.8 }, reps: 10, seed: 1 }),
+    expect: /findSampleSize: reps must be a whole number >= 50, got 10/,
+  },
+  {
+    name: "minimalDetectableEffect: power 0",
+    run: () => minimalDetectableEffect({ design: T_TEST, power: 0, reps: 100, seed: 1 }),
+    expect: /minimalDetectableEffect: power must be a proportion in \(0, 1\), got 0/,
+  },
+  {
     name: "wrong data.type names the field and the allowed values (not zod's raw 'Invalid discriminator value')",
     run: () => parseDesign({ data: { type: "rtc" } }),
-    expect: /data\.type must be one of "rct", "waitlist", "cohort", "sced", "meta" \(the data strategy\), got "rtc"/,
+    expect:
+      /data\.type must be one of "rct", "waitlist", "cohort", "sced", "meta", "twics", "controlled-cohort", "stepped-wedge", "its" \(the data strategy\), got "rtc"/,
   },
   {
     name: "a numeric data.type",
@@ -217,7 +348,24 @@ const libraryCases: Case[] = [
 ];
 
 const cli = (args: string[]) => () => runSimulateCli(args);
+const noRange = write(
+  "scenario-norange.json",
+  JSON.stringify({ ...scenarioBase, values: { "model.naturalCourse": { value: 1, source: "assumption" } } }),
+);
 const cliCases: Case[] = [
+  {
+    name: "CLI: a scenario file with an unsourced assumption",
+    run: cli([noRange, "--json", "--workers", "1"]),
+    expect: {
+      exitCode: 2,
+      stderr: /values\["model\.naturalCourse"\]\.range is required when the source is "assumption"/,
+    },
+  },
+  {
+    name: "CLI: --json is a flag, not an option with a value",
+    run: cli([smallJson, "--json=yes"]),
+    expect: { exitCode: 2, stderr: /--json/ },
+  },
   {
     name: "CLI: an unknown option",
     run: cli([smallJson, "--rep", "10"]),
@@ -562,4 +710,36 @@ Deno.test("property: malformed JSON text in a design file gives exit 2 with one 
     await Deno.remove(folder, { recursive: true });
   }
   assert.ok(ok > 0 && refused > 0, `${ok} valid, ${refused} refused`);
+});
+
+Deno.test("property: random malformed scenario files give a ValidationError or a valid scenario, never a crash", () => {
+  const valueArb = fc.record({
+    value: fc.oneof(fc.double(), fc.string(), fc.constant(null), fc.object()),
+    source: fc.oneof(fc.constant("assumption"), fc.string(), fc.constant("x.txt:3")),
+    range: fc.option(fc.tuple(fc.double(), fc.double()), { nil: undefined }),
+  }, { requiredKeys: ["value", "source"] });
+  const pathArb = fc.oneof(
+    fc.constantFrom("model.naturalCourse", "model.expectation", "model.holdBack", "data.dropout", "data.nonAdherence"),
+    fc.string(),
+  );
+  const scenarioArb = fc.record({
+    scenario: fc.oneof(fc.constant("s"), fc.string()),
+    title: fc.string(),
+    description: fc.string(),
+    question: fc.oneof(fc.constant({ comparator: "none", instrument: "pdi" }), fc.object()),
+    values: fc.dictionary(pathArb, valueArb, { maxKeys: 4 }),
+    designs: fc.oneof(fc.constant([{ data: { type: "cohort", n: 20 } }]), fc.array(fc.object(), { maxLength: 2 })),
+    seed: fc.oneof(fc.nat(1000), fc.double()),
+  }, { requiredKeys: [] });
+  fc.assert(
+    fc.property(scenarioArb, (input) => {
+      try {
+        const s = parseScenario(input);
+        assert.ok(s.simulation.points.length >= 1);
+      } catch (e) {
+        assert.ok(e instanceof ValidationError, `not a ValidationError: ${(e as Error).stack}`);
+      }
+    }),
+    { seed: 42, numRuns: 200 },
+  );
 });

@@ -11,6 +11,14 @@
  */
 import { diagnoseSimulation, parseSimulation } from "../../lib/design/simulate.ts";
 import { createPool, diagnoseParallel } from "../../lib/design/parallel.ts";
+import { parseScenario } from "../../lib/design/scenario.ts";
+
+// the PICO/PIO notebook's first answer: the five designs of a scenario, 100 replications each
+const scenario = parseScenario(
+  JSON.parse(
+    await Deno.readTextFile(new URL("../../data/designs/scenario-literature-neutral.json", import.meta.url)),
+  ),
+);
 
 const sced = parseSimulation({
   design: {
@@ -68,4 +76,7 @@ Deno.bench(
     await diagnoseParallel(rctPdi, { pool, blockSize: 1000 });
   },
 );
+Deno.bench("scenario (5 designs) first answer: 100 replications each, in this thread", { n: 5, warmup: 1 }, () => {
+  diagnoseSimulation(scenario.simulation, 100);
+});
 globalThis.addEventListener("unload", () => pool.terminate());

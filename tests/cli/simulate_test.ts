@@ -169,3 +169,100 @@ Deno.test({
     });
   },
 });
+
+Deno.test("simulate --json on a scenario: the same bytes on 1 and 2 workers; certainty per row; no NaN", async () => {
+  const file = repoPath("data/designs/scenario-literature-neutral.json");
+  const a = await runSimulateCli([file, "--json", "--reps", "120", "--workers", "1", "--quiet"]);
+  const b = await runSimulateCli([file, "--json", "--reps", "120", "--workers", "2", "--quiet"]);
+  assert.equal(a.code, 0, a.stderr);
+  assert.equal(b.code, 0, b.stderr);
+  assert.equal(a.stdout, b.stdout);
+  assert.ok(!/NaN|Infinity/.test(a.stdout));
+  const out = JSON.parse(a.stdout);
+  assert.equal(out.scenario.name, "literature-neutral");
+  assert.deepEqual(out.question, { comparator: "primary-care", instrument: "pdi" });
+  for (const r of out.rows) {
+    assert.ok(["high", "low"].includes(r.certainty.starting_level));
+    assert.ok(["high", "moderate", "low", "very low"].includes(r.certainty.level));
+    assert.equal(r.alpha, 0.05);
+    assert.equal(r.sided, "two");
+  }
+});
+
+Deno.test("simulate --json on a plain simulation file judges against the default question", async () => {
+  const r = await runSimulateCli([
+    repoPath("data/designs/dispute.json"),
+    "--json",
+    "--reps",
+    "60",
+    "--workers",
+    "1",
+    "--quiet",
+  ]);
+  assert.equal(r.code, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.equal(out.scenario, null);
+  assert.equal(out.question.comparator, "primary-care");
+  assert.ok(out.rows.every((x: { certainty: { imprecision: { rating: string } } }) => x.certainty.imprecision.rating));
+});
+
+// The recipe of data/designs/README.md: independent processes, one per shard (as GNU parallel or a
+// Slurm array runs them), then one merge. Tested with plain `deno` processes (always available);
+// the GNU parallel form runs too when `parallel` is installed.
+async function deno(args: string[], cwd: string): Promise<{ code: number; stderr: string }> {
+  const out = await new Deno.Command(Deno.execPath(), { args, cwd, stdout: "null", stderr: "piped" }).output();
+  return { code: out.code, stderr: new TextDecoder().decode(out.stderr) };
+}
+const CLI = repoPath("lib/cli/simulate.ts");
+const SHARD_DESIGN = { ...design, reps: 45 };
+
+Deno.test("shard recipe: 3 separate deno processes (as GNU parallel / Slurm run them) merged equal the unsharded run", async () => {
+  await withDir(async (dir) => {
+    await Deno.writeTextFile(`${dir}/d.json`, JSON.stringify(SHARD_DESIGN));
+    const full = await runSimulateCli([`${dir}/d.json`, "--workers", "1", "--out", `${dir}/full.csv`, "--quiet"]);
+    assert.equal(full.code, 0, full.stderr);
+    const runs = await Promise.all(
+      [1, 2, 3].map((i) =>
+        deno(["run", "-A", CLI, "d.json", "--workers", "1", "--quiet", "--shard", `${i}/3`, "--out", `s${i}.csv`], dir)
+      ),
+    );
+    for (const r of runs) assert.equal(r.code, 0, r.stderr);
+    const merged = await deno(
+      ["run", "-A", CLI, "d.json", "--merge", "s1.csv", "s2.csv", "s3.csv", "--out", "merged.csv"],
+      dir,
+    );
+    assert.equal(merged.code, 0, merged.stderr);
+    assert.equal(await Deno.readTextFile(`${dir}/merged.csv`), await Deno.readTextFile(`${dir}/full.csv`));
+  });
+});
+
+const hasParallel = await new Deno.Command("sh", {
+  args: ["-c", "command -v parallel"],
+  stdout: "null",
+  stderr: "null",
+})
+  .output().then((o) => o.success).catch(() => false);
+
+Deno.test({
+  name: hasParallel
+    ? "shard recipe: GNU parallel runs the shards; the merge equals the unsharded run"
+    : "shard recipe: GNU parallel (SKIPPED: `parallel` is not installed; apt-get install -y parallel)",
+  ignore: !hasParallel,
+  fn: async () => {
+    await withDir(async (dir) => {
+      await Deno.writeTextFile(`${dir}/d.json`, JSON.stringify(SHARD_DESIGN));
+      const full = await runSimulateCli([`${dir}/d.json`, "--workers", "1", "--out", `${dir}/full.csv`, "--quiet"]);
+      assert.equal(full.code, 0, full.stderr);
+      const cmd = `parallel --halt now,fail=1 '${Deno.execPath()} run -A ${CLI} d.json --workers 1 --quiet ` +
+        `--shard {}/3 --out s{}.csv' ::: 1 2 3`;
+      const out = await new Deno.Command("sh", { args: ["-c", cmd], cwd: dir, stderr: "piped" }).output();
+      assert.ok(out.success, new TextDecoder().decode(out.stderr));
+      const merged = await deno(
+        ["run", "-A", CLI, "d.json", "--merge", "s1.csv", "s2.csv", "s3.csv", "--out", "m.csv"],
+        dir,
+      );
+      assert.equal(merged.code, 0, merged.stderr);
+      assert.equal(await Deno.readTextFile(`${dir}/m.csv`), await Deno.readTextFile(`${dir}/full.csv`));
+    });
+  },
+});

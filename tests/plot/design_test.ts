@@ -82,3 +82,19 @@ Deno.test("dilution plot: the PDI's standardised change grows with k, the PSC's 
   const svg = dilutionPlot(rows, { document: new JSDOM("").window.document });
   assert.ok(svg.querySelectorAll("path").length >= 2);
 });
+
+Deno.test("tornado: bars sorted by swing for one design; the plot renders one bar per assumption", async () => {
+  const { tornadoData, tornadoPlot } = await import("../../lib/plot/design.ts");
+  const rows = [
+    { design: "cohort", path: "model.naturalCourse", field: null, low: 0, high: 0.5, bias_low: 1.6, bias_high: 5.2 },
+    { design: "cohort", path: "data.attrition", field: "rate", low: 0.1, high: 0.3, bias_low: 3.5, bias_high: 3.6 },
+    { design: "rct", path: "model.naturalCourse", field: null, low: 0, high: 0.5, bias_low: 0, bias_high: 0.1 },
+    { design: "cohort", path: "model.sd", field: null, low: 2.2, high: 3, bias_low: null, bias_high: 1 },
+  ];
+  const bars = tornadoData(rows, "cohort");
+  assert.deepEqual(bars.map((b) => b.label), ["model.naturalCourse (0 to 0.5)", "data.attrition.rate (0.1 to 0.3)"]);
+  assert.ok(Math.abs(bars[0].swing - 3.6) < 1e-12);
+  const { window } = new JSDOM("");
+  const svg = tornadoPlot(rows, { design: "cohort", document: window.document as unknown as Document });
+  assert.equal(svg.querySelectorAll("circle").length, 4);
+});
