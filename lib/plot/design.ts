@@ -13,7 +13,10 @@
 import * as Plot from "@observablehq/plot";
 import { z } from "zod";
 import { fail, parseInput } from "../validate.ts";
-import { type DiagnosisRow, meanEstimateMcse } from "../design/diagnose.ts";
+import { type Diagnosis, type DiagnosisRow, meanEstimateMcse } from "../design/diagnose.ts";
+
+/** The diagnosis rows these plots draw (re-exported from the design engine). */
+export type { Diagnosis, DiagnosisRow };
 import { theme } from "./theme.ts";
 
 /** A diagnosand that can be plotted. */
@@ -115,7 +118,7 @@ export interface DesignPlotOptions {
   /** Width in pixels (default 760). */
   width?: number;
   /** Document to render into (a jsdom document outside the browser). */
-  document?: Plot.PlotOptions["document"];
+  document?: Document;
 }
 
 /**
@@ -126,7 +129,7 @@ export interface DesignPlotOptions {
 export function diagnosandPlot(
   rows: readonly DiagnosisRow[],
   options: DesignPlotOptions = {},
-): ReturnType<typeof Plot.plot> {
+): SVGSVGElement | HTMLElement {
   const diagnosand = options.diagnosand ?? "power";
   const data = diagnosandData(rows, { diagnosand });
   const meta = DIAGNOSANDS[diagnosand];
@@ -159,7 +162,7 @@ export function diagnosandPlot(
 export function diagnosandCurve(
   rows: readonly DiagnosisRow[],
   options: DesignPlotOptions = {},
-): ReturnType<typeof Plot.plot> {
+): SVGSVGElement | HTMLElement {
   const diagnosand = options.diagnosand ?? "power";
   if (!options.x) fail("diagnosandCurve", "x", "is required (a grid path such as data.n)", options.x);
   const data = diagnosandData(rows, { diagnosand, x: options.x }).filter((d) => typeof d.x === "number");
@@ -222,8 +225,8 @@ export function dilutionData(rows: readonly DiagnosisRow[]): DilutionPoint[] {
  */
 export function dilutionPlot(
   rows: readonly DiagnosisRow[],
-  options: { width?: number; yLabel?: string; document?: Plot.PlotOptions["document"] } = {},
-): ReturnType<typeof Plot.plot> {
+  options: { width?: number; yLabel?: string; document?: Document } = {},
+): SVGSVGElement | HTMLElement {
   const data = dilutionData(rows);
   return Plot.plot({
     document: options.document,
@@ -294,8 +297,8 @@ export function tornadoData(rows: readonly TornadoInputRow[], design: string): T
  */
 export function tornadoPlot(
   rows: readonly TornadoInputRow[],
-  options: { design: string; width?: number; xLabel?: string; document?: Plot.PlotOptions["document"] },
-): ReturnType<typeof Plot.plot> {
+  options: { design: string; width?: number; xLabel?: string; document?: Document },
+): SVGSVGElement | HTMLElement {
   const data = tornadoData(rows, options.design);
   const labels = data.map((d) => d.label);
   return Plot.plot({
