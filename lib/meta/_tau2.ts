@@ -19,7 +19,7 @@
  */
 import { median } from "d3-array";
 import { fail } from "../validate.ts";
-import { uniroot, UNIROOT_TOL } from "./_uniroot.ts";
+import { uniroot, UNIROOT_TOL } from "../stats/_uniroot.ts";
 import type { Tau2Method } from "./rma.ts";
 
 /**

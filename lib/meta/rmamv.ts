@@ -34,7 +34,7 @@ import { type BlockSpec, type DSpec, evaluate, makeBlocks, type MvModel, optimiz
 import { checkIds, designFromColumns, factorIndex } from "./_mv_design.ts";
 import { mvState, setMvState } from "./_mv_state.ts";
 import { bfgs } from "./_mv_optim.ts";
-import { uniroot } from "./_uniroot.ts";
+import { uniroot } from "../stats/_uniroot.ts";
 
 /** Variance structure of a `~ inner | outer` term (metafor's `struct`). */
 export type MvStruct = "CS" | "HCS" | "UN" | "DIAG";

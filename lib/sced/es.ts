@@ -30,6 +30,7 @@ export type { Improvement } from "../conventions.ts";
 import { normalizeLevel } from "../conventions.ts";
 import { fail, ValidationError } from "../validate.ts";
 import { pbinom, pnorm, qnorm } from "../stats/distributions.ts";
+import { uniroot } from "../stats/_uniroot.ts";
 
 const TOOL = "sced-es";
 
@@ -230,15 +231,8 @@ function improvementOf(opts: ScedEsOptions, tool: string, dflt: Improvement = "i
 }
 
 /**
- * Brent's root finder as R's `uniroot()` (R_zeroin2 in stats/src/zeroin.c), so that the NAP
- * score interval agrees with SingleCaseES to the last digit at R's default tolerance.
- *
- * @example
- * ```ts
- * import { zeroin } from "./es.ts";
- * const root = zeroin((x) => x * x - 2, 0, 2, 1e-12);
- * if (Math.abs(root - Math.SQRT2) > 1e-11) throw new Error("sqrt(2)");
- * ```
+ * R's `uniroot()` root finder (Brent's zeroin, shared with the meta engine in
+ * `lib/stats/_uniroot.ts`), returning the root only, as SingleCaseES's interval bounds use it.
  */
 export function zeroin(
   f: (x: number) => number,
@@ -247,53 +241,7 @@ export function zeroin(
   tol: number,
   maxit = 1000,
 ): number {
-  let a = ax, b = bx;
-  let fa = f(a), fb = f(b);
-  let c = a, fc = fa;
-  if (fa === 0) return a;
-  if (fb === 0) return b;
-  const EPS = Number.EPSILON;
-  let it = maxit + 1;
-  while (it--) {
-    const prevStep = b - a;
-    if (Math.abs(fc) < Math.abs(fb)) {
-      a = b;
-      b = c;
-      c = a;
-      fa = fb;
-      fb = fc;
-      fc = fa;
-    }
-    const tolAct = 2 * EPS * Math.abs(b) + tol / 2;
-    let newStep = (c - b) / 2;
-    if (Math.abs(newStep) <= tolAct || fb === 0) return b;
-    if (Math.abs(prevStep) >= tolAct && Math.abs(fa) > Math.abs(fb)) {
-      let p: number, q: number;
-      const cb = c - b;
-      if (a === c) {
-        const t1 = fb / fa;
-        p = cb * t1;
-        q = 1 - t1;
-      } else {
-        const qq = fa / fc, t1 = fb / fc, t2 = fb / fa;
-        p = t2 * (cb * qq * (qq - t1) - (b - a) * (t1 - 1));
-        q = (qq - 1) * (t1 - 1) * (t2 - 1);
-      }
-      if (p > 0) q = -q;
-      else p = -p;
-      if (p < 0.75 * cb * q - Math.abs(tolAct * q) / 2 && p < Math.abs(prevStep * q / 2)) newStep = p / q;
-    }
-    if (Math.abs(newStep) < tolAct) newStep = newStep > 0 ? tolAct : -tolAct;
-    a = b;
-    fa = fb;
-    b += newStep;
-    fb = f(b);
-    if ((fb > 0 && fc > 0) || (fb < 0 && fc < 0)) {
-      c = a;
-      fc = fa;
-    }
-  }
-  return b;
+  return uniroot(f, ax, bx, { tol, maxiter: maxit }).root;
 }
 
 const R_UNIROOT_TOL = Math.pow(Number.EPSILON, 0.25);

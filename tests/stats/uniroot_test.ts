@@ -1,7 +1,7 @@
 /** uniroot(): R's zeroin. Reference: R 4.x `uniroot(function(x) x^2 - 2, c(0, 2))$root` = 1.414214 (tol 1.22e-4). */
 import assert from "node:assert/strict";
 import { assertClose } from "../helpers.ts";
-import { uniroot } from "../../lib/meta/_uniroot.ts";
+import { uniroot } from "../../lib/stats/_uniroot.ts";
 
 Deno.test("uniroot: finds roots within R's tolerance, exact end points, sign errors", () => {
   const r = uniroot((x) => x * x - 2, 0, 2);
