@@ -61,3 +61,32 @@ export function assertAllClose(
   }
   expected.forEach((e, i) => assertClose(actual[i], e, rel, `${label}[${i}]`, abs));
 }
+
+/** What a CLI printed: its exit code, standard output and standard error. */
+export interface CliOutput {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Run a CLI's exported `main(args)` in-process and capture what it prints through `console.log`
+ * (stdout) and `console.error` (stderr).
+ */
+export async function captureCli(
+  main: (args: string[]) => Promise<number> | number,
+  args: string[],
+): Promise<CliOutput> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const { log, error } = console;
+  console.log = (...a: unknown[]) => out.push(a.map(String).join(" "));
+  console.error = (...a: unknown[]) => err.push(a.map(String).join(" "));
+  try {
+    const code = await main(args);
+    return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+  } finally {
+    console.log = log;
+    console.error = error;
+  }
+}

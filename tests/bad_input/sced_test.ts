@@ -33,7 +33,7 @@ import {
 } from "../../lib/sced/mod.ts";
 import { main } from "../../lib/cli/sced.ts";
 import { ValidationError } from "../../lib/validate.ts";
-import { repoPath } from "../helpers.ts";
+import { captureCli, type CliOutput, repoPath } from "../helpers.ts";
 
 type Expect =
   | RegExp
@@ -47,18 +47,8 @@ interface Case {
   expect: Expect;
 }
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const { log, error } = console;
-  console.log = (...a: unknown[]) => out.push(a.join(" "));
-  console.error = (...a: unknown[]) => err.push(a.join(" "));
-  try {
-    return { code: await main(args), stdout: out.join("\n"), stderr: err.join("\n") };
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
+function cli(args: string[]): Promise<CliOutput> {
+  return captureCli(main, args);
 }
 
 const dir = Deno.makeTempDirSync({ prefix: "sced-bad-" });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { main } from "../../lib/cli/sced.ts";
-import { readFixture, repoPath } from "../helpers.ts";
+import { captureCli, type CliOutput, readFixture, repoPath } from "../helpers.ts";
 import {
   parseScedCsv,
   readScedLongCsv,
@@ -11,19 +11,8 @@ import {
 } from "../../lib/sced/mod.ts";
 
 /** Run the CLI in-process and capture what it prints. */
-export async function runSced(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const { log, error } = console;
-  console.log = (...a: unknown[]) => out.push(a.join(" "));
-  console.error = (...a: unknown[]) => err.push(a.join(" "));
-  try {
-    const code = await main(args);
-    return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
+export function runSced(args: string[]): Promise<CliOutput> {
+  return captureCli(main, args);
 }
 
 // The SCRT ABAB fixture (Onghena 1992 hypothetical data) written as a long-format CSV file.

@@ -4,22 +4,12 @@
  * naming file, row and rule (exit 2), never a stack trace.
  */
 import assert from "node:assert/strict";
-import { repoPath } from "../helpers.ts";
+import { captureCli, type CliOutput, repoPath } from "../helpers.ts";
 import { main } from "../../lib/cli/sof.ts";
 import { readCsv } from "../../lib/io/csv.ts";
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [], err: string[] = [];
-  const log = console.log, error = console.error;
-  console.log = (...a: unknown[]) => out.push(a.join(" "));
-  console.error = (...a: unknown[]) => err.push(a.join(" "));
-  try {
-    const code = await main(args);
-    return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
+function run(args: string[]): Promise<CliOutput> {
+  return captureCli(main, args);
 }
 
 const rob = repoPath("data/evidence/rob.csv");
