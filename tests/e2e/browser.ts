@@ -31,10 +31,10 @@ export interface TrackedPage {
 
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
-/** True for URLs that stay on this machine (localhost, data:, blob:, about:). */
+/** True for URLs that stay on this machine (localhost, data:, blob:, about:, file:). */
 export function isLocalUrl(raw: string): boolean {
   const url = new URL(raw);
-  if (["data:", "blob:", "about:"].includes(url.protocol)) return true;
+  if (["data:", "blob:", "about:", "file:"].includes(url.protocol)) return true;
   return LOCAL_HOSTS.has(url.hostname);
 }
 
