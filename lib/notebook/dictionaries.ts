@@ -3,9 +3,13 @@
  * @module
  */
 import type { Dictionary } from "./i18n.ts";
+import { AUDIT } from "./dict/audit.ts";
+import { EVIDENCE_TABLES } from "./dict/evidence_tables.ts";
 import { META_ANALYSIS } from "./dict/meta_analysis.ts";
 
-/** Every notebook's dictionary, by notebook name; `tests/notebook/i18n_test.ts` checks that no key is missing. */
+/** Every notebook's dictionary, by notebook name; `tests/e2e/i18n_test.ts` checks that no key is missing. */
 export const DICTIONARIES: Readonly<Record<string, Dictionary>> = {
   "meta-analysis": META_ANALYSIS,
+  "evidence-tables": EVIDENCE_TABLES,
+  "audit": AUDIT,
 };
