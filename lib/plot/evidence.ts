@@ -126,7 +126,7 @@ export function contrastPlot(rows: ContrastRow[], options: ContrastPlotOptions =
       const row = el(
         "div",
         `display: flex; justify-content: space-between; font: 11px sans-serif; color: ${theme.muted}; ` +
-          `margin: -2px 20px 0 ${marginLeft}px;`,
+          `margin: -2px 0 0 ${marginLeft}px; width: ${width - marginLeft - 20}px; max-width: 100%;`,
       );
       row.className = "favours";
       row.append(el("span", "", f[0]), el("span", "", f[1]));

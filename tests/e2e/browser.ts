@@ -258,14 +258,26 @@ export function svgTextProblems(page: Page, selector = "main svg", tolerance = 1
           }
         }
       }
+      // A tick label printed twice next to itself on one axis line (facets repeat an axis: each
+      // facet's labels lie on their own line, or follow each other, and are not flagged).
       for (const axis of Array.from(svg.querySelectorAll("g[aria-label$='tick label']"))) {
-        const labels = Array.from(axis.querySelectorAll("text")).map((t) => (t.textContent ?? "").trim()).filter(
-          (s) => s !== "",
-        );
-        const seen = new Set<string>();
-        for (const l of labels) {
-          if (seen.has(l)) problems.push({ svg: name, kind: "duplicate tick", text: l });
-          seen.add(l);
+        const horizontal = /^f?x-axis/.test(axis.getAttribute("aria-label") ?? "");
+        const lines = new Map<number, { s: string; at: number }[]>();
+        for (const t of Array.from(axis.querySelectorAll("text"))) {
+          const s = (t.textContent ?? "").trim();
+          const r = t.getBoundingClientRect();
+          if (s === "" || r.width === 0) continue;
+          const line = Math.round((horizontal ? r.top : r.right) / 4);
+          const at = horizontal ? r.left + r.width / 2 : r.top + r.height / 2;
+          lines.set(line, [...(lines.get(line) ?? []), { s, at }]);
+        }
+        for (const labels of lines.values()) {
+          labels.sort((a, b) => a.at - b.at);
+          for (let i = 1; i < labels.length; i++) {
+            if (labels[i].s === labels[i - 1].s) {
+              problems.push({ svg: name, kind: "duplicate tick", text: labels[i].s });
+            }
+          }
         }
       }
     });
