@@ -4,6 +4,7 @@
  */
 import type { Dictionary } from "./i18n.ts";
 import { AUDIT } from "./dict/audit.ts";
+import { CERTAINTY } from "./dict/certainty.ts";
 import { EVIDENCE_TABLES } from "./dict/evidence_tables.ts";
 import { META_ANALYSIS } from "./dict/meta_analysis.ts";
 
@@ -12,4 +13,5 @@ export const DICTIONARIES: Readonly<Record<string, Dictionary>> = {
   "meta-analysis": META_ANALYSIS,
   "evidence-tables": EVIDENCE_TABLES,
   "audit": AUDIT,
+  "certainty": CERTAINTY,
 };

@@ -34,7 +34,12 @@ Deno.test("prose renders the Markdown subset and escapes HTML", () => {
 });
 
 /** The notebooks with a dictionary, and their default language. */
-const TRANSLATED: Record<string, "nl" | "en"> = { "evidence-tables": "nl", audit: "nl", "meta-analysis": "en" };
+const TRANSLATED: Record<string, "nl" | "en"> = {
+  "evidence-tables": "nl",
+  audit: "nl",
+  certainty: "nl",
+  "meta-analysis": "en",
+};
 
 Deno.test({
   name: "the language switch changes the text; both languages render with no missing key (screenshots)",
