@@ -92,3 +92,16 @@ export function missingKeys(dict: Dictionary): { nl: string[]; en: string[] } {
   const en = Object.keys(dict.nl).filter((k) => !(k in dict.en) || dict.en[k].trim() === "");
   return { nl, en };
 }
+
+/**
+ * A plot builder's `labels` option from a dictionary: every key starting with `plot.` maps its
+ * English text to the text in `lang` (`{ "findings": "bevindingen" }` for Dutch; English maps to
+ * itself).
+ */
+export function plotLabels(dict: Dictionary, lang: Lang): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, en] of Object.entries(dict.en)) {
+    if (key.startsWith("plot.")) out[en] = dict[lang][key] ?? en;
+  }
+  return out;
+}

@@ -21,6 +21,7 @@ export {
   type Lang,
   LANGS,
   missingKeys,
+  plotLabels,
   switchLang,
   type TextValues,
   type Translator,

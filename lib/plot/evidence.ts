@@ -26,6 +26,17 @@ export interface EvidencePlotOptions {
   width?: number;
   /** A DOM document (e.g. `new JSDOM("").window.document`) when rendering outside a browser. */
   document?: Document;
+  /**
+   * Translations of the plot's own texts (axis titles, legend entries), keyed by the English text:
+   * `{ "findings": "bevindingen", "error": "fout" }`. Texts not listed stay English.
+   */
+  labels?: Readonly<Record<string, string>>;
+}
+
+/** The translator of a builder's own texts. */
+function translate(options: EvidencePlotOptions): (text: string) => string {
+  const labels = options.labels ?? {};
+  return (text: string) => labels[text] ?? text;
 }
 
 const optsSchema = z.object({ width: z.number().positive().optional(), document: z.any().optional() });
@@ -76,7 +87,8 @@ export interface ContrastPlotOptions extends EvidencePlotOptions {
  */
 export function contrastPlot(rows: ContrastRow[], options: ContrastPlotOptions = {}): EvidenceFigure {
   const data = parseInput(contrastSchema, rows, "contrastPlot");
-  const { favours, legend, xlabel, ...rest } = options;
+  const { favours, legend, xlabel, labels: _labels, ...rest } = options;
+  const L = translate(options);
   const o = parseInput(optsSchema, rest, "contrastPlot options");
   const doc: Document = o.document ?? document;
   const colour = (d: ContrastRow) => (d.flagged ? theme.summary : theme.study);
@@ -91,7 +103,7 @@ export function contrastPlot(rows: ContrastRow[], options: ContrastPlotOptions =
   };
   const figure = el("figure", "margin: 0 0 1em; max-width: 100%;");
   figure.className = "contrast-plot";
-  const texts = legend ?? { printed: "interval as printed", flagged: "flagged by the audit" };
+  const texts = legend ?? { printed: L("interval as printed"), flagged: L("flagged by the audit") };
   const key = el("div", "display: flex; gap: 16px; font: 12px sans-serif; margin-bottom: 4px;");
   for (const [text, c] of [[texts.printed, theme.study], [texts.flagged, theme.summary]] as const) {
     const item = el("span", "display: inline-flex; align-items: center; gap: 5px;");
@@ -111,7 +123,7 @@ export function contrastPlot(rows: ContrastRow[], options: ContrastPlotOptions =
       marginLeft,
       marginRight: 20,
       height: 46 + sub.length * 20,
-      x: { label: xlabel ?? "difference (95% CI)", grid: true, domain: [lo - pad, hi + pad] },
+      x: { label: xlabel ?? L("difference (95% CI)"), grid: true, domain: [lo - pad, hi + pad] },
       y: { label: null, domain: sub.map((d) => d.label) },
       marks: [
         Plot.ruleX([0], { stroke: theme.refline }),
@@ -121,7 +133,7 @@ export function contrastPlot(rows: ContrastRow[], options: ContrastPlotOptions =
     }) as unknown as Node);
     const f = favours
       ? favours(group)
-      : ["← lower in the first-named treatment", "higher in the first-named treatment →"];
+      : [L("← lower in the first-named treatment"), L("higher in the first-named treatment →")];
     if (f) {
       const row = el(
         "div",
@@ -177,22 +189,31 @@ export function rateIntervalPlot(rows: RateRow[], options: EvidencePlotOptions =
     lo: 100 * d.ci_lb,
     hi: 100 * d.ci_ub,
   }));
-  const o = parseInput(optsSchema, options, "rateIntervalPlot options");
+  const { labels: _labels, ...rest } = options;
+  const o = parseInput(optsSchema, rest, "rateIntervalPlot options");
+  const L = translate(options);
   const series = [...new Set(data.map((d) => d.series))];
   const labels = [...new Set(data.map((d) => d.label))];
   // Each series has its own line within a row, 13 px apart, and its value printed on that line
   // right of its interval, so two series' values never share a line ("43.3%46.9%").
-  const step = 13;
-  const rowHeight = Math.max(24, step * series.length + 8);
+  // When every label has one series (one rate per row), the rows need no offsets at all.
+  const perLabel = Math.max(...labels.map((l) => new Set(data.filter((d) => d.label === l).map((d) => d.series)).size));
+  const step = perLabel > 1 ? 13 : 0;
+  const rowHeight = Math.max(24, 13 * perLabel + 8);
   return Plot.plot({
     document: o.document,
     width: o.width ?? 720,
     marginLeft: labelMargin(labels, 80, 300),
     marginRight: 50,
     height: 50 + labels.length * rowHeight,
-    x: { label: "responders (%)", domain: [0, 100], grid: true },
+    x: { label: L("responders (%)"), domain: [0, 100], grid: true },
     y: { label: null, domain: labels },
-    color: { legend: true, domain: series, range: [theme.study, theme.summary, "#2e7d32", "#8e6c00"] },
+    color: {
+      legend: true,
+      domain: series,
+      range: [theme.study, theme.summary, "#2e7d32", "#8e6c00"],
+      tickFormat: L,
+    },
     marks: [
       Plot.ruleX([50], { stroke: theme.refline, strokeDasharray: "3,3" }),
       ...series.flatMap((name, i) => {
@@ -243,7 +264,9 @@ export function postFollowupPlot(
     rows,
     "postFollowupPlot",
   ).map((d) => ({ ...d, abs: Math.abs(d.value) }));
-  const o = parseInput(optsSchema.extend({ y: z.string().optional() }), options, "postFollowupPlot options");
+  const { labels: _labels, ...rest } = options;
+  const o = parseInput(optsSchema.extend({ y: z.string().optional() }), rest, "postFollowupPlot options");
+  const L = translate(options);
   const height = 380;
   const yMax = Math.max(...data.map((d) => d.abs)) * 1.1;
   // Labels at the 12-month end are spread apart (at least 13 px) and joined to their point by a
@@ -265,8 +288,8 @@ export function postFollowupPlot(
     width: o.width ?? 560,
     height,
     marginRight: labelMargin(labels.map((d) => `${d.construct} (${d.value})`), 60, 240) + 16,
-    x: { domain: ["post", "12 months"], label: null, padding: 0.3 },
-    y: { label: o.y ?? "|effect size| (improvement)", grid: true, domain: [0, yMax] },
+    x: { domain: ["post", "12 months"], label: null, padding: 0.3, tickFormat: L },
+    y: { label: o.y ?? L("|effect size| (improvement)"), grid: true, domain: [0, yMax] },
     color: { type: "categorical" },
     marks: [
       Plot.line(data, { x: "timepoint", y: "abs", z: "construct", stroke: "construct", strokeWidth: 2 }),
@@ -328,7 +351,9 @@ export function smcRangePlot(rows: SmcPlotRow[], options: EvidencePlotOptions = 
     rows,
     "smcRangePlot",
   );
-  const o = parseInput(optsSchema, options, "smcRangePlot options");
+  const { labels: _labels, ...rest } = options;
+  const o = parseInput(optsSchema, rest, "smcRangePlot options");
+  const L = translate(options);
   const ranged = data.filter((d) => d.range_lb !== null && d.range_ub !== null);
   const domains = [...new Set(data.map((d) => d.domain))];
   return Plot.plot({
@@ -338,17 +363,18 @@ export function smcRangePlot(rows: SmcPlotRow[], options: EvidencePlotOptions = 
     height: 60 + domains.length * 54,
     x: {
       type: "symlog",
-      label: "SMC (symlog axis): median (dot) and range (line)",
+      label: L("SMC (symlog axis): median (dot) and range (line)"),
       grid: true,
       ticks: [-1, 0, 0.5, 1, 2, 5, 10, 100, 1000, 4000],
       // Plot's default symlog format rounds 0.5 to "1", printing "1" twice.
       tickFormat: (d: number) => String(d),
     },
-    y: { domain: domains, label: null },
+    y: { domain: domains, label: null, tickFormat: L },
     color: {
       legend: true,
       domain: ["pre-post", "post-final follow-up", "pre-final follow-up"],
       range: [theme.study, "#8e6c00", theme.summary],
+      tickFormat: L,
     },
     r: { range: [2, 8] },
     marks: [
@@ -446,7 +472,9 @@ export function directionPlot(rows: DirectionPlotRow[], options: EvidencePlotOpt
     rows,
     "directionPlot",
   );
-  const o = parseInput(optsSchema, options, "directionPlot options");
+  const { labels: _labels, ...rest } = options;
+  const o = parseInput(optsSchema, rest, "directionPlot options");
+  const L = translate(options);
   const kinds = ["+ favourable", "+/− no effect", "− unfavourable"];
   const long = data.flatMap((d) => [
     { domain: d.domain, direction: kinds[0], n: d.n_positive },
@@ -458,9 +486,9 @@ export function directionPlot(rows: DirectionPlotRow[], options: EvidencePlotOpt
     marginLeft: labelMargin(data.map((d) => d.domain), 80, 240),
     width: o.width ?? 760,
     height: 60 + 26 * data.length,
-    x: { label: "cohorts (pre to final follow-up)", grid: true },
-    y: { label: null },
-    color: { legend: true, domain: kinds, range: ["#2e7d32", "#bbbbbb", theme.summary] },
+    x: { label: L("cohorts (pre to final follow-up)"), grid: true },
+    y: { label: null, tickFormat: L },
+    color: { legend: true, domain: kinds, range: ["#2e7d32", "#bbbbbb", theme.summary], tickFormat: L },
     marks: [Plot.barX(long, { y: "domain", x: "n", fill: "direction", sort: { y: "-x" } }), Plot.ruleX([0])],
   });
 }
@@ -487,11 +515,13 @@ export function auditCountsPlot(
     rows,
     "auditCountsPlot",
   );
+  const { labels: _labels, ...rest } = options;
   const o = parseInput(
     optsSchema.extend({ checks: z.array(z.string()).optional() }),
-    options,
+    rest,
     "auditCountsPlot options",
   );
+  const L = translate(options);
   const checks = o.checks ?? [...new Set(data.map((d) => d.check))];
   const severities = ["error", "warning", "note"] as const;
   const counts = checks.flatMap((check) =>
@@ -506,9 +536,9 @@ export function auditCountsPlot(
     marginLeft: labelMargin(checks, 80, 260),
     width: o.width ?? 720,
     height: 60 + 26 * Math.max(1, checks.length),
-    x: { label: "findings", grid: true },
+    x: { label: L("findings"), grid: true },
     y: { label: null, domain: checks },
-    color: { legend: true, domain: [...severities], range: [theme.summary, "#d68910", "#7f8c8d"] },
+    color: { legend: true, domain: [...severities], range: [theme.summary, "#d68910", "#7f8c8d"], tickFormat: L },
     marks: [Plot.barX(counts, { y: "check", x: "n", fill: "severity" }), Plot.ruleX([0])],
   });
 }

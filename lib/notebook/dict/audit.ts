@@ -7,6 +7,10 @@ import type { Dictionary } from "../i18n.ts";
 /** The audit notebook's dictionary. */
 export const AUDIT: Dictionary = {
   nl: {
+    "plot.findings": "bevindingen",
+    "plot.error": "fout",
+    "plot.warning": "waarschuwing",
+    "plot.note": "opmerking",
     "intro": `# Controle van het bewijs
 
 **Zijn de getallen in de bewijstabellen van het VRA-bezwaar met elkaar in overeenstemming?** Zoals statcheck artikelen controleert, rekent dit notebook na wat uit de gedrukte getallen volgt en noemt het elke tegenstrijdigheid: een schatting buiten haar betrouwbaarheidsinterval, een asymmetrisch interval, een p-waarde die het interval niet geeft, een significantieteken dat Q en df niet geven, een I² die Q en df niet geven, df ≠ N − 1, aantallen die niet optellen, percentages die geen geheel aantal patiënten kan opleveren, gestandaardiseerde effecten van onwaarschijnlijke grootte, identieke getallen voor verschillende groepen, en subgroepverschillen waarvan de p niet kan volgen uit de eigen schattingen en p-waarden van de subgroepen.
@@ -43,6 +47,10 @@ Higgins' I² = (Q − df) / Q volgt uit de gedrukte Q en df. Een op τ² gebasee
     "i2.y": "I² gedrukt (%)",
   },
   en: {
+    "plot.findings": "findings",
+    "plot.error": "error",
+    "plot.warning": "warning",
+    "plot.note": "note",
     "intro": `# Auditing the evidence
 
 **Are the numbers in the VRA objection's evidence tables consistent with each other?** The way statcheck checks papers, this notebook recomputes what follows from the printed numbers and lists every disagreement: an estimate outside its CI, an asymmetric CI, a p-value that the CI does not imply, a significance mark that Q and df do not give, an I² that Q and df do not give, df ≠ N − 1, counts that do not add up, percentages that no whole number of patients can give, standardised effects of implausible size, identical numbers for different groups, and subgroup differences whose p cannot follow from the subgroups' own estimates and p-values.

@@ -7,6 +7,24 @@ import type { Dictionary } from "../i18n.ts";
 /** The evidence-tables notebook's dictionary. */
 export const EVIDENCE_TABLES: Dictionary = {
   nl: {
+    "plot.printed": "interval zoals gedrukt",
+    "plot.flagged": "gemarkeerd door de controle",
+    "plot.difference": "verschil (95%-BI)",
+    "plot.responders": "responders (%)",
+    "plot.nSeed": "n uit het bezwaar",
+    "plot.nAssumed": "aangenomen n",
+    "plot.noDen": "geen noemer",
+    "plot.es": "|effectgrootte| (verbetering)",
+    "plot.post": "na behandeling",
+    "plot.12m": "12 maanden",
+    "plot.smc": "SMC (symlog-as): mediaan (punt) en spreiding (lijn)",
+    "plot.prepost": "voor-na",
+    "plot.postfu": "na–laatste follow-up",
+    "plot.prefu": "voor–laatste follow-up",
+    "plot.cohorts": "cohorten (voor tot laatste follow-up)",
+    "plot.fav": "+ gunstig",
+    "plot.noeff": "+/− geen effect",
+    "plot.unfav": "− ongunstig",
     "intro": `# Bewijstabellen van het VRA-bezwaar, als data
 
 **Welk bewijs voor interdisciplinaire medisch-specialistische revalidatie (IMSR) haalt het bezwaar van de revalidatieartsen aan, en hoe zien de getallen eruit als data in plaats van als pdf?** Elk getal uit hoofdstuk 4 van het bezwaar (de tabellen met studies per behandelinsteek, de cohorttabel van Breugelmans 2024 in 4b, de reviewtabel met gestandaardiseerde gemiddelde veranderingen in 4c) en uit de Ronzi 2017-vergelijking in paragraaf 3b is een rij in de data van dit project, met paragraaf, tabel en referentienummer waar het staat.
@@ -49,6 +67,24 @@ De subgroepresultaten van 4c voor pijninterferentie (effectgrootte en p per nive
     "col.raw": "gedrukte tekst",
   },
   en: {
+    "plot.printed": "interval as printed",
+    "plot.flagged": "flagged by the audit",
+    "plot.difference": "difference (95% CI)",
+    "plot.responders": "responders (%)",
+    "plot.nSeed": "n from the seed",
+    "plot.nAssumed": "assumed n",
+    "plot.noDen": "no denominator",
+    "plot.es": "|effect size| (improvement)",
+    "plot.post": "post",
+    "plot.12m": "12 months",
+    "plot.smc": "SMC (symlog axis): median (dot) and range (line)",
+    "plot.prepost": "pre-post",
+    "plot.postfu": "post-final follow-up",
+    "plot.prefu": "pre-final follow-up",
+    "plot.cohorts": "cohorts (pre to final follow-up)",
+    "plot.fav": "+ favourable",
+    "plot.noeff": "+/− no effect",
+    "plot.unfav": "− unfavourable",
     "intro": `# Evidence tables of the VRA objection, as data
 
 **What evidence does the rehabilitation physicians' objection cite for interdisciplinary medical-specialist rehabilitation (IMSR), and what do its numbers look like when they are data rather than a PDF?** Every number of chapter 4 of the objection (the tables of studies by treatment approach, the Breugelmans 2024 cohort table in 4b, the review table of standardised mean changes in 4c) and of the Ronzi 2017 comparison in section 3b is a row in this project's data, with the section, table and reference number where it is printed.
