@@ -30,7 +30,20 @@ const root = fileURLToPath(new URL("..", import.meta.url));
  */
 export function inlineAssets(page: string, dir: string, assets: string): string {
   const read = (href: string): string => Deno.readTextFileSync(new URL(href, `file://${dir}/`));
-  const bare = (code: string): string => code.replace(/(["'`])\.\/([\w.-]+\.js)\1/g, '"@bundle/$2"');
+  // A Web Worker's script (`new URL("worker-….js", import.meta.url)`, a self-contained file) becomes
+  // a data URL itself: a module loaded from a data URL has no base to resolve it against.
+  const workers = (code: string): string =>
+    code.replace(
+      /new URL\((["'`])([\w.-]+\.js)\1,\s*import\.meta\.url\)/g,
+      (m, _q: string, file: string) => {
+        try {
+          return `new URL("data:text/javascript;base64,${base64(Deno.readTextFileSync(`${assets}/${file}`))}")`;
+        } catch {
+          return m;
+        }
+      },
+    );
+  const bare = (code: string): string => workers(code).replace(/(["'`])\.\/([\w.-]+\.js)\1/g, '"@bundle/$2"');
   const imports: Record<string, string> = {};
   for (const e of Deno.readDirSync(assets)) {
     if (!e.isFile || !e.name.endsWith(".js")) continue;

@@ -3,7 +3,7 @@
  * no console error, no page error and no request (local or remote), and renders its plots.
  */
 import assert from "node:assert/strict";
-import { bundleNotebook } from "../../tasks/bundle.ts";
+import { bundleNotebook, bundleNotebooks } from "../../tasks/bundle.ts";
 import { assertClean, launchBrowser, openPage, screenshot, settle } from "./browser.ts";
 
 Deno.test({
@@ -28,6 +28,36 @@ Deno.test({
       assert.ok((await tracked.page.locator("main").innerText()).includes("0.9121"));
       await screenshot(tracked.page, "meta-analysis-bundled");
       await tracked.page.context().close();
+    } finally {
+      await browser.close();
+      await Deno.remove(out, { recursive: true });
+    }
+  },
+});
+
+Deno.test({
+  name: "every notebook, bundled, opens from file:// without an error (Web Workers included)",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  fn: async (t) => {
+    const out = await Deno.makeTempDir({ prefix: "bundle-all-" });
+    const browser = await launchBrowser();
+    try {
+      const files = await bundleNotebooks({ out, names: [] });
+      for (const file of files) {
+        const name = file.split("/").pop()!.replace(/\.html$/, "");
+        await t.step(name, async () => {
+          const tracked = await openPage(browser, `file://${file}`);
+          try {
+            await settle(tracked.page);
+            assertClean(tracked, `bundled ${name}`);
+            const errors = await tracked.page.locator(".observablehq--error").allInnerTexts();
+            assert.deepEqual(errors, [], `bundled ${name}: ${errors.join(" | ")}`);
+          } finally {
+            await tracked.page.context().close();
+          }
+        });
+      }
     } finally {
       await browser.close();
       await Deno.remove(out, { recursive: true });
