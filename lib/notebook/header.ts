@@ -2,7 +2,7 @@
  * The header every notebook shows in one cell: links to the index and the other notebooks, the
  * language switch, and the page's "download everything (zip)" button.
  *
- * ```js
+ * ```js ignore
  * import { notebookHeader } from "../lib/notebook/mod.ts";
  * display(notebookHeader("meta-analysis", { defaultLang: "en" }));
  * ```
