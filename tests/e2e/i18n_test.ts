@@ -39,6 +39,7 @@ const TRANSLATED: Record<string, "nl" | "en"> = {
   audit: "nl",
   certainty: "nl",
   "meta-analysis": "en",
+  index: "en",
 };
 
 Deno.test({
