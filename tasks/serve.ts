@@ -21,6 +21,8 @@ const TYPES: Record<string, string> = {
   ".txt": "text/plain; charset=utf-8",
   ".svg": "image/svg+xml",
   ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".zip": "application/zip",
   ".woff2": "font/woff2",
   ".woff": "font/woff",
   ".wasm": "application/wasm",

@@ -110,3 +110,14 @@ export function scalar(value: number | readonly number[], field: string, context
   }
   return value[0];
 }
+
+/**
+ * A left margin wide enough for the longest of `labels` at Plot's default 10 px sans-serif
+ * (about 6 px per character, plus room for the tick), between `min` and `max` pixels. Labels
+ * longer than `max` allows should be shortened by the caller.
+ * @example labelMargin(["Health-related quality of life"]) // 190
+ */
+export function labelMargin(labels: readonly string[], min = 40, max = 360): number {
+  const longest = labels.reduce((m, l) => Math.max(m, l.length), 0);
+  return Math.max(min, Math.min(max, Math.ceil(longest * 6 + 10)));
+}

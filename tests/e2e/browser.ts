@@ -31,10 +31,10 @@ export interface TrackedPage {
 
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
-/** True for URLs that stay on this machine (localhost, data:, blob:, about:). */
+/** True for URLs that stay on this machine (localhost, data:, blob:, about:, file:). */
 export function isLocalUrl(raw: string): boolean {
   const url = new URL(raw);
-  if (["data:", "blob:", "about:"].includes(url.protocol)) return true;
+  if (["data:", "blob:", "about:", "file:"].includes(url.protocol)) return true;
   return LOCAL_HOSTS.has(url.hostname);
 }
 
@@ -211,4 +211,93 @@ export async function changeFirstInput(page: Page): Promise<string | null> {
     fire(input);
     return `${input.type} ${cur} -> ${input.value}`;
   });
+}
+
+/** A text label problem in one SVG figure, found by {@link svgTextProblems}. */
+export interface SvgTextProblem {
+  /** The figure: its `aria-label`, or its position on the page (`svg #3`). */
+  svg: string;
+  /** Two labels overlap, a label reaches outside its SVG, or an axis prints the same tick twice. */
+  kind: "overlap" | "clipped" | "duplicate tick";
+  /** The label(s) concerned. */
+  text: string;
+}
+
+/**
+ * Measure every SVG text label on the page (the rendered boxes, as a reader sees them): two labels
+ * of one SVG that overlap by more than `tolerance` px in both directions, a label that reaches
+ * more than `tolerance` px outside its SVG's box, and a tick label printed twice on one axis.
+ * Works on any notebook; `selector` picks the SVGs (default: every top-level SVG in `main`).
+ */
+export function svgTextProblems(page: Page, selector = "main svg", tolerance = 1.5): Promise<SvgTextProblem[]> {
+  return page.evaluate(({ selector, tolerance }) => {
+    const problems: { svg: string; kind: "overlap" | "clipped" | "duplicate tick"; text: string }[] = [];
+    const svgs = Array.from(document.querySelectorAll<SVGSVGElement>(selector)).filter((s) =>
+      !s.parentElement?.closest("svg") && s.getBoundingClientRect().width > 0
+    );
+    svgs.forEach((svg, n) => {
+      const name = svg.getAttribute("aria-label") ?? `svg #${n + 1}`;
+      const box = svg.getBoundingClientRect();
+      const texts = Array.from(svg.querySelectorAll("text"))
+        .filter((t) => (t.textContent ?? "").trim() !== "" && getComputedStyle(t).visibility !== "hidden")
+        .map((t) => ({ t, r: t.getBoundingClientRect(), s: (t.textContent ?? "").trim() }))
+        .filter(({ r }) => r.width > 0 && r.height > 0);
+      for (const { r, s } of texts) {
+        if (
+          r.left < box.left - tolerance || r.right > box.right + tolerance || r.top < box.top - tolerance ||
+          r.bottom > box.bottom + tolerance
+        ) problems.push({ svg: name, kind: "clipped", text: s });
+      }
+      for (let i = 0; i < texts.length; i++) {
+        for (let j = i + 1; j < texts.length; j++) {
+          const a = texts[i].r, b = texts[j].r;
+          const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+          const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+          if (w > tolerance && h > tolerance) {
+            problems.push({ svg: name, kind: "overlap", text: `"${texts[i].s}" / "${texts[j].s}"` });
+          }
+        }
+      }
+      // A tick label printed twice next to itself on one axis line (facets repeat an axis: each
+      // facet's labels lie on their own line, or follow each other, and are not flagged).
+      for (const axis of Array.from(svg.querySelectorAll("g[aria-label$='tick label']"))) {
+        const horizontal = /^f?x-axis/.test(axis.getAttribute("aria-label") ?? "");
+        const lines = new Map<number, { s: string; at: number }[]>();
+        for (const t of Array.from(axis.querySelectorAll("text"))) {
+          const s = (t.textContent ?? "").trim();
+          const r = t.getBoundingClientRect();
+          if (s === "" || r.width === 0) continue;
+          const line = Math.round((horizontal ? r.top : r.right) / 4);
+          const at = horizontal ? r.left + r.width / 2 : r.top + r.height / 2;
+          lines.set(line, [...(lines.get(line) ?? []), { s, at }]);
+        }
+        for (const labels of lines.values()) {
+          labels.sort((a, b) => a.at - b.at);
+          for (let i = 1; i < labels.length; i++) {
+            if (labels[i].s === labels[i - 1].s) {
+              problems.push({ svg: name, kind: "duplicate tick", text: labels[i].s });
+            }
+          }
+        }
+      }
+    });
+    return problems;
+  }, { selector, tolerance });
+}
+
+/**
+ * Tables wider than the notebook's column at the current viewport (their numbers would be off
+ * screen or behind a scroll bar): returns the first header cells of each, to name it.
+ */
+export function offscreenTables(page: Page, tolerance = 2): Promise<string[]> {
+  return page.evaluate((tolerance) => {
+    const main = document.querySelector("main") ?? document.body;
+    const limit = main.getBoundingClientRect().right + tolerance;
+    return Array.from(main.querySelectorAll("table"))
+      .filter((t) => t.getBoundingClientRect().width > 0 && t.getBoundingClientRect().right > limit)
+      .map((t) =>
+        Array.from(t.querySelectorAll("th")).slice(0, 4).map((th) => (th.textContent ?? "").trim()).join(" | ") ||
+        (t.textContent ?? "").slice(0, 60)
+      );
+  }, tolerance);
 }

@@ -23,7 +23,7 @@ Deno.test({
   sanitizeResources: false,
   fn: async () => {
     await withSite(async (base, browser) => {
-      const tracked = await openPage(browser, `${base}notebooks/certainty.html`, { height: 2400 });
+      const tracked = await openPage(browser, `${base}notebooks/certainty.html?lang=en`, { height: 2400 });
       const page = tracked.page;
       try {
         await settle(page);
@@ -61,7 +61,7 @@ Deno.test({
   sanitizeResources: false,
   fn: async () => {
     await withSite(async (base, browser) => {
-      const tracked = await openPage(browser, `${base}notebooks/certainty.html`, { height: 2400 });
+      const tracked = await openPage(browser, `${base}notebooks/certainty.html?lang=en`, { height: 2400 });
       const page = tracked.page;
       try {
         await settle(page);

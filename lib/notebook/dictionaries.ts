@@ -1,0 +1,19 @@
+/**
+ * The notebooks' dictionaries, by notebook name (the file name without `.html`).
+ * @module
+ */
+import type { Dictionary } from "./i18n.ts";
+import { AUDIT } from "./dict/audit.ts";
+import { CERTAINTY } from "./dict/certainty.ts";
+import { EVIDENCE_TABLES } from "./dict/evidence_tables.ts";
+import { INDEX_PAGE } from "./dict/index_page.ts";
+import { META_ANALYSIS } from "./dict/meta_analysis.ts";
+
+/** Every notebook's dictionary, by notebook name; `tests/e2e/i18n_test.ts` checks that no key is missing. */
+export const DICTIONARIES: Readonly<Record<string, Dictionary>> = {
+  "meta-analysis": META_ANALYSIS,
+  "evidence-tables": EVIDENCE_TABLES,
+  "audit": AUDIT,
+  "certainty": CERTAINTY,
+  "index": INDEX_PAGE,
+};
