@@ -206,9 +206,9 @@ export function formatResult(res: AnalyseResult): string {
   if (res.trimfill) {
     const t = res.trimfill;
     out.push(
-      `Trim-and-fill (L0): ${t.k0} studies imputed on the ${t.side}; estimate ${num(t.beta)} ${ci} ${
+      `Trim-and-fill (L0): ${t.k0} studies imputed on the ${t.side}; estimate ${num(t.beta)} ${fmtLevel(t.level)} ${
         fmtCI(t.ci_lb, t.ci_ub)
-      }`,
+      }${t.k0 > 0 && t.test !== m.test ? ` (refitted with test ${t.test}, as metafor's trimfill)` : ""}`,
     );
   }
   if (res.leave1out) {
@@ -250,11 +250,15 @@ export function emitR(res: AnalyseResult, csvPath: string): string {
     L.push(`dat <- escalc(measure = ${rStr(res.measure)}, ${need.map((n) => `${n} = ${n}`).join(", ")}, data = dat)`);
   }
   if (o.improvement === "decrease") L.push("dat$yi <- -dat$yi  # improvement = decrease: flip the sign");
+  L.push(...factorLines(res));
   const common = `method = ${rStr(o.method)}, test = ${rStr(o.test)}, level = ${o.level}`;
   if (o.mods.length) {
     L.push(`res <- rma(yi, vi, mods = ~ ${o.mods.join(" + ")}, data = dat, ${common})`, "print(res)");
   } else if (o.subgroup) {
-    L.push(`res <- rma(yi, vi, data = dat, ${common})`, "print(res)", "print(confint(res))", "print(predict(res))");
+    L.push(`res <- rma(yi, vi, data = dat, ${common})`, "print(res)");
+    // metafor's confint() has no random-effects part to profile for an FE model (it stops)
+    if (o.method !== "FE") L.push("print(confint(res))");
+    L.push("print(predict(res))");
     L.push(`res.sub <- rma(yi, vi, mods = ~ factor(${o.subgroup}), data = dat, ${common})`, "print(res.sub)");
     L.push(`print(rma(yi, vi, mods = ~ factor(${o.subgroup}) - 1, data = dat, ${common}))`);
   } else {
@@ -276,6 +280,29 @@ export function emitR(res: AnalyseResult, csvPath: string): string {
   }
   return L.join("\n") + "\n";
 }
+
+/**
+ * `factor(..., levels = c(...))` for every categorical moderator and the subgroup column, with the
+ * levels in the order the toolkit used (R's `sort()` in the C locale: code points, upper case
+ * first). R's default order follows the machine's locale (`RCT, Quasi, cohort` sorts as `cohort,
+ * Quasi, RCT` in en_US), so without this the reference level, and the coefficients, could differ.
+ */
+function factorLines(res: AnalyseResult): string[] {
+  const o = res.call;
+  const L: string[] = [];
+  const cols = [...o.mods, ...(o.subgroup ? [o.subgroup] : [])];
+  for (const c of cols) {
+    const cells = res.data.cells.map((r) => (r[c] ?? "").trim());
+    // a numeric moderator is continuous; a subgroup column is always a factor (levels as text)
+    if (c !== o.subgroup && cells.every((x) => x !== "" && !Number.isNaN(Number(x)))) continue;
+    const levels = [...new Set(cells)].sort();
+    L.push(`dat$${rName(c)} <- factor(dat$${rName(c)}, levels = c(${levels.map(rStr).join(", ")}))`);
+  }
+  return L;
+}
+
+/** A column name as R code after `dat$` (backquoted unless syntactic). */
+const rName = (c: string): string => (/^[A-Za-z.][A-Za-z0-9._]*$/.test(c) ? c : `\`${c.replace(/`/g, "\\`")}\``);
 
 /** Parse `--col name=column` values into a mapping. */
 function parseCols(values: readonly string[]): Record<string, string> {

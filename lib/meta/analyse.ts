@@ -151,6 +151,10 @@ export interface TrimfillSummary {
   ci_ub: number;
   /** The filled-in studies (effect sizes and variances), for a funnel plot. */
   filled: { yi: number[]; vi: number[] };
+  /** Test of the refit: "z" as metafor's trimfill (whatever the model's test). */
+  test: TestType;
+  /** Confidence level of the refit in percent (95 as metafor). */
+  level: number;
 }
 
 /** The studies analysed. */
@@ -524,6 +528,8 @@ export function analyseStudies(text: string, options: AnalyseOptions = {}): Anal
           ci_lb: t.fit.ci_lb,
           ci_ub: t.fit.ci_ub,
           filled: { yi: t.fit.yi.filter((_, i) => t.fill[i]), vi: t.fit.vi.filter((_, i) => t.fill[i]) },
+          test: t.fit.test,
+          level: t.fit.level,
         };
       }
     }

@@ -12,6 +12,12 @@
  * result fields use metafor's names with `.` as `_` (`beta`, `se`, `pval`, `ci_lb`, `ci_ub`,
  * `tau2`, `QE`, `I2`); `p` in a model result is metafor's number of coefficients, not a p-value.
  * Every input error is a `ValidationError` naming the function, the 1-based row and the rule.
+ * Factor levels (text moderators, subgroups, random-effect ids) are sorted as R's `sort()` in the
+ * C / C.UTF-8 locale — by code point, upper case first (`Quasi`, `RCT`, `cohort`) — on every
+ * machine; the first level is the reference. R sorts by the machine's locale, so the scripts of
+ * `deno task meta --emit-r` set `factor(..., levels = c(...))` explicitly. `trimfill` refits as
+ * metafor does (test "z", level 95; `refit: "fit"` keeps the model's test), and FE meta-regressions
+ * report metafor's R² (adjusted R² of the weighted linear model, floored at 0).
  *
  * Morris (2008), SMCR, REML (metafor: 0.9121 [0.3512, 1.4730], τ² = 0.3164):
  * ```ts
