@@ -69,6 +69,20 @@
  * if (res.model.k !== 4 || res.data.row.join() !== "1,2,4,5") throw new Error("study C is dropped");
  * if (!/missing dose omitted from model fitting: row 3 \(C\)/.test(res.warnings[0])) throw new Error("warning");
  * ```
+ * Several effect sizes per study: the CHE working model with CR2 cluster-robust inference, beside
+ * naive pooling (metafor + clubSandwich on `dat.assink2016`: 0.3678, CR2 df 14.53):
+ * ```ts
+ * import { dependentEffects } from "./mod.ts";
+ * const res = dependentEffects({
+ *   yi: [0.2, 0.4, 0.1, 0.6, 0.5, 0.3, 0.9, 0.7, 0.4, 0.2],
+ *   vi: [0.02, 0.03, 0.02, 0.04, 0.03, 0.02, 0.05, 0.04, 0.03, 0.02],
+ *   cluster: ["A", "A", "B", "B", "C", "C", "D", "D", "E", "E"], rho: 0.6, robust: true,
+ * });
+ * const [naive, , che, cr2] = res.comparison;
+ * if (naive.model !== "naive" || che.model !== "CHE" || cr2.model !== "CHE + CR2") throw new Error("rows");
+ * if (!(cr2.df !== null && cr2.df < 5)) throw new Error("Satterthwaite df below the number of clusters");
+ * if (res.s_names.join() !== "study,study/esid") throw new Error("components");
+ * ```
  * @module
  */
 export type { Improvement, Interval } from "../conventions.ts";
@@ -152,6 +166,17 @@ export {
   type WaldTestOptions,
   type WaldTestResult,
 } from "./robust.ts";
+
+// Several effect sizes per study: the CHE / multilevel / multivariate working model, CR2, and naive pooling beside it.
+export {
+  DEPENDENCE_STRUCTS,
+  type DependenceRow,
+  type DependenceStruct,
+  dependentEffects,
+  type DependentEffectsInput,
+  type DependentEffectsResult,
+  type DependentRobust,
+} from "./dependent.ts";
 
 // Influence, Baujat, cumulative meta-analysis, rank test, fail-safe N, modified Knapp-Hartung, permutation tests, selection models.
 export {

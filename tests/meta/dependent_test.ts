@@ -1,0 +1,109 @@
+/**
+ * dependentEffects and analyseStudies with a cluster column against the metafor-mv fixture of
+ * dat.assink2016 (metafor 3.8.1, clubSandwich 0.5.8): multilevel, CHE (vcalc rho = 0.6) and CR2.
+ */
+import assert from "node:assert/strict";
+import { assertClose, readFixture, repoPath } from "../helpers.ts";
+import { analyseStudies, dependentEffects } from "../../lib/meta/mod.ts";
+import { ValidationError } from "../../lib/validate.ts";
+
+type Any = any;
+const d = readFixture("metafor-mv/assink2016.json");
+const fitOf = (id: string): Any => d.fits.find((f: Any) => f.id === id);
+const TOL = 1e-5;
+const yi: number[] = d.input.map((r: Any) => r.yi), vi: number[] = d.input.map((r: Any) => r.vi);
+const study: number[] = d.input.map((r: Any) => r.study), esid: number[] = d.input.map((r: Any) => r.esid);
+const csv = Deno.readTextFileSync(repoPath("data/examples/assink2016.csv"));
+
+function checkFit(res: Any, ref: Any, label: string) {
+  assertClose(res.beta[0], ref.fit.beta[0], TOL, `${label} beta`);
+  assertClose(res.se[0], ref.fit.se[0], TOL, `${label} se`);
+  assertClose(res.ci_lb[0], ref.fit.ci_lb[0], TOL, `${label} ci_lb`);
+  assertClose(res.ci_ub[0], ref.fit.ci_ub[0], TOL, `${label} ci_ub`);
+  ref.fit.sigma2.forEach((s: number, i: number) => assertClose(res.sigma2[i], s, TOL, `${label} sigma2[${i}]`, 1e-8));
+  assertClose(res.QE, ref.fit.QE, TOL, `${label} QE`);
+  assertClose(res.QM, ref.fit.QM, TOL, `${label} QM`);
+}
+
+Deno.test("dependentEffects: CHE rho 0.6 + CR2 on assink2016 reproduces metafor + clubSandwich", () => {
+  const ref = fitOf("che_rho0.6_REML_z");
+  const res = dependentEffects({ yi, vi, cluster: study, obs: esid, rho: 0.6, robust: true });
+  assert.equal(res.struct, "CHE");
+  checkFit(res, ref, "CHE");
+  const rc = ref.robust_clubSandwich;
+  assertClose(res.robust!.se[0], rc.se[0], TOL, "CR2 se");
+  assertClose(res.robust!.df[0], rc.df[0], TOL, "CR2 df");
+  assertClose(res.robust!.ci_lb[0], rc.ci_lb[0], TOL, "CR2 ci_lb");
+  assertClose(res.robust!.pval[0], rc.pval[0], 1e-4, "CR2 pval");
+  assert.equal(res.n_clusters, 17);
+  // the comparison: naive rma, multilevel, CHE, CHE + CR2
+  assert.deepEqual(res.comparison.map((r) => r.model), ["naive", "multilevel", "CHE", "CHE + CR2"]);
+  assertClose(res.comparison[0].beta, fitOf("uni_REML_z").fit.beta[0], TOL, "naive beta");
+  assertClose(res.comparison[1].beta, fitOf("ml_REML_z").fit.beta[0], TOL, "multilevel beta");
+  assert.equal(res.comparison[3].df, res.robust!.df[0]);
+});
+
+Deno.test("dependentEffects: multilevel (struct ML) and its prediction interval (sum of sigma2)", () => {
+  const ref = fitOf("ml_REML_z");
+  const res = dependentEffects({ yi, vi, cluster: study, obs: esid });
+  assert.equal(res.struct, "ML");
+  checkFit(res, ref, "ML");
+  assertClose(res.pi_lb, ref.predict.pi_lb[0], TOL, "pi_lb");
+  assertClose(res.pi_ub, ref.predict.pi_ub[0], TOL, "pi_ub");
+  assert.equal(res.robust, null);
+  assert.deepEqual(res.comparison.map((r) => r.model), ["naive", "multilevel"]);
+});
+
+Deno.test("dependentEffects: the rho of the CHE model moves the estimate (the notebook's slider)", () => {
+  const a = dependentEffects({ yi, vi, cluster: study, obs: esid, rho: 0.3, robust: true });
+  const b = dependentEffects({ yi, vi, cluster: study, obs: esid, rho: 0.8, robust: true });
+  assertClose(a.beta[0], fitOf("che_rho0.3_REML_z").fit.beta[0], TOL, "rho 0.3");
+  assertClose(b.beta[0], fitOf("che_rho0.8_REML_z").fit.beta[0], TOL, "rho 0.8");
+  assert.notEqual(a.robust!.se[0], b.robust!.se[0]);
+});
+
+Deno.test("analyseStudies --cluster: the CSV path gives the same CHE + CR2 as the engine", () => {
+  const res = analyseStudies(csv, { cluster: "study", obs: "esid", rho: 0.6, robust: true, name: "assink2016.csv" });
+  const ref = fitOf("che_rho0.6_REML_z");
+  checkFit(res.multilevel!, ref, "CSV CHE");
+  assertClose(res.multilevel!.robust!.df[0], ref.robust_clubSandwich.df[0], TOL, "CSV CR2 df");
+  assert.equal(res.call.struct, "CHE");
+  assert.equal(res.model.k, 100, "model is the naive fit");
+  // moderators through the same door (metafor: che_rho0.6_mod_REML_t uses test t; z here, same beta)
+  const mod = analyseStudies(csv, { cluster: "study", obs: "esid", rho: 0.6, mods: ["pubstatus", "year"] });
+  const refMod = fitOf("che_rho0.6_mod_REML_t");
+  mod.multilevel!.beta.forEach((b, j) => assertClose(b, refMod.fit.beta[j], TOL, `mod beta ${j}`));
+});
+
+Deno.test("analyseStudies --cluster: bad combinations are refused with a reason", () => {
+  const cases: [Record<string, unknown>, RegExp][] = [
+    [{ cluster: "study", struct: "CHE" }, /rho \(--rho\) is required for struct CHE/],
+    [{ cluster: "study", rho: 0.6, struct: "ML" }, /applies to struct CHE/],
+    [{ cluster: "study", struct: "UN" }, /outcome \(--outcome <column>\) is required for struct UN/],
+    [{ cluster: "study", outcome: "deltype" }, /applies to struct CS, HCS or UN/],
+    [{ robust: true }, /needs cluster/],
+    [{ rho: 0.5 }, /needs cluster/],
+    [{ cluster: "study", subgroup: "deltype" }, /cannot be combined with cluster/],
+    [{ cluster: "study", bias: true }, /cannot be combined with cluster/],
+    [{ cluster: "study", method: "DL" }, /must be "REML" or "ML" with cluster/],
+    [{ cluster: "study", test: "knha" }, /no Knapp-Hartung/],
+    [{ cluster: "nope" }, /names column nope, which is not in the file/],
+    [{ cluster: "study", rho: 1.5 }, /must be a correlation in \[-1, 1\]/],
+  ];
+  for (const [opts, re] of cases) {
+    assert.throws(() => analyseStudies(csv, opts as never), (e: unknown) => {
+      assert.ok(e instanceof ValidationError, String(e));
+      assert.match(e.message, re);
+      return true;
+    });
+  }
+});
+
+Deno.test("analyseStudies --cluster: a missing study id names the file row and column", () => {
+  const lines = csv.trim().split("\n");
+  lines[5] = lines[5].replace(/^\d+,/, ",");
+  assert.throws(
+    () => analyseStudies(lines.join("\n"), { cluster: "study", rho: 0.6 }),
+    /row 5, column study is missing/,
+  );
+});
