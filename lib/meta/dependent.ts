@@ -355,3 +355,123 @@ export function dependentEffects(input: DependentEffectsInput): DependentEffects
     warnings: [...fit.warnings],
   };
 }
+
+/**
+ * One reported number, as the evidence engine's `Estimate` rows carry it, with the columns as in the
+ * file `estimates.csv` (`lower`, `upper`); extra fields are ignored.
+ */
+export interface ReportedEffect {
+  /** Study id (the cluster). */
+  study_id: string;
+  /** What the number is (e.g. "smd", "es", "md"). */
+  statistic: string;
+  /** Outcome (may be empty). */
+  outcome: string;
+  /** Instrument (may be empty). */
+  instrument: string;
+  /** The number (null when not reported). */
+  value: number | null;
+  /** Lower bound of its CI (null when not reported). */
+  lower: number | null;
+  /** Upper bound of its CI (null when not reported). */
+  upper: number | null;
+  /** What lower/upper are ("ci95", "range" or ""). */
+  interval: string;
+}
+
+/** One study and effect-size scale of {@link dependenceInventory}. */
+export interface DependenceInventoryRow {
+  /** Study id. */
+  study_id: string;
+  /** Scale: a standardised statistic ("smd", "es", "d", "g") or "md (<instrument>)" for raw differences. */
+  scale: string;
+  /** Effect sizes reported on that scale. */
+  k: number;
+  /** Of which with a 95% CI (a sampling variance can be derived). */
+  with_ci: number;
+  /** Distinct outcomes among them. */
+  outcomes: number;
+}
+
+/** Result of {@link dependenceInventory}. */
+export interface DependenceInventory {
+  /** Studies and scales with at least 2 effect sizes (the multi-outcome rows). */
+  rows: DependenceInventoryRow[];
+  /**
+   * Scales on which a dependent-effects model could be fitted: at least 2 studies with an effect
+   * size with a CI, and at least one study with several of them.
+   */
+  poolable: { scale: string; studies: number; k: number }[];
+  /** Why the scales with multi-outcome rows are not poolable (one sentence each). */
+  reasons: string[];
+}
+
+const STANDARDISED = new Set(["smd", "es", "d", "g"]);
+
+/**
+ * Which reported effect sizes are several per study, and whether a dependent-effects model could
+ * use them: it needs effect sizes on one scale (standardised, or raw differences on the same
+ * instrument) with CIs (so that vi can be derived) in at least 2 studies.
+ *
+ * @example
+ * ```ts
+ * import { dependenceInventory } from "./dependent.ts";
+ * const row = (study_id: string, outcome: string, lower: number | null) =>
+ *   ({ study_id, statistic: "es", outcome, instrument: "", value: 0.5, lower, upper: lower === null ? null : 0.9, interval: lower === null ? "" : "ci95" });
+ * const inv = dependenceInventory([row("a", "pain", 0.1), row("a", "PDI", 0.2), row("b", "pain", null)]);
+ * if (inv.rows.length !== 1 || inv.poolable.length !== 0) throw new Error("one study with CIs: not poolable");
+ * ```
+ */
+export function dependenceInventory(effects: readonly ReportedEffect[]): DependenceInventory {
+  const tool = "dependenceInventory";
+  if (!Array.isArray(effects)) fail(tool, "effects", "must be an array of reported effects", effects);
+  const groups = new Map<
+    string,
+    { study_id: string; scale: string; k: number; with_ci: number; outcomes: Set<string> }
+  >();
+  effects.forEach((e, i) => {
+    if (e === null || typeof e !== "object" || typeof e.study_id !== "string" || typeof e.statistic !== "string") {
+      fail(tool, `effects[${i}]`, "must have study_id and statistic (text)", e);
+    }
+    const stat = e.statistic.toLowerCase();
+    if (!STANDARDISED.has(stat) && stat !== "md") return;
+    if (e.value === null && e.lower === null) return;
+    const scale = STANDARDISED.has(stat) ? stat : `md (${e.instrument || e.outcome || "unknown instrument"})`;
+    const key = `${e.study_id}\u0000${scale}`;
+    const g = groups.get(key) ?? { study_id: e.study_id, scale, k: 0, with_ci: 0, outcomes: new Set<string>() };
+    g.k++;
+    if (e.interval === "ci95" && e.lower !== null && e.upper !== null && e.upper > e.lower) g.with_ci++;
+    g.outcomes.add(e.outcome);
+    groups.set(key, g);
+  });
+  const all = [...groups.values()];
+  const rows = all.filter((g) => g.k >= 2).map((g) => ({
+    study_id: g.study_id,
+    scale: g.scale,
+    k: g.k,
+    with_ci: g.with_ci,
+    outcomes: g.outcomes.size,
+  }));
+  const scales = [...new Set(all.map((g) => g.scale))];
+  const poolable: DependenceInventory["poolable"] = [];
+  const reasons: string[] = [];
+  for (const scale of scales) {
+    const gs = all.filter((g) => g.scale === scale && g.with_ci > 0);
+    const multi = all.some((g) => g.scale === scale && g.k >= 2);
+    if (!multi) continue;
+    if (gs.length >= 2 && gs.some((g) => g.with_ci >= 2)) {
+      poolable.push({ scale, studies: gs.length, k: gs.reduce((s, g) => s + g.with_ci, 0) });
+    } else {
+      const studies = all.filter((g) => g.scale === scale).map((g) => g.study_id);
+      reasons.push(
+        `${scale}: ${
+          gs.length === 0
+            ? "no effect size has a 95% CI (no sampling variance)"
+            : `only ${gs.length} study (${gs.map((g) => g.study_id).join(", ")}) reports CIs`
+        }` +
+          ` — studies ${[...new Set(studies)].join(", ")}`,
+      );
+    }
+  }
+  return { rows, poolable, reasons };
+}

@@ -170,12 +170,16 @@ export {
 // Several effect sizes per study: the CHE / multilevel / multivariate working model, CR2, and naive pooling beside it.
 export {
   DEPENDENCE_STRUCTS,
+  type DependenceInventory,
+  dependenceInventory,
+  type DependenceInventoryRow,
   type DependenceRow,
   type DependenceStruct,
   dependentEffects,
   type DependentEffectsInput,
   type DependentEffectsResult,
   type DependentRobust,
+  type ReportedEffect,
 } from "./dependent.ts";
 
 // Influence, Baujat, cumulative meta-analysis, rank test, fail-safe N, modified Knapp-Hartung, permutation tests, selection models.
@@ -190,6 +194,8 @@ export {
   type FsnResult,
   influence,
   type InfluenceResult,
+  type InfluenceRow,
+  influenceRows,
   knhaAdhoc,
   type KnhaAdhocResult,
   permutest,

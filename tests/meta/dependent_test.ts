@@ -107,3 +107,28 @@ Deno.test("analyseStudies --cluster: a missing study id names the file row and c
     /row 5, column study is missing/,
   );
 });
+
+Deno.test("dependenceInventory: the seed's multi-outcome rows do not allow a dependent-effects model", async () => {
+  const { parseEstimates } = await import("../../lib/evidence/mod.ts");
+  const { dependenceInventory } = await import("../../lib/meta/mod.ts");
+  const inv = dependenceInventory(parseEstimates(Deno.readTextFileSync(repoPath("data/evidence/estimates.csv"))));
+  const b = inv.rows.find((r) => r.study_id === "breugelmans2024")!;
+  assert.deepEqual([b.scale, b.k, b.with_ci, b.outcomes], ["es", 16, 0, 8]);
+  const s = inv.rows.find((r) => r.study_id === "smeets2006" && r.scale === "md (RDQ (0-24))")!;
+  assert.equal(s.with_ci, 9);
+  assert.deepEqual(inv.poolable, [], "no scale has CIs in two studies");
+  assert.ok(inv.reasons.some((r) => /^es: no effect size has a 95% CI/.test(r)));
+  // two studies with CIs on the same scale, one with several: poolable
+  const row = (study_id: string, outcome: string) => ({
+    study_id,
+    statistic: "smd",
+    outcome,
+    instrument: "",
+    value: 0.4,
+    lower: 0.1,
+    upper: 0.7,
+    interval: "ci95",
+  });
+  const ok = dependenceInventory([row("a", "pain"), row("a", "PDI"), row("b", "pain")]);
+  assert.deepEqual(ok.poolable, [{ scale: "smd", studies: 2, k: 3 }]);
+});
