@@ -15,7 +15,7 @@
  * {@link vcalc} and {@link robust}, which reproduce metafor 3.8.1 and clubSandwich 0.5.8.
  * @module
  */
-import { fail } from "../validate.ts";
+import { fail, ValidationError } from "../validate.ts";
 import { normalizeLevel } from "../conventions.ts";
 import { rma } from "./rma.ts";
 import { rmaMods } from "./metareg.ts";
@@ -239,6 +239,48 @@ export function dependentEffects(input: DependentEffectsInput): DependentEffects
   const nClusters = new Set(cluster.map(String)).size;
   if (nClusters < 2) fail(TOOL, "cluster", "must have at least 2 different clusters", nClusters);
 
+  // rows sharing (cluster, obs) are one observation for vcalc (correlation 1) and share a random effect
+  const extraWarnings: string[] = [];
+  if (input.obs !== undefined) {
+    const seen = new Map<string, number>();
+    const dups: string[] = [];
+    obs.forEach((o, i) => {
+      const key = `${cluster[i]}\u0000${o}`;
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, i);
+      else if (dups.length < 5) dups.push(`rows ${first + 1} and ${i + 1} (cluster ${cluster[i]}, obs ${o})`);
+    });
+    if (dups.length && rho !== undefined) {
+      fail(
+        TOOL,
+        "obs",
+        `repeats an id within a cluster (${dups.join("; ")}): vcalc gives those rows sampling correlation 1, ` +
+          "so V is singular; give each effect size its own id (or omit obs)",
+      );
+    }
+    if (dups.length) {
+      extraWarnings.push(
+        `effect sizes share an obs id within a cluster: ${dups.join("; ")}; they are treated as the same ` +
+          "observation (one random effect" + (rho === undefined ? "" : ", sampling correlation 1 in V") +
+          "), as metafor does — give each effect size its own id if they are different outcomes",
+      );
+    }
+  }
+  if (rho !== undefined) {
+    // V's block of a cluster with n effect sizes is D R D with R equicorrelated: positive definite iff -1/(n-1) < rho < 1
+    const size = new Map<string, number>();
+    cluster.forEach((c) => size.set(String(c), (size.get(String(c)) ?? 0) + 1));
+    const [big, n] = [...size].reduce((a, b) => (b[1] > a[1] ? b : a));
+    if (n >= 2 && !(rho < 1 && 1 + (n - 1) * rho > 0)) {
+      fail(
+        TOOL,
+        "rho",
+        `makes V singular or not positive definite: cluster ${big} has ${n} effect sizes, which needs ` +
+          `${(-1 / (n - 1)).toFixed(4)} < rho < 1`,
+        rho,
+      );
+    }
+  }
   const hasMods = input.mods !== undefined && Object.keys(input.mods).length > 0;
   const V = rho === undefined ? vi : vcalc({ vi, cluster, obs, rho });
   const random: RmaMvInput["random"] = multivariate
@@ -246,7 +288,15 @@ export function dependentEffects(input: DependentEffectsInput): DependentEffects
     : { nested: [cluster, obs], names: [input.names?.cluster ?? "study", input.names?.obs ?? "esid"] };
   const base = { yi, mods: hasMods ? input.mods : undefined, method, test, level };
   const fit = rmaMv({ ...base, V, random });
-  const rob = input.robust ? robust(fit, { cluster, clubSandwich: true, level }) : null;
+  let rob: ReturnType<typeof robust> | null = null;
+  if (input.robust) {
+    try {
+      rob = robust(fit, { cluster, clubSandwich: true, level });
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      fail(TOOL, "robust", `CR2 cannot be computed for these data: ${e.issues.map((i) => i.rule).join("; ")}`);
+    }
+  }
 
   // prediction interval of an intercept-only nested model (pred ± crit sqrt(se² + Σ sigma2))
   let pi_lb: number | null = null, pi_ub: number | null = null;
@@ -352,7 +402,7 @@ export function dependentEffects(input: DependentEffectsInput): DependentEffects
     },
     comparison,
     fit,
-    warnings: [...fit.warnings],
+    warnings: [...extraWarnings, ...fit.warnings],
   };
 }
 

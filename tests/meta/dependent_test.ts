@@ -132,3 +132,79 @@ Deno.test("dependenceInventory: the seed's multi-outcome rows do not allow a dep
   const ok = dependenceInventory([row("a", "pain"), row("a", "PDI"), row("b", "pain")]);
   assert.deepEqual(ok.poolable, [{ scale: "smd", studies: 2, k: 3 }]);
 });
+
+Deno.test("dependentEffects: rows sharing an obs id within a study: a warning for ML, refused for CHE (V singular)", () => {
+  const base = {
+    yi: [0.2, 0.4, 0.1, 0.5, 0.3, 0.6],
+    vi: [0.02, 0.03, 0.02, 0.04, 0.02, 0.03],
+    cluster: [1, 1, 2, 2, 3, 3],
+    obs: [1, 1, 1, 2, 1, 2],
+  };
+  const ml = dependentEffects(base);
+  assert.match(ml.warnings[0], /rows 1 and 2 \(cluster 1, obs 1\); they are treated as the same observation/);
+  assert.throws(
+    () => dependentEffects({ ...base, rho: 0.6 }),
+    /obs repeats an id within a cluster \(rows 1 and 2 \(cluster 1, obs 1\)\): vcalc gives those rows sampling correlation 1/,
+  );
+});
+
+Deno.test("dependentEffects: a rho that makes V not positive definite names the cluster and the admissible range", () => {
+  const d = {
+    yi: [0.2, 0.4, 0.1, 0.5, 0.3, 0.6],
+    vi: [0.02, 0.03, 0.02, 0.04, 0.02, 0.03],
+    cluster: [1, 1, 1, 2, 2, 2],
+  };
+  assert.throws(
+    () => dependentEffects({ ...d, rho: -0.6 }),
+    /rho makes V singular or not positive definite: cluster 1 has 3 effect sizes, which needs -0\.5000 < rho < 1/,
+  );
+  assert.throws(() => dependentEffects({ ...d, rho: 1 }), /needs -0\.5000 < rho < 1/);
+  assert.equal(dependentEffects({ ...d, rho: -0.4 }).struct, "CHE");
+});
+
+Deno.test("property: random CSV text with a cluster column gives a ValidationError or finite output", async () => {
+  const fc = (await import("fast-check")).default;
+  // mostly well-formed rows (so that fits are reached), with malformed cells mixed in
+  const bad = fc.constantFrom("", "NA", "x", "1e309", "-0", "NaN", "a;b", "0");
+  const id = fc.oneof({ weight: 40, arbitrary: fc.integer({ min: 1, max: 4 }).map(String) }, {
+    weight: 1,
+    arbitrary: bad,
+  });
+  const y = fc.oneof({ weight: 40, arbitrary: fc.double({ min: -2, max: 2, noNaN: true }).map(String) }, {
+    weight: 1,
+    arbitrary: bad,
+  });
+  const v = fc.oneof({ weight: 40, arbitrary: fc.double({ min: 0.001, max: 1, noNaN: true }).map(String) }, {
+    weight: 1,
+    arbitrary: bad,
+  });
+  const rowArb = fc.tuple(id, id, y, v).map((r) => r.join(","));
+  let fitted = 0;
+  const reasons = new Map<string, number>();
+  fc.assert(
+    fc.property(
+      fc.array(rowArb, { minLength: 0, maxLength: 12 }),
+      fc.option(fc.double({ min: -1, max: 1, noNaN: true })),
+      (rows, rho) => {
+        const text = ["study,esid,yi,vi", ...rows].join("\n");
+        try {
+          const res = analyseStudies(text, { cluster: "study", obs: "esid", rho: rho ?? undefined, robust: true });
+          const mv = res.multilevel!;
+          for (const v of [...mv.beta, ...mv.se, ...mv.sigma2, mv.QE]) assert.ok(Number.isFinite(v), `finite: ${v}`);
+          fitted++;
+        } catch (e) {
+          if (!(e instanceof ValidationError)) throw e;
+          reasons.set(
+            e.message.replace(/row \d+|got .*$/g, "").slice(0, 90),
+            (reasons.get(e.message.replace(/row \d+|got .*$/g, "").slice(0, 90)) ?? 0) + 1,
+          );
+        }
+      },
+    ),
+    { seed: 42, numRuns: 200 },
+  );
+  for (const r of reasons.keys()) {
+    assert.doesNotMatch(r, /waldTest|rmaMv\): V is not positive definite/, "named causes");
+  }
+  assert.ok(fitted >= 40, `only ${fitted} of 200 random tables reached a fit`);
+});
