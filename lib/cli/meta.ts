@@ -32,7 +32,12 @@ export const META_SPEC: CommandSpec = {
   name: "meta",
   summary: "Meta-analysis of a table of studies (CSV, in metafor's column names or with yi and vi), as metafor's " +
     "escalc() and rma() compute it. Separator (, ; tab) and a decimal comma are detected.",
-  positional: { name: "file.csv", description: "the study table, one row per study", min: 1, max: 1 },
+  positional: {
+    name: "file.csv",
+    description: "the study table, one row per study (one row per effect size with --cluster)",
+    min: 1,
+    max: 1,
+  },
   options: {
     measure: {
       type: "string",
@@ -93,7 +98,10 @@ export const META_SPEC: CommandSpec = {
       valueName: "name=column",
       description: `read metafor column <name> (${STUDY_COLUMNS.join(", ")}) from CSV column <column>; repeatable`,
     },
-    bias: { type: "boolean", description: "add Egger's regression test and trim-and-fill" },
+    bias: {
+      type: "boolean",
+      description: "add Egger's regression test and trim-and-fill (refitted with test z and level 95, as metafor)",
+    },
     leave1out: { type: "boolean", description: "add the leave-one-out table" },
     cluster: {
       type: "string",
