@@ -17,7 +17,14 @@ import { resolve } from "node:path";
 import { checkOutputPath, type CommandSpec, readInput, runCli, writeAtomic } from "./_args.ts";
 import { fail } from "../validate.ts";
 import { fmt, fmtCI, fmtLevel, fmtP, fmtPEq, fmtSig } from "../format.ts";
-import { type AnalyseResult, analyseStudies, STUDY_COLUMNS, TAU2_METHODS, type Tau2Method } from "../meta/mod.ts";
+import {
+  type AnalyseOptions,
+  type AnalyseResult,
+  analyseStudies,
+  STUDY_COLUMNS,
+  TAU2_METHODS,
+  type Tau2Method,
+} from "../meta/mod.ts";
 import { type Measure, MEASURES, requiredColumns } from "../effects/mod.ts";
 
 /** The meta command: its options, each described (shown by `--help`). */
@@ -25,7 +32,12 @@ export const META_SPEC: CommandSpec = {
   name: "meta",
   summary: "Meta-analysis of a table of studies (CSV, in metafor's column names or with yi and vi), as metafor's " +
     "escalc() and rma() compute it. Separator (, ; tab) and a decimal comma are detected.",
-  positional: { name: "file.csv", description: "the study table, one row per study", min: 1, max: 1 },
+  positional: {
+    name: "file.csv",
+    description: "the study table, one row per study (one row per effect size with --cluster)",
+    min: 1,
+    max: 1,
+  },
   options: {
     measure: {
       type: "string",
@@ -86,8 +98,45 @@ export const META_SPEC: CommandSpec = {
       valueName: "name=column",
       description: `read metafor column <name> (${STUDY_COLUMNS.join(", ")}) from CSV column <column>; repeatable`,
     },
-    bias: { type: "boolean", description: "add Egger's regression test and trim-and-fill" },
+    bias: {
+      type: "boolean",
+      description: "add Egger's regression test and trim-and-fill (refitted with test z and level 95, as metafor)",
+    },
     leave1out: { type: "boolean", description: "add the leave-one-out table" },
+    cluster: {
+      type: "string",
+      valueName: "col",
+      description: "several effect sizes per study: the study (cluster) column; fits a model for dependent\n" +
+        "effect sizes (metafor's rma.mv) next to the naive pooling",
+    },
+    obs: {
+      type: "string",
+      valueName: "col",
+      description: "effect-size id within a study (default: every row its own); needs --cluster",
+    },
+    rho: {
+      type: "number",
+      min: -1,
+      max: 1,
+      valueName: "R",
+      description: "assumed correlation of effect sizes within a study (vcalc); gives the CHE model; needs --cluster",
+    },
+    struct: {
+      type: "string",
+      choices: ["CHE", "ML", "CS", "HCS", "UN"],
+      valueName: "S",
+      description: "working model with --cluster: CHE (V from --rho + ~ 1 | study/esid; default with --rho),\n" +
+        "ML (~ 1 | study/esid, V = vi; default without --rho), or CS / HCS / UN (~ outcome | study)",
+    },
+    outcome: {
+      type: "string",
+      valueName: "col",
+      description: "outcome column for --struct CS, HCS or UN",
+    },
+    robust: {
+      type: "boolean",
+      description: "cluster-robust CR2 inference with Satterthwaite df (clubSandwich); needs --cluster",
+    },
     json: { type: "boolean", description: "print the complete result as JSON" },
     "emit-r": {
       type: "string",
@@ -99,9 +148,14 @@ export const META_SPEC: CommandSpec = {
     "deno task meta data/examples/morris2008_smcr.csv --measure SMCR --method REML --test knha",
     "deno task meta data/examples/bcg.csv --measure RR --mods ablat --json",
     "deno task meta data/examples/prepost-example.csv --measure SMCC --r-grid 0.3,0.5,0.7 --emit-r check.R",
+    "deno task meta data/examples/assink2016.csv --cluster study --obs esid --rho 0.6 --robust --emit-r che.R",
   ],
   notes: "Warnings (studies omitted for missing moderators, extras that could not be computed) go to stderr " +
-    "and into the JSON.",
+    "and into the JSON. With --cluster the JSON's `model` is the naive fit (every effect size independent) and " +
+    "`multilevel` the dependent-effects model in metafor's names (beta, se, ci_lb, ci_ub, sigma2, tau2, rho, QE, QM) " +
+    "with a `robust` object (se, df, pval, ci_lb, ci_ub) and a `comparison` table. --cluster cannot be combined " +
+    "with --subgroup, --bias, --leave1out or --r-grid, and takes --method REML or ML and --test z. Text factor " +
+    "levels are sorted by code point (R's sort() in the C locale); the --emit-r script sets them explicitly.",
 };
 
 const num = (x: number | null | undefined): string =>
@@ -115,7 +169,8 @@ export function formatResult(res: AnalyseResult): string {
   const out: string[] = [];
   const m = res.model;
   const ci = fmtLevel(m.level);
-  const est = m.method === "FE" ? "Fixed-effect model" : `Random-effects model (tau2 estimator: ${m.method})`;
+  const est = (res.multilevel ? "Naive pooling, every effect size independent (for comparison only): " : "") +
+    (m.method === "FE" ? "Fixed-effect model" : `Random-effects model (tau2 estimator: ${m.method})`);
   out.push(
     `${est}, k = ${m.k}, measure = ${res.measure}${
       res.call.improvement === "decrease" ? " (sign flipped: decrease = positive)" : ""
@@ -206,11 +261,12 @@ export function formatResult(res: AnalyseResult): string {
   if (res.trimfill) {
     const t = res.trimfill;
     out.push(
-      `Trim-and-fill (L0): ${t.k0} studies imputed on the ${t.side}; estimate ${num(t.beta)} ${ci} ${
+      `Trim-and-fill (L0): ${t.k0} studies imputed on the ${t.side}; estimate ${num(t.beta)} ${fmtLevel(t.level)} ${
         fmtCI(t.ci_lb, t.ci_ub)
-      }`,
+      }${t.k0 > 0 && t.test !== m.test ? ` (refitted with test ${t.test}, as metafor's trimfill)` : ""}`,
     );
   }
+  if (res.multilevel) out.push("", ...formatMultilevel(res));
   if (res.leave1out) {
     const l = res.leave1out;
     out.push("", "Leave-one-out", `  ${pad("omitted", 22)}${pad("estimate", 12)}${pad("tau2", 12)}I2`);
@@ -219,6 +275,60 @@ export function formatResult(res: AnalyseResult): string {
     );
   }
   return out.join("\n");
+}
+
+/** The dependent-effects part of the text report. */
+function formatMultilevel(res: AnalyseResult): string[] {
+  const mv = res.multilevel!;
+  const ci = fmtLevel(mv.level);
+  const out: string[] = [];
+  const model = mv.struct === "CHE"
+    ? `CHE: V from vcalc(rho = ${mv.vcalc_rho}), random = ~ 1 | ${res.call.cluster}/${res.call.obs ?? "esid"}`
+    : mv.struct === "ML"
+    ? `multilevel: random = ~ 1 | ${res.call.cluster}/${res.call.obs ?? "esid"}, V = vi`
+    : `multivariate: random = ~ ${res.call.outcome} | ${res.call.cluster}, struct = ${mv.struct}` +
+      (mv.vcalc_rho === null ? "" : `, V from vcalc(rho = ${mv.vcalc_rho})`);
+  out.push(`Dependent effect sizes (${mv.method}; k = ${mv.k} in ${mv.n_clusters} clusters): ${model}`);
+  out.push(`${pad("", 22)}${pad("estimate", 12)}${pad("se", 12)}${pad(mv.test, 12)}${pad("p", 12)}${ci}`);
+  mv.coef_names.forEach((c, j) => {
+    out.push(
+      `${pad(c, 22)}${pad(num(mv.beta[j]), 12)}${pad(num(mv.se[j]), 12)}${pad(num(mv.zval[j]), 12)}${
+        pad(fmtP(mv.pval[j]), 12)
+      }${fmtCI(mv.ci_lb[j], mv.ci_ub[j])}`,
+    );
+  });
+  if (mv.pi_lb !== null) out.push(`${fmtLevel(mv.level, "PI")} ${fmtCI(mv.pi_lb, mv.pi_ub)}`);
+  mv.s_names.forEach((n, i) => out.push(`  sigma2 (${n}) = ${num(mv.sigma2[i])}`));
+  mv.tau2.forEach((t, i) =>
+    out.push(`  tau2${mv.g_levels[i] && mv.tau2.length > 1 ? ` (${mv.g_levels[i]})` : ""} = ${num(t)}`)
+  );
+  mv.rho.forEach((r) => out.push(`  rho = ${num(r)}`));
+  out.push(`  QE(${mv.QEdf}) = ${num(mv.QE)}, ${fmtPEq(mv.QEp)}`);
+  if (mv.robust) {
+    const r = mv.robust;
+    out.push("", `Cluster-robust CR2 (clubSandwich; Satterthwaite df; ${r.n_clusters} clusters)`);
+    out.push(`${pad("", 22)}${pad("estimate", 12)}${pad("se", 12)}${pad("df", 12)}${pad("p", 12)}${ci}`);
+    mv.coef_names.forEach((c, j) => {
+      out.push(
+        `${pad(c, 22)}${pad(num(mv.beta[j]), 12)}${pad(num(r.se[j]), 12)}${pad(fmt(r.df[j], 2), 12)}${
+          pad(fmtP(r.pval[j]), 12)
+        }${fmtCI(r.ci_lb[j], r.ci_ub[j])}`,
+      );
+      if (r.df[j] < 4) out.push(`${pad("", 22)}(df < 4: the CR2 test is unreliable with so few effective clusters)`);
+    });
+    if (mv.coef_names.length > 1 && r.QMdf[0] > 0) {
+      out.push(`  HTZ test of moderators: F(${r.QMdf[0]}, ${fmt(r.QMdf[1], 2)}) = ${num(r.QM)}, ${fmtPEq(r.QMp)}`);
+    }
+  }
+  out.push("", `Comparison (${mv.coef_names[0]})`);
+  for (const row of mv.comparison) {
+    out.push(
+      `  ${pad(row.model, 14)}${pad(num(row.beta), 12)}SE ${pad(num(row.se), 10)}${ci} ${
+        fmtCI(row.ci_lb, row.ci_ub)
+      }  ${row.label}`,
+    );
+  }
+  return out;
 }
 
 const rStr = (s: string) => JSON.stringify(s);
@@ -231,6 +341,7 @@ export function emitR(res: AnalyseResult, csvPath: string): string {
   const L: string[] = [
     "# Generated by evidence-lab (deno task meta) to cross-check the analysis in R with metafor.",
     "library(metafor)",
+    ...(o.robust ? ["library(clubSandwich)  # robust(..., clubSandwich = TRUE) uses it"] : []),
     `dat <- read.csv(${rStr(csvPath)}, sep = "${sep}", dec = "${dec}", stringsAsFactors = FALSE, check.names = FALSE)`,
   ];
   for (const [name, col] of Object.entries(o.cols)) L.push(`dat$${name} <- dat[[${rStr(col)}]]`);
@@ -250,11 +361,17 @@ export function emitR(res: AnalyseResult, csvPath: string): string {
     L.push(`dat <- escalc(measure = ${rStr(res.measure)}, ${need.map((n) => `${n} = ${n}`).join(", ")}, data = dat)`);
   }
   if (o.improvement === "decrease") L.push("dat$yi <- -dat$yi  # improvement = decrease: flip the sign");
+  L.push(...factorLines(res));
   const common = `method = ${rStr(o.method)}, test = ${rStr(o.test)}, level = ${o.level}`;
-  if (o.mods.length) {
+  if (o.cluster) {
+    L.push(...emitMultilevel(res));
+  } else if (o.mods.length) {
     L.push(`res <- rma(yi, vi, mods = ~ ${o.mods.join(" + ")}, data = dat, ${common})`, "print(res)");
   } else if (o.subgroup) {
-    L.push(`res <- rma(yi, vi, data = dat, ${common})`, "print(res)", "print(confint(res))", "print(predict(res))");
+    L.push(`res <- rma(yi, vi, data = dat, ${common})`, "print(res)");
+    // metafor's confint() has no random-effects part to profile for an FE model (it stops)
+    if (o.method !== "FE") L.push("print(confint(res))");
+    L.push("print(predict(res))");
     L.push(`res.sub <- rma(yi, vi, mods = ~ factor(${o.subgroup}), data = dat, ${common})`, "print(res.sub)");
     L.push(`print(rma(yi, vi, mods = ~ factor(${o.subgroup}) - 1, data = dat, ${common}))`);
   } else {
@@ -275,6 +392,61 @@ export function emitR(res: AnalyseResult, csvPath: string): string {
     );
   }
   return L.join("\n") + "\n";
+}
+
+/**
+ * `factor(..., levels = c(...))` for every categorical moderator and the subgroup column, with the
+ * levels in the order the toolkit used (R's `sort()` in the C locale: code points, upper case
+ * first). R's default order follows the machine's locale (`RCT, Quasi, cohort` sorts as `cohort,
+ * Quasi, RCT` in en_US), so without this the reference level, and the coefficients, could differ.
+ */
+function factorLines(res: AnalyseResult): string[] {
+  const o = res.call;
+  const L: string[] = [];
+  const cols = [...o.mods, ...(o.subgroup ? [o.subgroup] : []), ...(o.outcome ? [o.outcome] : [])];
+  for (const c of cols) {
+    const cells = res.data.cells.map((r) => (r[c] ?? "").trim());
+    // a numeric moderator is continuous; a subgroup or outcome column is always a factor (levels as text)
+    const factor = c === o.subgroup || c === o.outcome;
+    if (!factor && cells.every((x) => x !== "" && !Number.isNaN(Number(x)))) continue;
+    const levels = [...new Set(cells)].sort();
+    L.push(`dat$${rName(c)} <- factor(dat$${rName(c)}, levels = c(${levels.map(rStr).join(", ")}))`);
+  }
+  return L;
+}
+
+/** A column name as R code after `dat$` (backquoted unless syntactic). */
+const rName = (c: string): string => (/^[A-Za-z.][A-Za-z0-9._]*$/.test(c) ? c : `\`${c.replace(/`/g, "\\`")}\``);
+
+/** The rma.mv (+ vcalc, + clubSandwich) part of the script for a dependent-effects analysis. */
+function emitMultilevel(res: AnalyseResult): string[] {
+  const o = res.call;
+  const mv = res.multilevel!;
+  const cl = rName(o.cluster!);
+  const L: string[] = [];
+  let obs = "esid";
+  if (o.obs) obs = rName(o.obs);
+  else L.push("dat$esid <- seq_len(nrow(dat))  # every row its own effect size");
+  const mods = o.mods.length ? `mods = ~ ${o.mods.map(rName).join(" + ")}, ` : "";
+  const common = `method = ${rStr(mv.method)}, test = "z", level = ${o.level}`;
+  const V = mv.vcalc_rho === null ? "vi" : "V";
+  if (mv.vcalc_rho !== null) {
+    L.push(`V <- vcalc(vi, cluster = ${cl}, obs = ${obs}, rho = ${mv.vcalc_rho}, data = dat)`);
+  }
+  if (mv.struct === "CHE" || mv.struct === "ML") {
+    L.push(`res <- rma.mv(yi, ${V}, ${mods}random = ~ 1 | ${cl}/${obs}, data = dat, ${common})`);
+  } else {
+    L.push(
+      `res <- rma.mv(yi, ${V}, ${mods}random = ~ ${rName(o.outcome!)} | ${cl}, struct = ${
+        rStr(mv.struct)
+      }, data = dat, ${common})`,
+    );
+  }
+  L.push("print(res)", "print(predict(res))");
+  if (o.robust) L.push(`print(robust(res, cluster = ${cl}, clubSandwich = TRUE))`);
+  L.push("# naive pooling (every effect size independent), for comparison");
+  L.push(`print(rma(yi, vi, ${mods}data = dat, method = ${rStr(mv.method)}, test = "z", level = ${o.level}))`);
+  return L;
 }
 
 /** Parse `--col name=column` values into a mapping. */
@@ -314,6 +486,12 @@ export function main(args: readonly string[]): Promise<number> {
       cols: parseCols((o.col as string[] | undefined) ?? []),
       bias: Boolean(o.bias),
       leave1out: Boolean(o.leave1out),
+      cluster: o.cluster as string | undefined,
+      obs: o.obs as string | undefined,
+      outcome: o.outcome as string | undefined,
+      struct: o.struct as AnalyseOptions["struct"],
+      rho: o.rho as number | undefined,
+      robust: o.robust ? true : undefined,
     });
     for (const w of res.warnings) console.error(`warning: ${w}`);
     console.log(o.json ? JSON.stringify(res, null, 2) : formatResult(res));

@@ -39,6 +39,12 @@ import { subgroup, type SubgroupResult } from "./subgroup.ts";
 import { leave1out, type Leave1outResult } from "./influence.ts";
 import { regtest, type RegtestResult, trimfill } from "./bias.ts";
 import { rSensitivity, type RSensitivityResult } from "./rsensitivity.ts";
+import {
+  DEPENDENCE_STRUCTS,
+  type DependenceStruct,
+  dependentEffects,
+  type DependentEffectsResult,
+} from "./dependent.ts";
 
 /** The metafor column names that `cols` may map (effect sizes and escalc arguments). */
 export const STUDY_COLUMNS: readonly string[] = [
@@ -99,6 +105,21 @@ export interface AnalyseOptions {
   bias?: boolean;
   /** Add the leave-one-out table (models without moderators). */
   leave1out?: boolean;
+  /**
+   * Column of the study (cluster) id: several effect sizes per study are analysed with a model
+   * for dependent effect sizes (`struct`), see {@link dependentEffects}; `model` stays the naive fit.
+   */
+  cluster?: string;
+  /** Column of the effect-size id within a study (default: every row its own). Needs `cluster`. */
+  obs?: string;
+  /** Column of the outcome, for `struct` CS, HCS or UN. Needs `cluster`. */
+  outcome?: string;
+  /** Working model: "CHE" (default when `rho` is given), "ML" (default otherwise), "CS", "HCS", "UN". */
+  struct?: DependenceStruct;
+  /** Assumed correlation of effect sizes within a study (vcalc), for CHE (and optionally CS/HCS/UN). */
+  rho?: number;
+  /** Add CR2 cluster-robust inference (clubSandwich) to the dependent-effects model. Needs `cluster`. */
+  robust?: boolean;
 }
 
 /** The options as applied (defaults filled in), for reports and the emitted R script. */
@@ -133,6 +154,18 @@ export interface AnalyseCall {
   bias: boolean;
   /** Leave-one-out requested. */
   leave1out: boolean;
+  /** Study (cluster) column of a dependent-effects analysis. */
+  cluster?: string;
+  /** Effect-size id column. */
+  obs?: string;
+  /** Outcome column. */
+  outcome?: string;
+  /** Working model (set when `cluster` is). */
+  struct?: DependenceStruct;
+  /** Assumed within-study correlation. */
+  rho?: number;
+  /** CR2 requested. */
+  robust: boolean;
 }
 
 /** Trim-and-fill in brief. */
@@ -151,6 +184,10 @@ export interface TrimfillSummary {
   ci_ub: number;
   /** The filled-in studies (effect sizes and variances), for a funnel plot. */
   filled: { yi: number[]; vi: number[] };
+  /** Test of the refit: "z" as metafor's trimfill (whatever the model's test). */
+  test: TestType;
+  /** Confidence level of the refit in percent (95 as metafor). */
+  level: number;
 }
 
 /** The studies analysed. */
@@ -197,6 +234,8 @@ export interface AnalyseResult {
   trimfill: TrimfillSummary | null;
   /** Leave-one-out, when asked for (null if it could not be computed: see warnings). */
   leave1out: Leave1outResult | null;
+  /** The dependent-effects model (with `cluster`), in metafor's names, with CR2 and the comparison. */
+  multilevel: DependentEffectsResult | null;
   /** Things the user must know: studies dropped for missing values, extras not computed. */
   warnings: string[];
 }
@@ -221,6 +260,12 @@ const NOT_COLUMNS = new Set([
   "cols",
   "bias",
   "leave1out",
+  "cluster",
+  "obs",
+  "outcome",
+  "struct",
+  "rho",
+  "robust",
 ]);
 
 function issue(tool: string, row: number | undefined, column: string, rule: string, received?: unknown): never {
@@ -360,6 +405,12 @@ export function analyseStudies(text: string, options: AnalyseOptions = {}): Anal
       );
     }
   }
+  for (const key of ["cluster", "obs", "outcome"] as const) {
+    const c = call[key];
+    if (c !== undefined && !has(c)) {
+      issue(tool, undefined, key, `names column ${c}, which is not in the file (columns: ${listed})`);
+    }
+  }
   const label = (i: number) => (slabCol && rows[i][slabCol] ? rows[i][slabCol] : String(i + 1));
 
   // effect sizes over every row (rows in messages are the file's)
@@ -476,6 +527,38 @@ export function analyseStudies(text: string, options: AnalyseOptions = {}): Anal
       sg = fit(() => subgroup({ yi: y, vi: v, group, method, test, level, slab }));
     }
   }
+  let mv: DependentEffectsResult | null = null;
+  if (call.cluster) {
+    const ids = (c: string): string[] =>
+      idx.map((i) => {
+        const v = rows[i][c].trim();
+        if (MISSING.has(v)) issue(tool, i + 1, c, "is missing (every effect size needs an id here)", rows[i][c]);
+        return v;
+      });
+    const mods: Record<string, number[] | string[]> = {};
+    for (const m of call.mods) mods[m] = sel(modCols[m] as unknown[]) as number[] | string[];
+    const colOfMv: Record<string, string> = { ...colOfField, cluster: call.cluster };
+    if (call.obs) colOfMv.obs = call.obs;
+    if (call.outcome) colOfMv.outcome = call.outcome;
+    const clusterIds = ids(call.cluster);
+    const obsIds = call.obs ? ids(call.obs) : undefined;
+    const outcomeIds = call.outcome ? ids(call.outcome) : undefined;
+    mv = inFileTerms(tool, kRows, colOfMv, () =>
+      dependentEffects({
+        yi: y,
+        vi: v,
+        cluster: clusterIds,
+        obs: obsIds,
+        outcome: outcomeIds,
+        struct: call.struct,
+        rho: call.rho,
+        mods: call.mods.length ? mods : undefined,
+        method: method as "REML" | "ML",
+        level,
+        robust: call.robust,
+      }));
+    for (const w of mv.warnings) warnings.push(`${tool}: rma.mv: ${w}`);
+  }
   let rs: RSensitivityResult | null = null;
   if (call.rGrid) {
     if (!prePost || vocabulary === "yi") {
@@ -524,6 +607,8 @@ export function analyseStudies(text: string, options: AnalyseOptions = {}): Anal
           ci_lb: t.fit.ci_lb,
           ci_ub: t.fit.ci_ub,
           filled: { yi: t.fit.yi.filter((_, i) => t.fill[i]), vi: t.fit.vi.filter((_, i) => t.fill[i]) },
+          test: t.fit.test,
+          level: t.fit.level,
         };
       }
     }
@@ -542,6 +627,7 @@ export function analyseStudies(text: string, options: AnalyseOptions = {}): Anal
     regtest: rt,
     trimfill: tf,
     leave1out: l1o,
+    multilevel: mv,
     warnings,
   };
 }
@@ -565,6 +651,12 @@ function resolveOptions(tool: string, name: string, o: AnalyseOptions): AnalyseC
     "cols",
     "bias",
     "leave1out",
+    "cluster",
+    "obs",
+    "outcome",
+    "struct",
+    "rho",
+    "robust",
   ]);
   for (const key of Object.keys(o)) {
     if (!known.has(key)) issue(tool, undefined, "options", `has an unknown option ${key}`);
@@ -610,6 +702,7 @@ function resolveOptions(tool: string, name: string, o: AnalyseOptions): AnalyseC
     }
     if (typeof c !== "string" || c.trim() === "") issue(tool, undefined, "cols", `must name a column for ${f}`, c);
   }
+  const dep = resolveDependence(tool, o);
   return {
     name,
     measure: o.measure,
@@ -626,7 +719,102 @@ function resolveOptions(tool: string, name: string, o: AnalyseOptions): AnalyseC
     cols,
     bias: o.bias ?? false,
     leave1out: o.leave1out ?? false,
+    ...dep,
   };
+}
+
+/** Check the dependent-effects options and their combinations with the others. */
+function resolveDependence(
+  tool: string,
+  o: AnalyseOptions,
+): Pick<AnalyseCall, "cluster" | "obs" | "outcome" | "struct" | "rho" | "robust"> {
+  const flag: Record<string, string> = {
+    obs: "--obs",
+    outcome: "--outcome",
+    struct: "--struct",
+    rho: "--rho",
+    robust: "--robust",
+    subgroup: "--subgroup",
+    bias: "--bias",
+    leave1out: "--leave1out",
+    rGrid: "--r-grid",
+  };
+  for (const key of ["cluster", "obs", "outcome"] as const) {
+    const c = o[key];
+    if (c !== undefined && (typeof c !== "string" || c.trim() === "")) {
+      issue(tool, undefined, key, "must name a column", c);
+    }
+  }
+  if (o.cluster === undefined) {
+    for (const key of ["obs", "outcome", "struct", "rho"] as const) {
+      if (o[key] !== undefined) {
+        issue(
+          tool,
+          undefined,
+          key,
+          `(${flag[key]}) needs cluster (--cluster <study column>): it describes effect sizes within studies`,
+        );
+      }
+    }
+    if (o.robust) {
+      issue(tool, undefined, "robust", "(--robust) needs cluster (--cluster <study column>): CR2 clusters by study");
+    }
+    return { robust: false };
+  }
+  for (const key of ["subgroup", "bias", "leave1out", "rGrid"] as const) {
+    const v = o[key];
+    if (v !== undefined && v !== false) {
+      issue(
+        tool,
+        undefined,
+        key,
+        `(${flag[key]}) cannot be combined with cluster: it is defined for one effect size per study ` +
+          "(use moderators, --mods, with --cluster)",
+      );
+    }
+  }
+  if (o.method !== undefined && o.method !== "REML" && o.method !== "ML") {
+    issue(tool, undefined, "method", 'must be "REML" or "ML" with cluster (rma.mv estimates by likelihood)', o.method);
+  }
+  if (o.test === "knha") {
+    issue(
+      tool,
+      undefined,
+      "test",
+      '"knha" is not available with cluster (rma.mv has no Knapp-Hartung adjustment); use --robust for ' +
+        "small-sample t tests (CR2, Satterthwaite df)",
+      o.test,
+    );
+  }
+  if (o.struct !== undefined && !DEPENDENCE_STRUCTS.includes(o.struct)) {
+    issue(tool, undefined, "struct", `must be one of ${DEPENDENCE_STRUCTS.join(", ")}`, o.struct);
+  }
+  if (o.rho !== undefined && !(typeof o.rho === "number" && o.rho >= -1 && o.rho <= 1)) {
+    issue(tool, undefined, "rho", "must be a correlation in [-1, 1]", o.rho);
+  }
+  const struct: DependenceStruct = o.struct ?? (o.rho !== undefined ? "CHE" : "ML");
+  if (struct === "CHE" && o.rho === undefined) {
+    issue(
+      tool,
+      undefined,
+      "rho",
+      "(--rho) is required for struct CHE: the assumed correlation of effect sizes within a study, e.g. 0.6",
+    );
+  }
+  if (struct === "ML" && o.rho !== undefined) {
+    issue(tool, undefined, "rho", '(--rho) applies to struct CHE (or CS, HCS, UN); "ML" uses V = diag(vi)', o.rho);
+  }
+  const multivariate = struct === "CS" || struct === "HCS" || struct === "UN";
+  if (multivariate && o.outcome === undefined) {
+    issue(tool, undefined, "outcome", `(--outcome <column>) is required for struct ${struct} (~ outcome | study)`);
+  }
+  if (!multivariate && o.outcome !== undefined) {
+    issue(tool, undefined, "outcome", `(--outcome) applies to struct CS, HCS or UN, not to ${struct}`);
+  }
+  if (o.obs !== undefined && o.obs === o.cluster) {
+    issue(tool, undefined, "obs", "must differ from the cluster column", o.obs);
+  }
+  return { cluster: o.cluster, obs: o.obs, outcome: o.outcome, struct, rho: o.rho, robust: o.robust ?? false };
 }
 
 /**

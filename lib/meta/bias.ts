@@ -93,6 +93,11 @@ export interface TrimfillResult {
   fit: RmaResult;
   /** true for imputed studies, in the order of fit.yi. */
   fill: boolean[];
+  /**
+   * How the filled-in data were refitted: "metafor" (test "z", level 95 unless `level` is given,
+   * as metafor's `trimfill`) or "fit" (the fit's own test and level, on request).
+   */
+  refit: "metafor" | "fit";
 }
 
 /** Options of {@link trimfill}. */
@@ -103,18 +108,30 @@ export interface TrimfillOptions {
   estimator?: "L0" | "R0";
   /** Maximum number of trim-and-fill iterations (default 100). */
   maxiter?: number;
-  /** Confidence level (95 or 0.95); default the fit's level. */
+  /**
+   * Confidence level of the refit (95 or 0.95). Default 95 with `refit: "metafor"` (metafor ignores
+   * the fit's level), the fit's level with `refit: "fit"`.
+   */
   level?: number;
+  /**
+   * "metafor" (default): refit the filled-in data with test "z" and level 95 whatever the fit's
+   * test and level, as metafor's `trimfill` does (a Knapp-Hartung fit gives z-based results).
+   * "fit": keep the fit's test ("knha" stays "knha") and level; say so when reporting.
+   */
+  refit?: "metafor" | "fit";
 }
 
 /**
  * Duval & Tweedie's trim-and-fill method, as metafor's `trimfill(fit)`.
- * The side is estimated, as metafor does, from the sign of the slope of yi on sqrt(vi).
+ * The side is estimated, as metafor does, from the sign of the slope of yi on sqrt(vi). As metafor,
+ * the filled-in data are refitted with the fit's τ² estimator but test "z" and level 95 (so a
+ * Knapp-Hartung fit gives z-based results); `refit: "fit"` keeps the fit's test and level instead.
+ * When no study is imputed (k0 = 0) the fit is returned unchanged, as metafor does.
  * @example trimfill(rma({ yi, vi, method: "FE" })).k0
  */
 export function trimfill(fit: RmaResult, options: TrimfillOptions = {}): TrimfillResult {
   let { side } = options;
-  const { estimator = "L0", maxiter = 100 } = options ?? {};
+  const { estimator = "L0", maxiter = 100, refit = "metafor" } = options ?? {};
   checkFit(fit, "trimfill");
   if (fit.k < 2) fail("trimfill", "fit.k", "must be >= 2 (stopped because k = 1)", fit.k);
   if (fit.k < 3 && side === undefined) {
@@ -130,8 +147,10 @@ export function trimfill(fit: RmaResult, options: TrimfillOptions = {}): Trimfil
     fail("trimfill", "side", 'must be "left" or "right"', side);
   }
   if (estimator !== "L0" && estimator !== "R0") fail("trimfill", "estimator", 'must be "L0" or "R0"', estimator);
+  if (refit !== "metafor" && refit !== "fit") fail("trimfill", "refit", 'must be "metafor" or "fit"', refit);
   const { method } = fit;
-  const level = normalizeLevel(options?.level ?? fit.level, "trimfill");
+  const level = normalizeLevel(options?.level ?? (refit === "fit" ? fit.level : 95), "trimfill");
+  const refitTest = refit === "fit" ? fit.test : "z";
   if (side === undefined) {
     const X = fit.vi.map((v) => [1, Math.sqrt(v)]);
     const r = rmaX(fit.yi, fit.vi, X, ["intrcpt", "sei"], method, "z", level, fit.slab, true, "trimfill");
@@ -178,9 +197,13 @@ export function trimfill(fit: RmaResult, options: TrimfillOptions = {}): Trimfil
     const yFill = fit.yi.concat(yc2.slice(k - k0).map((e) => -e));
     const vFill = fit.vi.concat(vAll.slice(k - k0));
     const slab = fit.slab.concat(Array.from({ length: k0 }, (_, j) => `Filled ${j + 1}`));
-    const f = rmaFit(yFill, vFill, method, fit.test, level, slab, "trimfill");
-    return { k0, se_k0, side, estimator, fit: f, fill: yFill.map((_, i) => i >= k) };
+    const f = rmaFit(yFill, vFill, method, refitTest, level, slab, "trimfill");
+    return { k0, se_k0, side, estimator, fit: f, fill: yFill.map((_, i) => i >= k), refit };
   }
-  const same = level === fit.level ? fit : rmaFit(fit.yi, fit.vi, method, fit.test, level, fit.slab, "trimfill");
-  return { k0, se_k0, side, estimator, fit: same, fill: fit.yi.map(() => false) };
+  // k0 = 0: metafor returns the fit unchanged (its test and level); an explicit level is honoured
+  const keepLevel = options?.level === undefined ? fit.level : level;
+  const same = keepLevel === fit.level
+    ? fit
+    : rmaFit(fit.yi, fit.vi, method, fit.test, keepLevel, fit.slab, "trimfill");
+  return { k0, se_k0, side, estimator, fit: same, fill: fit.yi.map(() => false), refit };
 }

@@ -1182,3 +1182,58 @@ export function selmodel(fit: DiagFit, options: SelmodelOptions = {}): SelmodelR
   }
   return out;
 }
+
+/** One study of {@link influenceRows}: metafor's `print(influence(fit))` line. */
+export interface InfluenceRow {
+  /** Study label. */
+  slab: string;
+  /** Externally studentised residual. */
+  rstudent: number;
+  /** DFFITS. */
+  dffits: number;
+  /** Cook's distance. */
+  cook_d: number;
+  /** Covariance ratio. */
+  cov_r: number;
+  /** τ² without the study. */
+  tau2_del: number;
+  /** QE without the study. */
+  QE_del: number;
+  /** Hat value. */
+  hat: number;
+  /** Weight (%). */
+  weight: number;
+  /** DFBETAS of the first coefficient. */
+  dfbs: number;
+  /** "*" for an influential study, as metafor marks it. */
+  inf: string;
+}
+
+/**
+ * The influence diagnostics as one row per study (metafor's printed table), for display.
+ *
+ * @example
+ * ```ts
+ * import { rma } from "./rma.ts";
+ * import { influence, influenceRows } from "./diagnostics.ts";
+ * const fit = rma({ yi: [0.1, 0.5, 0.3, 0.8, 0.2], vi: [0.02, 0.03, 0.02, 0.05, 0.04], slab: ["a", "b", "c", "d", "e"] });
+ * const rows = influenceRows(influence(fit), fit.slab);
+ * if (rows.length !== 5 || rows[3].slab !== "d") throw new Error("one row per study");
+ * ```
+ */
+export function influenceRows(inf: InfluenceResult, slab?: readonly string[]): InfluenceRow[] {
+  if (!inf || !Array.isArray(inf.rstudent_z)) fail("influenceRows", "inf", "must be the result of influence()");
+  return inf.rstudent_z.map((r, i) => ({
+    slab: slab?.[i] ?? String(i + 1),
+    rstudent: r,
+    dffits: inf.dffits[i],
+    cook_d: inf.cook_d[i],
+    cov_r: inf.cov_r[i],
+    tau2_del: inf.tau2_del[i],
+    QE_del: inf.QE_del[i],
+    hat: inf.hat[i],
+    weight: inf.weight[i],
+    dfbs: inf.dfbs[0][i],
+    inf: inf.inf_mark[i],
+  }));
+}

@@ -6,8 +6,12 @@
  * The τ² estimator is the one of `rma` (`_tau2.ts`), on the design matrix.
  *
  * Moderators: `mods` is a record of named columns. Numeric columns enter as they are; string
- * columns are categorical and are dummy-coded with the first level (sorted, as R's `factor()`) as
- * the reference, named `<column><level>` as R does (e.g. `allocrandom`).
+ * columns are categorical and are dummy-coded with the first level as the reference, named
+ * `<column><level>` as R does (e.g. `allocrandom`). Levels are sorted as R's `sort()` in the C /
+ * C.UTF-8 locale of the fixtures: by code point, so upper case before lower case (`Quasi`, `RCT`,
+ * `cohort`), whatever the machine's locale. R's own order follows the locale (en_US gives `cohort`,
+ * `Quasi`, `RCT`), so to reproduce a fit in R set `factor(x, levels = ...)` explicitly, as the
+ * script of `deno task meta --emit-r` does.
  *
  * @example
  * ```ts
@@ -81,7 +85,12 @@ export interface RmaModsResult extends RmaHeterogeneity {
   ci_ub: number[];
   /** Variance-covariance matrix of beta (rows). */
   vb: number[][];
-  /** Pseudo-R² (%): (τ²_RE - τ²)/τ²_RE with τ²_RE from the intercept-only model; null without intercept. */
+  /**
+   * Pseudo-R² (%), as metafor 3.8.1: for random-effects models max(0, (τ²_RE - τ²)/τ²_RE) with τ²_RE
+   * from the intercept-only model (0 when τ²_RE = 0); for `method: "FE"` max(0, adjusted R² of the
+   * weighted linear model lm(yi ~ X, weights = 1/vi)). Null without intercept or moderators, or for
+   * FE when k = p or all yi are equal (R gives NaN).
+   */
   R2: number | null;
   /** Knapp–Hartung scale factor (1 under z). */
   s2w: number;
@@ -239,7 +248,9 @@ export function rmaX(
   let R2: number | null = null;
   if (hasIntercept && p > 1) {
     if (method === "FE") {
-      R2 = null; // metafor uses a weighted lm adjusted R² here; not provided
+      // metafor 3.8.1: max(0, 100 * adjusted R² of lm(yi ~ X, weights = 1/vi)). The weighted residual
+      // sum of squares is QE and the weighted total sum of squares the Q of the intercept-only model.
+      R2 = k > p ? fixedEffectR2(yi, vi, QE, k, p) : null;
     } else {
       const tau2RE = rmaFit(yi, vi, method, "z", level, slab, context).tau2;
       R2 = tau2RE === 0 ? 0 : Math.max(0, 100 * (tau2RE - tau2) / tau2RE);
@@ -279,6 +290,21 @@ export function rmaX(
     X: Xrows,
     slab,
   };
+}
+
+/** Adjusted R² (%) of the 1/vi-weighted linear model, floored at 0 (metafor's R² for FE models). */
+function fixedEffectR2(yi: number[], vi: number[], QE: number, k: number, p: number): number | null {
+  let sw = 0, swy = 0;
+  for (let i = 0; i < k; i++) {
+    sw += 1 / vi[i];
+    swy += yi[i] / vi[i];
+  }
+  const ybar = swy / sw;
+  let tss = 0;
+  for (let i = 0; i < k; i++) tss += (yi[i] - ybar) ** 2 / vi[i];
+  if (!(tss > 0)) return null; // all yi equal: lm's R² is 0/0 and metafor reports NaN
+  const adj = 1 - (QE / (k - p)) / (tss / (k - 1));
+  return Math.max(0, 100 * adj);
 }
 
 /**

@@ -12,6 +12,12 @@
  * result fields use metafor's names with `.` as `_` (`beta`, `se`, `pval`, `ci_lb`, `ci_ub`,
  * `tau2`, `QE`, `I2`); `p` in a model result is metafor's number of coefficients, not a p-value.
  * Every input error is a `ValidationError` naming the function, the 1-based row and the rule.
+ * Factor levels (text moderators, subgroups, random-effect ids) are sorted as R's `sort()` in the
+ * C / C.UTF-8 locale — by code point, upper case first (`Quasi`, `RCT`, `cohort`) — on every
+ * machine; the first level is the reference. R sorts by the machine's locale, so the scripts of
+ * `deno task meta --emit-r` set `factor(..., levels = c(...))` explicitly. `trimfill` refits as
+ * metafor does (test "z", level 95; `refit: "fit"` keeps the model's test), and FE meta-regressions
+ * report metafor's R² (adjusted R² of the weighted linear model, floored at 0).
  *
  * Morris (2008), SMCR, REML (metafor: 0.9121 [0.3512, 1.4730], τ² = 0.3164):
  * ```ts
@@ -62,6 +68,20 @@
  * const res = analyseStudies(csv, { mods: ["dose"], level: 0.95 });
  * if (res.model.k !== 4 || res.data.row.join() !== "1,2,4,5") throw new Error("study C is dropped");
  * if (!/missing dose omitted from model fitting: row 3 \(C\)/.test(res.warnings[0])) throw new Error("warning");
+ * ```
+ * Several effect sizes per study: the CHE working model with CR2 cluster-robust inference, beside
+ * naive pooling (metafor + clubSandwich on `dat.assink2016`: 0.3678, CR2 df 14.53):
+ * ```ts
+ * import { dependentEffects } from "./mod.ts";
+ * const res = dependentEffects({
+ *   yi: [0.2, 0.4, 0.1, 0.6, 0.5, 0.3, 0.9, 0.7, 0.4, 0.2],
+ *   vi: [0.02, 0.03, 0.02, 0.04, 0.03, 0.02, 0.05, 0.04, 0.03, 0.02],
+ *   cluster: ["A", "A", "B", "B", "C", "C", "D", "D", "E", "E"], rho: 0.6, robust: true,
+ * });
+ * const [naive, , che, cr2] = res.comparison;
+ * if (naive.model !== "naive" || che.model !== "CHE" || cr2.model !== "CHE + CR2") throw new Error("rows");
+ * if (!(cr2.df !== null && cr2.df < 5)) throw new Error("Satterthwaite df below the number of clusters");
+ * if (res.s_names.join() !== "study,study/esid") throw new Error("components");
  * ```
  * @module
  */
@@ -147,6 +167,21 @@ export {
   type WaldTestResult,
 } from "./robust.ts";
 
+// Several effect sizes per study: the CHE / multilevel / multivariate working model, CR2, and naive pooling beside it.
+export {
+  DEPENDENCE_STRUCTS,
+  type DependenceInventory,
+  dependenceInventory,
+  type DependenceInventoryRow,
+  type DependenceRow,
+  type DependenceStruct,
+  dependentEffects,
+  type DependentEffectsInput,
+  type DependentEffectsResult,
+  type DependentRobust,
+  type ReportedEffect,
+} from "./dependent.ts";
+
 // Influence, Baujat, cumulative meta-analysis, rank test, fail-safe N, modified Knapp-Hartung, permutation tests, selection models.
 export {
   baujat,
@@ -159,6 +194,8 @@ export {
   type FsnResult,
   influence,
   type InfluenceResult,
+  type InfluenceRow,
+  influenceRows,
   knhaAdhoc,
   type KnhaAdhocResult,
   permutest,

@@ -33,7 +33,7 @@ import { fail, parseInput } from "../validate.ts";
 import { type Interval, normalizeLevel } from "../conventions.ts";
 import { pchisq, pf, pnorm, pt, qchisq, qnorm, qt } from "../stats/distributions.ts";
 import { uniroot, UNIROOT_TOL } from "../stats/_uniroot.ts";
-import { estimateTau2 as estimateTau2Design, interceptDesign, type Tau2Fit } from "./_tau2.ts";
+import { estimateTau2 as estimateTau2Design, interceptDesign } from "./_tau2.ts";
 import { assertRepresentable, checkStudies, knhaUndefined, METHOD_NAMES, rmaSchema } from "./_validate.ts";
 
 /** τ² estimators (metafor's names). "FE" is the fixed-effect (equal-effects) model. */

@@ -342,7 +342,7 @@ function cr1Pieces(w: Working): Pieces {
  * weights on nested clusters); B^{-1/2} from the eigen decomposition of B, applied to the p rows
  * of X_c' W_c L without forming the n_c × n_c power.
  */
-function cr2Pieces(tool: string, w: Working): Pieces {
+function cr2Pieces(_tool: string, w: Working): Pieces {
   const { p, beta, A } = w;
   const m: Float64Array[] = [], T: Float64Array[] = [], U: Float64Array[] = [];
   // scratch sized for the largest cluster, reused across clusters (indexing uses each cluster's n)

@@ -9,3 +9,4 @@ export * from "./funnel.ts";
 export * from "./practice.ts";
 export * from "./sced.ts";
 export * from "./theme.ts";
+export * from "./meta_diag.ts";

@@ -12,6 +12,7 @@ import { main } from "../../lib/cli/meta.ts";
 import {
   analyseStudies,
   confint,
+  dependentEffects,
   rma,
   type RmaInput,
   rmaMods,
@@ -35,6 +36,7 @@ interface Case {
 
 const morris = repoPath("data/examples/morris2008_smcr.csv");
 const bcgText = Deno.readTextFileSync(repoPath("data/examples/bcg.csv"));
+const assinkText = Deno.readTextFileSync(repoPath("data/examples/assink2016.csv"));
 const tmp = Deno.makeTempDirSync({ prefix: "meta-bad-input-" });
 let n = 0;
 /** A temporary CSV with `text`; returns its path. */
@@ -322,6 +324,84 @@ const cases: Case[] = [
     name: "CLI: --help exits 0",
     run: () => cli(["--help"]),
     expect: { exitCode: 0, stderr: /^$/, stdout: /Usage: deno task meta <file\.csv>/ },
+  },
+  // dependent effect sizes (issue 12): bad combinations and bad ids, through the CLI and the engine
+  {
+    name: "CLI: --robust without --cluster says CR2 needs the study column",
+    run: () => cli([csv(assinkText), "--robust"]),
+    expect: { exitCode: 2, stderr: /^meta: robust \(--robust\) needs cluster \(--cluster <study column>\)/ },
+  },
+  {
+    name: "CLI: --rho without --cluster is refused (not silently ignored)",
+    run: () => cli([csv(assinkText), "--rho", "0.6"]),
+    expect: { exitCode: 2, stderr: /rho \(--rho\) needs cluster/ },
+  },
+  {
+    name: "CLI: --struct CHE without --rho asks for the assumed correlation",
+    run: () => cli([csv(assinkText), "--cluster", "study", "--struct", "CHE"]),
+    expect: { exitCode: 2, stderr: /rho \(--rho\) is required for struct CHE/ },
+  },
+  {
+    name: "CLI: --struct UN without --outcome",
+    run: () => cli([csv(assinkText), "--cluster", "study", "--struct", "UN"]),
+    expect: { exitCode: 2, stderr: /outcome \(--outcome <column>\) is required for struct UN/ },
+  },
+  {
+    name: "CLI: --cluster with --subgroup is refused (one effect size per study)",
+    run: () => cli([csv(assinkText), "--cluster", "study", "--subgroup", "deltype"]),
+    expect: { exitCode: 2, stderr: /subgroup \(--subgroup\) cannot be combined with cluster/ },
+  },
+  {
+    name: "CLI: --cluster with --method DL is refused (rma.mv: REML or ML)",
+    run: () => cli([csv(assinkText), "--cluster", "study", "--method", "DL"]),
+    expect: { exitCode: 2, stderr: /method must be "REML" or "ML" with cluster/ },
+  },
+  {
+    name: "CLI: --cluster with --test knha explains there is no Knapp-Hartung for rma.mv",
+    run: () => cli([csv(assinkText), "--cluster", "study", "--test", "knha"]),
+    expect: { exitCode: 2, stderr: /no Knapp-Hartung adjustment\); use --robust/ },
+  },
+  {
+    name: "CLI: --rho 1.5 is out of range",
+    run: () => cli([csv(assinkText), "--cluster", "study", "--rho", "1.5"]),
+    expect: { exitCode: 2, stderr: /--rho/ },
+  },
+  {
+    name: "CLI: --struct XYZ lists the working models",
+    run: () => cli([csv(assinkText), "--cluster", "study", "--struct", "XYZ"]),
+    expect: { exitCode: 2, stderr: /CHE.*ML.*CS.*HCS.*UN/ },
+  },
+  {
+    name: "CLI: --cluster naming a column that is not in the file",
+    run: () => cli([csv(assinkText), "--cluster", "studie"]),
+    expect: { exitCode: 2, stderr: /cluster names column studie, which is not in the file/ },
+  },
+  {
+    name: "CLI: an empty study id names the 1-based row and the column",
+    run: () => cli([csv(assinkText.replace("\n1,2,2,", "\n,2,2,")), "--cluster", "study", "--rho", "0.6"]),
+    expect: { exitCode: 2, stderr: /row 2, column study is missing \(every effect size needs an id here\)/ },
+  },
+  {
+    name: "CLI: a single study cannot be clustered",
+    run: () => cli([csv("study,yi,vi\n1,0.2,0.01\n1,0.4,0.02\n1,0.3,0.03\n"), "--cluster", "study", "--rho", "0.5"]),
+    expect: { exitCode: 2, stderr: /^meta \(dependentEffects\): column study must have at least 2 different clusters/ },
+  },
+  {
+    name: "engine: dependentEffects with ML and rho names the right model",
+    run: () =>
+      dependentEffects({
+        yi: [0.1, 0.2, 0.3, 0.4],
+        vi: [0.1, 0.1, 0.1, 0.1],
+        cluster: [1, 1, 2, 2],
+        struct: "ML",
+        rho: 0.5,
+      }),
+    expect: /dependentEffects: rho applies to CHE/,
+  },
+  {
+    name: "engine: trimfill refit option must be metafor or fit",
+    run: () => trimfill(rma({ yi: [0.1, 0.5, 0.3, 0.8], vi: [0.01, 0.02, 0.03, 0.04] }), { refit: "knha" as never }),
+    expect: /trimfill: refit must be "metafor" or "fit"/,
   },
 ];
 

@@ -154,3 +154,101 @@ Deno.test("meta CLI: clear errors for missing measure, missing r, bad cells, mis
   assert.equal(r.code, 2);
   assert.match(r.stderr, /meta: file does not exist, got "missing-file\.csv"/);
 });
+
+const assink = repoPath("data/examples/assink2016.csv");
+
+Deno.test("meta CLI --cluster --rho --robust --json: CHE + CR2 on assink2016 in metafor's names", async () => {
+  const r = await runMeta([assink, "--cluster", "study", "--obs", "esid", "--rho", "0.6", "--robust", "--json"]);
+  assert.equal(r.code, 0, r.stderr);
+  const res = JSON.parse(r.stdout);
+  const fx = readFixture("metafor-mv/assink2016.json");
+  const ref = fx.fits.find((f: { id: string }) => f.id === "che_rho0.6_REML_z");
+  const mv = res.multilevel;
+  for (const key of ["beta", "se", "ci_lb", "ci_ub", "sigma2"]) {
+    mv[key].forEach((v: number, i: number) => assertClose(v, ref.fit[key][i], 1e-5, `${key}[${i}]`, 1e-8));
+  }
+  assertClose(mv.QE, ref.fit.QE, 1e-5, "QE");
+  assertClose(mv.QM, ref.fit.QM, 1e-5, "QM");
+  assert.deepEqual(mv.tau2, []);
+  assert.deepEqual(mv.rho, []);
+  assert.equal(mv.vcalc_rho, 0.6);
+  assert.deepEqual(mv.s_names, ["study", "study/esid"]);
+  for (const key of ["se", "df", "pval", "ci_lb", "ci_ub"]) {
+    mv.robust[key].forEach((v: number, i: number) =>
+      assertClose(v, ref.robust_clubSandwich[key][i], key === "pval" ? 1e-4 : 1e-5, `robust ${key}`)
+    );
+  }
+  assert.equal(res.call.struct, "CHE");
+});
+
+Deno.test("meta CLI --cluster text: the model, CR2 and the comparison with naive pooling", async () => {
+  const r = await runMeta([assink, "--cluster", "study", "--obs", "esid", "--rho", "0.6", "--robust"]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /Naive pooling, every effect size independent/);
+  assert.match(r.stdout, /CHE: V from vcalc\(rho = 0\.6\), random = ~ 1 \| study\/esid/);
+  assert.match(r.stdout, /sigma2 \(study\) = 0\.0807/);
+  assert.match(r.stdout, /Cluster-robust CR2 \(clubSandwich; Satterthwaite df; 17 clusters\)/);
+  assert.match(r.stdout, /intrcpt\s+0\.3678\s+0\.0970\s+14\.53/);
+  assert.match(r.stdout, /CHE \+ CR2\s+0\.3678/);
+});
+
+Deno.test("meta CLI --cluster --emit-r: vcalc, rma.mv and robust(clubSandwich = TRUE) reproduce the CLI", async () => {
+  const dir = await Deno.makeTempDir();
+  const out = `${dir}/che.R`;
+  const r = await runMeta([assink, "--cluster", "study", "--obs", "esid", "--rho", "0.6", "--robust", "--emit-r", out]);
+  assert.equal(r.code, 0, r.stderr);
+  const s = await Deno.readTextFile(out);
+  assert.match(s, /^library\(metafor\)\nlibrary\(clubSandwich\)/m);
+  assert.match(s, /V <- vcalc\(vi, cluster = study, obs = esid, rho = 0\.6, data = dat\)/);
+  assert.match(
+    s,
+    /res <- rma\.mv\(yi, V, random = ~ 1 \| study\/esid, data = dat, method = "REML", test = "z", level = 95\)/,
+  );
+  assert.match(s, /print\(robust\(res, cluster = study, clubSandwich = TRUE\)\)/);
+  // multilevel without rho: V = vi and an esid made from the row number
+  const ml = `${dir}/ml.R`;
+  assert.equal((await runMeta([assink, "--cluster", "study", "--mods", "deltype", "--emit-r", ml])).code, 0);
+  const t = await Deno.readTextFile(ml);
+  assert.match(t, /dat\$esid <- seq_len\(nrow\(dat\)\)/);
+  assert.match(t, /dat\$deltype <- factor\(dat\$deltype, levels = c\("covert", "general", "overt"\)\)/);
+  assert.match(t, /rma\.mv\(yi, vi, mods = ~ deltype, random = ~ 1 \| study\/esid/);
+  assert.doesNotMatch(t, /clubSandwich/);
+});
+
+Deno.test("meta CLI --cluster --struct UN --outcome: multivariate model; script sets the outcome levels", async () => {
+  const fx = readFixture("metafor-mv/berkey1998.json");
+  const rows = fx.input.map((r: Record<string, unknown>, i: number) =>
+    `${r.trial},${r.outcome},${fx.escalc.yi[i]},${fx.escalc.vi[i]}`
+  );
+  const path = await tempCsv(["trial,outcome,yi,vi", ...rows].join("\n") + "\n");
+  const dir = await Deno.makeTempDir();
+  const r = await runMeta([
+    path,
+    "--cluster",
+    "trial",
+    "--struct",
+    "UN",
+    "--outcome",
+    "outcome",
+    "--json",
+    "--emit-r",
+    `${dir}/un.R`,
+  ]);
+  assert.equal(r.code, 0, r.stderr);
+  const mv = JSON.parse(r.stdout).multilevel;
+  assert.equal(mv.struct, "UN");
+  assert.deepEqual(mv.g_levels, ["AL", "PD"], "inner levels sorted: AL first although PD is listed first");
+  assert.equal(mv.tau2.length, 2);
+  assert.equal(mv.rho.length, 1);
+  const s = await Deno.readTextFile(`${dir}/un.R`);
+  assert.match(s, /dat\$outcome <- factor\(dat\$outcome, levels = c\("AL", "PD"\)\)/);
+  assert.match(s, /rma\.mv\(yi, vi, random = ~ outcome \| trial, struct = "UN"/);
+});
+
+Deno.test("meta CLI --help describes the dependent-effects options", async () => {
+  const h = await runMeta(["--help"]);
+  for (const opt of ["--cluster", "--obs", "--rho", "--struct", "--outcome", "--robust"]) {
+    assert.match(h.stdout, new RegExp(`${opt}\\b`), opt);
+  }
+  assert.match(h.stdout, /CHE/);
+});
