@@ -23,6 +23,7 @@ export interface NotebookLink {
 export const NOTEBOOKS: readonly NotebookLink[] = [
   { name: "getting-started", title: { nl: "Aan de slag", en: "Getting started" } },
   { name: "meta-analysis", title: { nl: "Meta-analyse", en: "Meta-analysis" } },
+  { name: "multilevel", title: { nl: "Meerdere uitkomsten per studie", en: "Several outcomes per study" } },
   { name: "sced", title: { nl: "Single-case-experimenten", en: "Single-case tests" } },
   { name: "evidence-tables", title: { nl: "Bewijstabellen", en: "Evidence tables" } },
   { name: "audit", title: { nl: "Controle van het bewijs", en: "Auditing the evidence" } },

@@ -20,6 +20,7 @@ Notebooks for recomputing, checking and extending the evidence on interdisciplin
 - [PICO or PIO? Simulating the designs](./pico-pio.html) — the dispute's designs simulated and diagnosed side by side: power, bias, RMSE, coverage, type-S, with Monte Carlo errors.
 - [Generic vs personalised PROMs](./proms.html) — how a generic PROM (PDI, 7 domains) dilutes a gain on the domains a patient cares about, and what that does to responders and power.
 - [Certainty of the evidence: PICO or PIO](./certainty.html) — summary-of-findings tables for each comparison of the dispute, risk-of-bias judgements and GRADE domains you can edit (the toolkit's rules, not official GRADE), downloads with provenance.
+- [Several outcomes from the same study](./multilevel.html) — naive pooling vs a multilevel model vs the correlated-and-hierarchical-effects model with cluster-robust (CR2) inference, with a ρ slider, on metadat's Assink (2016) data; influence, Baujat and cumulative diagnostics.
 - [Practice variation and benchmarking](./practice.html) — a simulated registry of centres (or your own CSV, read locally): case-mix-adjusted funnel plots with overdispersion, flagged centres, shrunken centre estimates, indication and dose.`,
   },
   nl: {
@@ -36,6 +37,7 @@ Notebooks om het bewijs over interdisciplinaire medisch-specialistische pijnreva
 - [PICO of PIO? De designs gesimuleerd](./pico-pio.html) — de designs uit het geschil naast elkaar gesimuleerd en beoordeeld: power, bias, RMSE, dekking, type-S, met Monte-Carlofouten.
 - [Generieke tegen persoonlijke PROMs](./proms.html) — hoe een generieke PROM (PDI, 7 domeinen) de winst op de domeinen die een patiënt belangrijk vindt verdunt, en wat dat doet met responders en power.
 - [Zekerheid van het bewijs: PICO of PIO](./certainty.html) — summary-of-findings-tabellen voor elke vergelijking uit het geschil, aanpasbare oordelen over risico op vertekening en GRADE-domeinen (de regels van de toolkit, geen officiële GRADE), downloads met herkomst.
+- [Meerdere uitkomsten uit dezelfde studie](./multilevel.html) — naïef poolen vs een multilevelmodel vs het gecorreleerde-en-hiërarchische-effectenmodel met clusterrobuuste (CR2) inferentie, met een schuifregelaar voor ρ, op de Assink (2016)-gegevens uit metadat; invloed-, Baujat- en cumulatieve diagnostiek.
 - [Praktijkvariatie en benchmarking](./practice.html) — een gesimuleerd register van centra (of uw eigen CSV, lokaal gelezen): funnel plots gecorrigeerd voor case-mix met overdispersie, gemarkeerde centra, gekrompen schattingen per centrum, indicatie en dosis.`,
   },
 };
