@@ -105,6 +105,118 @@ function plotElement(options: Plot.PlotOptions): PlotElement {
   return Plot.plot(options) as PlotElement;
 }
 
+/** A label to place next to a point, in pixels of the plot's frame. */
+export interface LabelSite {
+  /** The point's horizontal position (pixels). */
+  px: number;
+  /** The point's vertical position (pixels). */
+  py: number;
+  /** The radius of the point's mark (pixels; labels keep clear of it). */
+  r: number;
+  /** The label text. */
+  text: string;
+}
+
+/** Where {@link placeLabels} puts a label (pixels), or null when no free place was found. */
+export interface PlacedLabel {
+  /** Horizontal position of the label's anchor (pixels). */
+  x: number;
+  /** Vertical position of the label's middle (pixels). */
+  y: number;
+  /** Text anchor. */
+  anchor: "start" | "middle" | "end";
+}
+
+/**
+ * Place labels next to their points without overlapping each other, any point, or the frame's
+ * edges: for each label (largest points first) the first free spot among above, below, right,
+ * left and the diagonals, further out step by step. A label with no free spot is left out
+ * (null; the point's tooltip still names it). Text boxes are estimated from the font size.
+ */
+export function placeLabels(
+  sites: readonly LabelSite[],
+  frame: { left: number; right: number; top: number; bottom: number },
+  fontSize = 9,
+): (PlacedLabel | null)[] {
+  type Box = { l: number; r: number; t: number; b: number };
+  const hit = (a: Box, b: Box) => a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b;
+  const obstacles: Box[] = sites.map((s) => ({ l: s.px - s.r, r: s.px + s.r, t: s.py - s.r, b: s.py + s.r }));
+  const placed: Box[] = [];
+  const out: (PlacedLabel | null)[] = sites.map(() => null);
+  const order = sites.map((_, i) => i).sort((a, b) => sites[b].r - sites[a].r || a - b);
+  const h = fontSize * 1.25;
+  for (const i of order) {
+    const s = sites[i];
+    const w = fontSize * 0.62 * s.text.length + 2;
+    let done = false;
+    for (let step = 0; step < 4 && !done; step++) {
+      const g = s.r + 3 + step * h;
+      const candidates: PlacedLabel[] = [
+        { x: s.px, y: s.py - g - h / 2, anchor: "middle" },
+        { x: s.px, y: s.py + g + h / 2, anchor: "middle" },
+        { x: s.px + g, y: s.py, anchor: "start" },
+        { x: s.px - g, y: s.py, anchor: "end" },
+        { x: s.px + g * 0.8, y: s.py - g * 0.8 - h / 2, anchor: "start" },
+        { x: s.px - g * 0.8, y: s.py - g * 0.8 - h / 2, anchor: "end" },
+        { x: s.px + g * 0.8, y: s.py + g * 0.8 + h / 2, anchor: "start" },
+        { x: s.px - g * 0.8, y: s.py + g * 0.8 + h / 2, anchor: "end" },
+      ];
+      for (const c of candidates) {
+        const l = c.anchor === "start" ? c.x : c.anchor === "end" ? c.x - w : c.x - w / 2;
+        const box = { l, r: l + w, t: c.y - h / 2, b: c.y + h / 2 };
+        if (box.l < frame.left || box.r > frame.right || box.t < frame.top || box.b > frame.bottom) continue;
+        if (placed.some((p) => hit(p, box)) || obstacles.some((o, j) => j !== i && hit(o, box))) continue;
+        placed.push(box);
+        out[i] = c;
+        done = true;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** A linear map from `domain` to pixels `[a, b]` and back. */
+function linear(domain: readonly [number, number], a: number, b: number) {
+  const [d0, d1] = domain[0] === domain[1] ? [domain[0] - 1, domain[1] + 1] : domain;
+  return {
+    to: (v: number) => a + ((v - d0) / (d1 - d0)) * (b - a),
+    from: (p: number) => d0 + ((p - a) / (b - a)) * (d1 - d0),
+  };
+}
+
+/** The extent of `values` widened by `pad` of its range on each side. */
+function padded(values: readonly number[], pad = 0.06): [number, number] {
+  const lo = Math.min(...values), hi = Math.max(...values);
+  const d = hi > lo ? (hi - lo) * pad : Math.abs(hi) * 0.1 || 1;
+  return [lo - d, hi + d];
+}
+
+/** Text marks for `sites` placed by {@link placeLabels}, in data coordinates. */
+function labelMarks(
+  rows: readonly { x: number; y: number; r: number; text: string }[],
+  xs: ReturnType<typeof linear>,
+  ys: ReturnType<typeof linear>,
+  frame: { left: number; right: number; top: number; bottom: number },
+): Plot.Markish[] {
+  const places = placeLabels(rows.map((d) => ({ px: xs.to(d.x), py: ys.to(d.y), r: d.r, text: d.text })), frame);
+  const labels = rows.flatMap((d, i) => {
+    const p = places[i];
+    return p ? [{ x: xs.from(p.x), y: ys.from(p.y), text: d.text, anchor: p.anchor }] : [];
+  });
+  return (["start", "middle", "end"] as const).map((anchor) =>
+    Plot.text(labels.filter((l) => l.anchor === anchor), {
+      x: "x",
+      y: "y",
+      text: "text",
+      textAnchor: anchor,
+      lineAnchor: "middle",
+      fontSize: 9,
+      fill: theme.muted,
+    })
+  );
+}
+
 /** Colours of the flag categories at the default levels (95 and 99.8). */
 export const flagColours: Readonly<Record<string, string>> = {
   inside: theme.study,
@@ -363,18 +475,36 @@ export function doseSeverityPlot(b: BenchmarkPlotInput, options: DoseSeverityOpt
   if (pts.length === 0) fail("doseSeverityPlot", "b.centres[].hours", "must be recorded for at least one centre");
   const { document, width = 680, height = 340 } = options;
   const colours = colourScale(b.levels);
+  const m = { top: 20, right: 20, bottom: 36, left: 50 };
+  const xDomain = padded(pts.map((p) => p.meanPre));
+  const yDomain = padded([
+    ...pts.map((p) => p.hours),
+    ...DOSE_BAND_CUTS.filter((c) => c < 1.3 * Math.max(...pts.map((p) => p.hours))),
+  ]);
+  const xs = linear(xDomain, m.left, width - m.right);
+  const ys = linear(yDomain, height - m.bottom, m.top);
+  const maxN = Math.max(...pts.map((p) => p.n));
+  const radius = (n: number) => 3 + 9 * Math.sqrt(n / maxN);
+  const frame = { left: m.left, right: width - m.right, top: m.top, bottom: height - m.bottom };
   return plotElement({
     document,
     width,
     height,
-    x: { label: "Mean baseline PDI (severity)", labelArrow: "none", grid: true },
-    y: { label: "Contact hours (dose)", labelArrow: "none", grid: true },
-    r: { range: [3, 12] },
+    marginTop: m.top,
+    marginRight: m.right,
+    marginBottom: m.bottom,
+    marginLeft: m.left,
+    x: { domain: xDomain, label: "Mean baseline PDI (severity)", labelArrow: "none", grid: true },
+    y: { domain: yDomain, label: "Contact hours (dose)", labelArrow: "none", grid: true },
+    r: { domain: [0, maxN], range: [3, 12] },
     color: { domain: colours.domain, range: colours.range, legend: true },
     marks: [
-      Plot.ruleY(DOSE_BAND_CUTS, { stroke: theme.refline, strokeDasharray: "3,3" }),
+      Plot.ruleY(DOSE_BAND_CUTS.filter((c) => c >= yDomain[0] && c <= yDomain[1]), {
+        stroke: theme.refline,
+        strokeDasharray: "3,3",
+      }),
       Plot.dot(pts, { x: "meanPre", y: "hours", r: "n", fill: "flag", fillOpacity: 0.8, stroke: "white", tip: true }),
-      Plot.text(pts, { x: "meanPre", y: "hours", text: "centre", dy: -10, fontSize: 9, fill: theme.muted }),
+      ...labelMarks(pts.map((p) => ({ x: p.meanPre, y: p.hours, r: radius(p.n), text: p.centre })), xs, ys, frame),
     ],
   });
 }
@@ -493,24 +623,37 @@ function chartPoints(m: MonitoringPlotInput, key: "S" | "vlad", tool: string): C
  * number, the control limit h as a horizontal line, centres that signalled in colour and labelled,
  * signals (after which the chart restarts at 0) as dots.
  */
-export function cusumPlot(m: MonitoringPlotInput, options: MonitoringPlotOptions = {}): PlotElement {
-  const pts = chartPoints(m, "S", "cusumPlot");
-  const signals = m.centres.flatMap((c) =>
+export function cusumPlot(mon: MonitoringPlotInput, options: MonitoringPlotOptions = {}): PlotElement {
+  const pts = chartPoints(mon, "S", "cusumPlot");
+  const signals = mon.centres.flatMap((c) =>
     c.chart.signals.map((t) => ({ centre: c.centre, t, value: c.chart.S[t - 1] }))
   );
   const { document, width = 680, height = 300 } = options;
+  const m = { top: 24, right: 30, bottom: 36, left: 44 };
+  const xDomain: [number, number] = [1, Math.max(2, ...pts.map((p) => p.t))];
+  const yDomain: [number, number] = [
+    Math.min(0, ...pts.map((p) => p.value)),
+    1.12 * Math.max(mon.threshold.h, ...pts.map((p) => p.value)),
+  ];
   return plotElement({
     document,
     width,
     height,
-    x: { label: "Patient (in order of treatment within the centre)", labelArrow: "none" },
+    marginTop: m.top,
+    marginRight: m.right,
+    marginBottom: m.bottom,
+    marginLeft: m.left,
+    x: { domain: xDomain, label: "Patient (in order of treatment within the centre)", labelArrow: "none" },
     y: {
-      label: `CUSUM (odds of non-response × ${fmt(m.RA, 2)}); h = ${fmt(m.threshold.h, 2)}, ARL₀ ${m.threshold.arl0}`,
+      domain: yDomain,
+      label: `CUSUM (odds of non-response × ${fmt(mon.RA, 2)}); h = ${
+        fmt(mon.threshold.h, 2)
+      }, ARL₀ ${mon.threshold.arl0}`,
       labelArrow: "none",
       grid: true,
     },
     marks: [
-      Plot.ruleY([m.threshold.h], { stroke: flagColours["outside 99.8%"], strokeDasharray: "4,3" }),
+      Plot.ruleY([mon.threshold.h], { stroke: flagColours["outside 99.8%"], strokeDasharray: "4,3" }),
       Plot.line(pts.filter((p) => !p.signalled), {
         x: "t",
         y: "value",
@@ -533,7 +676,12 @@ export function cusumPlot(m: MonitoringPlotInput, options: MonitoringPlotOptions
         tip: true,
         title: (d: { centre: string; t: number }) => `${d.centre}: signal at patient ${d.t}`,
       }),
-      Plot.text(signals, { x: "t", y: "value", text: "centre", dy: -10, fontSize: 9, fill: theme.muted }),
+      ...labelMarks(
+        signals.map((d) => ({ x: d.t, y: d.value, r: 4, text: d.centre })),
+        linear(xDomain, m.left, width - m.right),
+        linear(yDomain, height - m.bottom, m.top),
+        { left: m.left, right: width - 2, top: m.top, bottom: height - m.bottom },
+      ),
     ],
   });
 }
@@ -543,16 +691,28 @@ export function cusumPlot(m: MonitoringPlotInput, options: MonitoringPlotOptions
  * patient number; a line drifting down means fewer responders than the case mix predicts. Centres
  * whose CUSUM signalled are in colour.
  */
-export function vladPlot(m: MonitoringPlotInput, options: MonitoringPlotOptions = {}): PlotElement {
-  const pts = chartPoints(m, "vlad", "vladPlot");
-  const ends = m.centres.map((c) => ({ centre: c.centre, t: c.chart.vlad.length, value: c.chart.vlad.at(-1) ?? 0 }));
+export function vladPlot(mon: MonitoringPlotInput, options: MonitoringPlotOptions = {}): PlotElement {
+  const pts = chartPoints(mon, "vlad", "vladPlot");
+  const ends = mon.centres.map((c) => ({
+    centre: c.centre,
+    t: c.chart.vlad.length,
+    value: c.chart.vlad.at(-1) ?? 0,
+    signalled: c.chart.signals.length > 0,
+  }));
   const { document, width = 680, height = 300 } = options;
+  const m = { top: 24, right: 34, bottom: 36, left: 44 };
+  const xDomain: [number, number] = [1, Math.max(2, ...pts.map((p) => p.t))];
+  const yDomain = padded([0, ...pts.map((p) => p.value)], 0.04);
   return plotElement({
     document,
     width,
     height,
-    x: { label: "Patient (in order of treatment within the centre)", labelArrow: "none" },
-    y: { label: "Observed − expected responders (cumulative)", labelArrow: "none", grid: true },
+    marginTop: m.top,
+    marginRight: m.right,
+    marginBottom: m.bottom,
+    marginLeft: m.left,
+    x: { domain: xDomain, label: "Patient (in order of treatment within the centre)", labelArrow: "none" },
+    y: { domain: yDomain, label: "Observed − expected responders (cumulative)", labelArrow: "none", grid: true },
     marks: [
       Plot.ruleY([0], { stroke: theme.refline }),
       Plot.line(pts.filter((p) => !p.signalled), {
@@ -569,7 +729,13 @@ export function vladPlot(m: MonitoringPlotInput, options: MonitoringPlotOptions 
         stroke: theme.study,
         strokeWidth: 1.4,
       }),
-      Plot.text(ends, { x: "t", y: "value", text: "centre", dx: 14, fontSize: 9, fill: theme.muted }),
+      // signalled centres are labelled first (a larger keep-clear radius puts them first in line)
+      ...labelMarks(
+        ends.map((d) => ({ x: d.t, y: d.value, r: d.signalled ? 2.5 : 1.5, text: d.centre })),
+        linear(xDomain, m.left, width - m.right),
+        linear(yDomain, height - m.bottom, m.top),
+        { left: m.left, right: width - 2, top: m.top, bottom: height - m.bottom },
+      ),
     ],
   });
 }

@@ -201,7 +201,15 @@ export {
   type RankIntervalsInput,
 } from "./rank.ts";
 export { shrinkCentres, type ShrinkInput, type Shrunk } from "./shrink.ts";
-export { benchmarkSummary, centreTable, type CentreTableOptions, type CentreTableRow, outcomeLabel } from "./table.ts";
+export {
+  benchmarkSummary,
+  centreTable,
+  type CentreTableCsvRow,
+  centreTableCsvRows,
+  type CentreTableOptions,
+  type CentreTableRow,
+  outcomeLabel,
+} from "./table.ts";
 export { estimateCentreTau2, type Tau2Estimate } from "./tau2.ts";
 export {
   type ParsedRegistry,

@@ -168,3 +168,37 @@ export function benchmarkSummary(b: Benchmark): string[] {
     } (${rk.reading}; van Dishoeck et al. 2011: < 0.5 poor, > 0.75 good)`,
   ];
 }
+
+/** One row of {@link centreTableCsvRows}: a centre table row with intervals as separate columns. */
+export type CentreTableCsvRow = Record<string, string | number | null>;
+
+/**
+ * The centre table as flat rows for a CSV download: the shrunken estimate and the responder rate
+ * as `shrunk`, `shrunk_ci_lb`, `shrunk_ci_ub` (and `rate`, `rate_ci_lb`, `rate_ci_ub`), the
+ * simulation's truth columns only when present. The numbers are those of {@link centreTable}.
+ */
+export function centreTableCsvRows(rows: readonly CentreTableRow[]): CentreTableCsvRow[] {
+  const truth = rows.some((r) => r.trueEffect !== null);
+  const rate = rows.some((r) => r.rate !== null);
+  const indication = rows.some((r) => r.indication !== null);
+  return rows.map((r) => ({
+    centre: r.centre,
+    n: r.n,
+    observed: r.observed,
+    expected: r.expected,
+    diff: r.diff,
+    oe: r.oe,
+    z: r.z,
+    flag: r.flag,
+    shrunk: r.shrunk.estimate,
+    shrunk_ci_lb: r.shrunk.ci_lb,
+    shrunk_ci_ub: r.shrunk.ci_ub,
+    mean_pdi_pre: r.meanPre,
+    hours: r.hours,
+    ...(rate
+      ? { rate: r.rate?.estimate ?? null, rate_ci_lb: r.rate?.ci_lb ?? null, rate_ci_ub: r.rate?.ci_ub ?? null }
+      : {}),
+    ...(indication ? { indication: r.indication } : {}),
+    ...(truth ? { true_effect: r.trueEffect, less_complex_share: r.lessComplexShare } : {}),
+  }));
+}

@@ -40,6 +40,7 @@ const TRANSLATED: Record<string, "nl" | "en"> = {
   certainty: "nl",
   "meta-analysis": "en",
   index: "en",
+  practice: "en",
 };
 
 Deno.test({

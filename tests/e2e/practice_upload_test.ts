@@ -9,7 +9,7 @@
  * PRACTICE_SITE_DIR to that folder.
  */
 import assert from "node:assert/strict";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { assertClean, launchBrowser, openPage, settle, withSite } from "./browser.ts";
 import { serveStatic } from "../../tasks/serve.ts";
 import { repoPath } from "../helpers.ts";
@@ -27,8 +27,19 @@ async function run(fn: (base: string, browser: Browser) => Promise<void>): Promi
   }
 }
 
+/** No result of the upload section is on screen: no stamp, table or plot of an earlier file. */
+async function assertNoUploadResults(page: Page, when: string): Promise<void> {
+  assert.equal(await page.locator("#registry-upload-results").count(), 0, `upload results shown ${when}`);
+  assert.equal(await page.locator("table.upload-centre-table").count(), 0, `a stale centre table ${when}`);
+  const stamps = await page.locator(".input-stamp").count();
+  assert.equal(stamps, 0, `a stamp names results that are gone ${when}`);
+  const message = await page.locator("#registry-upload-status").innerText();
+  assert.match(message, /No results are shown/);
+}
+
 Deno.test({
-  name: "practice notebook: uploading a CSV with an error names row and column; a valid CSV is benchmarked",
+  name:
+    "practice notebook: an error names row and column and leaves no old results; a valid CSV (comma or Dutch Excel) is benchmarked and stamped",
   sanitizeOps: false,
   sanitizeResources: false,
   fn: async () => {
@@ -48,6 +59,8 @@ Deno.test({
         const message = await page.locator("#registry-upload-status").innerText();
         assert.match(message, /simulated-registry-with-error\.csv/);
         assert.match(message, /row 3 \(line 4\), column pdi_post must be <= 70/);
+        // A first failed upload leaves none of the example's results on screen.
+        await assertNoUploadResults(page, "after a first failed upload");
         const shownErrors = await page.locator(".observablehq--error").allInnerTexts();
         assert.deepEqual(shownErrors, [], `cells show errors: ${shownErrors.join(" | ")}`);
 
@@ -58,12 +71,21 @@ Deno.test({
           await page.locator("#registry-upload-status").innerText(),
           /simulated-registry\.csv: 320 patients/,
         );
-        const tableText = await page.locator("main table").last().innerText();
+        const tableText = await page.locator("table.upload-centre-table").innerText();
         assert.match(tableText, /C12/);
+        // The results name their file (name, rows, time).
+        assert.equal(
+          await page.locator("#registry-upload-results .input-stamp").getAttribute("data-source"),
+          "simulated-registry.csv",
+        );
+        assert.match(
+          await page.locator("#registry-upload-results .input-stamp").innerText(),
+          /simulated-registry\.csv, 320 rows, read at \d/,
+        );
 
         // The same extract as a Dutch Excel saves it (";" and decimal commas) goes through the same
         // parser (lib/io/csv.ts) and gives the same patients and the same centre table.
-        const okTable = await page.locator("table.upload-centre-table").innerText();
+        const okTable = await page.locator("table.upload-centre-table tbody").innerText();
         const dutch = Deno.readTextFileSync(repoPath("data/registry/simulated-registry.csv"))
           .split("\n").map((l) => l.replaceAll(",", ";").replace(/(\d)\.(\d)/g, "$1,$2")).join("\r\n");
         const dir = Deno.makeTempDirSync();
@@ -81,7 +103,18 @@ Deno.test({
           );
           await settle(page);
           assert.match(await page.locator("#registry-upload-status").innerText(), /decimal comma/);
-          assert.equal(await page.locator("table.upload-centre-table").innerText(), okTable);
+          assert.equal(await page.locator("table.upload-centre-table tbody").innerText(), okTable);
+          assert.equal(
+            await page.locator("#registry-upload-results .input-stamp").getAttribute("data-source"),
+            "registry-dutch.csv",
+          );
+
+          // A failed file after a valid one: its error, and none of the valid file's results.
+          await input.setInputFiles(repoPath("data/registry/simulated-registry-with-error.csv"));
+          await page.waitForSelector("#registry-upload-status.registry-upload-error", { timeout: 30_000 });
+          await settle(page);
+          assert.match(await page.locator("#registry-upload-status").innerText(), /simulated-registry-with-error\.csv/);
+          await assertNoUploadResults(page, "after a failed upload that followed a valid one");
         } finally {
           Deno.removeSync(dir, { recursive: true });
         }

@@ -8,6 +8,7 @@ import {
   cusumPlot,
   doseSeverityPlot,
   funnelPlotData,
+  placeLabels,
   rankPlot,
   vladPlot,
 } from "../../lib/plot/practice.ts";
@@ -100,4 +101,36 @@ Deno.test("cusumPlot and vladPlot: a line per centre, the control limit, signals
   const v = vladPlot(m, { document });
   assert.equal(v.querySelectorAll("g[aria-label='line'] path").length, 6);
   assert.throws(() => cusumPlot({} as never, { document }), /cusumPlot: m must be a monitorCentres\(\) result/);
+});
+
+Deno.test("placeLabels: no two labels overlap, none leaves the frame or covers another point", () => {
+  // a crowded cluster, as centres of similar severity and dose are in the dose plot
+  const sites = [
+    { px: 100, py: 100, r: 10, text: "C04" },
+    { px: 104, py: 102, r: 8, text: "C18" },
+    { px: 300, py: 50, r: 6, text: "C11" },
+    { px: 306, py: 46, r: 6, text: "C23" },
+    { px: 12, py: 195, r: 3, text: "C01" },
+  ];
+  const frame = { left: 0, right: 400, top: 0, bottom: 200 };
+  const placed = placeLabels(sites, frame);
+  const boxes = placed.map((p, i) => {
+    assert.ok(p, `${sites[i].text} has a place`);
+    const w = 9 * 0.62 * sites[i].text.length + 2;
+    const l = p.anchor === "start" ? p.x : p.anchor === "end" ? p.x - w : p.x - w / 2;
+    return { l, r: l + w, t: p.y - 5.625, b: p.y + 5.625 };
+  });
+  for (const [i, a] of boxes.entries()) {
+    assert.ok(a.l >= frame.left && a.r <= frame.right && a.t >= frame.top && a.b <= frame.bottom, sites[i].text);
+    for (const [j, b] of boxes.entries()) {
+      if (i !== j) {
+        assert.ok(!(a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b), `${sites[i].text} / ${sites[j].text}`);
+      }
+    }
+    for (const [j, s] of sites.entries()) {
+      if (i === j) continue;
+      const hit = a.l < s.px + s.r && s.px - s.r < a.r && a.t < s.py + s.r && s.py - s.r < a.b;
+      assert.ok(!hit, `${sites[i].text} covers ${s.text}`);
+    }
+  }
 });
