@@ -9,6 +9,7 @@ import { EVIDENCE_TABLES } from "./dict/evidence_tables.ts";
 import { INDEX_PAGE } from "./dict/index_page.ts";
 import { META_ANALYSIS } from "./dict/meta_analysis.ts";
 import { PRACTICE } from "./dict/practice.ts";
+import { SCED } from "./dict/sced.ts";
 
 /** Every notebook's dictionary, by notebook name; `tests/e2e/i18n_test.ts` checks that no key is missing. */
 export const DICTIONARIES: Readonly<Record<string, Dictionary>> = {
@@ -18,4 +19,5 @@ export const DICTIONARIES: Readonly<Record<string, Dictionary>> = {
   "certainty": CERTAINTY,
   "index": INDEX_PAGE,
   "practice": PRACTICE,
+  "sced": SCED,
 };

@@ -41,6 +41,7 @@ const TRANSLATED: Record<string, "nl" | "en"> = {
   "meta-analysis": "en",
   index: "en",
   practice: "en",
+  sced: "en",
 };
 
 Deno.test({

@@ -61,6 +61,15 @@ Deno.test({
           await settle(page);
           assert.match(await status.innerText(), /laski-dutch\.csv: 128 rows, 8 cases; phases baseline, treatment/);
           assert.match(await status.innerText(), /decimal comma/);
+          // The results name their input (file, rows, time of reading).
+          assert.equal(
+            await page.locator("#sced-own-results .input-stamp").getAttribute("data-source"),
+            "laski-dutch.csv",
+          );
+          assert.match(
+            await page.locator("#sced-own-results .input-stamp").innerText(),
+            /laski-dutch\.csv, 128 rows, read at \d/,
+          );
           const es = await page.locator("table.sced-es-table").innerText();
           for (const h of ["NAP", "Tau-BC", "PND", "SMD", "LRRi"]) assert.match(es, new RegExp(h), h);
           assert.match(es, /Case 1/);
@@ -95,6 +104,7 @@ Deno.test({
           assert.equal(await page.locator("table.sced-es-table").count(), 0, "no stale effect-size table");
           assert.equal(await page.locator("table.sced-gab-table").count(), 0, "no stale g_AB");
           assert.equal(await page.locator("#sced-own-results").count(), 0, "no stale results");
+          assert.equal(await page.locator("main .input-stamp").count(), 0, "a stamp names results that are gone");
 
           // a valid file again: results are back
           await input.setInputFiles(dutchPath);
