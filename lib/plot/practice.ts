@@ -320,6 +320,8 @@ export interface CentreFunnelOptions {
   ylabel?: string;
   /** Decimals in labels (default 2). */
   digits?: number;
+  /** Display names of the flag categories in the legend (`{ inside: "binnen" }`; default as is). */
+  labels?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -343,7 +345,12 @@ export function centreFunnelPlot(f: CentreFunnelInput, options: CentreFunnelOpti
     marginRight: 50,
     x: { label: xlabel, labelArrow: "none", labelAnchor: "center" },
     y: { label: ylabel, labelArrow: "none", domain: [Math.min(...ys) - pad, Math.max(...ys) + pad], grid: true },
-    color: { domain: colours.domain, range: colours.range, legend: true },
+    color: {
+      domain: colours.domain,
+      range: colours.range,
+      legend: true,
+      tickFormat: (d: string) => options.labels?.[d] ?? d,
+    },
     marks: [
       Plot.ruleY([d.target], { stroke: theme.refline }),
       Plot.line(d.lines.filter((l) => !l.outer), {
@@ -456,6 +463,12 @@ export interface DoseSeverityOptions {
   width?: number;
   /** Height in pixels (default 340). */
   height?: number;
+  /** x-axis label (default "Mean baseline PDI (severity)"). */
+  xlabel?: string;
+  /** y-axis label (default "Contact hours (dose)"). */
+  ylabel?: string;
+  /** Display names of the flag categories in the legend (`{ inside: "binnen" }`; default as is). */
+  labels?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -494,10 +507,15 @@ export function doseSeverityPlot(b: BenchmarkPlotInput, options: DoseSeverityOpt
     marginRight: m.right,
     marginBottom: m.bottom,
     marginLeft: m.left,
-    x: { domain: xDomain, label: "Mean baseline PDI (severity)", labelArrow: "none", grid: true },
-    y: { domain: yDomain, label: "Contact hours (dose)", labelArrow: "none", grid: true },
+    x: { domain: xDomain, label: options.xlabel ?? "Mean baseline PDI (severity)", labelArrow: "none", grid: true },
+    y: { domain: yDomain, label: options.ylabel ?? "Contact hours (dose)", labelArrow: "none", grid: true },
     r: { domain: [0, maxN], range: [3, 12] },
-    color: { domain: colours.domain, range: colours.range, legend: true },
+    color: {
+      domain: colours.domain,
+      range: colours.range,
+      legend: true,
+      tickFormat: (d: string) => options.labels?.[d] ?? d,
+    },
     marks: [
       Plot.ruleY(DOSE_BAND_CUTS.filter((c) => c >= yDomain[0] && c <= yDomain[1]), {
         stroke: theme.refline,
@@ -533,6 +551,8 @@ export interface RankPlotOptions {
   width?: number;
   /** Rankability ρ to show in the axis label (optional). */
   rho?: number;
+  /** x-axis label (default: rank, level and rankability in English). */
+  xlabel?: string;
 }
 
 /**
@@ -555,7 +575,7 @@ export function rankPlot(ranks: readonly RankPlotRow[], options: RankPlotOptions
     marginLeft: 60,
     x: {
       domain: [0.5, k + 0.5],
-      label: `Rank (1 = most improvement), ${rows[0].level}% rank interval${rho}`,
+      label: options.xlabel ?? `Rank (1 = most improvement), ${rows[0].level}% rank interval${rho}`,
       labelArrow: "none",
       grid: true,
     },
@@ -597,6 +617,10 @@ export interface MonitoringPlotOptions {
   width?: number;
   /** Height in pixels (default 300). */
   height?: number;
+  /** x-axis label (default "Patient (in order of treatment within the centre)"). */
+  xlabel?: string;
+  /** y-axis label (default: what the chart counts, in English). */
+  ylabel?: string;
 }
 
 interface ChartPoint {
@@ -643,12 +667,15 @@ export function cusumPlot(mon: MonitoringPlotInput, options: MonitoringPlotOptio
     marginRight: m.right,
     marginBottom: m.bottom,
     marginLeft: m.left,
-    x: { domain: xDomain, label: "Patient (in order of treatment within the centre)", labelArrow: "none" },
+    x: {
+      domain: xDomain,
+      label: options.xlabel ?? "Patient (in order of treatment within the centre)",
+      labelArrow: "none",
+    },
     y: {
       domain: yDomain,
-      label: `CUSUM (odds of non-response × ${fmt(mon.RA, 2)}); h = ${
-        fmt(mon.threshold.h, 2)
-      }, ARL₀ ${mon.threshold.arl0}`,
+      label: options.ylabel ??
+        `CUSUM (odds of non-response × ${fmt(mon.RA, 2)}); h = ${fmt(mon.threshold.h, 2)}, ARL₀ ${mon.threshold.arl0}`,
       labelArrow: "none",
       grid: true,
     },
@@ -711,8 +738,17 @@ export function vladPlot(mon: MonitoringPlotInput, options: MonitoringPlotOption
     marginRight: m.right,
     marginBottom: m.bottom,
     marginLeft: m.left,
-    x: { domain: xDomain, label: "Patient (in order of treatment within the centre)", labelArrow: "none" },
-    y: { domain: yDomain, label: "Observed − expected responders (cumulative)", labelArrow: "none", grid: true },
+    x: {
+      domain: xDomain,
+      label: options.xlabel ?? "Patient (in order of treatment within the centre)",
+      labelArrow: "none",
+    },
+    y: {
+      domain: yDomain,
+      label: options.ylabel ?? "Observed − expected responders (cumulative)",
+      labelArrow: "none",
+      grid: true,
+    },
     marks: [
       Plot.ruleY([0], { stroke: theme.refline }),
       Plot.line(pts.filter((p) => !p.signalled), {

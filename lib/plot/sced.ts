@@ -306,14 +306,23 @@ export function labelSide(d: Pick<DistributionData, "bins" | "observed">): "left
 
 /**
  * Histogram of the randomisation distribution with the observed statistic marked (red rule);
- * bars at or beyond it (the ones counted in p) are darker.
+ * bars at or beyond it (the ones counted in p) are darker. `labels` maps the English words of the
+ * axes, legend and observed label ("statistic", "observed", "of", "assignments", "< observed",
+ * "≥ observed") to the reader's language.
  * @example randomizationDistributionPlot(randomizationTest({ ..., distribution: true }))
  */
 export function randomizationDistributionPlot(
   result: DistributionInput,
-  options: { document?: Document; width?: number; height?: number; thresholds?: number } = {},
+  options: {
+    document?: Document;
+    width?: number;
+    height?: number;
+    thresholds?: number;
+    labels?: Readonly<Record<string, string>>;
+  } = {},
 ): SVGSVGElement | HTMLElement {
   const { document, width = 640, height = 240, thresholds = 40 } = options;
+  const tr = (text: string): string => options.labels?.[text] ?? text;
   const d = randomizationDistributionData(result, thresholds);
   const pText = result.pval !== undefined ? `, ${fmtPEq(result.pval)}` : "";
   return Plot.plot({
@@ -322,9 +331,14 @@ export function randomizationDistributionPlot(
     height,
     marginLeft: 50,
     marginTop: 28,
-    x: { label: `statistic ${result.statistic ?? ""} (observed ${fmtSig(d.observed, 4)}${pText})` },
-    y: { label: "assignments", grid: true },
-    color: { domain: ["< observed", "≥ observed"], range: ["#b7cbe0", theme.study], legend: true },
+    x: { label: `${tr("statistic")} ${result.statistic ?? ""} (${tr("observed")} ${fmtSig(d.observed, 4)}${pText})` },
+    y: { label: tr("assignments"), grid: true },
+    color: {
+      domain: ["< observed", "≥ observed"],
+      range: ["#b7cbe0", theme.study],
+      legend: true,
+      tickFormat: (c: string) => tr(c),
+    },
     marks: [
       Plot.rectY(d.bins, { x1: "x1", x2: "x2", y: "count", fill: "side", tip: true }),
       // the bars counted in p can be a few assignments among thousands: a dot keeps them visible
@@ -341,7 +355,7 @@ export function randomizationDistributionPlot(
       Plot.text([d.observed], {
         x: (x: number) => x,
         frameAnchor: "top",
-        text: () => `observed (${d.atLeast} of ${d.total} ≥)`,
+        text: () => `${tr("observed")} (${d.atLeast} ${tr("of")} ${d.total} ≥)`,
         dy: -6,
         lineAnchor: "bottom",
         fill: theme.summary,
@@ -353,13 +367,15 @@ export function randomizationDistributionPlot(
 }
 
 /**
- * Power against effect size with ±2 Monte Carlo SE bars and the alpha line.
+ * Power against effect size with ±2 Monte Carlo SE bars and the alpha line; `labels` maps the
+ * axis labels ("effect (SD units)", "power") to the reader's language.
  * @example powerCurvePlot(powerCurve({ ... }))
  */
 export function powerCurvePlot(
   curve: readonly { effect: number; power: number; mcse: number; alpha: number }[],
-  options: { document?: Document; width?: number; height?: number } = {},
+  options: { document?: Document; width?: number; height?: number; labels?: Readonly<Record<string, string>> } = {},
 ): SVGSVGElement | HTMLElement {
+  const tr = (text: string): string => options.labels?.[text] ?? text;
   const c = parseInput(
     z.array(
       z.object({ effect: z.number(), power: z.number().min(0).max(1), mcse: z.number().min(0), alpha: z.number() }),
@@ -372,8 +388,8 @@ export function powerCurvePlot(
     document,
     width,
     height,
-    x: { label: "effect (SD units)" },
-    y: { label: "power", domain: [0, 1], grid: true },
+    x: { label: tr("effect (SD units)") },
+    y: { label: tr("power"), domain: [0, 1], grid: true },
     marks: [
       Plot.ruleY([c[0].alpha], { stroke: theme.refline, strokeDasharray: "4,3" }),
       Plot.ruleX(c, {

@@ -7,6 +7,20 @@ import type { Dictionary } from "../i18n.ts";
 /** The practice-variation notebook's dictionary. */
 export const PRACTICE: Dictionary = {
   nl: {
+    "plot.inside": "binnen",
+    "plot.out95": "buiten 95%",
+    "plot.out998": "buiten 99,8%",
+    "axis.patients": "Patiënten (n)",
+    "axis.outcome.pdi_change": "Geobserveerd − verwacht: PDI-verbetering (punten)",
+    "axis.outcome.pdi_responder": "Geobserveerd − verwacht: aandeel responders",
+    "axis.outcome.psc_change": "Geobserveerd − verwacht: PSC-verbetering (punten)",
+    "axis.caterpillar": "Geobserveerd − verwacht ({unit}), gekrompen",
+    "axis.rank": "Rang (1 = meeste verbetering), {level}%-ranginterval; rangschikbaarheid ρ = {rho}",
+    "axis.severity": "Gemiddelde PDI bij aanvang (ernst)",
+    "axis.dose": "Contacturen (dosis)",
+    "axis.patientOrder": "Patiënt (in volgorde van behandeling binnen het centrum)",
+    "axis.cusum": "CUSUM (odds op non-respons × {ra}); h = {h}, ARL₀ {arl0}",
+    "axis.vlad": "Geobserveerd − verwacht aantal responders (cumulatief)",
     "md.intro": `# Praktijkvariatie en benchmarking tussen centra
 
 **Vraag.** Het bezwaar van de VRA tegen het conceptstandpunt van het Zorginstituut (2025, hoofdstuk 5, "misschien wel het belangrijkste hoofdstuk") stelt dat het echte probleem niet is of interdisciplinaire medisch-specialistische revalidatie (IMSR) werkt, maar *onverklaarde variatie tussen centra* in wie wordt opgenomen (indicatie) en hoeveel behandeling zij krijgen (dosis). Het stelt voor dat zichtbaar te maken met registerdata (de Nationale Dataset Pijnrevalidatie, NDP; de PDI is de landelijke prestatie-indicator, *Behandelkader Aanhoudende pijn* 2025, hoofdstuk 4) en benchmarking tegen normen die voor case-mix corrigeren. Welke centra zou zo'n benchmark markeren, hoe vaak de verkeerde, en hoeveel maakt correctie voor case-mix uit?
@@ -140,6 +154,20 @@ Kies een CSV met één rij per patiënt. Verplichte kolommen: \`centre, wpn, pai
 Bronnen: VRA, *Bezwaar op het conceptstandpunt van het Zorginstituut over IMSR bij chronische pijn* (2025), hoofdstukken 4–5 (paragraaf 4b: contacturenbanden en het cohort van Breugelmans 2024; basisgegevens van Meesters 2016 / Volker 2017); *Behandelkader Aanhoudende pijn* (2025), hoofdstuk 4 (NDP, PDI als landelijke indicator, WPN-niveaus); Spiegelhalter DJ (2005) Funnel plots for comparing institutional performance, *Stat Med* 24:1185–1202; NHS-R FunnelPlotR. Waarden die in de tabel met standaardwaarden als "assumption" zijn gemarkeerd, staan niet in deze documenten. Code: de practice-engine en de practice-plots van evidence-lab.`,
   },
   en: {
+    "plot.inside": "inside",
+    "plot.out95": "outside 95%",
+    "plot.out998": "outside 99.8%",
+    "axis.patients": "Patients (n)",
+    "axis.outcome.pdi_change": "Observed − expected PDI improvement (points)",
+    "axis.outcome.pdi_responder": "Observed − expected responder proportion",
+    "axis.outcome.psc_change": "Observed − expected PSC improvement (points)",
+    "axis.caterpillar": "Observed − expected ({unit}), shrunken",
+    "axis.rank": "Rank (1 = most improvement), {level}% rank interval; rankability ρ = {rho}",
+    "axis.severity": "Mean baseline PDI (severity)",
+    "axis.dose": "Contact hours (dose)",
+    "axis.patientOrder": "Patient (in order of treatment within the centre)",
+    "axis.cusum": "CUSUM (odds of non-response × {ra}); h = {h}, ARL₀ {arl0}",
+    "axis.vlad": "Observed − expected responders (cumulative)",
     "md.intro": `# Practice variation and benchmarking between centres
 
 **Question.** The VRA's objection to the Zorginstituut's draft position (2025, chapter 5, "perhaps the most important chapter") argues that the real problem is not whether interdisciplinary medical-specialist rehabilitation (IMSR) works, but *unexplained variation between centres* in who is admitted (indication) and how much treatment they get (dose). It proposes to make that visible with registry data (the national pain-rehabilitation dataset NDP; the PDI is the national performance indicator, *Behandelkader Aanhoudende pijn* 2025, chapter 4) and benchmarking against case-mix-adjusted norms. Which centres would such a benchmark flag, how often would it flag the wrong ones, and how much does case-mix adjustment matter?

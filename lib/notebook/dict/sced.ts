@@ -7,6 +7,15 @@ import type { Dictionary } from "../i18n.ts";
 /** The SCED notebook's dictionary. */
 export const SCED: Dictionary = {
   nl: {
+    "plot.statistic": "statistiek",
+    "plot.observed": "geobserveerd",
+    "plot.of": "van",
+    "plot.assignments": "toewijzingen",
+    "plot.below": "< geobserveerd",
+    "plot.atLeast": "≥ geobserveerd",
+    "plot.effect": "effect (SD-eenheden)",
+    "plot.power": "onderscheidend vermogen",
+    "axis.measurement": "meting",
     "md.intro": `# Randomisatietests voor single-case-experimenten
 
 **Veranderde de behandeling de scores van deze patiënt, als er geen controlegroep is?** In een single-case experimental design (SCED) is de patiënt zijn eigen controle: de start van elke behandelfase wordt vóór het onderzoek *willekeurig* gekozen uit de toegestane startpunten, zodat een randomisatietest kan nagaan hoe ongewoon het geobserveerde verschil is onder alle startpunten die getrokken hadden kunnen worden. Het bezwaar van de VRA tegen het conceptstandpunt van het Zorginstituut (2025, hoofdstuk 3, paragraaf "SCED"; de SCED-artikelen in paragraaf 4a) draagt zulke designs aan als bewijs voor een PIO zonder vergelijkingsgroep.
@@ -151,6 +160,15 @@ Omdat g_AB op de schaal van een SMD tussen groepen staat, kunnen single-case-stu
 - Opdrachtregel: \`deno task sced data/sced/mbd-fear-diary.csv --design MBD --scheme koehler-levin --starts data/sced/mbd-starts-koehler-levin.csv --limit 5 --statistic A-B --exact\`; uw eigen bestand: \`deno task sced <data.csv> --effect-sizes\`, \`--bcsmd [--ar1|--ma1|--iid] [--random-trend]\`, \`--rt-ci\`.`,
   },
   en: {
+    "plot.statistic": "statistic",
+    "plot.observed": "observed",
+    "plot.of": "of",
+    "plot.assignments": "assignments",
+    "plot.below": "< observed",
+    "plot.atLeast": "≥ observed",
+    "plot.effect": "effect (SD units)",
+    "plot.power": "power",
+    "axis.measurement": "measurement",
     "md.intro": `# Single-case randomisation tests
 
 **Did the treatment change this patient's scores, when there is no control group?** In a single-case experimental design (SCED) the patient is their own control: the start of each treatment phase is chosen *at random* from the admissible start points before the study begins, so a randomisation test can ask how unusual the observed difference is among all the start points that could have been drawn. The VRA's objection to the Zorginstituut's draft position (2025, chapter 3, section "SCED"; the SCED articles in section 4a) puts such designs forward as evidence for a PIO without a comparison group.
