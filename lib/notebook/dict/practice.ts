@@ -7,6 +7,8 @@ import type { Dictionary } from "../i18n.ts";
 /** The practice-variation notebook's dictionary. */
 export const PRACTICE: Dictionary = {
   nl: {
+    "flag.low": "laag ({level})",
+    "flag.high": "hoog ({level})",
     "plot.inside": "binnen",
     "plot.out95": "buiten 95%",
     "plot.out998": "buiten 99,8%",
@@ -154,6 +156,8 @@ Kies een CSV met één rij per patiënt. Verplichte kolommen: \`centre, wpn, pai
 Bronnen: VRA, *Bezwaar op het conceptstandpunt van het Zorginstituut over IMSR bij chronische pijn* (2025), hoofdstukken 4–5 (paragraaf 4b: contacturenbanden en het cohort van Breugelmans 2024; basisgegevens van Meesters 2016 / Volker 2017); *Behandelkader Aanhoudende pijn* (2025), hoofdstuk 4 (NDP, PDI als landelijke indicator, WPN-niveaus); Spiegelhalter DJ (2005) Funnel plots for comparing institutional performance, *Stat Med* 24:1185–1202; NHS-R FunnelPlotR. Waarden die in de tabel met standaardwaarden als "assumption" zijn gemarkeerd, staan niet in deze documenten. Code: de practice-engine en de practice-plots van evidence-lab.`,
   },
   en: {
+    "flag.low": "low ({level})",
+    "flag.high": "high ({level})",
     "plot.inside": "inside",
     "plot.out95": "outside 95%",
     "plot.out998": "outside 99.8%",
