@@ -8,6 +8,8 @@ import { CERTAINTY } from "./dict/certainty.ts";
 import { EVIDENCE_TABLES } from "./dict/evidence_tables.ts";
 import { INDEX_PAGE } from "./dict/index_page.ts";
 import { META_ANALYSIS } from "./dict/meta_analysis.ts";
+import { PICO_PIO } from "./dict/pico_pio.ts";
+import { PROMS } from "./dict/proms.ts";
 
 /** Every notebook's dictionary, by notebook name; `tests/e2e/i18n_test.ts` checks that no key is missing. */
 export const DICTIONARIES: Readonly<Record<string, Dictionary>> = {
@@ -16,4 +18,6 @@ export const DICTIONARIES: Readonly<Record<string, Dictionary>> = {
   "audit": AUDIT,
   "certainty": CERTAINTY,
   "index": INDEX_PAGE,
+  "pico-pio": PICO_PIO,
+  "proms": PROMS,
 };

@@ -40,6 +40,8 @@ const TRANSLATED: Record<string, "nl" | "en"> = {
   certainty: "nl",
   "meta-analysis": "en",
   index: "en",
+  "pico-pio": "nl",
+  proms: "en",
 };
 
 Deno.test({

@@ -26,6 +26,8 @@ export const UI_NOTEBOOKS = [
   "audit",
   "responders",
   "certainty",
+  "pico-pio",
+  "proms",
 ];
 
 const COMMA = Deno.readTextFileSync(new URL("../../data/examples/prepost-example.csv", import.meta.url));
