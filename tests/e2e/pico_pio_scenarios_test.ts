@@ -49,7 +49,7 @@ Deno.test({
         const sceptical = await finalTable(page, "sceptical");
         assert.match(cohortLine(sceptical), /\t(serious|very serious)\t/, cohortLine(sceptical));
 
-        await page.getByLabel("vra-premises").check();
+        await page.getByLabel("VRA premises").check();
         const vra = await finalTable(page, "vra-premises");
         assert.match(cohortLine(vra), /\tno serious\t/, cohortLine(vra));
         assert.notEqual(vra, sceptical);
