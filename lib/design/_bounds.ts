@@ -22,6 +22,10 @@ export const MAX_CPU_SECONDS = 30 * 24 * 3600;
 const BYTES_PER_PATIENT = 160;
 const NS_PER_PATIENT_ANSWER = 200;
 const NS_PER_RANDOMIZATION_CELL = 1.5;
+/** The randomisation-test CI (two runs of lib/sced's general test): ~8 ns per draw and cell. */
+const NS_PER_RTCI_CELL = 8 * 2;
+/** One REML fit of the BC-SMD model: ~20 µs per measurement (8 cases × 30: ~5 ms). */
+const NS_PER_BCSMD_CELL = 20_000;
 
 /** What one replication of a design costs, and the field that drives it. */
 export interface ReplicationCost {
@@ -74,7 +78,9 @@ export function replicationCost(design: Design): ReplicationCost {
       const cells = d.cases * d.measurements;
       return {
         bytes: cells * 64 + d.randomizations * 16,
-        ns: cells * (NS_PER_PATIENT_ANSWER + d.randomizations * NS_PER_RANDOMIZATION_CELL),
+        ns: cells * (NS_PER_PATIENT_ANSWER + d.randomizations * NS_PER_RANDOMIZATION_CELL) +
+          (design.answers.includes("rt-ci") ? cells * d.randomizations * NS_PER_RTCI_CELL : 0) +
+          (design.answers.includes("bc-smd") ? cells * NS_PER_BCSMD_CELL : 0),
         field: "data.randomizations",
         value: d.randomizations,
       };

@@ -14,8 +14,14 @@
  * - {@link shardToCsv} and {@link mergeRaw} split a run over machines; shards carry a provenance
  *   hash and a row-count footer, and a merge refuses shards of another run or cut files.
  * - Data strategies: parallel RCT (with non-adherence, contamination, and a non-inferiority margin
- *   for the `ni-ancova` answer), waiting-list RCT, pre-post cohort, SCED (multiple baseline or AB;
- *   the randomisation test with the mean within-case difference's t interval), random-effects
+ *   for the `ni-ancova` answer), waiting-list RCT, pre-post cohort, SCED (multiple baseline or AB
+ *   under AR(1) errors; answers: `randomization` — the randomisation test with the mean within-case
+ *   difference's t interval; `rt-ci` — the randomisation-test CI for an additive shift of lib/sced,
+ *   which the certainty readout then uses for imprecision; `bc-smd` — the design-comparable
+ *   between-case SMD g_AB of lib/sced (REML, random intercepts, AR(1)) with its t_ν interval,
+ *   judged against the model's true between-case SMD δ = mean effect / √(τ² + σ²), where τ² is the
+ *   variance of the true baseline score across cases and σ² the measurement-error variance, so
+ *   √(τ² + σ²) is the baseline score SD: the `std` estimand), random-effects
  *   meta-analysis (inquiry μ), trials within cohorts (`twics`, with refusal), a controlled cohort
  *   with confounding by indication and an unmeasured-confounding sensitivity parameter, a
  *   stepped-wedge cluster RCT across centres (period and centre fixed effects) and an interrupted

@@ -185,8 +185,8 @@ export function parseScenario(input: unknown, context: string = "scenario"): Sce
 
 /**
  * The answer strategy whose certainty is reported for a design: ANCOVA for RCTs, the change-score
- * t test for a cohort, the randomisation test (with the mean within-case difference's interval)
- * for an SCED, the random-effects pool for a meta-analysis — if the design runs it, else its first.
+ * t test for a cohort, for an SCED the randomisation-test CI for a shift (`rt-ci`) when the design
+ * runs it, else the randomisation test (with the mean within-case difference's t interval), the random-effects pool for a meta-analysis — if the design runs it, else its first.
  * @example mainAnswer(parseDesign({ data: { type: "cohort" } })) // "change-t"
  */
 export function mainAnswer(design: Design): AnswerName {
@@ -201,6 +201,8 @@ export function mainAnswer(design: Design): AnswerName {
     "stepped-wedge": "sw-regression",
     its: "its-segmented",
   };
+  // an SCED is judged on the randomisation-test interval when the design runs it
+  if (design.data.type === "sced" && design.answers.includes("rt-ci")) return "rt-ci";
   const want = pref[design.data.type];
   return design.answers.includes(want) ? want : design.answers[0];
 }

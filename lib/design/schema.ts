@@ -237,6 +237,8 @@ export const answerNames = [
   "responder-diff",
   "responder-rate",
   "randomization",
+  "rt-ci",
+  "bc-smd",
   "re-pool",
   "sw-regression",
   "its-segmented",
@@ -304,7 +306,7 @@ export const supportedAnswers: Record<DataStrategy["type"], readonly AnswerName[
   "stepped-wedge": ["sw-regression"],
   its: ["its-segmented"],
   cohort: ["change-t", "smc", "responder-rate"],
-  sced: ["randomization"],
+  sced: ["randomization", "rt-ci", "bc-smd"],
   meta: ["re-pool"],
 };
 
@@ -350,6 +352,44 @@ export function parseDesign(input: unknown, context: string = "design"): Design 
         "data.cases",
         `must be <= the ${starts} possible starts of a multiple baseline with ${d.data.measurements} measurements and minPhase ${d.data.minPhase}`,
         d.data.cases,
+      );
+    }
+  }
+  if (d.data.type === "sced" && answers.includes("bc-smd") && d.data.cases < 2) {
+    fail(
+      context,
+      "data.cases",
+      "must be >= 2 for the bc-smd answer (the between-case variance needs several cases)",
+      d.data.cases,
+    );
+  }
+  if (d.data.type === "sced" && answers.includes("rt-ci")) {
+    // the interval at `level` needs a smallest two-sided p-value 2/#assignments (and 2/(draws + 1)) below α
+    const alpha = 1 - d.level / 100;
+    const all = d.data.measurements - 2 * d.data.minPhase + 1;
+    let log = 0;
+    if (d.data.design === "mbd" && d.data.cases > 1) {
+      for (let t = 0; t < d.data.cases; t++) {
+        const size = Math.floor(((t + 1) * all) / d.data.cases) - Math.floor((t * all) / d.data.cases);
+        log += Math.log(size) + Math.log(t + 1);
+      }
+    } else log = d.data.cases * Math.log(all);
+    if (2 / Math.exp(log) >= alpha) {
+      fail(
+        context,
+        "data.measurements",
+        `give ${Math.round(Math.exp(log))} possible assignments; the rt-ci answer at level ${d.level} needs more than ${
+          Math.ceil(2 / alpha)
+        } (more measurements, cases or a smaller minPhase)`,
+        d.data.measurements,
+      );
+    }
+    if (2 / (d.data.randomizations + 1) >= alpha) {
+      fail(
+        context,
+        "data.randomizations",
+        `must be >= ${Math.ceil(2 / alpha)} for the rt-ci answer at level ${d.level}`,
+        d.data.randomizations,
       );
     }
   }

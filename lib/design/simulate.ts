@@ -41,7 +41,7 @@ import {
 } from "./answers.ts";
 import { diagnoseAnswer, type DiagnosisRow } from "./diagnose.ts";
 import { checkResources } from "./_bounds.ts";
-import { qt } from "../stats/distributions.ts";
+import { scedBcSmd, scedRtCi, scedTestDesign, scedTInterval } from "./_sced.ts";
 
 /** Values stored per replication and answer strategy, in this order. */
 export const FIELDS: readonly ["estimate", "ci_lb", "ci_ub", "pval", "estimand"] = [
@@ -178,7 +178,7 @@ export type Estimand = "raw" | "std" | "responder";
 
 /** Which estimand each answer strategy targets. */
 export function estimandOf(design: Design, answer: AnswerName): Estimand {
-  if (answer === "smc") return "std";
+  if (answer === "smc" || answer === "bc-smd") return "std";
   if (answer === "responder-diff" || answer === "responder-rate") return "responder";
   if (answer === "re-pool" && design.data.type === "meta" && design.data.measure === "SMD") return "std";
   return "raw";
@@ -187,34 +187,9 @@ export function estimandOf(design: Design, answer: AnswerName): Estimand {
 function scedAnswer(sim: SimData & { kind: "sced" }, design: Design, rng: Random): AnswerResult {
   const { study } = sim;
   const data = design.data as Extract<Design["data"], { type: "sced" }>;
-  const m = study.series.length;
-  const diffs = new Float64Array(m);
-  let s = 0;
-  for (let i = 0; i < m; i++) {
-    const y = study.series[i], b = study.starts[i] - 1;
-    let sa = 0, sb = 0;
-    for (let t = 0; t < y.length; t++) t < b ? (sa += y[t]) : (sb += y[t]);
-    diffs[i] = sb / (y.length - b) - sa / b;
-    s += diffs[i];
-  }
-  const estimate = s / m;
-  // interval: the mean within-case B − A difference's t interval on (cases − 1) df (cases as the
-  // unit; no interval for a single case)
-  let ci_lb: number | null = null, ci_ub: number | null = null;
-  if (m >= 2) {
-    let ss = 0;
-    for (let i = 0; i < m; i++) ss += (diffs[i] - estimate) ** 2;
-    const se = Math.sqrt(ss / (m - 1) / m);
-    if (se > 0) {
-      const q = qt(1 - (100 - design.level) / 200, m - 1);
-      ci_lb = estimate - q * se;
-      ci_ub = estimate + q * se;
-    }
-  }
-  const scheme = data.design === "mbd" && study.series.length > 1 ? "koehler-levin" : "marascuilo-busk";
-  const starts = data.design === "mbd" && study.series.length > 1
-    ? [...study.startSets].sort((a, b) => a[0] - b[0])
-    : study.startSets;
+  // estimate and interval: the mean within-case B − A difference's t interval (cases as the unit)
+  const t = scedTInterval(study, design.level);
+  const { scheme, starts } = scedTestDesign(study);
   const test = mbdTestFast({
     values: study.series.map((y) => Array.from(y)),
     scheme,
@@ -224,7 +199,7 @@ function scedAnswer(sim: SimData & { kind: "sced" }, design: Design, rng: Random
     draws: data.randomizations,
     seed: rng.int(0, 2 ** 31 - 1),
   });
-  return { estimate, ci_lb, ci_ub, pval: test.pval };
+  return { ...t, pval: test.pval };
 }
 
 /**
@@ -285,6 +260,14 @@ export function applyAnswers(
         break;
       case "randomization":
         r = scedAnswer(sim as SimData & { kind: "sced" }, design, rng);
+        break;
+      case "rt-ci": {
+        const data = design.data as Extract<Design["data"], { type: "sced" }>;
+        r = scedRtCi((sim as SimData & { kind: "sced" }).study, level, data.randomizations, rng);
+        break;
+      }
+      case "bc-smd":
+        r = scedBcSmd((sim as SimData & { kind: "sced" }).study, level);
         break;
       case "re-pool": {
         const m = sim as SimData & { kind: "meta" };

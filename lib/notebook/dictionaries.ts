@@ -10,6 +10,8 @@ import { INDEX_PAGE } from "./dict/index_page.ts";
 import { META_ANALYSIS } from "./dict/meta_analysis.ts";
 import { PRACTICE } from "./dict/practice.ts";
 import { SCED } from "./dict/sced.ts";
+import { PICO_PIO } from "./dict/pico_pio.ts";
+import { PROMS } from "./dict/proms.ts";
 
 /** Every notebook's dictionary, by notebook name; `tests/e2e/i18n_test.ts` checks that no key is missing. */
 export const DICTIONARIES: Readonly<Record<string, Dictionary>> = {
@@ -20,4 +22,6 @@ export const DICTIONARIES: Readonly<Record<string, Dictionary>> = {
   "index": INDEX_PAGE,
   "practice": PRACTICE,
   "sced": SCED,
+  "pico-pio": PICO_PIO,
+  "proms": PROMS,
 };

@@ -115,10 +115,32 @@ export interface DesignPlotOptions {
   x?: string;
   /** x-axis label (defaults to the grid path). */
   xLabel?: string;
+  /** Label of the diagnosand's axis (default: its English label in {@link DIAGNOSANDS}; pass a translation). */
+  label?: string;
   /** Width in pixels (default 760). */
   width?: number;
   /** Document to render into (a jsdom document outside the browser). */
   document?: Document;
+}
+
+/** Approximate width of one character of a Plot tick label (10 px sans-serif), in pixels. */
+const CHAR_PX = 6.2;
+
+/**
+ * A left margin that holds the row labels and a tick format that shortens (with "…") labels that
+ * would not fit in 45 % of the plot's width, so no label is clipped at the left edge.
+ */
+function rowLabelFit(
+  labels: readonly string[],
+  width: number,
+): { marginLeft: number; tickFormat: (l: string) => string } {
+  const maxChars = Math.max(10, Math.floor((0.45 * width - 12) / CHAR_PX));
+  const longest = Math.max(10, ...labels.map((l) => l.length));
+  const chars = Math.min(maxChars, longest);
+  return {
+    marginLeft: Math.ceil(12 + CHAR_PX * chars),
+    tickFormat: (l: string) => (l.length > chars ? `${l.slice(0, chars - 1)}…` : l),
+  };
 }
 
 /**
@@ -134,17 +156,19 @@ export function diagnosandPlot(
   const data = diagnosandData(rows, { diagnosand });
   const meta = DIAGNOSANDS[diagnosand];
   const labels = [...new Set(data.map((d) => d.label))];
+  const width = options.width ?? 760;
+  const fit = rowLabelFit(labels, width);
   return Plot.plot({
     document: options.document,
-    width: options.width ?? 760,
+    width,
     height: Math.max(120, 28 * labels.length + 50),
-    marginLeft: Math.min(360, 8 + 6.2 * Math.max(10, ...labels.map((l) => l.length))),
+    marginLeft: fit.marginLeft,
     x: {
-      label: meta.label,
+      label: options.label ?? meta.label,
       grid: true,
       ...(diagnosand === "power" || diagnosand === "coverage" ? { domain: [0, 1] } : {}),
     },
-    y: { label: null, domain: labels },
+    y: { label: null, domain: labels, tickFormat: fit.tickFormat },
     color: { legend: false },
     marks: [
       ...(meta.ref === null ? [] : [Plot.ruleX([meta.ref], { stroke: theme.refline, strokeDasharray: "4,3" })]),
@@ -225,14 +249,14 @@ export function dilutionData(rows: readonly DiagnosisRow[]): DilutionPoint[] {
  */
 export function dilutionPlot(
   rows: readonly DiagnosisRow[],
-  options: { width?: number; yLabel?: string; document?: Document } = {},
+  options: { width?: number; xLabel?: string; yLabel?: string; document?: Document } = {},
 ): SVGSVGElement | HTMLElement {
   const data = dilutionData(rows);
   return Plot.plot({
     document: options.document,
     width: options.width ?? 760,
     height: 320,
-    x: { label: "Domains the patient prioritises (k of 7)", ticks: 7, grid: true },
+    x: { label: options.xLabel ?? "Domains the patient prioritises (k of 7)", ticks: 7, grid: true },
     y: { label: options.yLabel ?? "Standardised mean change", grid: true, zero: true },
     color: { legend: true },
     marks: [
@@ -301,13 +325,15 @@ export function tornadoPlot(
 ): SVGSVGElement | HTMLElement {
   const data = tornadoData(rows, options.design);
   const labels = data.map((d) => d.label);
+  const width = options.width ?? 760;
+  const fit = rowLabelFit(labels, width);
   return Plot.plot({
     document: options.document,
-    width: options.width ?? 760,
+    width,
     height: Math.max(120, 24 * labels.length + 50),
-    marginLeft: Math.min(380, 8 + 6.2 * Math.max(10, ...labels.map((l) => l.length))),
+    marginLeft: fit.marginLeft,
     x: { label: options.xLabel ?? "Bias (estimate − estimand)", grid: true },
-    y: { label: null, domain: labels },
+    y: { label: null, domain: labels, tickFormat: fit.tickFormat },
     marks: [
       Plot.ruleX([0], { stroke: theme.refline, strokeDasharray: "4,3" }),
       Plot.ruleY(data, { x1: "low", x2: "high", y: "label", stroke: "#888", strokeWidth: 6, strokeOpacity: 0.5 }),

@@ -90,6 +90,33 @@ async function makeShards(): Promise<void> {
 
 const libraryCases: Case[] = [
   {
+    name: "rt-ci: too few randomisations for a 95% interval",
+    run: () =>
+      parseSimulation(sim({ design: { data: { type: "sced", randomizations: 19 }, answers: ["rt-ci"] }, seed: 1 })),
+    expect: /data\.randomizations must be >= 40 for the rt-ci answer at level 95/,
+  },
+  {
+    name: "rt-ci: an AB design with too few possible start points for the level",
+    run: () =>
+      parseSimulation(
+        sim({
+          design: { data: { type: "sced", design: "ab", cases: 1, measurements: 12, minPhase: 3 }, answers: ["rt-ci"] },
+          seed: 1,
+        }),
+      ),
+    expect: /data\.measurements give 7 possible assignments; the rt-ci answer at level 95 needs more than 40/,
+  },
+  {
+    name: "bc-smd: one case has no between-case variance",
+    run: () => parseSimulation(sim({ design: { data: { type: "sced", cases: 1 }, answers: ["bc-smd"] }, seed: 1 })),
+    expect: /data\.cases must be >= 2 for the bc-smd answer/,
+  },
+  {
+    name: "bc-smd: an SCED answer on an RCT",
+    run: () => parseSimulation(sim({ design: { data: { type: "rct" }, answers: ["bc-smd"] }, seed: 1 })),
+    expect: /answers\[0\] must be one of dim, welch, ancova, ni-ancova, change-t, responder-diff for a rct design/,
+  },
+  {
     name: "scenario: an assumption without the range considered",
     run: scen({ "model.naturalCourse": { value: 0.3, source: "assumption" } }),
     expect: /scenario: values\["model\.naturalCourse"\]\.range is required when the source is "assumption"/,

@@ -42,6 +42,8 @@ const TRANSLATED: Record<string, "nl" | "en"> = {
   index: "en",
   practice: "en",
   sced: "en",
+  "pico-pio": "nl",
+  proms: "en",
 };
 
 Deno.test({

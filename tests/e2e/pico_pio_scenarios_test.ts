@@ -2,7 +2,8 @@
  * The PICO/PIO notebook in headless Chromium (issue 11): it loads offline and cleanly; switching
  * the scenario changes the certainty table (the pre-post cohort's risk of bias is at least serious
  * under the sceptical scenario and not serious under the VRA premises); the side-by-side view says
- * where the scenarios agree and where they flip; an edited scenario downloads as JSON.
+ * where the scenarios agree and where they flip; an edited scenario downloads as JSON. (Opened in
+ * English, `?lang=en`; the notebook is Dutch by default.)
  */
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
@@ -37,7 +38,7 @@ Deno.test({
   sanitizeResources: false,
   fn: async () => {
     await withSite(async (base, browser) => {
-      const tracked = await openPage(browser, `${base}notebooks/pico-pio.html`, { height: 2400 });
+      const tracked = await openPage(browser, `${base}notebooks/pico-pio.html?lang=en`, { height: 2400 });
       const page = tracked.page;
       try {
         const neutral = await finalTable(page, "literature-neutral");
@@ -48,7 +49,7 @@ Deno.test({
         const sceptical = await finalTable(page, "sceptical");
         assert.match(cohortLine(sceptical), /\t(serious|very serious)\t/, cohortLine(sceptical));
 
-        await page.getByLabel("vra-premises").check();
+        await page.getByLabel("VRA premises").check();
         const vra = await finalTable(page, "vra-premises");
         assert.match(cohortLine(vra), /\tno serious\t/, cohortLine(vra));
         assert.notEqual(vra, sceptical);
@@ -73,7 +74,7 @@ Deno.test({
         // the scenario downloads as JSON with its sourced values
         const [dl] = await Promise.all([
           page.waitForEvent("download"),
-          page.getByRole("button", { name: "Download this scenario (JSON)" }).click(),
+          page.locator('button.download[data-filename="scenario-vra-premises-edited.json"]').click(),
         ]);
         const json = JSON.parse(await Deno.readTextFile((await dl.path())!));
         assert.equal(json.scenario, "vra-premises");

@@ -28,6 +28,8 @@ export const UI_NOTEBOOKS = [
   "certainty",
   "sced",
   "practice",
+  "pico-pio",
+  "proms",
 ];
 
 const COMMA = Deno.readTextFileSync(new URL("../../data/examples/prepost-example.csv", import.meta.url));

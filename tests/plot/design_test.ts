@@ -98,3 +98,20 @@ Deno.test("tornado: bars sorted by swing for one design; the plot renders one ba
   const svg = tornadoPlot(rows, { design: "cohort", document: window.document as unknown as Document });
   assert.equal(svg.querySelectorAll("circle").length, 4);
 });
+
+Deno.test("diagnosandPlot: long row labels are shortened to fit, axis labels can be translated", () => {
+  const document = new JSDOM("").window.document;
+  const long = "sceptical · SCED multiple baseline, 8 cases (PIO), a very long design name indeed";
+  const svg = diagnosandPlot([{ ...base, design: long }], {
+    diagnosand: "bias",
+    label: "Vertekening",
+    width: 600,
+    document,
+  });
+  const texts = [...svg.querySelectorAll("text")].map((t) => t.textContent ?? "");
+  assert.ok(texts.some((t) => t === "Vertekening" || t.startsWith("Vertekening")), texts.join(" | "));
+  const tick = texts.find((t) => t.startsWith("sceptical"))!;
+  assert.ok(tick.endsWith("…") && tick.length * 6.2 + 12 <= 0.45 * 600 + 6.2, tick);
+  const short = diagnosandPlot([base], { diagnosand: "bias", document });
+  assert.ok([...short.querySelectorAll("text")].some((t) => t.textContent === "RCT · dim"));
+});
