@@ -179,7 +179,7 @@ Deno.test({
               const button = buttons.nth(i);
               const expected = await button.getAttribute("data-filename");
               const [download] = await Promise.all([
-                page.waitForEvent("download", { timeout: 15_000 }).catch((e) => {
+                page.waitForEvent("download", { timeout: 30_000 }).catch((e) => {
                   throw new Error(`${name}: ${expected} gave no download (${tracked.pageErrors.join("; ")}): ${e}`);
                 }),
                 button.click(),
