@@ -71,13 +71,15 @@ export const rSensitivitySchema = z.strictObject({
 
 /**
  * Check per-study effect sizes and variances: at least one study, equal lengths, every yi a finite
- * number and every vi a finite number > 0, each problem named by its 1-based row.
+ * number and every vi a finite number > 0 (>= 0 with `allowZeroVi`, as metafor's rma.uni accepts
+ * vi = 0), each problem named by its 1-based row.
  */
 export function checkStudies(
   tool: string,
   yi: readonly number[],
   vi: readonly number[],
   slab?: readonly string[],
+  allowZeroVi = false,
 ): void {
   const k = yi.length;
   if (k === 0) fail(tool, "yi", "must have at least 1 element (k = 0: no studies)", 0);
@@ -91,11 +93,13 @@ export function checkStudies(
     const v = vi[i];
     if (typeof v !== "number" || !Number.isFinite(v)) {
       issues.push({ path: "vi", row: i + 1, rule: "must be a finite number", received: v });
-    } else if (!(v > 0)) {
+    } else if (allowZeroVi ? !(v >= 0) : !(v > 0)) {
       issues.push({
         path: "vi",
         row: i + 1,
-        rule: "must be > 0 (a sampling variance; 0 would give the study infinite weight)",
+        rule: allowZeroVi
+          ? "must be >= 0 (a sampling variance)"
+          : "must be > 0 (a sampling variance; 0 would give the study infinite weight)",
         received: v,
       });
     }
@@ -104,6 +108,7 @@ export function checkStudies(
   // the weighted sums the fit needs must be representable: Σ yi²/vi (Q) and Σ 1/vi³ (tr(PP))
   let q = 0, w3 = 0;
   for (let i = 0; i < k; i++) {
+    if (vi[i] === 0) continue; // allowed only with allowZeroVi; the fit handles it as metafor does
     q += yi[i] * (yi[i] / vi[i]);
     w3 += 1 / (vi[i] * vi[i] * vi[i]);
   }

@@ -514,7 +514,8 @@ export function analyseStudies(text: string, options: AnalyseOptions = {}): Anal
   } else {
     const f = fit(() => rma({ yi: y, vi: v, method, test, level, slab }));
     model = f;
-    if (method !== "FE" && f.k >= 2) {
+    warnings.push(...f.warnings.map((w) => w.replace(/^rma: /, `${tool}: `)));
+    if (method !== "FE" && f.k >= 2 && f.vt !== null) {
       try {
         ci = confint(f);
       } catch (e) {

@@ -324,15 +324,15 @@ export interface CumulResult {
   /** Confidence bounds. */
   ci_ub: number[];
   /** Cochran's Q and its p-value. */
-  Q: number[];
+  Q: (number | null)[];
   /** p-value of Q. */
-  Qp: number[];
+  Qp: (number | null)[];
   /** τ² (null for a fixed-effect fit). */
   tau2: number[] | null;
   /** I² (%) and H². */
-  I2: number[];
+  I2: (number | null)[];
   /** H². */
-  H2: number[];
+  H2: (number | null)[];
 }
 
 /**

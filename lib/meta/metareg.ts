@@ -59,6 +59,14 @@ export interface RmaModsInput {
 export interface RmaModsResult extends RmaHeterogeneity {
   /** Always "rma.uni.mods" (a model with moderators). */
   model: "rma.uni.mods";
+  /** Residual Cochran's Q (rmaMods refuses vi = 0, so never null). */
+  QE: number;
+  /** p-value of QE. */
+  QEp: number;
+  /** metafor's residual I² (%). */
+  I2: number;
+  /** metafor's residual H². */
+  H2: number;
   /** Number of studies. */
   k: number;
   /** Number of coefficients (metafor's `p`, not a p-value). */
