@@ -115,6 +115,26 @@ Comma-, semicolon- and tab-separated files are read, also with a decimal comma (
     "what.estimators": "estimator comparison",
     "what.effects": "effect sizes",
     "what.r": "r sensitivity",
+    "what.influence": "influence diagnostics",
+    "what.baujat": "Baujat plot",
+    "what.cumul": "cumulative meta-analysis",
+    "diag.failed": "No {what}: {error}",
+    "influence.none": "No study is influential by metafor's rules.",
+    "influence.some": "{n} study/studies marked * (highlighted) are influential by metafor's rules.",
+    "col.inf": "influential",
+    "col.weightPct": "weight (%)",
+    "cumul.byYear": "Studies are added in order of the column {column}.",
+    "cumul.byRow": "The data have no year column: studies are added in the order of the rows.",
+    "cumul.xlabel": "Pooled {label} (cumulative) with 95% CI",
+    "md.influence": `## Influential studies
+
+Does one study drive the result? For each study the table shows metafor's \`influence()\` diagnostics from refitting the model without it: the externally studentised residual (rstudent), DFFITS, Cook's distance, the covariance ratio, τ² and Q without the study, the hat value, its weight and DFBETAS. A study is marked * when it is influential by metafor's rules (any of |DFFITS| > 3√(p/(k−p)), a Cook's distance above the median of χ² with p df, a hat value above 3p/k, |DFBETAS| > 1). With five studies every study carries much weight, so read the flags as a reason to look, not to drop.`,
+    "md.baujat": `## Baujat plot
+
+Each study's contribution to the heterogeneity (its squared Pearson residual in Q, x-axis) against its influence on the pooled estimate (the squared change of the estimate when it is left out, scaled by its variance, y-axis), as metafor's \`baujat()\`. Studies at the top right both make the studies heterogeneous and move the result.`,
+    "md.cumul": `## Cumulative meta-analysis
+
+The pooled estimate and its CI as the studies are added one by one (metafor's \`cumul()\`): in order of publication when the data have a year column, otherwise in the order of the rows. It shows whether the answer was already stable early or swung with later studies.`,
     "own.none": "No data of your own yet: the page shows the example data.",
     "own.failed": "Your data ({name}) could not be analysed, and the results of earlier data were removed:\n{error}",
     "own.ok": "Read {k} studies from {name} ({dialect}). Every result on this page comes from them.",
@@ -264,6 +284,26 @@ Bestanden met komma's, puntkomma's of tabs als scheidingsteken worden gelezen, o
     "what.estimators": "vergelijking van schatters",
     "what.effects": "effectgroottes",
     "what.r": "gevoeligheid voor r",
+    "what.influence": "invloedsdiagnostiek",
+    "what.baujat": "Baujat-plot",
+    "what.cumul": "cumulatieve meta-analyse",
+    "diag.failed": "Geen {what}: {error}",
+    "influence.none": "Geen enkele studie is invloedrijk volgens de regels van metafor.",
+    "influence.some": "{n} studie(s) met een * (gemarkeerd) zijn invloedrijk volgens de regels van metafor.",
+    "col.inf": "invloedrijk",
+    "col.weightPct": "gewicht (%)",
+    "cumul.byYear": "Studies worden toegevoegd in de volgorde van de kolom {column}.",
+    "cumul.byRow": "De data hebben geen jaarkolom: studies worden toegevoegd in de volgorde van de rijen.",
+    "cumul.xlabel": "Gepoolde {label} (cumulatief) met 95%-BI",
+    "md.influence": `## Invloedrijke studies
+
+Bepaalt één studie het resultaat? De tabel geeft per studie de diagnostiek van metafor's \`influence()\`, berekend door het model opnieuw te schatten zonder die studie: het extern gestudentiseerde residu (rstudent), DFFITS, de afstand van Cook, de covariantieratio, τ² en Q zonder de studie, de hat-waarde, het gewicht en DFBETAS. Een studie krijgt een * als ze invloedrijk is volgens de regels van metafor (een van: |DFFITS| > 3√(p/(k−p)), een afstand van Cook boven de mediaan van χ² met p vrijheidsgraden, een hat-waarde boven 3p/k, |DFBETAS| > 1). Met vijf studies weegt elke studie zwaar: lees een markering als reden om te kijken, niet om de studie weg te laten.`,
+    "md.baujat": `## Baujat-plot
+
+Per studie de bijdrage aan de heterogeniteit (het gekwadrateerde Pearson-residu in Q, x-as) tegen de invloed op de gepoolde schatting (de gekwadrateerde verandering van de schatting als de studie wordt weggelaten, gedeeld door haar variantie, y-as), zoals metafor's \`baujat()\`. Studies rechtsboven maken de studies heterogeen én verschuiven het resultaat.`,
+    "md.cumul": `## Cumulatieve meta-analyse
+
+De gepoolde schatting en haar BI terwijl de studies één voor één worden toegevoegd (metafor's \`cumul()\`): in volgorde van publicatie als de data een kolom year (of jaar) hebben, anders in de volgorde van de rijen. Zo ziet u of het antwoord al vroeg stabiel was of met latere studies verschoof.`,
     "own.none": "Nog geen eigen data: de pagina toont de voorbeelddata.",
     "own.failed":
       "Uw data ({name}) konden niet worden geanalyseerd, en de resultaten van eerdere data zijn verwijderd:\n{error}",
