@@ -7,7 +7,17 @@
  * "Cannot compute Q-test, I^2, or H^2 when there are non-positive sampling variances in the data."
  */
 import assert from "node:assert/strict";
-import { confint, rma, type Tau2Method } from "../../lib/meta/mod.ts";
+import {
+  confint,
+  cumul,
+  influence,
+  influenceRows,
+  leave1out,
+  regtest,
+  rma,
+  type Tau2Method,
+  trimfill,
+} from "../../lib/meta/mod.ts";
 import { ValidationError } from "../../lib/validate.ts";
 
 const assertEquals = (a: unknown, b: unknown) => assert.deepStrictEqual(a, b);
@@ -114,4 +124,25 @@ Deno.test("all vi > 0: no warnings and QE as before", () => {
   const f = rma({ yi, vi: vi.map((v) => v + 0.01) });
   assertEquals(f.warnings, []);
   assert.ok(typeof f.QE === "number" && typeof f.I2 === "number");
+});
+
+Deno.test("vi = 0 through the diagnostics: NA (null) where metafor reports NA, never NaN or Infinity", () => {
+  const y6 = [0.1, 0.9, -0.4, 1.2, 0.5, 0.3], v6 = [0.02, 0, 0.05, 0.03, 0.04, 0.02];
+  const fit = rma({ yi: y6, vi: v6 });
+  const inf = influence(fit);
+  // QE without study i is computable only when the study with vi = 0 (row 2) is the one left out
+  assert.deepStrictEqual(inf.QE_del.map((q) => q === null), [true, false, true, true, true, true]);
+  assert.ok(Number.isFinite(inf.QE_del[1]!));
+  for (const key of ["rstudent_z", "dffits", "cook_d", "cov_r", "tau2_del", "hat", "weight"] as const) {
+    assert.ok(inf[key].every((x) => Number.isFinite(x)), key);
+  }
+  assert.equal(influenceRows(inf, fit.slab)[0].QE_del, null);
+  const l1 = leave1out(fit);
+  assert.deepStrictEqual(l1.Q.map((q) => q === null), [true, false, true, true, true, true]);
+  const c = cumul(fit, [1, 2, 3, 4, 5, 6]);
+  assert.deepStrictEqual(c.Q.map((q) => q === null), [false, true, true, true, true, true]);
+  assert.ok(c.estimate.every((x) => Number.isFinite(x)));
+  // the refits of Egger's test and trim-and-fill need vi > 0: a clear message, not "not of full rank"
+  assertThrows(() => regtest(fit), ValidationError, "row 2 has vi = 0");
+  assertThrows(() => trimfill(fit), ValidationError, "row 2 has vi = 0");
 });
