@@ -165,3 +165,40 @@ export function knhaUndefined(tool: string, yi: readonly number[]): never {
     "knha",
   );
 }
+
+/**
+ * metafor's handling of vi = 0 once τ² is estimated (rma.uni): with τ² = 0 a weight 1/(vi + τ²) is
+ * infinite and metafor stops ("Division by zero when computing the inverse variance weights");
+ * otherwise it fits, warns, and reports the Q-test, I² and H² as NA. Returns the warnings (none
+ * when every vi > 0). `intOnly` picks metafor's wording ("Q-test" without moderators, "QE-test" with).
+ */
+export function zeroViWarnings(
+  context: string,
+  vi: readonly number[],
+  tau2: number,
+  method: string,
+  intOnly: boolean,
+): string[] {
+  const rows: number[] = [];
+  for (let i = 0; i < vi.length; i++) if (!(vi[i] > 0)) rows.push(i + 1);
+  if (rows.length === 0) return [];
+  const where = `row${rows.length > 1 ? "s" : ""} ${rows.join(", ")}`;
+  if (tau2 === 0) {
+    fail(
+      context,
+      "vi",
+      `= 0 (${where}) with tau2 = 0${method === "FE" ? " (FE model)" : ""}: ` +
+        '"Division by zero when computing the inverse variance weights", as metafor stops',
+      0,
+    );
+  }
+  if (rows.length === vi.length) {
+    // metafor stays silent when every vi is 0 (the user constrained them); the toolkit says why QE is null
+    return [`${context}: every vi is 0, so QE, QEp, I2 and H2 are NA (null), as metafor reports them.`];
+  }
+  return [
+    `${context}: There are outcomes with non-positive sampling variances (vi = 0 in ${where}).`,
+    `${context}: Cannot compute ${intOnly ? "Q" : "QE"}-test, I^2, or H^2 when there are non-positive sampling ` +
+    "variances in the data (QE, QEp, I2 and H2 are NA, as metafor).",
+  ];
+}

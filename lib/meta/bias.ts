@@ -47,7 +47,7 @@ function checkFit(fit: RmaResult, context: string): void {
   }
 }
 
-/** The regression and trim-and-fill refits here need every vi > 0 (rmaMods refuses vi = 0). */
+/** Egger's test (sei = sqrt(vi) as moderator) and trim-and-fill are run here only when every vi > 0. */
 function noZeroVi(fit: RmaResult, tool: string): void {
   const row = fit.vi.findIndex((v) => !(v > 0));
   if (row >= 0) {

@@ -34,7 +34,14 @@ import { type Interval, normalizeLevel } from "../conventions.ts";
 import { pchisq, pf, pnorm, pt, qchisq, qnorm, qt } from "../stats/distributions.ts";
 import { uniroot, UNIROOT_TOL } from "../stats/_uniroot.ts";
 import { estimateTau2 as estimateTau2Design, interceptDesign } from "./_tau2.ts";
-import { assertRepresentable, checkStudies, knhaUndefined, METHOD_NAMES, rmaSchema } from "./_validate.ts";
+import {
+  assertRepresentable,
+  checkStudies,
+  knhaUndefined,
+  METHOD_NAMES,
+  rmaSchema,
+  zeroViWarnings,
+} from "./_validate.ts";
 
 /** τ² estimators (metafor's names). "FE" is the fixed-effect (equal-effects) model. */
 export type Tau2Method = "FE" | "DL" | "HE" | "HS" | "SJ" | "ML" | "REML" | "EB" | "PM";
@@ -232,31 +239,9 @@ export function rmaFit(
   const p = 1;
   level = normalizeLevel(level, context);
   if (k === 1 && test !== "z") test = "z"; // metafor: "Setting argument test="z" since k=1."
-  let allvipos = true;
-  for (let i = 0; i < k; i++) if (!(vi[i] > 0)) allvipos = false;
-  const warnings: string[] = [];
-  const vi0 = !allvipos && vi.every((v) => v === 0); // metafor's vi0: the user constrained vi to 0
-  if (!allvipos && !vi0) {
-    const rows = vi.flatMap((v, i) => v > 0 ? [] : [i + 1]);
-    warnings.push(
-      `${context}: There are outcomes with non-positive sampling variances (vi = 0 in row${
-        rows.length > 1 ? "s" : ""
-      } ${rows.join(", ")}).`,
-    );
-  }
   const { tau2, se_tau2, iter } = estimateTau2Design(interceptDesign(k), yi, vi, method, context);
-  if (!allvipos && tau2 === 0) {
-    const rows = vi.flatMap((v, i) => v > 0 ? [] : [i + 1]);
-    fail(
-      context,
-      "vi",
-      `= 0 (row${rows.length > 1 ? "s" : ""} ${rows.join(", ")}) with tau2 = 0${
-        method === "FE" ? " (FE model)" : ""
-      }: ` +
-        '"Division by zero when computing the inverse variance weights", as metafor stops',
-      0,
-    );
-  }
+  const warnings = zeroViWarnings(context, vi, tau2, method, true);
+  const allvipos = warnings.length === 0;
   const s = wsums(yi, vi, tau2);
   const beta = s.mu;
   let vb = 1 / s.sw;
@@ -298,15 +283,6 @@ export function rmaFit(
       I2_Q =
       H2_Q =
         null;
-    if (vi0) {
-      // metafor stays silent when every vi is 0 (the user constrained them); the toolkit says why QE is null
-      warnings.push(`${context}: every vi is 0, so QE, QEp, I2 and H2 are NA (null), as metafor reports them.`);
-    } else {
-      warnings.push(
-        `${context}: Cannot compute Q-test, I^2, or H^2 when there are non-positive sampling variances ` +
-          "in the data (QE, QEp, I2 and H2 are NA, as metafor).",
-      );
-    }
   } else if (k > p) {
     const s0 = wsums(yi, vi, 0);
     QE = Math.max(0, s0.rss);

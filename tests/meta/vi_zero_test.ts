@@ -15,6 +15,7 @@ import {
   leave1out,
   regtest,
   rma,
+  rmaMods,
   type Tau2Method,
   trimfill,
 } from "../../lib/meta/mod.ts";
@@ -145,4 +146,37 @@ Deno.test("vi = 0 through the diagnostics: NA (null) where metafor reports NA, n
   // the refits of Egger's test and trim-and-fill need vi > 0: a clear message, not "not of full rank"
   assertThrows(() => regtest(fit), ValidationError, "row 2 has vi = 0");
   assertThrows(() => trimfill(fit), ValidationError, "row 2 has vi = 0");
+});
+
+Deno.test("rmaMods with vi = 0 as metafor: DL stops, FE stops, REML fits with QE/I2/H2 NA and the QE-test warning", () => {
+  const y6 = [0.1, 0.9, -0.4, 1.2, 0.5, 0.3], v6 = [0.02, 0, 0.05, 0.03, 0.04, 0.02];
+  const mods = { x: [1, 2, 3, 4, 5, 6] };
+  assertThrows(
+    () => rmaMods({ yi: y6, vi: v6, mods, method: "DL" }),
+    ValidationError,
+    "DL estimator cannot be used when there are non-positive sampling variances in the data",
+  );
+  assertThrows(
+    () => rmaMods({ yi: y6, vi: v6, mods, method: "FE" }),
+    ValidationError,
+    "Division by zero when computing the inverse variance weights",
+  );
+  const f = rmaMods({ yi: y6, vi: v6, mods });
+  assert.ok(f.tau2 > 0);
+  assertEquals([f.QE, f.QEp, f.I2, f.H2], [null, null, null, null]);
+  assert.ok(f.warnings.some((w) => w.includes("There are outcomes with non-positive sampling variances")));
+  assert.ok(
+    f.warnings.some((w) => w.includes("Cannot compute QE-test, I^2, or H^2 when there are non-positive sampling")),
+  );
+  // coefficients are the weighted least squares with w = 1/(vi + tau2)
+  const w = v6.map((v) => 1 / (v + f.tau2));
+  const sw = w.reduce((a, b) => a + b, 0), sx = w.reduce((a, b, i) => a + b * mods.x[i], 0);
+  const sy = w.reduce((a, b, i) => a + b * y6[i], 0), sxx = w.reduce((a, b, i) => a + b * mods.x[i] ** 2, 0);
+  const sxy = w.reduce((a, b, i) => a + b * mods.x[i] * y6[i], 0);
+  const slope = (sw * sxy - sx * sy) / (sw * sxx - sx * sx);
+  assertAlmostEquals(f.beta[1], slope, 1e-10);
+  for (const x of [...f.beta, ...f.se, ...f.ci_lb, ...f.ci_ub, ...f.pval, f.QM, f.QMp]) assert.ok(Number.isFinite(x));
+  assert.ok(f.R2 === null || Number.isFinite(f.R2));
+  // without any vi = 0 nothing changes
+  assertEquals(rmaMods({ yi: y6, vi: v6.map((v) => v + 0.01), mods }).warnings, []);
 });
