@@ -108,7 +108,11 @@ export interface ForestOptions {
   group?: readonly string[];
   /** Pooled estimate per stratum, drawn as a smaller diamond under the stratum's studies. */
   groupSummaries?: readonly ForestGroupSummary[];
-  /** Overall risk-of-bias judgement of each study (in the fit's order): a coloured dot per row and a legend. */
+  /**
+   * Overall risk-of-bias judgement of each study (in the fit's order): a coloured dot per row and a
+   * legend. Read as a file spells it: case and surrounding spaces are ignored, an empty cell is
+   * "Not assessed".
+   */
   rob?: readonly ("Low" | "Some concerns" | "High" | "No information" | "Not assessed")[];
   /** Colours per level (default {@link FOREST_ROB_COLOURS}, robvis). */
   robColours?: Partial<Record<"Low" | "Some concerns" | "High" | "No information" | "Not assessed", string>>;
@@ -280,6 +284,14 @@ const fitSchema = z.looseObject({
   method: z.string().optional(),
 });
 
+/** A level as a file may spell it: case and surrounding spaces ignored, an empty cell "Not assessed". */
+function robLevelOf(v: unknown): unknown {
+  if (typeof v !== "string") return v;
+  const t = v.trim().toLowerCase();
+  if (t === "") return "Not assessed";
+  return FOREST_ROB_LEVELS.find((l) => l.toLowerCase() === t) ?? v;
+}
+
 const optionsSchema = z.object({
   level: levelSchema.optional(),
   transf: transformSchema.optional(),
@@ -298,9 +310,12 @@ const optionsSchema = z.object({
     ci_ub: z.number().finite(),
     label: z.string().optional(),
   })).optional(),
-  rob: z.array(z.enum(FOREST_ROB_LEVELS as [ForestRobLevel, ...ForestRobLevel[]], {
-    error: `must be one of ${FOREST_ROB_LEVELS.map((l) => `"${l}"`).join(", ")}`,
-  })).optional(),
+  rob: z.array(z.preprocess(
+    robLevelOf,
+    z.enum(FOREST_ROB_LEVELS as [ForestRobLevel, ...ForestRobLevel[]], {
+      error: `must be one of ${FOREST_ROB_LEVELS.map((l) => `"${l}"`).join(", ")}`,
+    }),
+  )).optional(),
   robColours: z.partialRecord(
     z.enum(FOREST_ROB_LEVELS as [ForestRobLevel, ...ForestRobLevel[]]),
     z.string().min(1),

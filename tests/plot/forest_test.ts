@@ -295,4 +295,7 @@ Deno.test("forest plot risk-of-bias column: wrong level or length is a clear err
     /forestData options: .*rob.*must be one of "Low", "Some concerns"/,
   );
   assert.throws(() => forestData(fit, { rob: ["Low"] }), /forestData: rob must have 5 elements/);
+  // as a CSV column spells them: case and spaces ignored, an empty cell is "Not assessed"
+  const d = forestData(fit, { rob: [" low", "HIGH", "some concerns ", "", "No Information"] as any });
+  assert.deepEqual(d.rows.map((r) => r.rob), ["Low", "High", "Some concerns", "Not assessed", "No information"]);
 });
