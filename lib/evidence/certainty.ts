@@ -1049,7 +1049,7 @@ export interface PooledFit {
   /** Confidence level in percent. */
   level: number;
   /** I² in percent. */
-  I2: number;
+  I2: number | null;
   /** τ. */
   tau: number;
   /** Lower end of the prediction interval. */

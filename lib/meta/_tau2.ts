@@ -384,6 +384,17 @@ export function estimateTau2(
   context = "rma",
 ): Tau2Fit {
   const { k, p } = d;
+  const allvipos = vi.every((v) => v > 0);
+  if (!allvipos && (method === "DL" || method === "HS" || method === "PM")) {
+    // metafor: "<method> estimator cannot be used when there are non-positive sampling variances in the data."
+    fail(
+      context,
+      "method",
+      `cannot be ${method} here: "${method} estimator cannot be used when there are non-positive sampling ` +
+        `variances in the data" (some vi = 0), as metafor stops; use REML, ML, EB, HE or SJ`,
+      method,
+    );
+  }
   if (method === "FE") return { tau2: 0, se_tau2: null, iter: 0 };
   if (k === 1 && p === 1) return { tau2: 0, se_tau2: null, iter: 0 };
   if (p + 1 > k) {
@@ -488,8 +499,8 @@ export function estimateTau2(
           fail(context, "method", `${method}: Fisher scoring did not converge in ${MAXITER} iterations`, method);
         }
       }
-      if (method !== "EB") {
-        // metafor's ll0check: if the (restricted) likelihood is larger at tau2 = 0, use 0.
+      if (method !== "EB" && allvipos) {
+        // metafor's ll0check (only when every vi > 0, as metafor): if the (restricted) likelihood is larger at tau2 = 0, use 0.
         const ll = (t: number) => {
           const s = ws(t, false);
           let sl = 0;

@@ -71,13 +71,15 @@ export const rSensitivitySchema = z.strictObject({
 
 /**
  * Check per-study effect sizes and variances: at least one study, equal lengths, every yi a finite
- * number and every vi a finite number > 0, each problem named by its 1-based row.
+ * number and every vi a finite number > 0 (>= 0 with `allowZeroVi`, as metafor's rma.uni accepts
+ * vi = 0), each problem named by its 1-based row.
  */
 export function checkStudies(
   tool: string,
   yi: readonly number[],
   vi: readonly number[],
   slab?: readonly string[],
+  allowZeroVi = false,
 ): void {
   const k = yi.length;
   if (k === 0) fail(tool, "yi", "must have at least 1 element (k = 0: no studies)", 0);
@@ -91,11 +93,13 @@ export function checkStudies(
     const v = vi[i];
     if (typeof v !== "number" || !Number.isFinite(v)) {
       issues.push({ path: "vi", row: i + 1, rule: "must be a finite number", received: v });
-    } else if (!(v > 0)) {
+    } else if (allowZeroVi ? !(v >= 0) : !(v > 0)) {
       issues.push({
         path: "vi",
         row: i + 1,
-        rule: "must be > 0 (a sampling variance; 0 would give the study infinite weight)",
+        rule: allowZeroVi
+          ? "must be >= 0 (a sampling variance)"
+          : "must be > 0 (a sampling variance; 0 would give the study infinite weight)",
         received: v,
       });
     }
@@ -104,6 +108,7 @@ export function checkStudies(
   // the weighted sums the fit needs must be representable: Σ yi²/vi (Q) and Σ 1/vi³ (tr(PP))
   let q = 0, w3 = 0;
   for (let i = 0; i < k; i++) {
+    if (vi[i] === 0) continue; // allowed only with allowZeroVi; the fit handles it as metafor does
     q += yi[i] * (yi[i] / vi[i]);
     w3 += 1 / (vi[i] * vi[i] * vi[i]);
   }
@@ -159,4 +164,41 @@ export function knhaUndefined(tool: string, yi: readonly number[]): never {
     }, so the Knapp-Hartung scale factor is 0 and t would be infinite; use test "z"`,
     "knha",
   );
+}
+
+/**
+ * metafor's handling of vi = 0 once τ² is estimated (rma.uni): with τ² = 0 a weight 1/(vi + τ²) is
+ * infinite and metafor stops ("Division by zero when computing the inverse variance weights");
+ * otherwise it fits, warns, and reports the Q-test, I² and H² as NA. Returns the warnings (none
+ * when every vi > 0). `intOnly` picks metafor's wording ("Q-test" without moderators, "QE-test" with).
+ */
+export function zeroViWarnings(
+  context: string,
+  vi: readonly number[],
+  tau2: number,
+  method: string,
+  intOnly: boolean,
+): string[] {
+  const rows: number[] = [];
+  for (let i = 0; i < vi.length; i++) if (!(vi[i] > 0)) rows.push(i + 1);
+  if (rows.length === 0) return [];
+  const where = `row${rows.length > 1 ? "s" : ""} ${rows.join(", ")}`;
+  if (tau2 === 0) {
+    fail(
+      context,
+      "vi",
+      `= 0 (${where}) with tau2 = 0${method === "FE" ? " (FE model)" : ""}: ` +
+        '"Division by zero when computing the inverse variance weights", as metafor stops',
+      0,
+    );
+  }
+  if (rows.length === vi.length) {
+    // metafor stays silent when every vi is 0 (the user constrained them); the toolkit says why QE is null
+    return [`${context}: every vi is 0, so QE, QEp, I2 and H2 are NA (null), as metafor reports them.`];
+  }
+  return [
+    `${context}: There are outcomes with non-positive sampling variances (vi = 0 in ${where}).`,
+    `${context}: Cannot compute ${intOnly ? "Q" : "QE"}-test, I^2, or H^2 when there are non-positive sampling ` +
+    "variances in the data (QE, QEp, I2 and H2 are NA, as metafor).",
+  ];
 }

@@ -510,11 +510,14 @@ export function analyseStudies(text: string, options: AnalyseOptions = {}): Anal
   if (call.mods.length) {
     const mods: Record<string, number[] | string[]> = {};
     for (const m of call.mods) mods[m] = sel(modCols[m] as unknown[]) as number[] | string[];
-    model = fit(() => rmaMods({ yi: y, vi: v, mods, method, test, level, slab }));
+    const m = fit(() => rmaMods({ yi: y, vi: v, mods, method, test, level, slab }));
+    model = m;
+    warnings.push(...m.warnings.map((w) => w.replace(/^rmaMods: /, `${tool}: `)));
   } else {
     const f = fit(() => rma({ yi: y, vi: v, method, test, level, slab }));
     model = f;
-    if (method !== "FE" && f.k >= 2) {
+    warnings.push(...f.warnings.map((w) => w.replace(/^rma: /, `${tool}: `)));
+    if (method !== "FE" && f.k >= 2 && f.vt !== null) {
       try {
         ci = confint(f);
       } catch (e) {

@@ -47,6 +47,19 @@ function checkFit(fit: RmaResult, context: string): void {
   }
 }
 
+/** Egger's test (sei = sqrt(vi) as moderator) and trim-and-fill are run here only when every vi > 0. */
+function noZeroVi(fit: RmaResult, tool: string): void {
+  const row = fit.vi.findIndex((v) => !(v > 0));
+  if (row >= 0) {
+    fail(
+      tool,
+      "fit.vi",
+      `must all be > 0 (row ${row + 1} has vi = 0; the refits of ${tool} need positive sampling variances)`,
+      fit.vi[row],
+    );
+  }
+}
+
 /**
  * Egger's regression test for funnel-plot asymmetry: refit the model with sei = sqrt(vi) as
  * moderator (same method and test) and test its coefficient. Needs k >= 3.
@@ -54,6 +67,7 @@ function checkFit(fit: RmaResult, context: string): void {
  */
 export function regtest(fit: RmaResult): RegtestResult {
   checkFit(fit, "regtest");
+  noZeroVi(fit, "regtest");
   if (fit.k < 3) fail("regtest", "fit.k", "must be >= 3 for a regression test", fit.k);
   const X = fit.vi.map((v) => [1, Math.sqrt(v)]);
   const r = rmaX(fit.yi, fit.vi, X, ["intrcpt", "sei"], fit.method, fit.test, fit.level, fit.slab, true, "regtest");
@@ -133,6 +147,7 @@ export function trimfill(fit: RmaResult, options: TrimfillOptions = {}): Trimfil
   let { side } = options;
   const { estimator = "L0", maxiter = 100, refit = "metafor" } = options ?? {};
   checkFit(fit, "trimfill");
+  noZeroVi(fit, "trimfill");
   if (fit.k < 2) fail("trimfill", "fit.k", "must be >= 2 (stopped because k = 1)", fit.k);
   if (fit.k < 3 && side === undefined) {
     fail(

@@ -147,7 +147,7 @@ function det(A: number[][]): number {
 
 interface Loo {
   tau2: number[];
-  QE: number[];
+  QE: (number | null)[];
   beta: number[][];
   vb: number[][][];
 }
@@ -165,7 +165,8 @@ function leaveOneOut(tool: string, f: Fit0): Loo {
       vb = vb.map((r) => r.map((v) => v * s2w));
     }
     out.tau2.push(t2);
-    out.QE.push(qe(tool, yi, vi, X));
+    // metafor: QE.del is NA when the refit has a non-positive sampling variance (vi = 0)
+    out.QE.push(vi.every((v) => v > 0) ? qe(tool, yi, vi, X) : null);
     out.beta.push(g.beta);
     out.vb.push(vb);
   }
@@ -189,8 +190,8 @@ export interface InfluenceResult {
   cov_r: number[];
   /** Leave-one-out τ². */
   tau2_del: number[];
-  /** Leave-one-out QE. */
-  QE_del: number[];
+  /** Leave-one-out QE (null, metafor's NA, when the refit keeps a study with vi = 0). */
+  QE_del: (number | null)[];
   /** Hat values. */
   hat: number[];
   /** Weights in percent. */
@@ -324,15 +325,15 @@ export interface CumulResult {
   /** Confidence bounds. */
   ci_ub: number[];
   /** Cochran's Q and its p-value. */
-  Q: number[];
+  Q: (number | null)[];
   /** p-value of Q. */
-  Qp: number[];
+  Qp: (number | null)[];
   /** τ² (null for a fixed-effect fit). */
   tau2: number[] | null;
   /** I² (%) and H². */
-  I2: number[];
+  I2: (number | null)[];
   /** H². */
-  H2: number[];
+  H2: (number | null)[];
 }
 
 /**
@@ -1197,8 +1198,8 @@ export interface InfluenceRow {
   cov_r: number;
   /** τ² without the study. */
   tau2_del: number;
-  /** QE without the study. */
-  QE_del: number;
+  /** QE without the study (null when another study has vi = 0). */
+  QE_del: number | null;
   /** Hat value. */
   hat: number;
   /** Weight (%). */

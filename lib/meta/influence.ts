@@ -37,15 +37,15 @@ export interface Leave1outResult {
   /** Upper confidence bound. */
   ci_ub: number[];
   /** Cochran's Q without that study. */
-  Q: number[];
+  Q: (number | null)[];
   /** p-value of Q. */
-  Qp: number[];
+  Qp: (number | null)[];
   /** τ² without that study. */
   tau2: number[];
   /** I² (metafor's) without that study. */
-  I2: number[];
+  I2: (number | null)[];
   /** H² without that study. */
-  H2: number[];
+  H2: (number | null)[];
 }
 
 /** Options of {@link leave1out}. */

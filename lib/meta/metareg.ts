@@ -29,7 +29,7 @@ import { normalizeLevel } from "../conventions.ts";
 import { pchisq, pf, pnorm, pt, qnorm, qt } from "../stats/distributions.ts";
 import { rmaFit, type RmaHeterogeneity, type Tau2Method, type TestType } from "./rma.ts";
 import { designOf, estimateTau2, invSPD, wstats } from "./_tau2.ts";
-import { assertRepresentable, checkStudies, knhaUndefined, rmaModsSchema } from "./_validate.ts";
+import { assertRepresentable, checkStudies, knhaUndefined, rmaModsSchema, zeroViWarnings } from "./_validate.ts";
 
 /** Input of {@link rmaMods}. */
 export interface RmaModsInput {
@@ -106,6 +106,8 @@ export interface RmaModsResult extends RmaHeterogeneity {
   X: number[][];
   /** Study labels. */
   slab: string[];
+  /** What metafor would warn about (vi = 0: the QE-test, I² and H² cannot be computed); empty otherwise. */
+  warnings: string[];
 }
 
 /** Build the model matrix from named moderator columns (R's model.matrix with treatment contrasts). */
@@ -189,6 +191,9 @@ export function rmaX(
   level = normalizeLevel(level, context);
   if (k === 1 && test !== "z") test = "z";
   const { tau2, se_tau2, iter } = estimateTau2(X, yi, vi, method, context);
+  // vi = 0 as metafor: stop when tau2 = 0, else warn and report QE, QEp, I2 and H2 as NA (null)
+  const warnings = zeroViWarnings(context, vi, tau2, method, hasIntercept && p === 1);
+  const allvipos = warnings.length === 0;
   const w = vi.map((v) => 1 / (v + tau2));
   const s = wstats(X, w, yi, context, false);
   const beta = s.beta;
@@ -226,8 +231,14 @@ export function rmaX(
     pval = zval.map((z) => 2 * pnorm(Math.abs(z), 0, 1, { lower: false }));
     crit = qnorm(alpha / 2, 0, 1, { lower: false });
   }
-  let QE = 0, QEp = 1, I2 = 0, H2 = 1;
-  if (k > p) {
+  let QE: number | null = 0, QEp: number | null = 1, I2: number | null = 0, H2: number | null = 1;
+  if (!allvipos) {
+    QE =
+      QEp =
+      I2 =
+      H2 =
+        null;
+  } else if (k > p) {
     const ybar = yi.reduce((a, b) => a + b, 0) / k;
     const s0 = wstats(X, vi.map((v) => 1 / v), yi.map((v) => v - ybar), context);
     QE = Math.max(0, s0.yPy);
@@ -242,7 +253,7 @@ export function rmaX(
     }
   }
   for (const [name, v] of [["QE", QE], ["I2", I2], ["H2", H2], ["QM", QM]] as const) {
-    assertRepresentable(context, name, v, yi, vi);
+    if (v !== null) assertRepresentable(context, name, v, yi, vi);
   }
   if (se_tau2 !== null) assertRepresentable(context, "se_tau2", se_tau2, yi, vi);
   let R2: number | null = null;
@@ -250,10 +261,19 @@ export function rmaX(
     if (method === "FE") {
       // metafor 3.8.1: max(0, 100 * adjusted R² of lm(yi ~ X, weights = 1/vi)). The weighted residual
       // sum of squares is QE and the weighted total sum of squares the Q of the intercept-only model.
-      R2 = k > p ? fixedEffectR2(yi, vi, QE, k, p) : null;
-    } else {
+      R2 = k > p && QE !== null ? fixedEffectR2(yi, vi, QE, k, p) : null;
+    } else if (allvipos) {
       const tau2RE = rmaFit(yi, vi, method, "z", level, slab, context).tau2;
       R2 = tau2RE === 0 ? 0 : Math.max(0, 100 * (tau2RE - tau2) / tau2RE);
+    } else {
+      // metafor fits the intercept-only model in try(); when that stops (tau2 = 0 with vi = 0), R2 is NA
+      try {
+        const tau2RE = rmaFit(yi, vi, method, "z", level, slab, context).tau2;
+        R2 = Math.max(0, 100 * (tau2RE - tau2) / tau2RE);
+      } catch (e) {
+        if (!(e instanceof ValidationError)) throw e;
+        warnings.push(`${context}: R2 is NA: the model without moderators stops (${e.message})`);
+      }
     }
   }
   return {
@@ -289,6 +309,7 @@ export function rmaX(
     vi: vi.slice(),
     X: Xrows,
     slab,
+    warnings,
   };
 }
 
@@ -316,7 +337,7 @@ function fixedEffectR2(yi: number[], vi: number[], QE: number, k: number, p: num
  */
 export function rmaMods(input: RmaModsInput): RmaModsResult {
   const d = parseInput(rmaModsSchema, input, "rmaMods") as RmaModsInput;
-  checkStudies("rmaMods", d.yi, d.vi, d.slab);
+  checkStudies("rmaMods", d.yi, d.vi, d.slab, true);
   const k = d.yi.length;
   const intercept = d.intercept ?? true;
   const { X, colnames } = modelMatrix(d.mods, k, intercept);

@@ -44,7 +44,7 @@
  * if (ci.level !== 90 || !(ci.tau2.ci_lb <= ci.tau2.estimate && ci.tau2.estimate <= ci.tau2.ci_ub)) {
  *   throw new Error("confint");
  * }
- * if (Math.abs(fit.I2 - fit.I2_Q) > 1e-9) throw new Error("for DL the two I2 definitions coincide");
+ * if (Math.abs(fit.I2! - fit.I2_Q!) > 1e-9) throw new Error("for DL the two I2 definitions coincide");
  * ```
  *
  * Meta-regression on the BCG trials' latitude (metafor: slope -0.0291, QM = 16.36 with REML):
@@ -68,6 +68,14 @@
  * const res = analyseStudies(csv, { mods: ["dose"], level: 0.95 });
  * if (res.model.k !== 4 || res.data.row.join() !== "1,2,4,5") throw new Error("study C is dropped");
  * if (!/missing dose omitted from model fitting: row 3 \(C\)/.test(res.warnings[0])) throw new Error("warning");
+ * ```
+ * The same analysis as a metafor script to run in R (`deno task meta --emit-r`, the notebook's R download):
+ * ```ts
+ * import { analyseStudies, metaforScript } from "./mod.ts";
+ * const script = metaforScript(analyseStudies("yi,vi\n0.5,0.06\n1.0,0.03\n1.8,0.23\n"), "studies.csv");
+ * if (!script.split("\n").includes('res <- rma(yi, vi, data = dat, method = "REML", test = "z", level = 95)')) {
+ *   throw new Error(script);
+ * }
  * ```
  * Several effect sizes per study: the CHE working model with CR2 cluster-robust inference, beside
  * naive pooling (metafor + clubSandwich on `dat.assink2016`: 0.3678, CR2 df 14.53):
@@ -128,6 +136,7 @@ export {
   STUDY_COLUMNS,
   type TrimfillSummary,
 } from "./analyse.ts";
+export { metaforScript } from "./rscript.ts";
 
 // Multilevel and multivariate models as metafor's rma.mv, with predictions and profile-likelihood CIs.
 export {

@@ -34,7 +34,14 @@ import { type Interval, normalizeLevel } from "../conventions.ts";
 import { pchisq, pf, pnorm, pt, qchisq, qnorm, qt } from "../stats/distributions.ts";
 import { uniroot, UNIROOT_TOL } from "../stats/_uniroot.ts";
 import { estimateTau2 as estimateTau2Design, interceptDesign } from "./_tau2.ts";
-import { assertRepresentable, checkStudies, knhaUndefined, METHOD_NAMES, rmaSchema } from "./_validate.ts";
+import {
+  assertRepresentable,
+  checkStudies,
+  knhaUndefined,
+  METHOD_NAMES,
+  rmaSchema,
+  zeroViWarnings,
+} from "./_validate.ts";
 
 /** τ² estimators (metafor's names). "FE" is the fixed-effect (equal-effects) model. */
 export type Tau2Method = "FE" | "DL" | "HE" | "HS" | "SJ" | "ML" | "REML" | "EB" | "PM";
@@ -47,7 +54,11 @@ export type TestType = "z" | "knha";
 export interface RmaInput {
   /** Effect sizes, one per study (finite numbers). */
   yi: number[];
-  /** Sampling variances, one per study (finite and > 0). */
+  /**
+   * Sampling variances, one per study (finite and >= 0). As metafor, vi = 0 is accepted with a
+   * warning: DL, HS and PM then stop, FE (or any fit ending with τ² = 0) stops with "Division by
+   * zero when computing the inverse variance weights", and otherwise QE, QEp, I² and H² are null.
+   */
   vi: number[];
   /** τ² estimator, default "REML". */
   method?: Tau2Method;
@@ -65,22 +76,22 @@ export interface RmaHeterogeneity {
   tau2: number;
   /** Standard error of τ² (null for FE). */
   se_tau2: number | null;
-  /** Cochran's Q (residual heterogeneity with moderators). */
-  QE: number;
+  /** Cochran's Q (residual heterogeneity with moderators); null (metafor's NA) when some vi = 0. */
+  QE: number | null;
   /** Degrees of freedom of QE (k - p). */
   QEdf: number;
-  /** p-value of QE. */
-  QEp: number;
+  /** p-value of QE; null when some vi = 0. */
+  QEp: number | null;
   /** Omnibus test of the coefficient(s) (without moderators: of the intercept): chi² (z test) or F (knha). */
   QM: number;
   /** Degrees of freedom of QM: [numerator, denominator (null under z)]. */
   QMdf: [number, number | null];
   /** p-value of QM. */
   QMp: number;
-  /** metafor's I² (%), τ²-based (from QE for FE); residual with moderators. */
-  I2: number;
-  /** metafor's H², τ²-based (from QE for FE). */
-  H2: number;
+  /** metafor's I² (%), τ²-based (from QE for FE); residual with moderators; null when some vi = 0. */
+  I2: number | null;
+  /** metafor's H², τ²-based (from QE for FE); null when some vi = 0. */
+  H2: number | null;
 }
 
 /** Result of {@link rma}: metafor's quantities with metafor's names (JSON-serialisable). */
@@ -115,12 +126,12 @@ export interface RmaResult extends RmaHeterogeneity {
   pi_ub: number;
   /** τ, the SD of the true effects. */
   tau: number;
-  /** Higgins & Thompson's I² (%), Q-based: max(0, (QE - df)/QE)·100. */
-  I2_Q: number;
-  /** Higgins & Thompson's H², Q-based: QE/df. */
-  H2_Q: number;
-  /** metafor's "typical" within-study variance used for I2/H2. */
-  vt: number;
+  /** Higgins & Thompson's I² (%), Q-based: max(0, (QE - df)/QE)·100; null when some vi = 0. */
+  I2_Q: number | null;
+  /** Higgins & Thompson's H², Q-based: QE/df; null when some vi = 0. */
+  H2_Q: number | null;
+  /** metafor's "typical" within-study variance used for I2/H2; null when some vi = 0. */
+  vt: number | null;
   /** Knapp–Hartung scale factor (1 under the z test). */
   s2w: number;
   /** Degrees of freedom of t/F under knha (k - p); null under z. */
@@ -137,6 +148,8 @@ export interface RmaResult extends RmaHeterogeneity {
   vi: number[];
   /** Study labels. */
   slab: string[];
+  /** What metafor would warn about (vi = 0: the Q-test, I² and H² cannot be computed); empty otherwise. */
+  warnings: string[];
 }
 
 const RMA_KEYS = new Set(["yi", "vi", "method", "test", "level", "slab"]);
@@ -160,7 +173,7 @@ export function validateRmaInput(input: RmaInput, context = "rma"): Required<Omi
   const d = ok
     ? { ...input, level: input.level === undefined ? undefined : normalizeLevel(input.level, context) }
     : parseInput(rmaSchema, input, context) as RmaInput;
-  checkStudies(context, d.yi, d.vi, d.slab);
+  checkStudies(context, d.yi, d.vi, d.slab, true);
   return {
     yi: d.yi,
     vi: d.vi,
@@ -227,6 +240,8 @@ export function rmaFit(
   level = normalizeLevel(level, context);
   if (k === 1 && test !== "z") test = "z"; // metafor: "Setting argument test="z" since k=1."
   const { tau2, se_tau2, iter } = estimateTau2Design(interceptDesign(k), yi, vi, method, context);
+  const warnings = zeroViWarnings(context, vi, tau2, method, true);
+  const allvipos = warnings.length === 0;
   const s = wsums(yi, vi, tau2);
   const beta = s.mu;
   let vb = 1 / s.sw;
@@ -257,8 +272,18 @@ export function rmaFit(
     QMp = pchisq(QM, 1, { lower: false });
   }
   // Heterogeneity (always FE weights)
-  let QE = 0, QEp = 1, I2 = 0, H2 = 1, vt = 0, I2_Q = 0, H2_Q = 1;
-  if (k > p) {
+  let QE: number | null = 0, QEp: number | null = 1, I2: number | null = 0, H2: number | null = 1;
+  let vt: number | null = 0, I2_Q: number | null = 0, H2_Q: number | null = 1;
+  if (!allvipos) {
+    QE =
+      QEp =
+      I2 =
+      H2 =
+      vt =
+      I2_Q =
+      H2_Q =
+        null;
+  } else if (k > p) {
     const s0 = wsums(yi, vi, 0);
     QE = Math.max(0, s0.rss);
     QEp = pchisq(QE, k - p, { lower: false });
@@ -273,9 +298,9 @@ export function rmaFit(
       H2 = tau2 / vt + 1;
     }
   }
-  assertRepresentable(context, "QE", QE, yi, vi);
-  assertRepresentable(context, "I2", I2, yi, vi);
-  assertRepresentable(context, "H2", H2, yi, vi);
+  if (QE !== null) assertRepresentable(context, "QE", QE, yi, vi);
+  if (I2 !== null) assertRepresentable(context, "I2", I2, yi, vi);
+  if (H2 !== null) assertRepresentable(context, "H2", H2, yi, vi);
   if (se_tau2 !== null) assertRepresentable(context, "se_tau2", se_tau2, yi, vi);
   const piSe = Math.sqrt(vb + tau2);
   const weights = new Array<number>(k);
@@ -317,6 +342,7 @@ export function rmaFit(
     yi: yi.slice(),
     vi: vi.slice(),
     slab: slab.slice(),
+    warnings,
   };
 }
 
@@ -370,6 +396,14 @@ export function confint(fit: RmaResult, level?: number): ConfintResult {
   }
   if (fit.k < 2) fail("confint", "fit.k", "must be >= 2 (stopped because k = 1)", fit.k);
   if (fit.method === "FE") fail("confint", "fit.method", "must not be FE (no random-effects component)", "FE");
+  if (fit.vt === null) {
+    fail(
+      "confint",
+      "fit.vi",
+      "Cannot compute CI for tau^2 when there are non-positive sampling variances in the data (as metafor)",
+      0,
+    );
+  }
   if (fit.p !== 1) fail("confint", "fit.p", "must be 1 (Q-profile CI here is for intercept-only models)", fit.p);
   const lvl = normalizeLevel(level ?? fit.level, "confint", "level");
   const { yi, vi, k } = fit;
@@ -414,15 +448,15 @@ export function confint(fit: RmaResult, level?: number): ConfintResult {
   } else {
     lb = solve(critU, Qmin, Qmax);
   }
-  const vt = fit.vt;
+  const vt: number = fit.vt;
   const i2 = (t: number) => 100 * t / (vt + t);
   const h2 = (t: number) => t / vt + 1;
   const iv = (estimate: number, ci_lb: number, ci_ub: number): Interval => ({ estimate, ci_lb, ci_ub, level: lvl });
   return {
     tau2: iv(fit.tau2, lb, ub),
     tau: iv(Math.sqrt(Math.max(0, fit.tau2)), Math.sqrt(Math.max(0, lb)), Math.sqrt(Math.max(0, ub))),
-    I2: iv(fit.I2, i2(lb), i2(ub)),
-    H2: iv(fit.H2, h2(lb), h2(ub)),
+    I2: iv(i2(fit.tau2), i2(lb), i2(ub)),
+    H2: iv(h2(fit.tau2), h2(lb), h2(ub)),
     level: lvl,
     ci_null: ciNull,
     lb_sign: lbSign,

@@ -62,14 +62,14 @@ export interface RSensitivityRow {
   pval: number;
   /** τ². */
   tau2: number;
-  /** Cochran's Q. */
-  QE: number;
-  /** Its p-value. */
-  QEp: number;
-  /** metafor's τ²-based I² (%). */
-  I2: number;
-  /** Higgins' Q-based I² (%). */
-  I2_Q: number;
+  /** Cochran's Q (null, metafor's NA, when some vi = 0). */
+  QE: number | null;
+  /** Its p-value (null when some vi = 0). */
+  QEp: number | null;
+  /** metafor's τ²-based I² (%) (null when some vi = 0). */
+  I2: number | null;
+  /** Higgins' Q-based I² (%) (null when some vi = 0). */
+  I2_Q: number | null;
   /** Effect sizes at this r. */
   yi: number[];
   /** Their variances at this r. */
@@ -88,8 +88,13 @@ export interface RSensitivityResult {
   assumed: number;
   /** One analysis per assumed r. */
   rows: RSensitivityRow[];
-  /** [min, max] over the grid of the pooled estimate, τ² and both I². */
-  range: { beta: [number, number]; tau2: [number, number]; I2: [number, number]; I2_Q: [number, number] };
+  /** [min, max] over the grid of the pooled estimate, τ² and both I² (I² over the rows where it exists; null if none). */
+  range: {
+    beta: [number, number];
+    tau2: [number, number];
+    I2: [number, number] | null;
+    I2_Q: [number, number] | null;
+  };
 }
 
 /**
@@ -144,16 +149,17 @@ export function rSensitivity(input: RSensitivityInput): RSensitivityResult {
       vi: es.vi,
     };
   });
-  const rng = (key: "beta" | "tau2" | "I2" | "I2_Q"): [number, number] => {
-    const v = rows.map((x) => x[key]);
-    return [Math.min(...v), Math.max(...v)];
+  const rngOrNull = (key: "beta" | "tau2" | "I2" | "I2_Q"): [number, number] | null => {
+    const v = rows.flatMap((x) => x[key] === null ? [] : [x[key]]);
+    return v.length ? [Math.min(...v), Math.max(...v)] : null;
   };
+  const rng = (key: "beta" | "tau2"): [number, number] => rngOrNull(key) as [number, number];
   return {
     measure: d.measure,
     method,
     level,
     assumed,
     rows,
-    range: { beta: rng("beta"), tau2: rng("tau2"), I2: rng("I2"), I2_Q: rng("I2_Q") },
+    range: { beta: rng("beta"), tau2: rng("tau2"), I2: rngOrNull("I2"), I2_Q: rngOrNull("I2_Q") },
   };
 }

@@ -74,12 +74,12 @@ export interface SubgroupCommon {
   QMdf: [number, number | null];
   /** Its p-value. */
   QMp: number;
-  /** Residual heterogeneity Q. */
-  QE: number;
+  /** Residual heterogeneity Q (null, metafor's NA, when some vi = 0). */
+  QE: number | null;
   /** Its degrees of freedom. */
   QEdf: number;
-  /** Its p-value. */
-  QEp: number;
+  /** Its p-value (null when some vi = 0). */
+  QEp: number | null;
 }
 
 /** The separate-τ² analysis of {@link subgroup} (RevMan's way). */

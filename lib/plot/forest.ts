@@ -13,6 +13,10 @@
  * const fit = { yi: [0.5, 1.0], vi: [0.06, 0.03], beta: 0.83, ci_lb: 0.55, ci_ub: 1.11, level: 95 };
  * forestData(fit).rows[0].ci_lb; // 0.5 - 1.959964 * sqrt(0.06)
  * const svg = forestPlot(fit, { favours: ["deterioration", "improvement"] }); // in a notebook
+ *
+ * A risk-of-bias column (issue 14): `rob` gives each study's overall judgement, drawn as a coloured
+ * dot between the label and the plot, with a legend; the colours follow robvis
+ * ({@link FOREST_ROB_COLOURS}) unless `robColours` overrides them.
  * @module
  */
 import * as Plot from "@observablehq/plot";
@@ -23,6 +27,31 @@ import { qnorm } from "../stats/distributions.ts";
 import { fail, parseInput, sameLength } from "../validate.ts";
 import { axisBackTransform as backTransform, formatInterval, scalar, theme, type Transform } from "./theme.ts";
 import { scalarSchema, transformSchema } from "./_theme.ts";
+
+/** Overall risk-of-bias levels a forest plot can show (RoB 2 / robvis wording). */
+export type ForestRobLevel = "Low" | "Some concerns" | "High" | "No information" | "Not assessed";
+
+/** The risk-of-bias levels in legend order. */
+export const FOREST_ROB_LEVELS: readonly ForestRobLevel[] = [
+  "Low",
+  "Some concerns",
+  "High",
+  "No information",
+  "Not assessed",
+];
+
+/**
+ * Colours of the risk-of-bias dots. They follow robvis (McGuinness & Higgins, 2021: its "cochrane"
+ * colour scheme, the same values as `ROB_COLOURS` in `lib/evidence`, repeated here because
+ * `lib/plot` does not import engines).
+ */
+export const FOREST_ROB_COLOURS: Readonly<Record<ForestRobLevel, string>> = {
+  "Low": "#02C100",
+  "Some concerns": "#E2DF07",
+  "High": "#BF0000",
+  "No information": "#4EA1F7",
+  "Not assessed": "#D0D0D0",
+};
 
 /** The fields of a fitted model that a forest plot reads (extra fields are ignored). */
 export interface ForestFit {
@@ -79,6 +108,18 @@ export interface ForestOptions {
   group?: readonly string[];
   /** Pooled estimate per stratum, drawn as a smaller diamond under the stratum's studies. */
   groupSummaries?: readonly ForestGroupSummary[];
+  /**
+   * Overall risk-of-bias judgement of each study (in the fit's order): a coloured dot per row and a
+   * legend. Read as a file spells it: case and surrounding spaces are ignored, an empty cell is
+   * "Not assessed".
+   */
+  rob?: readonly ("Low" | "Some concerns" | "High" | "No information" | "Not assessed")[];
+  /** Colours per level (default {@link FOREST_ROB_COLOURS}, robvis). */
+  robColours?: Partial<Record<"Low" | "Some concerns" | "High" | "No information" | "Not assessed", string>>;
+  /** Heading of the risk-of-bias column (default "RoB"). */
+  robLabel?: string;
+  /** Text of each level in the legend, e.g. Dutch (default the level itself). */
+  robLevelLabels?: Partial<Record<"Low" | "Some concerns" | "High" | "No information" | "Not assessed", string>>;
 }
 
 /** A stratum's pooled estimate (option `groupSummaries`). */
@@ -141,6 +182,10 @@ export interface ForestRow {
   weightText: string;
   /** The study's stratum (with the `group` option). */
   group?: string;
+  /** The study's risk-of-bias level (with the `rob` option). */
+  rob?: "Low" | "Some concerns" | "High" | "No information" | "Not assessed";
+  /** Its colour (with the `rob` option). */
+  robColour?: string;
 }
 
 /** One vertex row of the pooled diamond, drawn as an area between x1 and x2 along y. */
@@ -211,6 +256,17 @@ export interface ForestData {
   groups: ForestGroup[];
   /** Vertical position of the top line (k without strata). */
   top: number;
+  /** The risk-of-bias column, or null without the `rob` option. */
+  rob: {
+    /** Column heading. */
+    label: string;
+    /** The levels that occur, in legend order, with their colour and legend text. */
+    legend: {
+      level: "Low" | "Some concerns" | "High" | "No information" | "Not assessed";
+      colour: string;
+      text: string;
+    }[];
+  } | null;
 }
 
 const fitSchema = z.looseObject({
@@ -227,6 +283,14 @@ const fitSchema = z.looseObject({
   level: levelSchema.optional(),
   method: z.string().optional(),
 });
+
+/** A level as a file may spell it: case and surrounding spaces ignored, an empty cell "Not assessed". */
+function robLevelOf(v: unknown): unknown {
+  if (typeof v !== "string") return v;
+  const t = v.trim().toLowerCase();
+  if (t === "") return "Not assessed";
+  return FOREST_ROB_LEVELS.find((l) => l.toLowerCase() === t) ?? v;
+}
 
 const optionsSchema = z.object({
   level: levelSchema.optional(),
@@ -246,6 +310,19 @@ const optionsSchema = z.object({
     ci_ub: z.number().finite(),
     label: z.string().optional(),
   })).optional(),
+  rob: z.array(z.preprocess(
+    robLevelOf,
+    z.enum(FOREST_ROB_LEVELS as [ForestRobLevel, ...ForestRobLevel[]], {
+      error: `must be one of ${FOREST_ROB_LEVELS.map((l) => `"${l}"`).join(", ")}`,
+    }),
+  )).optional(),
+  robColours: z.partialRecord(
+    z.enum(FOREST_ROB_LEVELS as [ForestRobLevel, ...ForestRobLevel[]]),
+    z.string().min(1),
+  ).optional(),
+  robLabel: z.string().optional(),
+  robLevelLabels: z.partialRecord(z.enum(FOREST_ROB_LEVELS as [ForestRobLevel, ...ForestRobLevel[]]), z.string())
+    .optional(),
 });
 
 /** Weights in percent: the fit's own, or 1/(vi + tau2) normalised to sum to 100. */
@@ -294,6 +371,10 @@ export function forestData(fit: ForestFit, options: ForestOptions = {}): ForestD
   if (o.sort === "weight") order.sort((a, b) => weights[b] - weights[a] || a - b);
 
   if (o.group && o.group.length !== k) fail("forestData", "group", `must have ${k} elements (like yi)`, o.group.length);
+  if (o.rob && o.rob.length !== k) {
+    fail("forestData", "rob", `must have ${k} elements (one per study, like yi)`, o.rob.length);
+  }
+  const robColour = (l: ForestRobLevel): string => o.robColours?.[l] ?? FOREST_ROB_COLOURS[l];
   // vertical positions: studies top to bottom, or under a heading per stratum
   const yOf = new Map<number, number>();
   const groups: ForestGroup[] = [];
@@ -357,8 +438,19 @@ export function forestData(fit: ForestFit, options: ForestOptions = {}): ForestD
       estimate: formatInterval(t(f.yi[i]), t(lb), t(ub), digits),
       weightText: `${fmt(weights[i], 1)}%`,
       ...(o.group ? { group: o.group[i] } : {}),
+      ...(o.rob ? { rob: o.rob[i], robColour: robColour(o.rob[i]) } : {}),
     };
   });
+  const rob: ForestData["rob"] = o.rob
+    ? {
+      label: o.robLabel ?? "RoB",
+      legend: FOREST_ROB_LEVELS.filter((l) => o.rob!.includes(l)).map((level) => ({
+        level,
+        colour: robColour(level),
+        text: o.robLevelLabels?.[level] ?? level,
+      })),
+    }
+    : null;
 
   const fixed = f.method === "FE" || f.method === "EE" || f.method === "CE";
   // A fixed-effect model has no prediction interval (metafor reports the CI in its place).
@@ -415,6 +507,7 @@ export function forestData(fit: ForestFit, options: ForestOptions = {}): ForestD
     levelText: fmtLevel(level),
     groups,
     top,
+    rob,
   };
 }
 
@@ -441,7 +534,8 @@ export function forestPlot(fit: ForestFit, options: ForestPlotOptions = {}): SVG
   const d = forestData(fit, dataOptions);
   const t = backTransform(dataOptions.transf ?? "none");
   const longest = Math.max(d.summary.label.length, ...d.rows.map((r) => r.label.length), 5);
-  const marginLeft = Math.min(260, 12 + longest * 6.5);
+  const robWidth = d.rob ? 34 : 0; // the risk-of-bias column between the labels and the plot
+  const marginLeft = Math.min(260, 12 + longest * 6.5) + robWidth;
   const marginRight = 190;
   const rows = d.rows;
   const s = d.summary;
@@ -530,6 +624,28 @@ export function forestPlot(fit: ForestFit, options: ForestPlotOptions = {}): SVG
       fontSize: fs,
     }),
   ];
+  if (d.rob) {
+    marks.push(
+      Plot.dot(rows, {
+        y: "y",
+        frameAnchor: "left",
+        dx: -robWidth / 2 - 2,
+        r: 5.5,
+        fill: "rob",
+        stroke: "#555",
+        strokeWidth: 0.5,
+      }),
+      Plot.text(header, {
+        y: "y",
+        text: () => d.rob!.label,
+        frameAnchor: "left",
+        textAnchor: "middle",
+        dx: -robWidth / 2 - 2,
+        fontWeight: "bold",
+        fontSize: fs,
+      }),
+    );
+  }
   for (const g of d.groups) {
     marks.push(Plot.text([g], {
       y: "y",
@@ -606,6 +722,18 @@ export function forestPlot(fit: ForestFit, options: ForestPlotOptions = {}): SVG
     },
     y: { domain: d.yDomain, axis: null },
     r: { domain: [0, Math.max(...rows.map((r) => r.weight))], range: [0, Math.min(9, rowHeight / 2.6)] },
+    ...(d.rob
+      ? {
+        color: {
+          type: "ordinal" as const,
+          domain: d.rob.legend.map((l) => l.level),
+          range: d.rob.legend.map((l) => l.colour),
+          legend: true,
+          label: d.rob.label,
+          tickFormat: (level: string) => d.rob!.legend.find((l) => l.level === level)?.text ?? level,
+        },
+      }
+      : {}),
     marks,
   });
 }

@@ -68,13 +68,23 @@ export function baujatData(b: BaujatInput, options: BaujatOptions = {}): BaujatP
 /** Baujat plot: contribution to heterogeneity (x) against influence on the result (y). */
 export function baujatPlot(b: BaujatInput, options: BaujatOptions = {}): SVGSVGElement | HTMLElement {
   const pts = baujatData(b, options);
+  // Labels are centred above their point; the x scale is inset by half the width of the labels at
+  // its ends, so a label never runs into the axis labels or out of the frame.
+  const half = (p: BaujatPoint | undefined) => (p ? Math.ceil(p.label.length * 3.4) + 4 : 14);
+  const byX = [...pts].sort((a, c) => a.x - c.x);
   return Plot.plot({
     document: options.document,
     width: options.width ?? 640,
     height: 380,
     grid: true,
-    x: { label: "Contribution to overall heterogeneity →", nice: true, zero: true },
-    y: { label: "↑ Influence on overall result", nice: true, zero: true },
+    x: {
+      label: "Contribution to overall heterogeneity →",
+      nice: true,
+      zero: true,
+      insetLeft: Math.max(14, half(byX[0])),
+      insetRight: Math.max(14, half(byX[byX.length - 1])),
+    },
+    y: { label: "↑ Influence on overall result", nice: true, zero: true, insetBottom: 14, insetTop: 18 },
     marks: [
       Plot.dot(pts, { x: "x", y: "y", fill: theme.study, r: 4 }),
       Plot.text(pts, { x: "x", y: "y", text: "label", dy: -9, fontSize: theme.fontSize, fill: theme.muted }),

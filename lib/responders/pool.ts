@@ -34,11 +34,11 @@ export interface PooledProportion {
   /** Between-cohort variance on the transformed scale. */
   tau2: number;
   /** I² (%), τ²-based as metafor's. */
-  I2: number;
+  I2: number | null;
   /** Cochran's Q. */
-  QE: number;
+  QE: number | null;
   /** p-value of Q. */
-  QEp: number;
+  QEp: number | null;
   /** Number of cohorts. */
   k: number;
   /** Pooled estimate on the transformed scale (logit or double arcsine). */

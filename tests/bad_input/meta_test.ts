@@ -70,12 +70,22 @@ const cases: Case[] = [
   {
     name: "rma: a negative variance names the 1-based row",
     run: () => rma({ yi: [0.1, 0.2], vi: [0.1, -0.2] }),
-    expect: /^rma: row 2, vi must be > 0 \(a sampling variance.*got -0\.2$/,
+    expect: /^rma: row 2, vi must be >= 0 \(a sampling variance.*got -0\.2$/,
   },
   {
-    name: "rma: vi = 0 names tool, field and row (not 'x must be a number, got NaN')",
+    name: "rma: vi = 0 with tau2 = 0 stops as metafor (division by zero), naming the row",
     run: () => rma({ yi: [0.1, 0.2, 0.3], vi: [0.1, 0.1, 0] }),
-    expect: /^rma: row 3, vi must be > 0 \(a sampling variance; 0 would give the study infinite weight\), got 0$/,
+    expect: /^rma: vi = 0 \(row 3\) with tau2 = 0: "Division by zero when computing the inverse variance weights"/,
+  },
+  {
+    name: "rma: vi = 0 with DL stops with metafor's estimator message",
+    run: () => rma({ yi: [0.1, 0.9, -0.4], vi: [0.1, 0, 0.1], method: "DL" }),
+    expect: /DL estimator cannot be used when there are non-positive sampling variances in the data/,
+  },
+  {
+    name: "rma: vi = 0 with REML and tau2 > 0 fits with metafor's Q-test warning",
+    run: () => rma({ yi: [0.1, 0.9, -0.4, 1.2, 0.5], vi: [0.02, 0, 0.05, 0.03, 0.04] }),
+    expect: { warning: /Cannot compute Q-test, I\^2, or H\^2 when there are non-positive sampling variances/ },
   },
   {
     name: "rma: yi = 1e308 is an overflow, not 'yi are all equal to 0'",
@@ -224,12 +234,12 @@ const cases: Case[] = [
   {
     name: "CLI: a negative variance in a yi,vi CSV is refused (same validation as rma())",
     run: () => cli([csv(yv([[0.1, 0.01], [0.3, -0.02], [0.2, 0.03]]))]),
-    expect: { exitCode: 2, stderr: /^meta \(rma\): row 2, column vi must be > 0/ },
+    expect: { exitCode: 2, stderr: /^meta \(rma\): row 2, column vi must be >= 0/ },
   },
   {
     name: "CLI: vi = 0 names tool, column and 1-based row",
     run: () => cli([csv(yv([[0.1, 0.01], [0.3, 0.02], [0.2, 0]]))]),
-    expect: { exitCode: 2, stderr: /^meta \(rma\): row 3, column vi must be > 0/ },
+    expect: { exitCode: 2, stderr: /^meta \(rma\): .*Division by zero when computing the inverse variance weights/ },
   },
   {
     name: "CLI: yi = 1e308 says the values overflow, prints no Infinity",

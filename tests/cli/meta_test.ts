@@ -252,3 +252,24 @@ Deno.test("meta CLI --help describes the dependent-effects options", async () =>
   }
   assert.match(h.stdout, /CHE/);
 });
+
+Deno.test("meta CLI: vi = 0 as metafor — REML fits, prints – for QE/I2/H2 and metafor's warnings; DL and FE stop", async () => {
+  const file = await tempCsv("yi,vi\n0.1,0.02\n0.9,0\n-0.4,0.05\n1.2,0.03\n0.5,0.04\n");
+  let r = await runMeta([file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /There are outcomes with non-positive sampling variances \(vi = 0 in row 2\)/);
+  assert.match(r.stderr, /Cannot compute Q-test, I\^2, or H\^2 when there are non-positive sampling variances/);
+  assert.match(r.stdout, /Q\(4\) = –/);
+  assert.ok(!/NaN|Infinity|null/.test(r.stdout), r.stdout);
+  r = await runMeta([file, "--json"]);
+  const res = JSON.parse(r.stdout);
+  assert.equal(res.model.QE, null);
+  assert.ok(res.model.tau2 > 0);
+  r = await runMeta([file, "--method", "DL"]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /DL estimator cannot be used when there are non-positive sampling variances in the data/);
+  r = await runMeta([file, "--method", "FE"]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /Division by zero when computing the inverse variance weights/);
+  assert.ok(!/    at /.test(r.stderr));
+});

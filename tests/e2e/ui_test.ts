@@ -193,6 +193,9 @@ Deno.test({
               if (download.suggestedFilename().endsWith(".zip")) zipSize = bytes.length;
             }
             assert.ok(kinds.has("zip") && kinds.has("csv"), `${name}: offers ${[...kinds].join(", ")}`);
+            if (name === "meta-analysis") {
+              assert.ok(kinds.has("R"), `${name}: no metafor script (.R) among the downloads`);
+            }
             assert.ok(zipSize > 200, `${name}: the zip is almost empty (${zipSize} bytes)`);
             if (await page.locator("main svg").count() > 0) {
               assert.ok(kinds.has("svg") && kinds.has("png"), `${name}: figures without SVG/PNG downloads`);

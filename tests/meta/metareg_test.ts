@@ -76,6 +76,6 @@ Deno.test("rmaMods: clear errors", () => {
     () => rmaMods({ yi, vi, mods: { a: [1, 2, 3, 4], b: [1, 0, 1, 1], c: [0, 0, 1, 5] } }),
     /need more studies than parameters/,
   );
-  assert.throws(() => rmaMods({ yi, vi: [0.1, 0.1, -1, 0.1], mods: {} }), /rmaMods: row 3, vi must be > 0 .*got -1/);
+  assert.throws(() => rmaMods({ yi, vi: [0.1, 0.1, -1, 0.1], mods: {} }), /rmaMods: row 3, vi must be >= 0 .*got -1/);
   assert.throws(() => rmaMods({ yi: [], vi: [], mods: {} }), /k = 0/);
 });

@@ -72,7 +72,7 @@ Deno.test("rma: weights are percentages summing to 100", () => {
 
 Deno.test("rma: bad inputs give clear errors", () => {
   assert.throws(() => rma({ yi: [], vi: [] }), /rma: yi must have at least 1 element \(k = 0/);
-  assert.throws(() => rma({ yi: [0.1, 0.2], vi: [0.1, -0.2] }), /rma: row 2, vi must be > 0 .*got -0.2/);
+  assert.throws(() => rma({ yi: [0.1, 0.2], vi: [0.1, -0.2] }), /rma: row 2, vi must be >= 0 .*got -0.2/);
   assert.throws(() => rma({ yi: [0.1, 0.2], vi: [0.1] }), /rma: vi must have 2 elements \(like yi\), got 1/);
   assert.throws(() => rma({ yi: [0.1, NaN], vi: [0.1, 0.1] }), /rma: row 2, yi must be a finite number/);
   assert.throws(

@@ -3,7 +3,7 @@ import fc from "fast-check";
 // @ts-types="@types/jsdom"
 import { JSDOM } from "jsdom";
 import { z } from "zod";
-import { forestData, forestPlot } from "../../lib/plot/forest.ts";
+import { FOREST_ROB_COLOURS, forestData, forestPlot } from "../../lib/plot/forest.ts";
 import { csvNumber, csvString, loadCsv } from "../../lib/io/csv.ts";
 import { escalc } from "../../lib/effects/escalc.ts";
 import { rma } from "../../lib/meta/rma.ts";
@@ -236,4 +236,66 @@ Deno.test("forest group option: a heading per stratum, studies under it, a strat
     () => forestData(f, { group, groupSummaries: [{ group: "X", beta: 0, ci_lb: -1, ci_ub: 1 }] }),
     /groupSummaries names a stratum not in group/,
   );
+});
+
+Deno.test("forest plot risk-of-bias column: one robvis-coloured dot per study next to its label, and a legend", () => {
+  const document = new JSDOM("").window.document;
+  const rob = ["Low", "High", "Some concerns", "Low", "No information"] as const;
+  const d = forestData({ ...fit, slab: ["A", "B", "C", "D", "E"] }, { rob: [...rob] });
+  assert.deepEqual(d.rows.map((r) => r.rob), [...rob]);
+  assert.deepEqual(d.rows.map((r) => r.robColour), ["#02C100", "#BF0000", "#E2DF07", "#02C100", "#4EA1F7"]);
+  // the legend lists the levels that occur, in robvis order
+  assert.deepEqual(d.rob!.legend.map((l) => l.level), ["Low", "Some concerns", "High", "No information"]);
+  assert.deepEqual(FOREST_ROB_COLOURS, {
+    "Low": "#02C100",
+    "Some concerns": "#E2DF07",
+    "High": "#BF0000",
+    "No information": "#4EA1F7",
+    "Not assessed": "#D0D0D0",
+  });
+
+  const out = forestPlot({ ...fit, slab: ["A", "B", "C", "D", "E"] }, {
+    document,
+    rob: [...rob],
+    robLevelLabels: { High: "Hoog" },
+  }) as any;
+  // with a legend Plot returns a figure holding the legend and the svg
+  assert.equal(out.tagName.toLowerCase(), "figure");
+  const svg = [...out.querySelectorAll("svg")].find((s: any) => s.querySelector('g[aria-label="dot"]'));
+  assert.ok(svg, "the plot's svg");
+  const dotGroups = [...svg.querySelectorAll('g[aria-label="dot"]')] as any[];
+  assert.equal(dotGroups.length, 2, "squares and risk-of-bias dots");
+  const robDots = [...dotGroups[1].querySelectorAll("circle")] as any[];
+  assert.equal(robDots.length, 5);
+  // each dot sits on its study's row, left of the plot area
+  const squares = [...dotGroups[0].querySelectorAll("path")] as any[];
+  const yOf = (el: any) => {
+    const m = /translate\(([-\d.]+),([-\d.]+)\)/.exec(el.getAttribute("transform") ?? "");
+    return m ? Number(m[2]) : Number(el.getAttribute("cy"));
+  };
+  const xOf = (el: any) => {
+    const m = /translate\(([-\d.]+),([-\d.]+)\)/.exec(el.getAttribute("transform") ?? "");
+    return m ? Number(m[1]) : Number(el.getAttribute("cx"));
+  };
+  const sorted = (xs: number[]) => xs.map(Math.round).sort((x, y) => x - y);
+  assert.deepEqual(sorted(robDots.map(yOf)), sorted(squares.map(yOf)));
+  // top to bottom (A to E) the dots carry the rows' colours
+  const byRow = [...robDots].sort((p, q) => yOf(p) - yOf(q)).map((c) => c.getAttribute("fill"));
+  assert.deepEqual(byRow, ["#02C100", "#BF0000", "#E2DF07", "#02C100", "#4EA1F7"]);
+  for (const c of robDots) assert.ok(xOf(c) < Math.min(...squares.map(xOf)), "dots left of the squares");
+  assert.ok(svg.textContent.includes("RoB"), "column heading");
+  const legend = out.textContent as string;
+  for (const s of ["Low", "Some concerns", "Hoog", "No information"]) assert.ok(legend.includes(s), `legend ${s}`);
+  assert.ok(!legend.includes("Not assessed"), "only levels that occur");
+});
+
+Deno.test("forest plot risk-of-bias column: wrong level or length is a clear error", () => {
+  assert.throws(
+    () => forestData(fit, { rob: ["Low", "Low", "Unclear" as any, "Low", "Low"] }),
+    /forestData options: .*rob.*must be one of "Low", "Some concerns"/,
+  );
+  assert.throws(() => forestData(fit, { rob: ["Low"] }), /forestData: rob must have 5 elements/);
+  // as a CSV column spells them: case and spaces ignored, an empty cell is "Not assessed"
+  const d = forestData(fit, { rob: [" low", "HIGH", "some concerns ", "", "No Information"] as any });
+  assert.deepEqual(d.rows.map((r) => r.rob), ["Low", "High", "Some concerns", "Not assessed", "No information"]);
 });

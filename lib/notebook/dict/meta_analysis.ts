@@ -48,7 +48,7 @@ Change the τ² estimator above: the left column moves and the right one stays.`
       `The seed's review table reports Q (df) and I² per outcome domain (pre-post columns of the review table in section 4c of the VRA objection). If its I² were Higgins & Thompson's, it would equal (Q − df)/Q. It does not: for pain interference (Q = 1842.21, df = 43) the Q-based value is 97.67 %, and the table reports 96.14 %. For health-related quality of life the table reports 99.81 %, and the Q-based value is 98.43 %. The difference goes both ways. That fits a τ²-based I² from a random-effects fit (metafor's default), which depends on the studies' variances and cannot be recomputed from Q and df alone. The review does not say which I² it used.`,
     "md.forest": `## Forest plot
 
-Each square is one study's effect size with its 95% CI (yi ± 1.96·√vi). Its area is proportional to the study's weight in the chosen model. The diamond is the pooled estimate and its CI. The bar under it is the 95% prediction interval: where the true effect of a new, similar study is expected to lie. With heterogeneous studies it is much wider than the CI.`,
+Each square is one study's effect size with its 95% CI (yi ± 1.96·√vi). Its area is proportional to the study's weight in the chosen model. The diamond is the pooled estimate and its CI. The bar under it is the 95% prediction interval: where the true effect of a new, similar study is expected to lie. With heterogeneous studies it is much wider than the CI. If your data have a column \`rob\` with each study's overall risk of bias (Low, Some concerns, High, No information or Not assessed), a coloured dot next to each label shows it, in the colours of robvis.`,
     "md.funnel": `## Funnel plot
 
 Effect sizes against their standard errors, with the most precise studies at the top. Without small-study effects the points scatter symmetrically inside the funnel: the pseudo-confidence regions β ± z·SE at 90, 95 and 99%. Trim-and-fill imputes the studies that would make the funnel symmetric (hollow points) and re-estimates (dashed line). With five studies a funnel plot shows little. It is here so that you can read it for your own, larger sets of studies.`,
@@ -115,6 +115,33 @@ Comma-, semicolon- and tab-separated files are read, also with a decimal comma (
     "what.estimators": "estimator comparison",
     "what.effects": "effect sizes",
     "what.r": "r sensitivity",
+    "what.influence": "influence diagnostics",
+    "rob.label": "RoB",
+    "rob.low": "Low",
+    "rob.some": "Some concerns",
+    "rob.high": "High",
+    "rob.noinfo": "No information",
+    "rob.notassessed": "Not assessed",
+    "rob.bad": "The risk-of-bias column {column} is not drawn: {error}",
+    "what.baujat": "Baujat plot",
+    "what.cumul": "cumulative meta-analysis",
+    "diag.failed": "No {what}: {error}",
+    "influence.none": "No study is influential by metafor's rules.",
+    "influence.some": "{n} study/studies marked * (highlighted) are influential by metafor's rules.",
+    "col.inf": "influential",
+    "col.weightPct": "weight (%)",
+    "cumul.byYear": "Studies are added in order of the column {column}.",
+    "cumul.byRow": "The data have no year column: studies are added in the order of the rows.",
+    "cumul.xlabel": "Pooled {label} (cumulative) with 95% CI",
+    "md.influence": `## Influential studies
+
+Does one study drive the result? For each study the table shows metafor's \`influence()\` diagnostics from refitting the model without it: the externally studentised residual (rstudent), DFFITS, Cook's distance, the covariance ratio, τ² and Q without the study, the hat value, its weight and DFBETAS. A study is marked * when it is influential by metafor's rules (any of |DFFITS| > 3√(p/(k−p)), a Cook's distance above the median of χ² with p df, a hat value above 3p/k, |DFBETAS| > 1). With five studies every study carries much weight, so read the flags as a reason to look, not to drop.`,
+    "md.baujat": `## Baujat plot
+
+Each study's contribution to the heterogeneity (its squared Pearson residual in Q, x-axis) against its influence on the pooled estimate (the squared change of the estimate when it is left out, scaled by its variance, y-axis), as metafor's \`baujat()\`. Studies at the top right both make the studies heterogeneous and move the result.`,
+    "md.cumul": `## Cumulative meta-analysis
+
+The pooled estimate and its CI as the studies are added one by one (metafor's \`cumul()\`): in order of publication when the data have a year column, otherwise in the order of the rows. It shows whether the answer was already stable early or swung with later studies.`,
     "own.none": "No data of your own yet: the page shows the example data.",
     "own.failed": "Your data ({name}) could not be analysed, and the results of earlier data were removed:\n{error}",
     "own.ok": "Read {k} studies from {name} ({dialect}). Every result on this page comes from them.",
@@ -197,7 +224,7 @@ Verander de τ²-schatter hierboven: de linkerkolom beweegt en de rechter blijft
       `De reviewtabel in het bezwaar rapporteert Q (df) en I² per uitkomstdomein (voor-nakolommen van de reviewtabel in paragraaf 4c van het VRA-bezwaar). Als die I² die van Higgins & Thompson was, zou hij gelijk zijn aan (Q − df)/Q. Dat is hij niet: voor pijninterferentie (Q = 1842,21, df = 43) is de op Q gebaseerde waarde 97,67 %, en de tabel rapporteert 96,14 %. Voor gezondheidsgerelateerde kwaliteit van leven rapporteert de tabel 99,81 %, en is de op Q gebaseerde waarde 98,43 %. Het verschil gaat beide kanten op. Dat past bij een op τ² gebaseerde I² uit een random-effectsfit (de standaard van metafor), die afhangt van de varianties van de studies en niet uit Q en df alleen is na te rekenen. De review zegt niet welke I² gebruikt is.`,
     "md.forest": `## Forest plot
 
-Elk vierkant is de effectgrootte van één studie met haar 95%-BI (yi ± 1,96·√vi). De oppervlakte is evenredig met het gewicht van de studie in het gekozen model. De ruit is de gepoolde schatting met haar BI. De balk eronder is het 95%-predictie-interval: waar het ware effect van een nieuwe, vergelijkbare studie verwacht wordt. Bij heterogene studies is dat veel breder dan het BI.`,
+Elk vierkant is de effectgrootte van één studie met haar 95%-BI (yi ± 1,96·√vi). De oppervlakte is evenredig met het gewicht van de studie in het gekozen model. De ruit is de gepoolde schatting met haar BI. De balk eronder is het 95%-predictie-interval: waar het ware effect van een nieuwe, vergelijkbare studie verwacht wordt. Bij heterogene studies is dat veel breder dan het BI. Hebben uw data een kolom \`rob\` met het totale risico op bias per studie (Low, Some concerns, High, No information of Not assessed), dan toont een gekleurde stip naast elke naam dat oordeel, in de kleuren van robvis.`,
     "md.funnel": `## Funnel plot
 
 Effectgroottes tegen hun standaardfouten, met de nauwkeurigste studies bovenaan. Zonder kleine-studie-effecten liggen de punten symmetrisch in de trechter: de pseudo-betrouwbaarheidsgebieden β ± z·SE bij 90, 95 en 99%. Trim-and-fill vult de studies aan die de trechter symmetrisch zouden maken (open punten) en schat opnieuw (stippellijn). Met vijf studies laat een funnel plot weinig zien. Hij staat hier zodat u hem kunt lezen voor uw eigen, grotere verzameling studies.`,
@@ -264,6 +291,33 @@ Bestanden met komma's, puntkomma's of tabs als scheidingsteken worden gelezen, o
     "what.estimators": "vergelijking van schatters",
     "what.effects": "effectgroottes",
     "what.r": "gevoeligheid voor r",
+    "what.influence": "invloedsdiagnostiek",
+    "rob.label": "RoB",
+    "rob.low": "Laag",
+    "rob.some": "Enige zorgen",
+    "rob.high": "Hoog",
+    "rob.noinfo": "Geen informatie",
+    "rob.notassessed": "Niet beoordeeld",
+    "rob.bad": "De risk-of-biaskolom {column} wordt niet getoond: {error}",
+    "what.baujat": "Baujat-plot",
+    "what.cumul": "cumulatieve meta-analyse",
+    "diag.failed": "Geen {what}: {error}",
+    "influence.none": "Geen enkele studie is invloedrijk volgens de regels van metafor.",
+    "influence.some": "{n} studie(s) met een * (gemarkeerd) zijn invloedrijk volgens de regels van metafor.",
+    "col.inf": "invloedrijk",
+    "col.weightPct": "gewicht (%)",
+    "cumul.byYear": "Studies worden toegevoegd in de volgorde van de kolom {column}.",
+    "cumul.byRow": "De data hebben geen jaarkolom: studies worden toegevoegd in de volgorde van de rijen.",
+    "cumul.xlabel": "Gepoolde {label} (cumulatief) met 95%-BI",
+    "md.influence": `## Invloedrijke studies
+
+Bepaalt één studie het resultaat? De tabel geeft per studie de diagnostiek van metafor's \`influence()\`, berekend door het model opnieuw te schatten zonder die studie: het extern gestudentiseerde residu (rstudent), DFFITS, de afstand van Cook, de covariantieratio, τ² en Q zonder de studie, de hat-waarde, het gewicht en DFBETAS. Een studie krijgt een * als ze invloedrijk is volgens de regels van metafor (een van: |DFFITS| > 3√(p/(k−p)), een afstand van Cook boven de mediaan van χ² met p vrijheidsgraden, een hat-waarde boven 3p/k, |DFBETAS| > 1). Met vijf studies weegt elke studie zwaar: lees een markering als reden om te kijken, niet om de studie weg te laten.`,
+    "md.baujat": `## Baujat-plot
+
+Per studie de bijdrage aan de heterogeniteit (het gekwadrateerde Pearson-residu in Q, x-as) tegen de invloed op de gepoolde schatting (de gekwadrateerde verandering van de schatting als de studie wordt weggelaten, gedeeld door haar variantie, y-as), zoals metafor's \`baujat()\`. Studies rechtsboven maken de studies heterogeen én verschuiven het resultaat.`,
+    "md.cumul": `## Cumulatieve meta-analyse
+
+De gepoolde schatting en haar BI terwijl de studies één voor één worden toegevoegd (metafor's \`cumul()\`): in volgorde van publicatie als de data een kolom year (of jaar) hebben, anders in de volgorde van de rijen. Zo ziet u of het antwoord al vroeg stabiel was of met latere studies verschoof.`,
     "own.none": "Nog geen eigen data: de pagina toont de voorbeelddata.",
     "own.failed":
       "Uw data ({name}) konden niet worden geanalyseerd, en de resultaten van eerdere data zijn verwijderd:\n{error}",
