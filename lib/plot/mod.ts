@@ -12,9 +12,11 @@
  * ```
  * @module
  */
-// Forest plots (with strata by design)
+// Forest plots (with strata by design and a risk-of-bias column)
 export {
   type DiamondPoint,
+  FOREST_ROB_COLOURS,
+  FOREST_ROB_LEVELS,
   type ForestData,
   forestData,
   type ForestFit,
@@ -23,6 +25,7 @@ export {
   type ForestOptions,
   forestPlot,
   type ForestPlotOptions,
+  type ForestRobLevel,
   type ForestRow,
   type ForestSummary,
 } from "./forest.ts";
@@ -119,7 +122,7 @@ export {
   tornadoPlot,
 } from "./design.ts";
 
-// Practice variation: funnel, caterpillar, ranks, CUSUM/VLAD, dose vs severity
+// Practice variation: funnel, caterpillar, ranks, CUSUM/VLAD, dose vs severity, label placement
 export {
   type BenchmarkCentrePlotInput,
   type BenchmarkPlotInput,
@@ -141,8 +144,11 @@ export {
   type FunnelPlotDataOptions,
   type FunnelPlotLinePoint,
   type FunnelPlotPoint,
+  type LabelSite,
   type MonitoringPlotInput,
   type MonitoringPlotOptions,
+  type PlacedLabel,
+  placeLabels,
   type PlotElement,
   rankPlot,
   type RankPlotOptions,
