@@ -20,7 +20,7 @@
  * const x = [1, 2, 3, 4, 5];
  * const fit = rmaMods({ yi: x.map((v) => 0.1 + 0.2 * v), vi: [0.1, 0.2, 0.1, 0.3, 0.2], mods: { x }, method: "DL" });
  * if (fit.colnames.join() !== "intrcpt,x" || Math.abs(fit.beta[1] - 0.2) > 1e-12) throw new Error("slope");
- * if (fit.tau2 !== 0 || Math.abs(fit.QE) > 1e-20) throw new Error("QE");
+ * if (fit.tau2 !== 0 || fit.QE === null || Math.abs(fit.QE) > 1e-20) throw new Error("QE");
  * ```
  * @module
  */
