@@ -15,7 +15,7 @@
  * Internal: not exported from `mod.ts`.
  * @module
  */
-import { cholInPlace, cholInverse, spdInverse, spdSolve } from "./_linalg.ts";
+import { cholInPlace, cholInverse, spdInverse, spdSolve } from "../stats/_linalg.ts";
 
 /** A derivative matrix D_i on one block: same-level indicator (D[a,b] = 1 iff lev[a] = lev[b] ≥ 0) or dense. */
 export type DSpec =

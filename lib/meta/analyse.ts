@@ -241,11 +241,8 @@ export interface AnalyseResult {
 }
 
 const MISSING = new Set(["", "NA", "na", "N/A", "."]);
-/** Message paths that are options or the file, not columns. */
-const NOT_COLUMNS = new Set([
-  "file",
-  "header",
-  "options",
+/** The analysis options of {@link AnalyseOptions} (besides `name` and `tool`). */
+const OPTION_NAMES = [
   "measure",
   "method",
   "test",
@@ -266,7 +263,9 @@ const NOT_COLUMNS = new Set([
   "struct",
   "rho",
   "robust",
-]);
+] as const;
+/** Message paths that are options or the file, not columns. */
+const NOT_COLUMNS = new Set<string>(["file", "header", "options", ...OPTION_NAMES]);
 
 function issue(tool: string, row: number | undefined, column: string, rule: string, received?: unknown): never {
   const bare = column.startsWith("column ") || NOT_COLUMNS.has(column);
@@ -637,30 +636,7 @@ export function analyseStudies(text: string, options: AnalyseOptions = {}): Anal
 
 function resolveOptions(tool: string, name: string, o: AnalyseOptions): AnalyseCall {
   if (o === null || typeof o !== "object") issue(tool, undefined, "options", "must be an object", o);
-  const known = new Set([
-    "name",
-    "tool",
-    "measure",
-    "method",
-    "test",
-    "level",
-    "r",
-    "rFor",
-    "rGrid",
-    "improvement",
-    "mods",
-    "subgroup",
-    "slab",
-    "cols",
-    "bias",
-    "leave1out",
-    "cluster",
-    "obs",
-    "outcome",
-    "struct",
-    "rho",
-    "robust",
-  ]);
+  const known = new Set<string>(["name", "tool", ...OPTION_NAMES]);
   for (const key of Object.keys(o)) {
     if (!known.has(key)) issue(tool, undefined, "options", `has an unknown option ${key}`);
   }

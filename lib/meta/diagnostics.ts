@@ -27,7 +27,7 @@ import { normalizeLevel } from "../conventions.ts";
 import { pchisq, pf, pnorm, pt, qnorm, qt } from "../stats/distributions.ts";
 import { rma } from "./rma.ts";
 import { rmaMods } from "./metareg.ts";
-import { spdInverse } from "./_linalg.ts";
+import { spdInverse } from "../stats/_linalg.ts";
 import { createRandom } from "../stats/random.ts";
 import { bfgs } from "./_mv_optim.ts";
 

@@ -29,7 +29,7 @@
 import { fail, ValidationError } from "../validate.ts";
 import { normalizeLevel } from "../conventions.ts";
 import { pchisq, pf, pnorm, pt, qchisq, qnorm, qt } from "../stats/distributions.ts";
-import { fromRows, spdInverse, toRows } from "./_linalg.ts";
+import { fromRows, spdInverse, toRows } from "../stats/_linalg.ts";
 import { type BlockSpec, type DSpec, evaluate, makeBlocks, type MvModel, optimize } from "./_mv_core.ts";
 import { checkIds, designFromColumns, factorIndex } from "./_mv_design.ts";
 import { mvState, setMvState } from "./_mv_state.ts";

@@ -27,7 +27,7 @@
 import { fail, ValidationError } from "../validate.ts";
 import { normalizeLevel } from "../conventions.ts";
 import { pchisq, pf, pt, qt } from "../stats/distributions.ts";
-import { cholInPlace, spdInverse, symEigen, symPower, toRows } from "./_linalg.ts";
+import { cholInPlace, spdInverse, symEigen, symPower, toRows } from "../stats/_linalg.ts";
 import { blockM } from "./_mv_core.ts";
 import type { RmaMvResult } from "./rmamv.ts";
 import { mvState } from "./_mv_state.ts";

@@ -11,6 +11,7 @@
  */
 
 import { evaluateFast, fastApplies } from "./_hlm_fast.ts";
+import { cholInPlace, cholInverse } from "../stats/_linalg.ts";
 
 /** One case's data, columns stored row-major. */
 export interface HlmCase {
@@ -45,47 +46,6 @@ export function gPairs(q: number): [number, number][] {
   const out: [number, number][] = [];
   for (let k = 0; k < q; k++) for (let j = 0; j <= k; j++) out.push([j, k]);
   return out;
-}
-
-/** Cholesky in place (lower, row-major n×n); returns log-determinant or NaN when not PD. */
-export function cholesky(a: Float64Array, n: number): number {
-  let logdet = 0;
-  for (let j = 0; j < n; j++) {
-    let d = a[j * n + j];
-    for (let k = 0; k < j; k++) d -= a[j * n + k] * a[j * n + k];
-    if (!(d > 0)) return NaN;
-    const l = Math.sqrt(d);
-    a[j * n + j] = l;
-    logdet += 2 * Math.log(l);
-    for (let i = j + 1; i < n; i++) {
-      let s = a[i * n + j];
-      for (let k = 0; k < j; k++) s -= a[i * n + k] * a[j * n + k];
-      a[i * n + j] = s / l;
-    }
-  }
-  return logdet;
-}
-
-/** Inverse of an SPD matrix from its Cholesky factor L (lower, in `l`), written to `out`. */
-export function cholInverse(l: Float64Array, n: number, out: Float64Array, scratch?: Float64Array): void {
-  // inv(L) in a scratch lower triangle, then inv(A) = inv(L)' inv(L).
-  const li = scratch ?? new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    li[i * n + i] = 1 / l[i * n + i];
-    for (let j = 0; j < i; j++) {
-      let s = 0;
-      for (let k = j; k < i; k++) s -= l[i * n + k] * li[k * n + j];
-      li[i * n + j] = s / l[i * n + i];
-    }
-  }
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = 0;
-      for (let k = i; k < n; k++) s += li[k * n + i] * li[k * n + j];
-      out[i * n + j] = s;
-      out[j * n + i] = s;
-    }
-  }
 }
 
 /** Correlation C_ij(φ) and its derivative for a lag d (|t_i − t_j|). */
@@ -133,7 +93,7 @@ export function feasible(s: HlmStructure, theta: Float64Array): boolean {
   if (s.cor !== "IID" && !(Math.abs(u.phi) < 1)) return false;
   if (s.q > 0) {
     const g = u.G.slice();
-    if (Number.isNaN(cholesky(g, s.q))) return false;
+    if (Number.isNaN(cholInPlace(g, s.q))) return false;
   }
   for (const v of theta) if (!Number.isFinite(v)) return false;
   return true;
@@ -263,7 +223,7 @@ function newWorkspace(c: HlmCase, s: HlmStructure, r: number): Workspace {
 
 /** V⁻¹ and log|V| of one case by Cholesky (any correlation structure). */
 function denseInverse(ws: Workspace, n: number): number {
-  const ld = cholesky(ws.V, n);
+  const ld = cholInPlace(ws.V, n);
   if (Number.isNaN(ld)) return NaN;
   cholInverse(ws.V, n, ws.Vinv, ws.li);
   return ld;
@@ -485,7 +445,7 @@ export function evaluate(
     }
   }
   const Lx = XtVX.slice();
-  const logdetX = cholesky(Lx, p);
+  const logdetX = cholInPlace(Lx, p);
   if (Number.isNaN(logdetX)) return { loglik: NaN, beta: new Float64Array(p), M: new Float64Array(p * p) };
   const M = new Float64Array(p * p);
   cholInverse(Lx, p, M);
@@ -656,7 +616,7 @@ export function evaluate(
 /** Solve the SPD system A x = b (A r × r) by Cholesky; null when not PD. */
 export function solveSpd(A: Float64Array, b: Float64Array, r: number): Float64Array | null {
   const L = A.slice();
-  if (Number.isNaN(cholesky(L, r))) return null;
+  if (Number.isNaN(cholInPlace(L, r))) return null;
   const x = b.slice();
   for (let i = 0; i < r; i++) {
     let sum = x[i];

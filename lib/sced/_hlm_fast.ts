@@ -12,7 +12,7 @@
  * @module
  */
 import type { HlmCase, HlmEval, HlmStructure } from "./_hlm.ts";
-import { cholesky, cholInverse } from "./_hlm.ts";
+import { cholInPlace, cholInverse } from "../stats/_linalg.ts";
 
 /** Whether the fast path applies to this model and data. */
 export function fastApplies(s: HlmStructure, cases: HlmCase[]): boolean {
@@ -213,7 +213,7 @@ export function evaluateFast(s: HlmStructure, cases: HlmCase[], theta: Float64Ar
     }
   }
   const Lx = XtVX.slice();
-  const logdetX = cholesky(Lx, p);
+  const logdetX = cholInPlace(Lx, p);
   if (Number.isNaN(logdetX)) return { loglik: NaN, beta: new Float64Array(p), M: new Float64Array(p * p) };
   const M = new Float64Array(p * p);
   cholInverse(Lx, p, M);
