@@ -424,6 +424,42 @@ function certaintyFor(
   });
 }
 
+/**
+ * The leading cells of a row without a relative effect or an assumed control value: its keys,
+ * studies, instrument and MCID, and what the control column says instead.
+ */
+function rowWithoutRelative(
+  plan: { id: string; outcome: string; instrument: string | null },
+  study_ids: string[],
+  m: { mcid: Threshold | null; text: string },
+  control_text: string,
+): Pick<
+  SofRow,
+  | "id"
+  | "outcome"
+  | "study_ids"
+  | "instrument"
+  | "mcid"
+  | "mcid_text"
+  | "relative"
+  | "relative_text"
+  | "control"
+  | "control_text"
+> {
+  return {
+    id: plan.id,
+    outcome: plan.outcome,
+    study_ids,
+    instrument: plan.instrument,
+    mcid: m.mcid,
+    mcid_text: m.text,
+    relative: null,
+    relative_text: "–",
+    control: null,
+    control_text,
+  };
+}
+
 function finishRow(
   row: Omit<SofRow, "certainty_text" | "footnotes"> & { notes: string[] },
 ): SofRow {
@@ -474,16 +510,7 @@ function buildRow(
     });
     const dir = (x: number) => (x < 0 ? `${fmt(Math.abs(x), 2)} lower` : `${fmt(x, 2)} higher`);
     return finishRow({
-      id: plan.id,
-      outcome: plan.outcome,
-      study_ids: [plan.study_id],
-      instrument: plan.instrument,
-      mcid: m.mcid,
-      mcid_text: m.text,
-      relative: null,
-      relative_text: "–",
-      control: null,
-      control_text: "mean with the comparator not reported in the seed",
+      ...rowWithoutRelative(plan, [plan.study_id], m, "mean with the comparator not reported in the seed"),
       absolute: { measure: "MD", estimate: est, ci_lb: lb, ci_ub: ub, level, unit },
       absolute_text: `MD ${dir(est).replace(/ (lower|higher)$/, unit === "points" ? " points $1" : " $1")} (${
         lb === null || ub === null ? "no CI reported" : `${dir(lb)} to ${dir(ub)}`
@@ -597,16 +624,7 @@ function buildRow(
     if (plan.resp_id) sources.push({ cell: "responders", source: get(ix.estimates, plan.resp_id).source });
     sources.push({ cell: "participants", source: get(ix.estimates, plan.n_id).source }, ...mcidSources, ...rob.sources);
     return finishRow({
-      id: plan.id,
-      outcome: plan.outcome,
-      study_ids: [plan.study_id],
-      instrument: plan.instrument,
-      mcid: m.mcid,
-      mcid_text: m.text,
-      relative: null,
-      relative_text: "–",
-      control: null,
-      control_text: "no control group (PIO)",
+      ...rowWithoutRelative(plan, [plan.study_id], m, "no control group (PIO)"),
       absolute: es === null
         ? null
         : { measure: "SMC", estimate: es, ci_lb: null, ci_ub: null, level: 95, unit: "SD units" },
@@ -647,16 +665,7 @@ function buildRow(
       publicationBias: { k, egger_pval: null },
     });
     return finishRow({
-      id: plan.id,
-      outcome: plan.outcome,
-      study_ids: [plan.study_id],
-      instrument: plan.instrument,
-      mcid: m.mcid,
-      mcid_text: m.text,
-      relative: null,
-      relative_text: "–",
-      control: null,
-      control_text: "no control group (PIO)",
+      ...rowWithoutRelative(plan, [plan.study_id], m, "no control group (PIO)"),
       absolute: { measure: "median SMC", estimate: mdn, ci_lb: null, ci_ub: null, level: 95, unit: "SD units" },
       absolute_text: `median SMC ${fmt(mdn, 2)} (range ${ci(lb, ub)})${
         reexpr === null ? "" : `; re-expressed by the review: ${fmt(reexpr, 2)} ${s.row.reexpr_instrument} points`
@@ -679,16 +688,7 @@ function buildRow(
   const ns = plan.n_ids.map((id) => ({ n: num(ix.estimates, id, "value")!, src: get(ix.estimates, id).source }));
   const participants = ns.length ? ns.reduce((a, b) => a + b.n, 0) : null;
   return finishRow({
-    id: plan.id,
-    outcome: plan.outcome,
-    study_ids: plan.study_ids,
-    instrument: plan.instrument,
-    mcid: m.mcid,
-    mcid_text: m.text,
-    relative: null,
-    relative_text: "–",
-    control: null,
-    control_text: "–",
+    ...rowWithoutRelative(plan, plan.study_ids, m, "–"),
     absolute: null,
     absolute_text: "no effect estimate in data/evidence",
     nnt_text: "",
