@@ -1,6 +1,7 @@
 /**
  * Small dense linear algebra on row-major `Float64Array`s, for the hot loops of the multilevel
- * engine and of CR2 (REML iterations and adjustment matrices on many small blocks), where
+ * engine, of CR2 (REML iterations and adjustment matrices on many small blocks) and of the
+ * single-case HLM, where
  * ml-matrix's per-element accessors and object allocation dominated the run time (measured: an
  * REML evaluation went from 0.6 ms to 0.04 ms on assink2016). Symmetric eigen decompositions
  * (CR2's `B^{-1/2}`, HTZ's `Ω^{-1/2}`): cyclic Jacobi up to 8×8, Householder tridiagonalisation +
