@@ -24,7 +24,8 @@
  * `patient_risks` = 1 - pResponse, `patient_outcomes` = 1 - responder, `odds_multiplier` = RA,
  * `limit` = h, `reset` = reset. tests/practice/cusum_published_test.ts reproduces that package's
  * vignette ("Construct CUSUM charts for hospital performance": limit 3.742861, first signal at
- * patient 865, false-signal probability 0.058) and its unit test on its example data. A chart for
+ * patient 865, false-signal probability 0.058) and its unit test, and Steiner et al.'s weights for
+ * patients of Parsonnet score 0 and 50 (2000, pp. 445-446; R_A = 2 and 1/2). A chart for
  * improvement (R's `odds_multiplier` < 1 with a negative limit, the CUSUM kept <= 0) is this chart
  * with RA < 1 and h > 0: Sₜ here is minus R's value.
  *

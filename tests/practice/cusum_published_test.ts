@@ -1,5 +1,5 @@
 /**
- * The risk-adjusted CUSUM reproduces a published worked example: the vignette of the R package
+ * The risk-adjusted CUSUM reproduces published worked examples: the vignette of the R package
  * `cusum` 0.4.1 (Lena Hubig, CRAN 2019, GPL-2; "Construct CUSUM charts for hospital performance",
  * inst/doc/cusum.html, following Steiner et al. 2000), on the package's own data
  * `racusum_example_data` (tests/practice/fixtures/racusum_example_data.csv, see the README there),
@@ -27,12 +27,21 @@
  *     3.674310832
  *   racusum_alpha_sim(p1$score, odds_multiplier = 2, n_simulation = 20000, limit = 3.742861, seed = 1)
  *     0.0457
+ *   cs <- racusum(p2$score, p2$y, limit = -1, odds_multiplier = 0.5, reset = TRUE)   # improvement
+ *   cs$t[cs$signal == 1] 351; cs$ct[c(50, 300, 600, 1000)] -0.341288136301716 -0.729846069290102
+ *     -0.237104124300748 -0.207757888997096
+ *
+ * Steiner et al. (2000)'s own worked example (the weights of patients of Parsonnet score 0 and 50 under
+ * their cardiac-surgery model, pp. 445-446) is reproduced in the last test, with the values as the
+ * R package vlad 0.2.2 (Wittenberg, GPL >= 2; tests/testthat/test-llr_score.R and
+ * test-gettherisk.R) transcribes them from the paper and from Steiner (2014, "Risk-adjusted
+ * monitoring of outcomes in health care", in Lawless (ed.) Statistics in Action, pp. 225-242, p. 234).
  *
  * The package's mapping to this toolkit: patient_risks = 1 - pResponse, patient_outcomes =
  * 1 - responder, odds_multiplier = RA, limit = h.
  */
 import assert from "node:assert/strict";
-import { cusumSignalProbability, cusumThresholdAlpha, raCusum } from "../../lib/practice/mod.ts";
+import { cusumSignalProbability, cusumThresholdAlpha, cusumWeight, raCusum } from "../../lib/practice/mod.ts";
 import { assertAllClose, assertClose } from "../helpers.ts";
 
 interface Row {
@@ -147,4 +156,46 @@ Deno.test("R cusum vignette: the simulated false-signal probability on the phase
     () => cusumSignalProbability({ pResponse: [0.9], h: 2, RA: 1, seed: 1 }),
     /cusumSignalProbability: RA must differ from 1/,
   );
+});
+
+Deno.test("R cusum: the chart for improvement (odds_multiplier 0.5, limit -1) is this chart with RA = 0.5, h = 1, S = -ct", () => {
+  const c = raCusum({ pResponse: toResponse(phase2), responder: toResponder(phase2), h: 1, RA: 0.5 });
+  assert.deepEqual(c.signals, [351]);
+  assertAllClose(
+    [50, 300, 600, 1000].map((t) => -c.S[t - 1]),
+    [-0.341288136301716, -0.729846069290102, -0.237104124300748, -0.207757888997096],
+    1e-10,
+    "-S",
+  );
+});
+
+Deno.test("Steiner et al. 2000, pp. 445-446: risks and weights of patients with Parsonnet score 0 and 50 (logit p = -3.68 + 0.077 Parsonnet)", () => {
+  // the paper's risk model for 30-day mortality after cardiac surgery; the adverse outcome (death)
+  // is this toolkit's non-response, so pResponse = 1 - p and responder = 1 - died
+  const risk = (parsonnet: number) => 1 / (1 + Math.exp(-(-3.68 + 0.077 * parsonnet)));
+  const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
+  // p. 445: a patient with Parsonnet score 0 has risk 0.025, one with 71 has 0.86; Steiner (2014)
+  // p. 234: score 50 has 0.542
+  assert.equal(round(risk(0), 3), 0.025);
+  assert.equal(round(risk(71), 2), 0.86);
+  assert.equal(round(risk(50), 3), 0.542);
+  const w = (parsonnet: number, died: 0 | 1, RA: number) =>
+    cusumWeight({ pResponse: 1 - risk(parsonnet), responder: (1 - died) as 0 | 1, RA });
+  // p. 446, RA = 2 (two significant digits): score 0 survives -0.024, dies 0.67; score 50
+  // survives -0.43, dies 0.26
+  const sig2 = (x: number) => Number(x.toPrecision(2));
+  assert.deepEqual([w(0, 0, 2), w(0, 1, 2), w(50, 0, 2), w(50, 1, 2)].map(sig2), [-0.024, 0.67, -0.43, 0.26]);
+  // Steiner (2014) p. 234, three decimals: RA = 2 and RA = 1/2 (the chart for improvement)
+  assert.deepEqual([w(0, 0, 2), w(0, 1, 2), w(50, 0, 2), w(50, 1, 2)].map((x) => round(x, 3)), [
+    -0.024,
+    0.669,
+    -0.433,
+    0.26,
+  ]);
+  assert.deepEqual([w(0, 0, 0.5), w(0, 1, 0.5), w(50, 0, 0.5), w(50, 1, 0.5)].map((x) => round(x, 3)), [
+    0.012,
+    -0.681,
+    0.316,
+    -0.377,
+  ]);
 });
