@@ -296,6 +296,7 @@ export const cusumSchema = z.strictObject({
   h: z.number().positive().finite(),
   RA: oddsRatio().default(2),
   R0: oddsRatio().default(1),
+  reset: z.boolean().default(true),
 });
 
 export const cusumThresholdSchema = z.strictObject({
@@ -312,6 +313,24 @@ export const runLengthSchema = z.strictObject({
   RA: oddsRatio().default(2),
   trueOR: oddsRatio().default(1),
   reps: z.number().int().min(10).max(100000).default(1000),
+  seed: seedSchema,
+});
+
+export const signalProbabilitySchema = z.strictObject({
+  pResponse: z.array(prob()).min(1),
+  h: z.number().positive().max(50),
+  n: z.number().int().min(1).max(1000000).optional(),
+  RA: oddsRatio().refine((v) => v !== 1, "must differ from 1").default(2),
+  reps: z.number().int().min(10).max(100000).default(1000),
+  seed: seedSchema,
+});
+
+export const thresholdAlphaSchema = z.strictObject({
+  pResponse: z.array(prob()).min(1),
+  alpha: z.number().gt(0).lt(1).default(0.05),
+  n: z.number().int().min(1).max(1000000).optional(),
+  RA: oddsRatio().refine((v) => v !== 1, "must differ from 1").default(2),
+  reps: z.number().int().min(50).max(100000).default(1000),
   seed: seedSchema,
 });
 

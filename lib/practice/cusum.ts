@@ -12,10 +12,22 @@
  *   Wₜ = log[ (1 - pₜ + R₀pₜ) R_A / ((1 - pₜ + R_A pₜ) R₀) ]   if patient t did not respond,
  *   Wₜ = log[ (1 - pₜ + R₀pₜ) / (1 - pₜ + R_A pₜ) ]             if patient t responded,
  *
- * and Sₜ = max(0, Sₜ₋₁ + Wₜ); a signal when Sₜ >= h, after which the chart restarts at 0. The
- * control limit h is chosen by simulation so that the in-control average run length (ARL₀, the
- * expected number of patients until a false signal when every centre performs as the case-mix
- * model predicts) is the design value: {@link cusumThreshold}.
+ * and Sₜ = max(0, Sₜ₋₁ + Wₜ); a signal when Sₜ >= h, after which the chart restarts at 0 (or not:
+ * `reset: false`). The control limit h is chosen by simulation so that the in-control average run
+ * length (ARL₀, the expected number of patients until a false signal when every centre performs as
+ * the case-mix model predicts) is the design value ({@link cusumThreshold}), or so that the
+ * probability of a false signal within a monitoring period of n patients is `alpha`
+ * ({@link cusumThresholdAlpha}, {@link cusumSignalProbability}).
+ *
+ * In the R package `cusum` (Hubig, version 0.4.1, GPL-2; functions `racusum`,
+ * `racusum_limit_sim`, `racusum_alpha_sim`) the same chart is written for the adverse event:
+ * `patient_risks` = 1 - pResponse, `patient_outcomes` = 1 - responder, `odds_multiplier` = RA,
+ * `limit` = h, `reset` = reset. tests/practice/cusum_published_test.ts reproduces that package's
+ * vignette ("Construct CUSUM charts for hospital performance": limit 3.742861, first signal at
+ * patient 865, false-signal probability 0.058) and its unit test, and Steiner et al.'s weights for
+ * patients of Parsonnet score 0 and 50 (2000, pp. 445-446; R_A = 2 and 1/2). A chart for
+ * improvement (R's `odds_multiplier` < 1 with a negative limit, the CUSUM kept <= 0) is this chart
+ * with RA < 1 and h > 0: Sₜ here is minus R's value.
  *
  * @example Steiner's weights by hand, R_A = 2: a non-responder with p = 0.1 adds log(2 / 1.1)
  * ```ts
@@ -27,7 +39,15 @@
  */
 import { createRandom, deriveSeed, type Random } from "../stats/random.ts";
 import { fail, parseInput } from "../validate.ts";
-import { cusumSchema, cusumThresholdSchema, cusumWeightSchema, monitorSchema, runLengthSchema } from "./_schemas.ts";
+import {
+  cusumSchema,
+  cusumThresholdSchema,
+  cusumWeightSchema,
+  monitorSchema,
+  runLengthSchema,
+  signalProbabilitySchema,
+  thresholdAlphaSchema,
+} from "./_schemas.ts";
 import { caseMixMatrix, type RegistryRow } from "./benchmark.ts";
 import { logisticFit } from "./_fit.ts";
 import { classifyResponders } from "../responders/mod.ts";
@@ -68,6 +88,12 @@ export interface CusumInput {
   RA?: number;
   /** In-control odds ratio (default 1). */
   R0?: number;
+  /**
+   * Restart the CUSUM at 0 after a signal (default true, Steiner et al. 2000). With false the chart
+   * keeps accumulating and every patient at which Sₜ >= h is listed in `signals` (as R `cusum`'s
+   * `racusum(reset = FALSE)` marks them).
+   */
+  reset?: boolean;
 }
 
 /** Result of {@link raCusum}. */
@@ -78,7 +104,7 @@ export interface CusumChart {
   S: number[];
   /** VLAD: cumulative observed minus expected responders after each patient. */
   vlad: number[];
-  /** 1-based positions of the patients at which the chart signalled (then restarted at 0). */
+  /** 1-based positions of the patients at which the chart signalled (Sₜ >= h; then restarted at 0 unless `reset: false`). */
   signals: number[];
   /** The control limit. */
   h: number;
@@ -96,7 +122,7 @@ export interface CusumChart {
  * ```
  */
 export function raCusum(input: CusumInput): CusumChart {
-  const { pResponse, responder, h, RA, R0 } = parseInput(cusumSchema, input, "raCusum");
+  const { pResponse, responder, h, RA, R0, reset } = parseInput(cusumSchema, input, "raCusum");
   if (responder.length !== pResponse.length) {
     fail("raCusum", "responder", `must have ${pResponse.length} elements (like pResponse)`, responder.length);
   }
@@ -114,7 +140,7 @@ export function raCusum(input: CusumInput): CusumChart {
     vlad.push(v);
     if (s >= h) {
       signals.push(t + 1);
-      s = 0;
+      if (reset) s = 0;
     }
   });
   return { W, S, vlad, signals, h };
@@ -287,6 +313,143 @@ export function cusumRunLength(input: CusumRunLengthInput): { arl: number; mcse:
   const arl = rl.reduce((a, v) => a + v, 0) / rl.length;
   const sd = Math.sqrt(rl.reduce((a, v) => a + (v - arl) ** 2, 0) / (rl.length - 1));
   return { arl, mcse: sd / Math.sqrt(rl.length), reps: p.reps };
+}
+
+/**
+ * Maxima of `reps` in-control charts of n patients each (no restart: the maximum before a first
+ * signal does not depend on the rule after it). Patients are resampled from pAdverse with equal
+ * weights, outcomes drawn with those probabilities; run r uses the stream deriveSeed(seed, r).
+ */
+function simulateMaxima(pAdverse: readonly number[], n: number, RA: number, reps: number, seed: number): Float64Array {
+  const wAdverse = pAdverse.map((pa) => weight(pa, 0, RA, 1));
+  const wOk = pAdverse.map((pa) => weight(pa, 1, RA, 1));
+  const maxima = new Float64Array(reps);
+  for (let r = 0; r < reps; r++) {
+    const rng = createRandom(deriveSeed(seed, r));
+    let s = 0, max = 0;
+    for (let t = 0; t < n; t++) {
+      const j = Math.floor(rng.uniform() * pAdverse.length);
+      s = Math.max(0, s + (rng.uniform() < pAdverse[j] ? wAdverse[j] : wOk[j]));
+      if (s > max) max = s;
+    }
+    maxima[r] = max;
+  }
+  return maxima;
+}
+
+/** In-control maxima of a parsed period input, with its period length. */
+function periodMaxima(
+  p: { pResponse: readonly number[]; n?: number; RA: number; reps: number; seed: number },
+): { maxima: Float64Array; n: number } {
+  const n = p.n ?? p.pResponse.length;
+  return { maxima: simulateMaxima(p.pResponse.map((q) => 1 - q), n, p.RA, p.reps, p.seed), n };
+}
+
+/** Monitoring period shared by {@link cusumSignalProbability} and {@link cusumThresholdAlpha}. */
+export interface CusumPeriodInput {
+  /** Case-mix-predicted probabilities of response of the patients the chart will see (resampled). */
+  pResponse: readonly number[];
+  /** Patients in the monitoring period (default `pResponse.length`). */
+  n?: number;
+  /** Odds ratio of non-response to detect (default 2). */
+  RA?: number;
+  /** Simulated in-control periods (default 1000). */
+  reps?: number;
+  /** Seed (required). */
+  seed: number;
+}
+
+/** Input of {@link cusumSignalProbability}. */
+export interface CusumSignalProbabilityInput extends CusumPeriodInput {
+  /** Control limit h (> 0). */
+  h: number;
+}
+
+/** What {@link cusumSignalProbability} and {@link cusumThresholdAlpha} simulated. */
+export interface CusumPeriodResult {
+  /** Monte Carlo standard error of the result's estimate. */
+  mcse: number;
+  /** Patients per period. */
+  n: number;
+  /** Periods simulated. */
+  reps: number;
+}
+
+/** Result of {@link cusumSignalProbability}; `mcse` is sqrt(p (1 - p) / reps). */
+export interface CusumSignalProbability extends CusumPeriodResult {
+  /** Share of simulated in-control periods in which the chart reached h (a false signal). */
+  probability: number;
+}
+
+/**
+ * Simulated false-signal probability of the chart with limit h over a monitoring period of n
+ * patients: the share of `reps` in-control periods (patients resampled from `pResponse`, outcomes
+ * drawn with those probabilities) in which Sₜ reached h. The quantity of R `cusum`'s
+ * `racusum_alpha_sim`.
+ *
+ * @example A higher limit signals less often
+ * ```ts
+ * import { cusumSignalProbability } from "./mod.ts";
+ * const pResponse = [0.5, 0.6, 0.7];
+ * const a = cusumSignalProbability({ pResponse, h: 2, n: 100, reps: 400, seed: 1 });
+ * const b = cusumSignalProbability({ pResponse, h: 4, n: 100, reps: 400, seed: 1 });
+ * if (!(b.probability < a.probability)) throw new Error(`${a.probability} ${b.probability}`);
+ * ```
+ */
+export function cusumSignalProbability(input: CusumSignalProbabilityInput): CusumSignalProbability {
+  const p = parseInput(signalProbabilitySchema, input, "cusumSignalProbability");
+  const { maxima, n } = periodMaxima(p);
+  const probability = maxima.reduce((a, m) => a + (m >= p.h ? 1 : 0), 0) / p.reps;
+  return { probability, mcse: Math.sqrt((probability * (1 - probability)) / p.reps), n, reps: p.reps };
+}
+
+/** Input of {@link cusumThresholdAlpha}. */
+export interface CusumThresholdAlphaInput extends CusumPeriodInput {
+  /** Design false-signal probability within the period (default 0.05, as R `cusum`'s vignette). */
+  alpha?: number;
+}
+
+/**
+ * Result of {@link cusumThresholdAlpha}; `mcse` is the Monte Carlo standard error of h: the width of
+ * the distribution-free 95 % interval for the quantile (order statistics
+ * reps·(1 - alpha) ± 1.96·sqrt(reps·alpha·(1 - alpha))) over 2 × 1.96.
+ */
+export interface CusumThresholdAlpha extends CusumPeriodResult {
+  /** The control limit: the 1 - alpha quantile of the simulated in-control maxima of Sₜ (R's type 7). */
+  h: number;
+  /** The design false-signal probability. */
+  alpha: number;
+}
+
+/**
+ * The control limit h for a design false-signal probability `alpha` within a monitoring period of
+ * n patients (e.g. one year of a centre), by simulation: the 1 - alpha quantile of the maximum of
+ * Sₜ over `reps` in-control periods. The design of R `cusum`'s `racusum_limit_sim`; the ARL design
+ * is {@link cusumThreshold}.
+ *
+ * @example
+ * ```ts
+ * import { cusumSignalProbability, cusumThresholdAlpha } from "./mod.ts";
+ * const pResponse = [0.5, 0.6, 0.7];
+ * const t = cusumThresholdAlpha({ pResponse, alpha: 0.1, n: 100, reps: 2000, seed: 1 });
+ * const p = cusumSignalProbability({ pResponse, h: t.h, n: 100, reps: 2000, seed: 2 });
+ * if (Math.abs(p.probability - 0.1) > 0.03) throw new Error(`${t.h} ${p.probability}`);
+ * ```
+ */
+export function cusumThresholdAlpha(input: CusumThresholdAlphaInput): CusumThresholdAlpha {
+  const p = parseInput(thresholdAlphaSchema, input, "cusumThresholdAlpha");
+  const { maxima, n } = periodMaxima(p);
+  const sorted = maxima.sort();
+  const at = (q: number): number => {
+    const pos = (sorted.length - 1) * Math.min(1, Math.max(0, q));
+    const lo = Math.floor(pos);
+    const hi = Math.min(lo + 1, sorted.length - 1);
+    return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+  };
+  const q = 1 - p.alpha;
+  const half = 1.96 * Math.sqrt(p.alpha * (1 - p.alpha) / p.reps);
+  const mcse = (at(q + half) - at(q - half)) / (2 * 1.96);
+  return { h: at(q), alpha: p.alpha, mcse, n, reps: p.reps };
 }
 
 /** Input of {@link monitorCentres}. */

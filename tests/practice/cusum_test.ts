@@ -39,6 +39,14 @@ Deno.test("raCusum restarts at 0 after a signal", () => {
   // each non-response adds 0.5978: S = 0.598, 1.196 (signal, restart), 0.598, 1.196 (signal)
   assert.deepEqual(c.signals, [2, 4]);
   assertAllClose(c.S, [0.5978370007556204, 1.1956740015112408, 0.5978370007556204, 1.1956740015112408], 1e-12, "S");
+  // reset: false keeps accumulating; every patient at or above h is listed
+  const k = raCusum({ pResponse: [0.9, 0.9, 0.9, 0.9], responder: [0, 0, 0, 0], h: 1, reset: false });
+  assert.deepEqual(k.signals, [2, 3, 4]);
+  assertAllClose(k.S, [1, 2, 3, 4].map((t) => t * 0.5978370007556204), 1e-12, "S without reset");
+  assert.throws(
+    () => raCusum({ pResponse: [0.9], responder: [0], h: 1, reset: "no" as never }),
+    /raCusum: reset/,
+  );
 });
 
 Deno.test("control limit from the simulated in-control ARL: an independent simulation at h gives the design ARL within Monte Carlo error", () => {
