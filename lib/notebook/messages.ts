@@ -117,8 +117,9 @@ function translateDutch(text: string, depth: number): string | null {
     if (ok) return c.nl.replace(/\{(\w+)\}/g, (s, k: string) => values[k] ?? s);
   }
   if (languageNeutral(trimmed)) return trimmed;
-  // a tool's prefix ("meta-analysis: …", "sced-hlm: …") stays as it is
-  const prefix = /^([\w.-]+): (.+)$/s.exec(trimmed);
+  // a tool's prefix ("meta-analysis: …", "sced-hlm: …", "combinePValues: …") stays as it is; only
+  // identifiers (with a hyphen, a dot or an inner capital), so an English word is never kept
+  const prefix = /^([a-z][a-z0-9]*[-.A-Z][\w.-]*): (.+)$/s.exec(trimmed);
   if (prefix) {
     const rest = translateDutch(prefix[2], depth + 1);
     if (rest !== null) return `${prefix[1]}: ${rest}`;

@@ -26,12 +26,14 @@ const EXPECT: Record<string, Expect> = {
       "Rankability ρ = τ² / (τ² + median se²)",
       "ordinary centres flagged at 95%",
       "shortfall centre flagged low",
+      "assumption: 25 centres offering IMSR",
     ],
     nl: [
       "Overdispersie: φ =",
       "Rangschikbaarheid ρ = τ² / (τ² + mediane se²)",
       "gewone centra gemarkeerd bij 95%",
       "centrum met tekort laag gemarkeerd",
+      "aanname: 25 centra die IMSR",
     ],
     ready: async (page, lang) => {
       await page.waitForSelector(".benchmark-summary", { timeout: 60_000 });

@@ -15,6 +15,7 @@ import {
   missingDataSensitivity,
   parseRegistryCsv,
   rankBenchmark,
+  registryDefaultsTable,
   simulateRegistry,
 } from "../../lib/practice/mod.ts";
 import {
@@ -132,6 +133,7 @@ function practice(add: Add, quick: boolean): void {
       }
     }
   }
+  add("registryDefaultsTable", ...registryDefaultsTable().map((r) => r.source));
   // the dialect descriptions of the upload message
   for (const file of ["simulated-registry.csv", "simulated-registry-nl.csv"]) {
     add(

@@ -56,6 +56,103 @@ export const MESSAGES_NL: readonly (readonly [string, string])[] = [
   ["below 0.5% at 99.8% at every true SD.", "onder 0.5% bij 99.8% bij elke ware SD."],
   ["not below 0.5% at 99.8% at every true SD.", "niet onder 0.5% bij 99.8% bij elke ware SD."],
   ["{method}: not in this calibration table", "{method}: niet in deze kalibratietabel"],
+  // ---- lib/practice: the sources of the registry's defaults (registryDefaultsTable)
+  ["assumption: {text:m}", "aanname: {text}"],
+  ["assumption, off by default (0): {text:m}", "aanname, standaard uit (0): {text}"],
+  ["{n:n} centres offering IMSR for chronic pain", "{n} centra die IMSR bij chronische pijn aanbieden"],
+  ["smallest centre {n:n} patients/year", "kleinste centrum {n} patiënten per jaar"],
+  [
+    "largest centre {n:n} patients/year (Breugelmans 2024: 2309 patients in 3 years over its centres)",
+    "grootste centrum {n} patiënten per jaar (Breugelmans 2024: 2309 patiënten in 3 jaar over zijn centra)",
+  ],
+  [
+    "1 year of registry data (the standard asks for at least yearly aggregation, Behandelkader 2025 ch. 4)",
+    "1 jaar registerdata (de standaard vraagt minstens jaarlijkse aggregatie, Behandelkader 2025 hfst. 4)",
+  ],
+  [
+    "mean share of admitted patients who are less complex (would have done well in primary care); VRA 2025 ch. 5 warns of over-broad inclusion",
+    "gemiddeld aandeel opgenomen patiënten dat minder complex is (zou het in de eerste lijn goed gedaan hebben); VRA 2025 hfst. 5 waarschuwt voor te brede inclusie",
+  ],
+  [
+    "Beta concentration of the centres' indication share (higher = more alike)",
+    "Beta-concentratie van het indicatieaandeel van de centra (hoger = meer gelijk)",
+  ],
+  [
+    "median contact hours per centre; seed: outpatient 2-3 sessions of 30-60 min, 2-3x/week for 10-12 weeks (~50-100 h), clinical 6 h/day for 5 weeks (~150 h)",
+    "mediaan aantal contacturen per centrum; bron: poliklinisch 2-3 sessies van 30-60 min, 2-3x/week gedurende 10-12 weken (~50-100 u), klinisch 6 u/dag gedurende 5 weken (~150 u)",
+  ],
+  ["SD of log contact hours between centres", "SD van de log-contacturen tussen centra"],
+  [
+    "share of the seed review's contact-hour subgroup contrast (ES 0.658 / 0.614 / 0.388 for 0-48 / 49-130 / 131-274 h, a between-study comparison, VRA 2025 ch. 4c) applied as a causal dose effect; 1 = 0.63x the improvement above 130 h",
+    "deel van het subgroepcontrast naar contacturen uit de review van de bron (ES 0.658 / 0.614 / 0.388 bij 0-48 / 49-130 / 131-274 u, een vergelijking tussen studies, VRA 2025 hfst. 4c) toegepast als causaal dosiseffect; 1 = 0.63x de verbetering boven 130 u",
+  ],
+  [
+    "SD of true centre effects in PDI points (overdispersion)",
+    "SD van de ware centrumeffecten in PDI-punten (overdispersie)",
+  ],
+  [
+    "true shortfall in PDI points for the first `shortfallCentres` centres (negative = less improvement)",
+    "waar tekort in PDI-punten voor de eerste `shortfallCentres` centra (negatief = minder verbetering)",
+  ],
+  [
+    "number of centres with the true shortfall (diagnosis): the first ones, C01, C02, ...",
+    "aantal centra met het ware tekort (diagnose): de eerste, C01, C02, ...",
+  ],
+  [
+    "number of centres with an over-broad indication (diagnosis): the last ones",
+    "aantal centra met een te brede indicatie (diagnose): de laatste",
+  ],
+  [
+    "share of less complex patients admitted by an over-broad centre (diagnosis)",
+    "aandeel minder complexe patiënten dat een te breed indicerend centrum opneemt (diagnose)",
+  ],
+  [
+    "share of WPN 4 among end-of-the-line (WPN 3-4) patients",
+    "aandeel WPN 4 onder patiënten aan het eind van de lijn (WPN 3-4)",
+  ],
+  [
+    "PDI improvement at the 49-130 h reference dose: chosen so that with residual SD 12 and MCID 8.5, 59.8% are responders (8.5 + 12 x 0.249 = 11.5) (Breugelmans 2024: PDI ES -1.01, 59.8% responders on the MCID)",
+    "PDI-verbetering bij de referentiedosis van 49-130 u: zo gekozen dat met een residuele SD van 12 en een MCID van 8.5 59.8% responder is (8.5 + 12 x 0.249 = 11.5) (Breugelmans 2024: PDI ES -1.01, 59.8% responders op de MCID)",
+  ],
+  ["SD of individual PDI change, {n:n} points", "SD van de individuele PDI-verandering, {n} punten"],
+  [
+    "PDI MCID {mcid:n} points ({source}; unverified: recalled, not yet checked against the paper)",
+    "PDI-MCID {mcid} punten ({source}; niet geverifieerd: uit het geheugen, nog niet tegen het artikel gecontroleerd)",
+  ],
+  ["mean baseline PDI of WPN 3-4 patients (PDI 0-70)", "gemiddelde PDI bij aanvang van WPN 3-4-patiënten (PDI 0-70)"],
+  ["mean baseline PDI of less complex patients", "gemiddelde PDI bij aanvang van minder complexe patiënten"],
+  ["SD of baseline PDI", "SD van de PDI bij aanvang"],
+  [
+    "median pain duration 7 years (log-normal, sdlog 0.9): 65% have pain >= 5 years (Meesters 2016 / Volker 2017 in the VRA tables)",
+    "mediane pijnduur 7 jaar (lognormaal, sdlog 0.9): 65% heeft >= 5 jaar pijn (Meesters 2016 / Volker 2017 in de tabellen van de VRA)",
+  ],
+  [
+    "median pain duration {n:n} years for less complex patients",
+    "mediane pijnduur {n} jaar bij minder complexe patiënten",
+  ],
+  [
+    "16% in paid work >= 25 h at baseline (Volker 2017 in the VRA tables)",
+    "16% in betaald werk >= 25 u bij aanvang (Volker 2017 in de tabellen van de VRA)",
+  ],
+  ["{pct:n} in paid work among less complex patients", "{pct} in betaald werk onder minder complexe patiënten"],
+  [
+    "extra PDI change of a less complex patient beyond the case-mix prediction (0 = the case-mix model captures them)",
+    "extra PDI-verandering van een minder complexe patiënt bovenop de case-mixvoorspelling (0 = het case-mixmodel vangt die)",
+  ],
+  [
+    "{b:n} PDI points more improvement per point of baseline PDI above {x:n}",
+    "{b} PDI-punten meer verbetering per punt PDI bij aanvang boven {x}",
+  ],
+  [
+    "{b:n} point per log-year of pain duration above {x:n} years",
+    "{b} punt per log-jaar pijnduur boven {x} jaar",
+  ],
+  ["{b:n} points when in paid work", "{b} punten bij betaald werk"],
+  ["{b:n} point for WPN 4", "{b} punt bij WPN 4"],
+  [
+    "personalised PROM (PSC, VAS 0-100, baseline mean 73 SD 15 as in Smeets 2006 per data/instruments.csv) effect size {es:n} (Breugelmans 2024: PSC -1.59/-1.40/-1.33)",
+    "gepersonaliseerde PROM (PSC, VAS 0-100, gemiddelde bij aanvang 73, SD 15 zoals in Smeets 2006 volgens data/instruments.csv) effectgrootte {es} (Breugelmans 2024: PSC -1.59/-1.40/-1.33)",
+  ],
   // ---- lib/practice: diagnosisTable
   ["shortfall centre flagged low, {lv:n}", "centrum met tekort laag gemarkeerd, {lv}"],
   ["other centre flagged (either side), {lv:n}", "ander centrum gemarkeerd (naar beide kanten), {lv}"],
