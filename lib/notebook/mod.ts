@@ -29,6 +29,17 @@ export {
 } from "./i18n.ts";
 export { prose, proseHtml } from "./prose.ts";
 export {
+  catalogueProblems,
+  findTranslation,
+  MESSAGE_CATALOGUE,
+  MESSAGE_TERMS,
+  type MessageTemplate,
+  placeholderNames,
+  translateMessage,
+  translateMessages,
+  UNTRANSLATED_MARK,
+} from "./messages.ts";
+export {
   csvFile,
   csvText,
   type DownloadFile,

@@ -1,7 +1,8 @@
 /**
- * Texts of the PICO/PIO notebook in Dutch and English (the notebook's own text; the design
- * names, the reasons of the certainty readout and the scenario sources come from `lib/design` and
- * `data/designs/` in English).
+ * Texts of the PICO/PIO notebook in Dutch and English (the notebook's own text; the reasons and
+ * ratings of the certainty readout come from `lib/design` in English and are shown through
+ * `translateMessage` of `../messages.ts`; the design names and the scenario sources are those of
+ * `data/designs/`).
  * @module
  */
 import type { Dictionary } from "../i18n.ts";
@@ -52,7 +53,7 @@ Eén rij per opzet (haar hoofdanalyse: ANCOVA voor de RCT's, de t-toets op de ve
     "col.inconsistency": "inconsistentie",
     "col.level": "zekerheid (heuristiek)",
     "caption.certainty": "Scenario: {name} (heuristiek van de toolkit, geen GRADE)",
-    "reasons": "Redenen en wat elk oordeel zou veranderen (in het Engels, uit de rekenkern)",
+    "reasons": "Redenen en wat elk oordeel zou veranderen",
     "domain.risk_of_bias": "risico op vertekening",
     "domain.imprecision": "imprecisie",
     "domain.indirectness": "indirectheid",

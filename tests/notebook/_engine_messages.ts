@@ -1,0 +1,289 @@
+/**
+ * Runs the engines over the inputs the notebooks use (practice, SCED, PICO/PIO, meta-analysis)
+ * and collects every sentence they generate that a notebook shows: reasons, warnings, notes,
+ * model descriptions and the short engine words shown in tables. Used by messages_test.ts.
+ * @module
+ */
+import {
+  benchmarkCentres,
+  benchmarkSummary,
+  type Calibration,
+  calibrationSummary,
+  diagnoseBenchmark,
+  diagnosisTable,
+  maskFollowUp,
+  missingDataSensitivity,
+  parseRegistryCsv,
+  rankBenchmark,
+  registryDefaultsTable,
+  simulateRegistry,
+} from "../../lib/practice/mod.ts";
+import {
+  analyseScedData,
+  bcsmdStudy,
+  combineAllMethods,
+  parseScedCsv,
+  parseStartsCsv,
+  poolBcsmd,
+  readScedLongCsv,
+  readSynthesisCsv,
+  replicatedTest,
+  SCED_ES_ASSUMPTION,
+  scedDataBcsmd,
+  scedDataRandomizationCI,
+} from "../../lib/sced/mod.ts";
+import {
+  calibrationTable,
+  certaintyTable,
+  diagnoseSimulation,
+  mainCertaintyRows,
+  parseScenario,
+  type Scenario,
+  scenarioAgreement,
+  scenarioComparison,
+  splitByScenario,
+  withSize,
+} from "../../lib/design/mod.ts";
+import { analyseStudies } from "../../lib/meta/mod.ts";
+
+/** A collected engine sentence and where it came from. */
+export interface EngineMessage {
+  /** The English sentence as the engine produced it. */
+  text: string;
+  /** Which engine call (for a readable failure). */
+  from: string;
+}
+
+const root = new URL("../../", import.meta.url);
+const read = (path: string) => Deno.readTextFileSync(new URL(path, root));
+
+/** Collect the engine sentences; `quick` runs a smaller grid. */
+export function collectEngineMessages(quick = false): EngineMessage[] {
+  const out = new Map<string, EngineMessage>();
+  const add = (from: string, ...texts: (string | null | undefined)[]) => {
+    for (const text of texts) if (text && !out.has(text)) out.set(text, { text, from });
+  };
+  practice(add, quick);
+  sced(add, quick);
+  design(add, quick);
+  meta(add);
+  return [...out.values()];
+}
+
+type Add = (from: string, ...texts: (string | null | undefined)[]) => void;
+
+function practice(add: Add, quick: boolean): void {
+  const settings = [
+    {},
+    { indicationBreadth: 0, centreSD: 0, doseEffect: 0 },
+    { indicationBreadth: 0.6, centreSD: 5, doseEffect: 1, years: 3 },
+  ];
+  const outcomes = ["pdi_change", "pdi_responder", "psc_change"] as const;
+  const ods = ["additive", "multiplicative", "none"] as const;
+  for (const [si, s] of settings.entries()) {
+    if (quick && si > 0) break;
+    const registry = simulateRegistry(s, 2025 + si);
+    for (const outcome of outcomes) {
+      for (const od of ods) {
+        for (const tau2Method of (od === "additive" ? ["DL", "REML", "spiegelhalter"] : ["DL"]) as ("DL")[]) {
+          for (
+            const caseMix of (si === 0 && od === "additive" && tau2Method === "DL"
+              ? ["pooled", "mixed"]
+              : ["pooled"]) as ("pooled")[]
+          ) {
+            const b = benchmarkCentres({ rows: registry.patients, outcome, od, tau2Method, caseMix });
+            const from = `benchmarkSummary(${outcome}, ${od}, ${tau2Method}, ${caseMix}, settings ${si})`;
+            add(from, ...benchmarkSummary(b), b.unit);
+            if (od === "additive" && tau2Method === "DL") {
+              add(`rankBenchmark(${outcome})`, rankBenchmark(b, { seed: 1, reps: 100 }).rankability.reading);
+            }
+          }
+        }
+      }
+    }
+    // missing data: the flag labels shown in the sensitivity table
+    const masked = maskFollowUp({ rows: registry.patients, share: 0.3, nonResponderOR: 2, seed: 7 });
+    const sens = missingDataSensitivity({ rows: masked, deltas: [0, -2, -4, -6, -8] });
+    for (const d of sens.byDelta) add("missingDataSensitivity flags", ...d.flags);
+  }
+  const calibration = JSON.parse(read("data/registry/calibration.json")) as Calibration & {
+    closest: string;
+    rows: { method: string; label: string }[];
+    bySize: { label: string }[];
+  };
+  add("calibrationSummary", ...calibrationSummary(calibration, calibration.closest));
+  for (const m of new Set(calibration.rows.map((r) => r.method))) {
+    add("calibrationSummary", ...calibrationSummary(calibration, m));
+  }
+  add("calibration labels", ...calibration.rows.map((r) => r.label), ...calibration.bySize.map((r) => r.label));
+  for (const years of [1, 3]) {
+    for (const doseEffect of quick ? [0] : [0, 1]) {
+      const base = {
+        indicationBreadth: 0.15,
+        doseHours: 80,
+        centreSD: 1.5,
+        shortfall: -4,
+        shortfallCentres: 2,
+        broadCentres: 2,
+        doseEffect,
+        years,
+      };
+      for (const row of diagnosisTable(diagnoseBenchmark({ params: base, reps: 20, seed: 3 }))) {
+        add(`diagnosisTable(years ${years})`, row.what, row.text);
+      }
+    }
+  }
+  add("registryDefaultsTable", ...registryDefaultsTable().map((r) => r.source));
+  // the dialect descriptions of the upload message
+  for (const file of ["simulated-registry.csv", "simulated-registry-nl.csv"]) {
+    add(
+      `parseRegistryCsv(${file})`,
+      parseRegistryCsv(read(`data/registry/${file}`), { name: file }).dialect.description,
+    );
+  }
+  const tab = read("data/registry/simulated-registry.csv").replaceAll(",", "\t");
+  add("parseRegistryCsv(tab)", parseRegistryCsv(tab, { name: "tab.tsv" }).dialect.description);
+}
+
+function sced(add: Add, quick: boolean): void {
+  const abcd = parseScedCsv(read("data/sced/abcd-fear-diary.csv"), { name: "abcd-fear-diary.csv" });
+  const mbd = parseScedCsv(read("data/sced/mbd-fear-diary.csv"), { name: "mbd-fear-diary.csv" });
+  const klStarts = parseStartsCsv(read("data/sced/mbd-starts-koehler-levin.csv"), { name: "starts.csv" });
+  for (const statistic of ["A-D", "A-B", "|A-D|"] as const) {
+    const rep = replicatedTest({
+      design: abcd.map((c) => ({ type: "phase", phases: ["A", "B", "C", "D"], n: c.values.length, limit: 5 })),
+      cases: abcd,
+      statistic,
+      combine: "edgington",
+    });
+    add(`combineAllMethods(${statistic})`, ...combineAllMethods(rep.perCase.map((r) => r.pval)).warnings);
+  }
+  // edge cases of the combination: p = 1 and a very small p
+  add(
+    "combineAllMethods(edge)",
+    ...combineAllMethods([1, 1, 0.5]).warnings,
+    ...combineAllMethods([1e-12, 0.5]).warnings,
+  );
+  for (const scheme of ["koehler-levin", "marascuilo-busk", "wampold-worsham"] as const) {
+    for (const exact of quick ? [true] : [true, false]) {
+      const r = analyseScedData(mbd, {
+        design: "MBD",
+        scheme,
+        ...(scheme === "koehler-levin" ? { starts: klStarts } : {}),
+        limit: 5,
+        statistic: "A-B",
+        ...(exact ? {} : { draws: 200, seed: 1 }),
+      }).result;
+      if ("convention" in r) add(`analyseScedData(${scheme})`, r.convention.split(";")[0]);
+    }
+  }
+  add("SCED_ES_ASSUMPTION", SCED_ES_ASSUMPTION);
+  const files = [
+    "mbd-fear-diary.csv",
+    "abcd-fear-diary.csv",
+    "laski1988-mbd.csv",
+    "saddler2008-writing-quality-mbd.csv",
+    "schutte-fatigue-mbd.csv",
+    "lambert2006-disruptive-abab.csv",
+  ];
+  for (const file of files) {
+    const data = readScedLongCsv(read(`data/sced/${file}`), { name: file });
+    add(`readScedLongCsv(${file})`, data.dialect);
+    for (const correlation of ["AR1", "IID"] as const) {
+      for (const randomTrend of quick ? [false] : [false, true]) {
+        for (const outcome of data.outcomes) {
+          try {
+            const g = scedDataBcsmd(data, { outcome: outcome || undefined, correlation, randomTrend });
+            const from = `scedDataBcsmd(${file}, ${correlation}, trend ${randomTrend})`;
+            add(from, g.model.description, g.model.fixed, g.model.random, g.model.correlation, ...g.warnings);
+          } catch { /* a design these data do not support: the notebook shows the error */ }
+        }
+      }
+    }
+    for (const limit of [3, 5]) {
+      try {
+        const rt = scedDataRandomizationCI(data, { limit, fallbackDraws: 200, seed: 1 });
+        add(`scedDataRandomizationCI(${file})`, ...rt.intervals.map((i) => i.designText));
+      } catch { /* shown as an error */ }
+    }
+  }
+  const examples = [
+    ["laski1988-mbd.csv", "increase"],
+    ["saddler2008-writing-quality-mbd.csv", "increase"],
+    ["schutte-fatigue-mbd.csv", "decrease"],
+    ["lambert2006-disruptive-abab.csv", "decrease"],
+  ] as const;
+  const studies = examples.map(([file, improvement]) => {
+    const g = scedDataBcsmd(readScedLongCsv(read(`data/sced/${file}`), { name: file }));
+    return bcsmdStudy(file, g.design === "MBP" ? "SCED (multiple baseline)" : "SCED (reversal)", g, improvement);
+  });
+  const rcts = readSynthesisCsv(read("data/sced/simulated-rct-smds.csv"), { name: "rct.csv" });
+  add("poolBcsmd", ...poolBcsmd([...studies, ...rcts]).warnings);
+  add("poolBcsmd(one SCED)", ...poolBcsmd([studies[0], ...rcts]).warnings);
+}
+
+function design(add: Add, quick: boolean): void {
+  const names = ["sceptical", "literature-neutral", "vra-premises"];
+  const raws = names.map((n) => JSON.parse(read(`data/designs/scenario-${n}.json`)));
+  for (const n of quick ? [120] : [20, 120, 400]) {
+    const scenarios: Scenario[] = raws.map((raw) => parseScenario(withSize(raw, n)));
+    for (const sc of scenarios) {
+      const rows = mainCertaintyRows(sc.simulation, diagnoseSimulation(sc.simulation, 30), sc.question);
+      const from = `certainty(${sc.name}, n ${n})`;
+      for (const r of rows) {
+        const c = r.certainty;
+        // r.design is the scenario file's own name for the design (data, like a study name): not collected
+        add(from, c.starting_level, c.starting_reason, c.level);
+        for (const d of [c.risk_of_bias, c.imprecision, c.indirectness, c.inconsistency]) {
+          add(from, d.rating, d.reason, d.change);
+        }
+      }
+      for (const row of certaintyTable(rows)) {
+        add(
+          from,
+          ...["starting_level", "risk_of_bias", "imprecision", "indirectness", "inconsistency", "level"].map((k) =>
+            String(row[k])
+          ),
+        );
+      }
+    }
+    const sim = scenarioComparison(scenarios, 30, 2026);
+    const agreement = scenarioAgreement(splitByScenario(sim, diagnoseSimulation(sim, 30), scenarios));
+    add(`scenarioAgreement(n ${n})`, ...agreement.map((a) => a.summary));
+    for (const [i, raw] of raws.entries()) {
+      const model = scenarios[i].simulation.points[0].design.model;
+      for (const r of calibrationTable(model, raw.values["data.attrition"]?.value, 2026)) {
+        add(`calibrationTable(${names[i]})`, r.label);
+      }
+    }
+  }
+}
+
+function meta(add: Add): void {
+  const tool = "meta-analysis";
+  const example = read("data/examples/prepost-example.csv");
+  const run = (from: string, csv: string, options: Record<string, unknown>) => {
+    try {
+      add(from, ...analyseStudies(csv, { name: "x.csv", tool, level: 95, ...options }).warnings);
+    } catch { /* an error, not a warning: shown as the notebook's error message */ }
+  };
+  for (const measure of ["SMCR", "SMCC", "MC"]) {
+    for (const method of ["REML", "DL", "FE", "PM"]) {
+      for (const test of ["z", "knha"]) {
+        run(`analyseStudies(${measure}, ${method}, ${test})`, example, { measure, method, test });
+      }
+    }
+  }
+  const gen = (rows: [string, number, number][]) => "study,yi,vi\n" + rows.map((r) => r.join(",")).join("\n") + "\n";
+  // vi = 0 in one and in every row; k = 1; k = 2 with Knapp-Hartung
+  run("vi = 0 (one row)", gen([["A", 0.5, 0], ["B", 0.3, 0.04], ["C", 0.8, 0.05]]), { method: "REML" });
+  run("vi = 0 (rows 1, 2)", gen([["A", 0.5, 0], ["B", 0.3, 0], ["C", 0.8, 0.05], ["D", 0.1, 0.02]]), { method: "DL" });
+  run("vi = 0 (all)", gen([["A", 0.5, 0], ["B", 0.3, 0]]), { method: "REML" });
+  run("k = 1", gen([["A", 0.5, 0.04]]), { method: "REML" });
+  run("k = 2, knha", gen([["A", 0.5, 0.04], ["B", 0.1, 0.03]]), { method: "REML", test: "knha" });
+  run("k = 2, knha, DL", gen([["A", 0.5, 0.04], ["B", 0.5, 0.03]]), { method: "DL", test: "knha" });
+  run("GEN with a measure", gen([["A", 0.5, 0.04], ["B", 0.1, 0.03], ["C", 0.2, 0.02]]), { measure: "SMCR" });
+  // a missing r with the slider, and the missing-moderator omission
+  const noR = example.split("\n").map((l, i) => (i === 2 ? l.replace(/,[^,]*$/, ",") : l)).join("\n");
+  run("missing ri", noR, { measure: "SMCR", r: 0.5, rFor: "missing" });
+}
