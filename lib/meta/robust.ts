@@ -27,7 +27,8 @@
 import { fail, ValidationError } from "../validate.ts";
 import { normalizeLevel } from "../conventions.ts";
 import { pchisq, pf, pt, qt } from "../stats/distributions.ts";
-import { cholInPlace, spdInverse, symEigen, symPower, toRows } from "../stats/_linalg.ts";
+import { cholInPlace, spdInverse, symPower, toRows } from "../stats/_linalg.ts";
+import { applyInvSqrt, invSqrtScratch } from "./_cr2.ts";
 import { blockM } from "./_mv_core.ts";
 import type { RmaMvResult } from "./rmamv.ts";
 import { mvState } from "./_mv_state.ts";
@@ -304,13 +305,14 @@ function working(tool: string, fit: RmaMvResult | UniFitLike, cluster: unknown):
 
 /**
  * Per-cluster pieces of a sandwich estimator with estimating matrices E_c (p × n_c):
- * m_c = E_c e_c, T_c = E_c Θ_c E_c', U_c = E_c X_c (all p-vectors / p×p), which is all the
- * sandwich, the Satterthwaite df and the HTZ test need.
+ * m_c = E_c e_c, T_c = E_c Θ_c E_c', U_c = E_c X_c (p-vectors / p×p, stored flat by cluster:
+ * m[c p + j], T[c p² + …], U[c p² + …]), which is all the sandwich, the Satterthwaite df and
+ * the HTZ test need.
  */
 interface Pieces {
-  m: Float64Array[];
-  T: Float64Array[];
-  U: Float64Array[];
+  m: Float64Array;
+  T: Float64Array;
+  U: Float64Array;
 }
 
 function mul(a: Float64Array, b: Float64Array, n: number, m: number, r: number): Float64Array {
@@ -328,39 +330,42 @@ function mul(a: Float64Array, b: Float64Array, n: number, m: number, r: number):
 /** m_c = X_c' W_c e_c (CR0/CR1 estimating functions). */
 function cr1Pieces(w: Working): Pieces {
   const { p, beta } = w;
-  const m = w.clusters.map((c) => {
-    const v = c.XWy.slice();
-    for (let j = 0; j < p; j++) for (let t = 0; t < p; t++) v[j] -= c.P[j * p + t] * beta[t];
-    return v;
+  const m = new Float64Array(w.clusters.length * p);
+  w.clusters.forEach((c, ci) => {
+    for (let j = 0; j < p; j++) {
+      let v = c.XWy[j];
+      for (let t = 0; t < p; t++) v -= c.P[j * p + t] * beta[t];
+      m[ci * p + j] = v;
+    }
   });
-  return { m, T: [], U: [] };
+  return { m, T: new Float64Array(0), U: new Float64Array(0) };
 }
 
 /**
  * CR2 pieces: E_c = X_c' W_c A_c with clubSandwich's adjustment A_c = D'(D S_c D')^{-1/2} D,
  * D = chol(Θ_c) (upper), S_c = (I - X_c A X_c' W_c) Θ_c (= Θ_c - X_c A X_c' with inverse-variance
- * weights on nested clusters); B^{-1/2} from the eigen decomposition of B, applied to the p rows
- * of X_c' W_c L without forming the n_c × n_c power.
+ * weights on nested clusters). With Θ_c = L L' (D = L'), B = L' S_c L and Y = (W X)' L (p × n):
+ * E = Y B^{-1/2} L', where Y B^{-1/2} comes from {@link applyInvSqrt} (no eigenvectors formed).
  */
-function cr2Pieces(_tool: string, w: Working): Pieces {
+function cr2Pieces(tool: string, w: Working): Pieces {
   const { p, beta, A } = w;
-  const m: Float64Array[] = [], T: Float64Array[] = [], U: Float64Array[] = [];
+  const mC = w.clusters.length, pp = p * p;
+  const m = new Float64Array(mC * p), T = new Float64Array(mC * pp), U = new Float64Array(mC * pp);
   // scratch sized for the largest cluster, reused across clusters (indexing uses each cluster's n)
   let nmax = 0;
   for (const c of w.clusters) nmax = Math.max(nmax, c.n);
-  const eB = new Float64Array(nmax), XA = new Float64Array(nmax * p);
-  const SB = new Float64Array(nmax * nmax), SLB = new Float64Array(nmax * nmax), BB = new Float64Array(nmax * nmax);
-  const YB1 = new Float64Array(p * nmax), YB2 = new Float64Array(p * nmax), YB3 = new Float64Array(p * nmax);
-  const EB = new Float64Array(p * nmax), ETB = new Float64Array(p * nmax);
-  for (const c of w.clusters) {
-    const { n, X: x, theta, WX } = c;
-    const e = eB;
+  const e = new Float64Array(nmax), XA = new Float64Array(nmax * p);
+  const S = new Float64Array(nmax * nmax), SL = new Float64Array(nmax * nmax), B = new Float64Array(nmax * nmax);
+  const Y = new Float64Array(p * nmax), E = new Float64Array(p * nmax), ET = new Float64Array(p * nmax);
+  const ws = invSqrtScratch(nmax);
+  for (let ci = 0; ci < mC; ci++) {
+    const c = w.clusters[ci];
+    const { n, X: x, theta, WX, L } = c; // Θ = L L'
     for (let a = 0; a < n; a++) {
       let s = c.y[a];
       for (let j = 0; j < p; j++) s -= x[a * p + j] * beta[j];
       e[a] = s;
     }
-    const L = c.L; // Θ = L L'
     // XA = X_c A (n × p)
     for (let a = 0; a < n; a++) {
       for (let j = 0; j < p; j++) {
@@ -369,14 +374,12 @@ function cr2Pieces(_tool: string, w: Working): Pieces {
         XA[a * p + j] = v;
       }
     }
-    let S: Float64Array;
     if (w.inverse) {
-      S = SB;
       for (let a = 0; a < n; a++) {
-        for (let b = 0; b < n; b++) {
+        for (let b = 0; b <= a; b++) {
           let v = 0;
           for (let j = 0; j < p; j++) v += XA[a * p + j] * x[b * p + j];
-          S[a * n + b] = theta[a * n + b] - v;
+          S[a * n + b] = S[b * n + a] = theta[a * n + b] - v;
         }
       }
     } else {
@@ -389,19 +392,32 @@ function cr2Pieces(_tool: string, w: Working): Pieces {
           IH[a * n + b] = v;
         }
       }
-      S = mul(IH, theta, n, n, n);
+      S.set(mul(IH, theta, n, n, n));
     }
-    const B = congruenceLt(L, S, n, SLB, BB);
-    const { vals, vecs: Q } = symEigen(B, n);
-    const E = adjustRows(WX, L, Q, vals, n, p, YB1, YB2, YB3, EB);
-    const mc = new Float64Array(p);
+    congruenceLt(L, S, n, SL, B);
+    // Y = (W X)' L
+    for (let j = 0; j < p; j++) {
+      for (let b = 0; b < n; b++) {
+        let v = 0;
+        for (let t = b; t < n; t++) v += WX[t * p + j] * L[t * n + b];
+        Y[j * n + b] = v;
+      }
+    }
+    if (!applyInvSqrt(B, n, Y, p, ws)) fail(tool, "fit", "the CR2 adjustment did not converge");
+    // E = (Y B^{-1/2}) L'
+    for (let j = 0; j < p; j++) {
+      for (let b = 0; b < n; b++) {
+        let v = 0;
+        for (let t = 0; t <= b; t++) v += Y[j * n + t] * L[b * n + t];
+        E[j * n + b] = v;
+      }
+    }
     for (let j = 0; j < p; j++) {
       let v = 0;
       for (let a = 0; a < n; a++) v += E[j * n + a] * e[a];
-      mc[j] = v;
+      m[ci * p + j] = v;
     }
     // ET = E Θ (p × n), T_c = E Θ E', U_c = E X
-    const ET = ETB;
     for (let j = 0; j < p; j++) {
       for (let b = 0; b < n; b++) {
         let v = 0;
@@ -409,7 +425,7 @@ function cr2Pieces(_tool: string, w: Working): Pieces {
         ET[j * n + b] = v;
       }
     }
-    const Tc = new Float64Array(p * p), Uc = new Float64Array(p * p);
+    const o = ci * pp;
     for (let a = 0; a < p; a++) {
       for (let b = 0; b < p; b++) {
         let v = 0, u = 0;
@@ -417,13 +433,10 @@ function cr2Pieces(_tool: string, w: Working): Pieces {
           v += ET[a * n + t] * E[b * n + t];
           u += E[a * n + t] * x[t * p + b];
         }
-        Tc[a * p + b] = v;
-        Uc[a * p + b] = u;
+        T[o + a * p + b] = v;
+        U[o + a * p + b] = u;
       }
     }
-    m.push(mc);
-    T.push(Tc);
-    U.push(Uc);
   }
   return { m, T, U };
 }
@@ -449,61 +462,14 @@ function congruenceLt(L: Float64Array, S: Float64Array, n: number, SL: Float64Ar
   return B;
 }
 
-/**
- * E = X' W L B^{-1/2} L' for B = Q Λ Q' (generalised inverse for eigenvalues ≤ 1e-12 · max, as
- * clubSandwich's matrix_power), computed on the p rows: ((Y Q) Λ^{-1/2}) Q' L' with Y = (W X)' L.
- */
-function adjustRows(
-  WX: Float64Array,
-  L: Float64Array,
-  Q: Float64Array,
-  vals: Float64Array,
-  n: number,
-  p: number,
-  Y: Float64Array,
-  YQ: Float64Array,
-  YB: Float64Array,
-  E: Float64Array,
-): Float64Array {
-  let vmax = 0;
-  for (let t = 0; t < n; t++) vmax = Math.max(vmax, Math.abs(vals[t]));
-  for (let j = 0; j < p; j++) {
-    for (let b = 0; b < n; b++) {
-      let v = 0;
-      for (let t = b; t < n; t++) v += WX[t * p + j] * L[t * n + b];
-      Y[j * n + b] = v;
-    }
-  }
-  for (let t = 0; t < n; t++) {
-    const f = vals[t] > 1e-12 * vmax ? 1 / Math.sqrt(vals[t]) : 0;
-    for (let j = 0; j < p; j++) {
-      let v = 0;
-      for (let b = 0; b < n; b++) v += Y[j * n + b] * Q[b * n + t];
-      YQ[j * n + t] = v * f;
-    }
-  }
-  for (let j = 0; j < p; j++) {
-    for (let b = 0; b < n; b++) {
-      let v = 0;
-      for (let t = 0; t < n; t++) v += YQ[j * n + t] * Q[b * n + t];
-      YB[j * n + b] = v;
-    }
-  }
-  for (let j = 0; j < p; j++) {
-    for (let b = 0; b < n; b++) {
-      let v = 0;
-      for (let t = 0; t <= b; t++) v += YB[j * n + t] * L[b * n + t];
-      E[j * n + b] = v;
-    }
-  }
-  return E;
-}
-
 /** The sandwich A (Σ_c m_c m_c') A, times `scale`. */
 function sandwich(w: Working, pc: Pieces, scale: number): Float64Array {
-  const p = w.p;
+  const p = w.p, mC = w.clusters.length, um = pc.m;
   const meat = new Float64Array(p * p);
-  for (const u of pc.m) for (let s = 0; s < p; s++) for (let t = 0; t < p; t++) meat[s * p + t] += u[s] * u[t];
+  for (let c = 0; c < mC; c++) {
+    const o = c * p;
+    for (let s = 0; s < p; s++) for (let t = 0; t < p; t++) meat[s * p + t] += um[o + s] * um[o + t];
+  }
   const V = mul(mul(w.A, meat, p, p, p), w.A, p, p, p);
   for (let i = 0; i < p * p; i++) V[i] *= scale;
   for (let s = 0; s < p; s++) {
@@ -516,60 +482,83 @@ function sandwich(w: Working, pc: Pieces, scale: number): Float64Array {
 }
 
 /**
- * clubSandwich's P array (`get_P_array(all_terms = TRUE)`) for a contrast matrix C (q×p), flat:
- * P[((c m + d) q + s) q + t] = δ_cd (G_c Θ_c G_c')[s,t] - (F_c A F_d')[s,t] with G_c = C A E_c,
- * F_c = G_c X_c, i.e. δ_cd (CA T_c A C')[s,t] - (CA U_c A (CA U_d)')[s,t].
+ * The pieces of clubSandwich's P array (`get_P_array(all_terms = TRUE)`) for a contrast matrix
+ * C (q×p): P_cd = δ_cd D_c - F̃_c F_d' (q×q blocks) with G_c = C A E_c, D_c = G_c Θ_c G_c' =
+ * CA T_c A C', F_c = G_c X_c = CA U_c and F̃_c = F_c A. Returned flat: D[c q² + s q + t],
+ * F[(c q + s) p + j], FA[(c q + s) p + j]; the m² blocks are never formed.
  */
-function pArray(w: Working, pc: Pieces, C: Float64Array, q: number): Float64Array {
-  const p = w.p;
-  const m = w.clusters.length;
-  const CA = mul(C, w.A, q, p, p);
-  const F = new Float64Array(m * q * p), FA = new Float64Array(m * q * p);
-  const P = new Float64Array(m * m * q * q);
+function pPieces(
+  w: Working,
+  pc: Pieces,
+  C: Float64Array,
+  q: number,
+): { D: Float64Array; F: Float64Array; FA: Float64Array } {
+  const p = w.p, A = w.A;
+  const m = w.clusters.length, pp = p * p;
+  const CA = mul(C, A, q, p, p);
+  const D = new Float64Array(m * q * q), F = new Float64Array(m * q * p), FA = new Float64Array(m * q * p);
+  const CAT = new Float64Array(q * p);
   for (let c = 0; c < m; c++) {
-    const CAT = mul(CA, pc.T[c], q, p, p);
-    const o = (c * m + c) * q * q;
+    const o = c * pp;
+    for (let s = 0; s < q; s++) {
+      for (let j = 0; j < p; j++) {
+        let v = 0, f = 0;
+        for (let t = 0; t < p; t++) {
+          v += CA[s * p + t] * pc.T[o + t * p + j];
+          f += CA[s * p + t] * pc.U[o + t * p + j];
+        }
+        CAT[s * p + j] = v;
+        F[(c * q + s) * p + j] = f;
+      }
+    }
     for (let s = 0; s < q; s++) {
       for (let t = 0; t < q; t++) {
         let v = 0;
         for (let j = 0; j < p; j++) v += CAT[s * p + j] * CA[t * p + j];
-        P[o + s * q + t] = v;
+        D[(c * q + s) * q + t] = v;
       }
-    }
-    const Fc = mul(CA, pc.U[c], q, p, p);
-    F.set(Fc, c * q * p);
-    FA.set(mul(Fc, w.A, q, p, p), c * q * p);
-  }
-  for (let c = 0; c < m; c++) {
-    for (let d = 0; d < m; d++) {
-      const o = (c * m + d) * q * q;
-      for (let s = 0; s < q; s++) {
-        for (let t = 0; t < q; t++) {
-          let v = 0;
-          for (let j = 0; j < p; j++) v += FA[(c * q + s) * p + j] * F[(d * q + t) * p + j];
-          P[o + s * q + t] -= v;
-        }
+      for (let j = 0; j < p; j++) {
+        let v = 0;
+        for (let t = 0; t < p; t++) v += F[(c * q + s) * p + t] * A[t * p + j];
+        FA[(c * q + s) * p + j] = v;
       }
     }
   }
-  return P;
+  return { D, F, FA };
 }
 
 /** Satterthwaite df of every coefficient (clubSandwich's coef_test, test = "Satterthwaite"). */
 function satterthwaite(w: Working, pc: Pieces): number[] {
   const p = w.p;
   const m = w.clusters.length;
-  return Array.from({ length: p }, (_, j) => {
-    const C = new Float64Array(p);
+  const C = new Float64Array(p);
+  const df: number[] = [];
+  for (let j = 0; j < p; j++) {
+    C.fill(0);
     C[j] = 1;
-    const P = pArray(w, pc, C, 1);
+    const { D, F, FA } = pPieces(w, pc, C, 1);
+    // E = Σ_c P_cc; V = Σ_cd P_cd² with P_cd = δ_cd D_c - f̃_c·f_d:
+    // Σ_c D_c² - 2 Σ_c D_c f̃_c·f_c + Σ_cd (f̃_c·f_d)², the last = tr((Σ f̃ f̃')(Σ f f'))
     let E = 0, V = 0;
+    const Ga = new Float64Array(p * p), Gb = new Float64Array(p * p);
     for (let c = 0; c < m; c++) {
-      E += P[c * m + c];
-      for (let d = 0; d < m; d++) V += P[c * m + d] ** 2;
+      let ff = 0;
+      for (let t = 0; t < p; t++) {
+        const a = FA[c * p + t], b = F[c * p + t];
+        ff += a * b;
+        for (let u = 0; u < p; u++) {
+          Ga[t * p + u] += a * FA[c * p + u];
+          Gb[t * p + u] += b * F[c * p + u];
+        }
+      }
+      const Pcc = D[c] - ff;
+      E += Pcc;
+      V += D[c] * D[c] - 2 * D[c] * ff;
     }
-    return (E * E) / V;
-  });
+    for (let i = 0; i < p * p; i++) V += Ga[i] * Gb[i];
+    df.push((E * E) / V);
+  }
+  return df;
 }
 
 function htz(w: Working, pc: Pieces, vcr: Float64Array, coefs: number[]): WaldTestResult[] {
@@ -598,20 +587,36 @@ function htz(w: Working, pc: Pieces, vcr: Float64Array, coefs: number[]): WaldTe
     df_denom: m - 1,
     pval: pf(Q / q, q, m - 1, { lower: false }),
   });
-  const P = pArray(w, pc, C, q);
-  const Omega = new Float64Array(q * q);
-  for (let c = 0; c < m; c++) for (let i = 0; i < q * q; i++) Omega[i] += P[(c * m + c) * q * q + i];
+  const { D, F, FA } = pPieces(w, pc, C, q);
+  const qq = q * q;
+  const Omega = new Float64Array(qq);
+  for (let c = 0; c < m; c++) {
+    for (let s = 0; s < q; s++) {
+      for (let t = 0; t < q; t++) {
+        let v = D[c * qq + s * q + t];
+        for (let j = 0; j < p; j++) v -= FA[(c * q + s) * p + j] * F[(c * q + t) * p + j];
+        Omega[s * q + t] += v;
+      }
+    }
+  }
   const On = symPower(Omega, q, -0.5);
   let total = 0;
-  const T = new Float64Array(q * q), B = new Float64Array(q * q);
+  const Pb = new Float64Array(qq), T = new Float64Array(qq), B = new Float64Array(qq);
   for (let c = 0; c < m; c++) {
     for (let d = 0; d < m; d++) {
-      const o = (c * m + d) * q * q;
+      // P_cd = δ_cd D_c - F̃_c F_d'
+      for (let s = 0; s < q; s++) {
+        for (let t = 0; t < q; t++) {
+          let v = c === d ? D[c * qq + s * q + t] : 0;
+          for (let j = 0; j < p; j++) v -= FA[(c * q + s) * p + j] * F[(d * q + t) * p + j];
+          Pb[s * q + t] = v;
+        }
+      }
       // B = On P_cd On
       for (let s = 0; s < q; s++) {
         for (let t = 0; t < q; t++) {
           let v = 0;
-          for (let u = 0; u < q; u++) v += On[s * q + u] * P[o + u * q + t];
+          for (let u = 0; u < q; u++) v += On[s * q + u] * Pb[u * q + t];
           T[s * q + t] = v;
         }
       }
@@ -630,14 +635,14 @@ function htz(w: Working, pc: Pieces, vcr: Float64Array, coefs: number[]): WaldTe
   const nu = (q * (q + 1)) / total;
   const df = nu - q + 1;
   const delta = Math.max(df / nu, 0);
-  const F = (delta * Q) / q;
+  const Fs = (delta * Q) / q;
   out.push({
     test: "HTZ",
-    Fstat: F,
+    Fstat: Fs,
     delta,
     df_num: q,
     df_denom: df,
-    pval: df > 0 ? pf(F, q, df, { lower: false }) : null,
+    pval: df > 0 ? pf(Fs, q, df, { lower: false }) : null,
   });
   return out;
 }
