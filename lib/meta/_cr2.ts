@@ -21,6 +21,8 @@ export interface InvSqrtScratch {
   rc: Float64Array;
   rs: Float64Array;
   ri: Int32Array;
+  v: Float64Array;
+  w: Float64Array;
 }
 
 /** Scratch for blocks up to `n` rows. */
@@ -33,6 +35,8 @@ export function invSqrtScratch(n: number): InvSqrtScratch {
     rc: new Float64Array(cap),
     rs: new Float64Array(cap),
     ri: new Int32Array(cap),
+    v: new Float64Array(n),
+    w: new Float64Array(n),
   };
 }
 
@@ -73,25 +77,23 @@ export function applyInvSqrt(B: Float64Array, n: number, Y: Float64Array, p: num
     e[k] = mu;
     d[k] = B[k * n + k];
     // trailing block A22 (rows/cols k+1..n-1): p = β A22 v, w = p - (β p'v / 2) v, A22 -= v w' + w v'
-    // (w kept in beta-free scratch: reuse d[k+1..] is not possible, so use e as temporary beyond k)
-    const w = ws.e; // e[k+1..n-1] are not yet set: use them as the w vector
+    const v = ws.v, w = ws.w;
+    v[k + 1] = 1;
+    for (let i = k + 2; i < n; i++) v[i] = B[i * n + k];
     let pv = 0;
     for (let i = k + 1; i < n; i++) {
-      let s = B[i * n + k + 1];
-      for (let j = k + 2; j < n; j++) s += B[i * n + j] * B[j * n + k];
+      const o = i * n;
+      let s = 0;
+      for (let j = k + 1; j < n; j++) s += B[o + j] * v[j];
       s *= bk;
       w[i] = s;
-      pv += s * (i === k + 1 ? 1 : B[i * n + k]);
+      pv += s * v[i];
     }
     const h = (bk * pv) / 2;
-    w[k + 1] -= h;
-    for (let i = k + 2; i < n; i++) w[i] -= h * B[i * n + k];
+    for (let i = k + 1; i < n; i++) w[i] -= h * v[i];
     for (let i = k + 1; i < n; i++) {
-      const vi = i === k + 1 ? 1 : B[i * n + k], wi = w[i];
-      for (let j = k + 1; j < n; j++) {
-        const vj = j === k + 1 ? 1 : B[j * n + k];
-        B[i * n + j] -= vi * w[j] + wi * vj;
-      }
+      const o = i * n, vi = v[i], wi = w[i];
+      for (let j = k + 1; j < n; j++) B[o + j] -= vi * w[j] + wi * v[j];
     }
   }
   if (n >= 2) {

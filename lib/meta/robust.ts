@@ -28,7 +28,7 @@ import { fail, ValidationError } from "../validate.ts";
 import { normalizeLevel } from "../conventions.ts";
 import { pchisq, pf, pt, qt } from "../stats/distributions.ts";
 import { cholInPlace, spdInverse, symPower, toRows } from "../stats/_linalg.ts";
-import { applyInvSqrt, invSqrtScratch } from "./_cr2.ts";
+import { applyInvSqrt, type InvSqrtScratch, invSqrtScratch } from "./_cr2.ts";
 import { blockM } from "./_mv_core.ts";
 import type { RmaMvResult } from "./rmamv.ts";
 import { mvState } from "./_mv_state.ts";
@@ -184,7 +184,7 @@ function working(tool: string, fit: RmaMvResult | UniFitLike, cluster: unknown):
   }
   let k: number, p: number, X: Float64Array, y: Float64Array, names: string[], hasIntercept: boolean;
   // the working covariance restricted to a set of rows
-  let thetaOf: (idx: number[]) => Float64Array;
+  let thetaOf: (idx: number[], o: Float64Array) => Float64Array;
   let nested: (groups: number[][]) => boolean;
   if ((fit as RmaMvResult).model === "rma.mv") {
     const f = fit as RmaMvResult;
@@ -204,9 +204,17 @@ function working(tool: string, fit: RmaMvResult | UniFitLike, cluster: unknown):
         posOf[g] = a;
       })
     );
-    const Ms = blocks.map((b) => blockM(b, s.theta, new Float64Array(b.n * b.n)));
-    thetaOf = (idx) => {
-      const n = idx.length, o = new Float64Array(n * n);
+    // every block's M in one buffer (views), and Θ restricted to rows idx written into o (zeroed)
+    let msz = 0;
+    for (const b of blocks) msz += b.n * b.n;
+    const Mpool = new Float64Array(msz);
+    let mo = 0;
+    const Ms = blocks.map((b) => {
+      const v = Mpool.subarray(mo, mo += b.n * b.n);
+      return blockM(b, s.theta, v);
+    });
+    thetaOf = (idx, o) => {
+      const n = idx.length;
       for (let a = 0; a < n; a++) {
         const ba = blockOf[idx[a]], Mb = Ms[ba], nb = blocks[ba].n, pa = posOf[idx[a]];
         for (let c = 0; c < n; c++) if (blockOf[idx[c]] === ba) o[a * n + c] = Mb[pa * nb + posOf[idx[c]]];
@@ -232,9 +240,9 @@ function working(tool: string, fit: RmaMvResult | UniFitLike, cluster: unknown):
     rows.forEach((r, i) => r.forEach((v, j) => (X[i * p + j] = v)));
     y = Float64Array.from(f.yi);
     const vi = f.vi, tau2 = f.tau2;
-    thetaOf = (idx) => {
-      const n = idx.length, o = new Float64Array(n * n);
-      idx.forEach((g, a) => (o[a * n + a] = vi[g] + tau2));
+    thetaOf = (idx, o) => {
+      const n = idx.length;
+      for (let a = 0; a < n; a++) o[a * n + a] = vi[idx[a]] + tau2;
       return o;
     };
     nested = () => true;
@@ -244,22 +252,33 @@ function working(tool: string, fit: RmaMvResult | UniFitLike, cluster: unknown):
   let fullInv: Float64Array | null = null;
   if (!inverse) {
     const all = Array.from({ length: k }, (_, i) => i);
-    const inv = spdInverse(thetaOf(all), k);
+    const inv = spdInverse(thetaOf(all, new Float64Array(k * k)), k);
     if (inv === null) fail(tool, "fit", "the fitted marginal covariance is not positive definite");
     fullInv = inv.inv;
   }
   const XtWX = new Float64Array(p * p), XtWy = new Float64Array(p);
+  // all per-cluster arrays are views of one zeroed buffer (a typed array's own backing store
+  // costs far more than the arithmetic on these small blocks)
+  let size = 0;
+  for (const g of groups) {
+    const n = g.length;
+    size += 2 * n * n + n * p + n * p + n + n * (p + 1) + p * p + p;
+  }
+  const pool = new Float64Array(size);
+  let off = 0;
+  const take = (len: number): Float64Array => pool.subarray(off, off += len);
   const clusters: Cluster[] = groups.map((idx) => {
     const n = idx.length;
-    const theta = thetaOf(idx);
-    const Xc = new Float64Array(n * p), yc = new Float64Array(n);
+    const theta = thetaOf(idx, take(n * n));
+    const Xc = take(n * p), yc = take(n);
     for (let a = 0; a < n; a++) {
       yc[a] = y[idx[a]];
       for (let j = 0; j < p; j++) Xc[a * p + j] = X[idx[a] * p + j];
     }
     // W X and W y: by a Cholesky solve with Θ_c (nested), or with the sub-block of the full inverse
-    const WXy = new Float64Array(n * (p + 1));
-    const L = theta.slice();
+    const WXy = take(n * (p + 1));
+    const L = take(n * n);
+    L.set(theta);
     if (Number.isNaN(cholInPlace(L, n))) fail(tool, "fit", "a cluster's working covariance is not positive definite");
     for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) L[a * n + b] = 0;
     if (fullInv) {
@@ -280,8 +299,8 @@ function working(tool: string, fit: RmaMvResult | UniFitLike, cluster: unknown):
       }
       cholSolveInPlace(L, n, WXy, p + 1);
     }
-    const WX = new Float64Array(n * p);
-    const P = new Float64Array(p * p), XWy = new Float64Array(p);
+    const WX = take(n * p);
+    const P = take(p * p), XWy = take(p);
     for (let a = 0; a < n; a++) {
       for (let j = 0; j < p; j++) {
         const wx = WXy[a * (p + 1) + j];
@@ -354,10 +373,7 @@ function cr2Pieces(tool: string, w: Working): Pieces {
   // scratch sized for the largest cluster, reused across clusters (indexing uses each cluster's n)
   let nmax = 0;
   for (const c of w.clusters) nmax = Math.max(nmax, c.n);
-  const e = new Float64Array(nmax), XA = new Float64Array(nmax * p);
-  const S = new Float64Array(nmax * nmax), SL = new Float64Array(nmax * nmax), B = new Float64Array(nmax * nmax);
-  const Y = new Float64Array(p * nmax), E = new Float64Array(p * nmax), ET = new Float64Array(p * nmax);
-  const ws = invSqrtScratch(nmax);
+  const { e, XA, S, SL, B, Y, E, ET, ws } = cr2Scratch(nmax, p);
   for (let ci = 0; ci < mC; ci++) {
     const c = w.clusters[ci];
     const { n, X: x, theta, WX, L } = c; // Θ = L L'
@@ -439,6 +455,41 @@ function cr2Pieces(tool: string, w: Working): Pieces {
     }
   }
   return { m, T, U };
+}
+
+/** Scratch of {@link cr2Pieces}, kept between calls and grown on demand (contents are not reused). */
+interface Cr2Scratch {
+  nmax: number;
+  p: number;
+  e: Float64Array;
+  XA: Float64Array;
+  S: Float64Array;
+  SL: Float64Array;
+  B: Float64Array;
+  Y: Float64Array;
+  E: Float64Array;
+  ET: Float64Array;
+  ws: InvSqrtScratch;
+}
+let scratch: Cr2Scratch | null = null;
+
+function cr2Scratch(nmax: number, p: number): Cr2Scratch {
+  if (scratch !== null && scratch.nmax >= nmax && scratch.p >= p) return scratch;
+  const n = Math.max(nmax, scratch?.nmax ?? 0), q = Math.max(p, scratch?.p ?? 0);
+  scratch = {
+    nmax: n,
+    p: q,
+    e: new Float64Array(n),
+    XA: new Float64Array(n * q),
+    S: new Float64Array(n * n),
+    SL: new Float64Array(n * n),
+    B: new Float64Array(n * n),
+    Y: new Float64Array(q * n),
+    E: new Float64Array(q * n),
+    ET: new Float64Array(q * n),
+    ws: invSqrtScratch(n),
+  };
+  return scratch;
 }
 
 /** B = L' S L for lower-triangular L (n×n), symmetrised. */
