@@ -52,8 +52,8 @@ function growRotations(ws: InvSqrtScratch): void {
 }
 
 /**
- * Overwrite the p rows of `Y` (p×n, row-major) with `Y B^{-1/2}`; B (n×n, row-major, symmetric)
- * is destroyed. Returns false if the QR iteration does not converge (not seen in practice).
+ * Overwrite the p rows of `Y` (p×n, row-major) with `Y B^{-1/2}`; B (n×n, row-major, symmetric;
+ * only its lower triangle is read) is destroyed. Returns false if the QR iteration does not converge (not seen in practice).
  */
 export function applyInvSqrt(B: Float64Array, n: number, Y: Float64Array, p: number, ws: InvSqrtScratch): boolean {
   const { d, e, beta } = ws;
@@ -76,29 +76,37 @@ export function applyInvSqrt(B: Float64Array, n: number, Y: Float64Array, p: num
     for (let i = k + 2; i < n; i++) B[i * n + k] /= v0;
     e[k] = mu;
     d[k] = B[k * n + k];
-    // trailing block A22 (rows/cols k+1..n-1): p = β A22 v, w = p - (β p'v / 2) v, A22 -= v w' + w v'
+    // trailing block A22 (rows/cols k+1..n-1; only its lower triangle is read and kept):
+    // p = β A22 v, w = p - (β p'v / 2) v, A22 -= v w' + w v'
     const v = ws.v, w = ws.w;
     v[k + 1] = 1;
     for (let i = k + 2; i < n; i++) v[i] = B[i * n + k];
+    for (let i = k + 1; i < n; i++) w[i] = 0;
+    for (let i = k + 1; i < n; i++) {
+      const o = i * n, vi = v[i];
+      let s = B[o + i] * vi;
+      for (let j = k + 1; j < i; j++) {
+        const a = B[o + j];
+        s += a * v[j];
+        w[j] += a * vi;
+      }
+      w[i] += s;
+    }
     let pv = 0;
     for (let i = k + 1; i < n; i++) {
-      const o = i * n;
-      let s = 0;
-      for (let j = k + 1; j < n; j++) s += B[o + j] * v[j];
-      s *= bk;
-      w[i] = s;
-      pv += s * v[i];
+      w[i] *= bk;
+      pv += w[i] * v[i];
     }
     const h = (bk * pv) / 2;
     for (let i = k + 1; i < n; i++) w[i] -= h * v[i];
     for (let i = k + 1; i < n; i++) {
       const o = i * n, vi = v[i], wi = w[i];
-      for (let j = k + 1; j < n; j++) B[o + j] -= vi * w[j] + wi * v[j];
+      for (let j = k + 1; j <= i; j++) B[o + j] -= vi * w[j] + wi * v[j];
     }
   }
   if (n >= 2) {
     d[n - 2] = B[(n - 2) * n + n - 2];
-    e[n - 2] = (B[(n - 1) * n + n - 2] + B[(n - 2) * n + n - 1]) / 2;
+    e[n - 2] = B[(n - 1) * n + n - 2];
   }
   d[n - 1] = B[n * n - 1];
   e[n - 1] = 0;
