@@ -125,6 +125,7 @@ export function applyInvSqrt(B: Float64Array, n: number, Y: Float64Array, p: num
   }
   // --- implicit symmetric QR with Wilkinson shifts on (d, e); e[i] couples i and i + 1
   let nrot = 0;
+  let rc = ws.rc, rs = ws.rs, ri = ws.ri;
   let hi = n - 1, iter = 0;
   const maxIter = 30 * n + 30;
   while (hi > 0) {
@@ -136,6 +137,12 @@ export function applyInvSqrt(B: Float64Array, n: number, Y: Float64Array, p: num
     if (++iter > maxIter) return false;
     let lo = hi - 1;
     while (lo > 0 && e[lo - 1] !== 0) lo--;
+    if (nrot + (hi - lo) > rc.length) {
+      growRotations(ws);
+      rc = ws.rc;
+      rs = ws.rs;
+      ri = ws.ri;
+    }
     // Wilkinson shift from the trailing 2×2
     const dd = (d[hi - 1] - d[hi]) / 2, b = e[hi - 1];
     const rt = Math.sqrt(dd * dd + b * b);
@@ -144,9 +151,9 @@ export function applyInvSqrt(B: Float64Array, n: number, Y: Float64Array, p: num
     for (let k = lo; k < hi; k++) {
       let c = 1, s = 0;
       if (z !== 0) {
-        const r = Math.sqrt(x * x + z * z);
-        c = x / r;
-        s = -z / r;
+        const r = Math.sqrt(x * x + z * z), ir = 1 / r;
+        c = x * ir;
+        s = -z * ir;
         if (k > lo) e[k - 1] = r;
       } else if (k > lo) e[k - 1] = x;
       const a1 = d[k], a2 = d[k + 1], bb = e[k];
@@ -160,12 +167,11 @@ export function applyInvSqrt(B: Float64Array, n: number, Y: Float64Array, p: num
         x = e[k];
       }
       if (s !== 0) {
-        if (nrot === ws.rc.length) growRotations(ws);
-        ws.rc[nrot] = c;
-        ws.rs[nrot] = s;
-        ws.ri[nrot++] = k;
-        for (let r = 0; r < p; r++) {
-          const o = r * n + k, yk = Y[o], yk1 = Y[o + 1];
+        rc[nrot] = c;
+        rs[nrot] = s;
+        ri[nrot++] = k;
+        for (let o = k; o < p * n; o += n) {
+          const yk = Y[o], yk1 = Y[o + 1];
           Y[o] = c * yk - s * yk1;
           Y[o + 1] = s * yk + c * yk1;
         }
@@ -180,11 +186,10 @@ export function applyInvSqrt(B: Float64Array, n: number, Y: Float64Array, p: num
     for (let r = 0; r < p; r++) Y[r * n + i] *= f;
   }
   // Y ← Y Q'
-  const { rc, rs, ri } = ws;
   for (let t = nrot - 1; t >= 0; t--) {
-    const c = rc[t], s = rs[t], k = ri[t];
-    for (let r = 0; r < p; r++) {
-      const o = r * n + k, yk = Y[o], yk1 = Y[o + 1];
+    const c = rc[t], s = rs[t];
+    for (let o = ri[t]; o < p * n; o += n) {
+      const yk = Y[o], yk1 = Y[o + 1];
       Y[o] = c * yk + s * yk1;
       Y[o + 1] = -s * yk + c * yk1;
     }
