@@ -492,22 +492,24 @@ function cr2Scratch(nmax: number, p: number): Cr2Scratch {
   return scratch;
 }
 
-/** B = L' S L for lower-triangular L (n×n), symmetrised. */
+/** B = L' S L for lower-triangular L (n×n); the lower triangle of B is written (all that is read). */
 function congruenceLt(L: Float64Array, S: Float64Array, n: number, SL: Float64Array, B: Float64Array): Float64Array {
+  // SL[a][b] = Σ_{t ≥ b} S[a][t] L[t][b], accumulated row by row of L (contiguous inner loops)
+  SL.fill(0, 0, n * n);
   for (let a = 0; a < n; a++) {
     const ra = a * n;
-    for (let b = 0; b < n; b++) {
-      let v = 0;
-      for (let t = b; t < n; t++) v += S[ra + t] * L[t * n + b];
-      SL[ra + b] = v;
+    for (let t = 0; t < n; t++) {
+      const st = S[ra + t], rt = t * n;
+      for (let b = 0; b <= t; b++) SL[ra + b] += st * L[rt + b];
     }
   }
-  for (let a = 0; a < n; a++) {
-    for (let b = 0; b <= a; b++) {
-      let v = 0;
-      for (let t = a; t < n; t++) v += L[t * n + a] * SL[t * n + b];
-      B[a * n + b] = v;
-      B[b * n + a] = v;
+  // B[a][b] = Σ_{t ≥ a} L[t][a] SL[t][b] for b ≤ a
+  B.fill(0, 0, n * n);
+  for (let t = 0; t < n; t++) {
+    const rt = t * n;
+    for (let a = 0; a <= t; a++) {
+      const l = L[rt + a], ra = a * n;
+      for (let b = 0; b <= a; b++) B[ra + b] += l * SL[rt + b];
     }
   }
   return B;
