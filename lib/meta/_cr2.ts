@@ -40,8 +40,8 @@ export function invSqrtScratch(n: number): InvSqrtScratch {
   };
 }
 
-function growRotations(ws: InvSqrtScratch): void {
-  const cap = ws.rc.length * 2;
+function growRotations(ws: InvSqrtScratch, need: number): void {
+  const cap = Math.max(ws.rc.length * 2, need);
   const rc = new Float64Array(cap), rs = new Float64Array(cap), ri = new Int32Array(cap);
   rc.set(ws.rc);
   rs.set(ws.rs);
@@ -138,7 +138,7 @@ export function applyInvSqrt(B: Float64Array, n: number, Y: Float64Array, p: num
     let lo = hi - 1;
     while (lo > 0 && e[lo - 1] !== 0) lo--;
     if (nrot + (hi - lo) > rc.length) {
-      growRotations(ws);
+      growRotations(ws, nrot + (hi - lo));
       rc = ws.rc;
       rs = ws.rs;
       ri = ws.ri;

@@ -194,16 +194,20 @@ function working(tool: string, fit: RmaMvResult | UniFitLike, cluster: unknown):
     names = f.coef_names;
     hasIntercept = s.hasIntercept;
     X = new Float64Array(k * p);
-    s.X.forEach((r, i) => r.forEach((v, j) => (X[i * p + j] = v)));
+    for (let i = 0; i < k; i++) {
+      const r = s.X[i];
+      for (let j = 0; j < p; j++) X[i * p + j] = r[j];
+    }
     y = Float64Array.from(s.yi);
     const blockOf = new Int32Array(k), posOf = new Int32Array(k);
     const blocks = s.model.blocks;
-    blocks.forEach((b, bi) =>
-      b.idx.forEach((g, a) => {
-        blockOf[g] = bi;
-        posOf[g] = a;
-      })
-    );
+    for (let bi = 0; bi < blocks.length; bi++) {
+      const bidx = blocks[bi].idx;
+      for (let a = 0; a < bidx.length; a++) {
+        blockOf[bidx[a]] = bi;
+        posOf[bidx[a]] = a;
+      }
+    }
     // every block's M in one buffer (views), and Θ restricted to rows idx written into o (zeroed)
     let msz = 0;
     for (const b of blocks) msz += b.n * b.n;
@@ -223,8 +227,9 @@ function working(tool: string, fit: RmaMvResult | UniFitLike, cluster: unknown):
     };
     nested = (groups) => {
       const cl = new Int32Array(k);
-      groups.forEach((g, c) => g.forEach((i) => (cl[i] = c)));
-      return blocks.every((b) => b.idx.every((i) => cl[i] === cl[b.idx[0]]));
+      for (let c = 0; c < groups.length; c++) for (const i of groups[c]) cl[i] = c;
+      for (const b of blocks) for (const i of b.idx) if (cl[i] !== cl[b.idx[0]]) return false;
+      return true;
     };
   } else {
     const f = fit as UniFitLike;

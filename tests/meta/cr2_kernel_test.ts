@@ -145,3 +145,20 @@ Deno.test("applyInvSqrt on CR2 blocks L'(Θ - x a x')L of a nested working model
     assert(d < 1e-10, `n = ${n}: ${d}`);
   }
 });
+
+Deno.test("applyInvSqrt grows its rotation buffer when a small one is given", () => {
+  const rng = createRandom(3);
+  const n = 25;
+  const B = withSpectrum(rng, Array.from({ length: n }, () => Math.exp(rng.normal())));
+  const Y = rows(rng, 2, n);
+  const ws = invSqrtScratch(n);
+  ws.rc = new Float64Array(1);
+  ws.rs = new Float64Array(1);
+  ws.ri = new Int32Array(1);
+  const got = Y.slice();
+  assert(applyInvSqrt(B.slice(), n, got, 2, ws));
+  assert(ws.rc.length > 1, "buffer grown");
+  const ref = Y.slice();
+  assert(applyInvSqrt(B.slice(), n, ref, 2, invSqrtScratch(n)));
+  for (let i = 0; i < 2 * n; i++) assert(Math.abs(got[i] - ref[i]) <= 1e-14 * (1 + Math.abs(ref[i])), `element ${i}`);
+});
