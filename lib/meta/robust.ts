@@ -585,6 +585,30 @@ function pPieces(
   return { D, F, FA };
 }
 
+/**
+ * For one contrast (q = 1): E = Σ_c P_cc and V = Σ_cd P_cd² with P_cd = δ_cd D_c - f̃_c·f_d,
+ * in O(m p²): V = Σ_c D_c² - 2 Σ_c D_c f̃_c·f_c + Σ_cd (f̃_c·f_d)², the last = tr((Σ f̃ f̃')(Σ f f')).
+ */
+function pMoments(D: Float64Array, F: Float64Array, FA: Float64Array, m: number, p: number): [number, number] {
+  let E = 0, V = 0;
+  const Ga = new Float64Array(p * p), Gb = new Float64Array(p * p);
+  for (let c = 0; c < m; c++) {
+    let ff = 0;
+    for (let t = 0; t < p; t++) {
+      const a = FA[c * p + t], b = F[c * p + t];
+      ff += a * b;
+      for (let u = 0; u < p; u++) {
+        Ga[t * p + u] += a * FA[c * p + u];
+        Gb[t * p + u] += b * F[c * p + u];
+      }
+    }
+    E += D[c] - ff;
+    V += D[c] * D[c] - 2 * D[c] * ff;
+  }
+  for (let i = 0; i < p * p; i++) V += Ga[i] * Gb[i];
+  return [E, V];
+}
+
 /** Satterthwaite df of every coefficient (clubSandwich's coef_test, test = "Satterthwaite"). */
 function satterthwaite(w: Working, pc: Pieces): number[] {
   const p = w.p;
@@ -595,57 +619,15 @@ function satterthwaite(w: Working, pc: Pieces): number[] {
     C.fill(0);
     C[j] = 1;
     const { D, F, FA } = pPieces(w, pc, C, 1);
-    // E = Σ_c P_cc; V = Σ_cd P_cd² with P_cd = δ_cd D_c - f̃_c·f_d:
-    // Σ_c D_c² - 2 Σ_c D_c f̃_c·f_c + Σ_cd (f̃_c·f_d)², the last = tr((Σ f̃ f̃')(Σ f f'))
-    let E = 0, V = 0;
-    const Ga = new Float64Array(p * p), Gb = new Float64Array(p * p);
-    for (let c = 0; c < m; c++) {
-      let ff = 0;
-      for (let t = 0; t < p; t++) {
-        const a = FA[c * p + t], b = F[c * p + t];
-        ff += a * b;
-        for (let u = 0; u < p; u++) {
-          Ga[t * p + u] += a * FA[c * p + u];
-          Gb[t * p + u] += b * F[c * p + u];
-        }
-      }
-      const Pcc = D[c] - ff;
-      E += Pcc;
-      V += D[c] * D[c] - 2 * D[c] * ff;
-    }
-    for (let i = 0; i < p * p; i++) V += Ga[i] * Gb[i];
+    const [E, V] = pMoments(D, F, FA, m, p);
     df.push((E * E) / V);
   }
   return df;
 }
 
-function htz(w: Working, pc: Pieces, vcr: Float64Array, coefs: number[]): WaldTestResult[] {
-  const p = w.p, q = coefs.length, m = w.clusters.length;
-  const C = new Float64Array(q * p);
-  coefs.forEach((j, s) => (C[s * p + j] = 1));
-  const sub = new Float64Array(q * q);
-  coefs.forEach((a, s) => coefs.forEach((b, t) => (sub[s * q + t] = vcr[a * p + b])));
-  const inv = spdInverse(sub, q);
-  if (inv === null) {
-    fail(
-      "waldTest",
-      "coefs",
-      "the robust covariance matrix of these coefficients is not positive definite; the test cannot be computed",
-    );
-  }
-  let Q = 0;
-  coefs.forEach((a, s) => coefs.forEach((b, t) => (Q += w.beta[a] * inv.inv[s * q + t] * w.beta[b])));
-  const out: WaldTestResult[] = [];
-  out.push({ test: "chi-sq", Fstat: Q / q, delta: 1, df_num: q, df_denom: null, pval: pchisq(Q, q, { lower: false }) });
-  out.push({
-    test: "Naive-F",
-    Fstat: Q / q,
-    delta: 1,
-    df_num: q,
-    df_denom: m - 1,
-    pval: pf(Q / q, q, m - 1, { lower: false }),
-  });
-  const { D, F, FA } = pPieces(w, pc, C, q);
+/** Σ_cd [tr(B_cd²) + tr(B_cd)²] with B_cd = Ω^{-1/2} P_cd Ω^{-1/2}, Ω = Σ_c P_cc (the HTZ moments). */
+function htzTotal(D: Float64Array, F: Float64Array, FA: Float64Array, m: number, p: number, q: number): number {
+  let total = 0;
   const qq = q * q;
   const Omega = new Float64Array(qq);
   for (let c = 0; c < m; c++) {
@@ -658,7 +640,6 @@ function htz(w: Working, pc: Pieces, vcr: Float64Array, coefs: number[]): WaldTe
     }
   }
   const On = symPower(Omega, q, -0.5);
-  let total = 0;
   const Pb = new Float64Array(qq), T = new Float64Array(qq), B = new Float64Array(qq);
   for (let c = 0; c < m; c++) {
     for (let d = 0; d < m; d++) {
@@ -689,6 +670,45 @@ function htz(w: Working, pc: Pieces, vcr: Float64Array, coefs: number[]): WaldTe
         for (let t = 0; t < q; t++) total += B[s * q + t] * B[t * q + s] + B[s * q + s] * B[t * q + t];
       }
     }
+  }
+  return total;
+}
+
+function htz(w: Working, pc: Pieces, vcr: Float64Array, coefs: number[]): WaldTestResult[] {
+  const p = w.p, q = coefs.length, m = w.clusters.length;
+  const C = new Float64Array(q * p);
+  coefs.forEach((j, s) => (C[s * p + j] = 1));
+  const sub = new Float64Array(q * q);
+  coefs.forEach((a, s) => coefs.forEach((b, t) => (sub[s * q + t] = vcr[a * p + b])));
+  const inv = spdInverse(sub, q);
+  if (inv === null) {
+    fail(
+      "waldTest",
+      "coefs",
+      "the robust covariance matrix of these coefficients is not positive definite; the test cannot be computed",
+    );
+  }
+  let Q = 0;
+  coefs.forEach((a, s) => coefs.forEach((b, t) => (Q += w.beta[a] * inv.inv[s * q + t] * w.beta[b])));
+  const out: WaldTestResult[] = [];
+  out.push({ test: "chi-sq", Fstat: Q / q, delta: 1, df_num: q, df_denom: null, pval: pchisq(Q, q, { lower: false }) });
+  out.push({
+    test: "Naive-F",
+    Fstat: Q / q,
+    delta: 1,
+    df_num: q,
+    df_denom: m - 1,
+    pval: pf(Q / q, q, m - 1, { lower: false }),
+  });
+  const { D, F, FA } = pPieces(w, pc, C, q);
+  let total = 0;
+  if (q === 1) {
+    // Ω = Σ_c P_cc, B_cd = Ω^{-1/2} P_cd Ω^{-1/2}: total = Σ_cd 2 B_cd² = 2 Ω^{-2} Σ_cd P_cd²
+    const [E, V] = pMoments(D, F, FA, m, p);
+    const On = symPower(Float64Array.of(E), 1, -0.5)[0];
+    total = 2 * On ** 4 * V;
+  } else {
+    total = htzTotal(D, F, FA, m, p, q);
   }
   const nu = (q * (q + 1)) / total;
   const df = nu - q + 1;
