@@ -109,20 +109,17 @@ export interface WaldTestResult {
   pval: number | null;
 }
 
+/**
+ * One cluster: its rows and where its pieces sit in the shared arrays of {@link Working}
+ * (offsets rather than subarray views: creating ~140 views per call cost more than the arithmetic).
+ */
 interface Cluster {
   idx: number[];
   n: number;
-  /** working covariance Θ_c (n×n) */
-  theta: Float64Array;
-  /** Lower Cholesky factor of Θ_c (upper triangle zero) */
-  L: Float64Array;
-  /** X_c (n×p), W_c X_c (n×p), y_c */
-  X: Float64Array;
-  WX: Float64Array;
-  y: Float64Array;
-  /** X_c' W_c X_c, X_c' W_c y_c */
-  P: Float64Array;
-  XWy: Float64Array;
+  /** offset of its n×n blocks in `theta` and `L` */
+  sq: number;
+  /** offset of its first row in the grouped row order (`X`, `WX`: row r at r·p; `y`: r) */
+  row: number;
 }
 
 interface Working {
@@ -132,6 +129,17 @@ interface Working {
   names: string[];
   btt: number[];
   clusters: Cluster[];
+  /** Θ_c of every cluster (n_c × n_c each, at `sq`) */
+  theta: Float64Array;
+  /** Lower Cholesky factors of the Θ_c (upper triangles zero), same layout */
+  L: Float64Array;
+  /** X_c, W_c X_c (n_c × p each) and y_c, rows grouped by cluster */
+  X: Float64Array;
+  WX: Float64Array;
+  y: Float64Array;
+  /** X_c' W_c X_c (p × p) and X_c' W_c y_c (p) of cluster c at c·p², c·p */
+  P: Float64Array;
+  XWy: Float64Array;
   /** (Σ X_c' W_c X_c)⁻¹ */
   A: Float64Array;
   /** W_c = Θ_c⁻¹ for every cluster (inverse-variance weights on nested clusters) */
@@ -262,69 +270,87 @@ function working(tool: string, fit: RmaMvResult | UniFitLike, cluster: unknown):
     fullInv = inv.inv;
   }
   const XtWX = new Float64Array(p * p), XtWy = new Float64Array(p);
-  // all per-cluster arrays are views of one zeroed buffer (a typed array's own backing store
-  // costs far more than the arithmetic on these small blocks)
-  let size = 0;
+  const mC = groups.length;
+  let sqSize = 0, nmax = 0;
   for (const g of groups) {
-    const n = g.length;
-    size += 2 * n * n + n * p + n * p + n + n * (p + 1) + p * p + p;
+    sqSize += g.length * g.length;
+    nmax = Math.max(nmax, g.length);
   }
-  const pool = new Float64Array(size);
-  let off = 0;
-  const take = (len: number): Float64Array => pool.subarray(off, off += len);
-  const clusters: Cluster[] = groups.map((idx) => {
-    const n = idx.length;
-    const theta = thetaOf(idx, take(n * n));
-    const Xc = take(n * p), yc = take(n);
+  const theta = new Float64Array(sqSize), Lall = new Float64Array(sqSize);
+  const Xg = new Float64Array(k * p), WXg = new Float64Array(k * p), yg = new Float64Array(k);
+  const Pall = new Float64Array(mC * p * p), XWyall = new Float64Array(mC * p);
+  const th = new Float64Array(nmax * nmax), L = new Float64Array(nmax * nmax);
+  const WXy = new Float64Array(nmax * (p + 1));
+  const clusters: Cluster[] = [];
+  let sq = 0, row = 0;
+  for (let ci = 0; ci < mC; ci++) {
+    const idx = groups[ci], n = idx.length, nn = n * n;
+    th.fill(0, 0, nn);
+    thetaOf(idx, th);
+    for (let i = 0; i < nn; i++) theta[sq + i] = L[i] = th[i];
     for (let a = 0; a < n; a++) {
-      yc[a] = y[idx[a]];
-      for (let j = 0; j < p; j++) Xc[a * p + j] = X[idx[a] * p + j];
+      yg[row + a] = y[idx[a]];
+      for (let j = 0; j < p; j++) Xg[(row + a) * p + j] = X[idx[a] * p + j];
     }
     // W X and W y: by a Cholesky solve with Θ_c (nested), or with the sub-block of the full inverse
-    const WXy = take(n * (p + 1));
-    const L = take(n * n);
-    L.set(theta);
     if (Number.isNaN(cholInPlace(L, n))) fail(tool, "fit", "a cluster's working covariance is not positive definite");
     for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) L[a * n + b] = 0;
+    for (let i = 0; i < nn; i++) Lall[sq + i] = L[i];
     if (fullInv) {
-      const Wc = new Float64Array(n * n);
-      for (let a = 0; a < n; a++) for (let c = 0; c < n; c++) Wc[a * n + c] = fullInv[idx[a] * k + idx[c]];
+      WXy.fill(0);
       for (let a = 0; a < n; a++) {
         for (let c = 0; c < n; c++) {
-          const w = Wc[a * n + c];
+          const w = fullInv[idx[a] * k + idx[c]];
           if (w === 0) continue;
-          for (let j = 0; j < p; j++) WXy[a * (p + 1) + j] += w * Xc[c * p + j];
-          WXy[a * (p + 1) + p] += w * yc[c];
+          for (let j = 0; j < p; j++) WXy[a * (p + 1) + j] += w * Xg[(row + c) * p + j];
+          WXy[a * (p + 1) + p] += w * yg[row + c];
         }
       }
     } else {
       for (let a = 0; a < n; a++) {
-        for (let j = 0; j < p; j++) WXy[a * (p + 1) + j] = Xc[a * p + j];
-        WXy[a * (p + 1) + p] = yc[a];
+        for (let j = 0; j < p; j++) WXy[a * (p + 1) + j] = Xg[(row + a) * p + j];
+        WXy[a * (p + 1) + p] = yg[row + a];
       }
       cholSolveInPlace(L, n, WXy, p + 1);
     }
-    const WX = take(n * p);
-    const P = take(p * p), XWy = take(p);
+    const po = ci * p * p, xo = ci * p;
     for (let a = 0; a < n; a++) {
       for (let j = 0; j < p; j++) {
         const wx = WXy[a * (p + 1) + j];
-        WX[a * p + j] = wx;
-        XWy[j] += wx * yc[a];
-        for (let t = 0; t < p; t++) P[j * p + t] += wx * Xc[a * p + t];
+        WXg[(row + a) * p + j] = wx;
+        XWyall[xo + j] += wx * yg[row + a];
+        for (let t = 0; t < p; t++) Pall[po + j * p + t] += wx * Xg[(row + a) * p + t];
       }
     }
-    for (let i = 0; i < p * p; i++) XtWX[i] += P[i];
-    for (let j = 0; j < p; j++) XtWy[j] += XWy[j];
-    return { idx, n, theta, L, X: Xc, WX, y: yc, P, XWy };
-  });
+    for (let i = 0; i < p * p; i++) XtWX[i] += Pall[po + i];
+    for (let j = 0; j < p; j++) XtWy[j] += XWyall[xo + j];
+    clusters.push({ idx, n, sq, row });
+    sq += nn;
+    row += n;
+  }
   const inv = spdInverse(XtWX, p);
   if (inv === null) fail(tool, "fit", "X' W X is singular");
   const A = inv.inv;
   const beta = new Float64Array(p);
   for (let s = 0; s < p; s++) for (let t = 0; t < p; t++) beta[s] += A[s * p + t] * XtWy[t];
   const btt = hasIntercept && p > 1 ? names.map((_, j) => j).slice(1) : names.map((_, j) => j);
-  return { k, p, beta, names, btt, clusters, A, inverse };
+  return {
+    k,
+    p,
+    beta,
+    names,
+    btt,
+    clusters,
+    theta,
+    L: Lall,
+    X: Xg,
+    WX: WXg,
+    y: yg,
+    P: Pall,
+    XWy: XWyall,
+    A,
+    inverse,
+  };
 }
 
 /**
@@ -354,14 +380,15 @@ function mul(a: Float64Array, b: Float64Array, n: number, m: number, r: number):
 /** m_c = X_c' W_c e_c (CR0/CR1 estimating functions). */
 function cr1Pieces(w: Working): Pieces {
   const { p, beta } = w;
-  const m = new Float64Array(w.clusters.length * p);
-  w.clusters.forEach((c, ci) => {
+  const mC = w.clusters.length;
+  const m = new Float64Array(mC * p);
+  for (let ci = 0; ci < mC; ci++) {
     for (let j = 0; j < p; j++) {
-      let v = c.XWy[j];
-      for (let t = 0; t < p; t++) v -= c.P[j * p + t] * beta[t];
+      let v = w.XWy[ci * p + j];
+      for (let t = 0; t < p; t++) v -= w.P[ci * p * p + j * p + t] * beta[t];
       m[ci * p + j] = v;
     }
-  });
+  }
   return { m, T: new Float64Array(0), U: new Float64Array(0) };
 }
 
@@ -378,20 +405,26 @@ function cr2Pieces(tool: string, w: Working): Pieces {
   // scratch sized for the largest cluster, reused across clusters (indexing uses each cluster's n)
   let nmax = 0;
   for (const c of w.clusters) nmax = Math.max(nmax, c.n);
-  const { e, XA, S, SL, B, Y, E, ET, ws } = cr2Scratch(nmax, p);
+  const { e, XA, S, SL, B, Y, E, ET, th: theta, Ls: L, ws } = cr2Scratch(nmax, p);
+  const x = w.X, WX = w.WX;
   for (let ci = 0; ci < mC; ci++) {
     const c = w.clusters[ci];
-    const { n, X: x, theta, WX, L } = c; // Θ = L L'
+    const n = c.n, xo = c.row * p;
+    // Θ_c and its Cholesky factor L (Θ = L L') into scratch
+    for (let i = 0; i < n * n; i++) {
+      theta[i] = w.theta[c.sq + i];
+      L[i] = w.L[c.sq + i];
+    }
     for (let a = 0; a < n; a++) {
-      let s = c.y[a];
-      for (let j = 0; j < p; j++) s -= x[a * p + j] * beta[j];
+      let s = w.y[c.row + a];
+      for (let j = 0; j < p; j++) s -= x[xo + a * p + j] * beta[j];
       e[a] = s;
     }
     // XA = X_c A (n × p)
     for (let a = 0; a < n; a++) {
       for (let j = 0; j < p; j++) {
         let v = 0;
-        for (let t = 0; t < p; t++) v += x[a * p + t] * A[t * p + j];
+        for (let t = 0; t < p; t++) v += x[xo + a * p + t] * A[t * p + j];
         XA[a * p + j] = v;
       }
     }
@@ -399,7 +432,7 @@ function cr2Pieces(tool: string, w: Working): Pieces {
       for (let a = 0; a < n; a++) {
         for (let b = 0; b <= a; b++) {
           let v = 0;
-          for (let j = 0; j < p; j++) v += XA[a * p + j] * x[b * p + j];
+          for (let j = 0; j < p; j++) v += XA[a * p + j] * x[xo + b * p + j];
           S[a * n + b] = S[b * n + a] = theta[a * n + b] - v;
         }
       }
@@ -409,7 +442,7 @@ function cr2Pieces(tool: string, w: Working): Pieces {
       for (let a = 0; a < n; a++) {
         for (let b = 0; b < n; b++) {
           let v = a === b ? 1 : 0;
-          for (let j = 0; j < p; j++) v -= XA[a * p + j] * WX[b * p + j];
+          for (let j = 0; j < p; j++) v -= XA[a * p + j] * WX[xo + b * p + j];
           IH[a * n + b] = v;
         }
       }
@@ -420,7 +453,7 @@ function cr2Pieces(tool: string, w: Working): Pieces {
     for (let j = 0; j < p; j++) {
       for (let b = 0; b < n; b++) {
         let v = 0;
-        for (let t = b; t < n; t++) v += WX[t * p + j] * L[t * n + b];
+        for (let t = b; t < n; t++) v += WX[xo + t * p + j] * L[t * n + b];
         Y[j * n + b] = v;
       }
     }
@@ -452,7 +485,7 @@ function cr2Pieces(tool: string, w: Working): Pieces {
         let v = 0, u = 0;
         for (let t = 0; t < n; t++) {
           v += ET[a * n + t] * E[b * n + t];
-          u += E[a * n + t] * x[t * p + b];
+          u += E[a * n + t] * x[xo + t * p + b];
         }
         T[o + a * p + b] = v;
         U[o + a * p + b] = u;
@@ -474,6 +507,8 @@ interface Cr2Scratch {
   Y: Float64Array;
   E: Float64Array;
   ET: Float64Array;
+  th: Float64Array;
+  Ls: Float64Array;
   ws: InvSqrtScratch;
 }
 let scratch: Cr2Scratch | null = null;
@@ -492,6 +527,8 @@ function cr2Scratch(nmax: number, p: number): Cr2Scratch {
     Y: new Float64Array(q * n),
     E: new Float64Array(q * n),
     ET: new Float64Array(q * n),
+    th: new Float64Array(n * n),
+    Ls: new Float64Array(n * n),
     ws: invSqrtScratch(n),
   };
   return scratch;
