@@ -185,6 +185,22 @@ function cholSolveInPlace(l: Float64Array, n: number, B: Float64Array, m: number
   }
 }
 
+/**
+ * Zeroed Float64Array of at least `len` elements under `name`, kept between calls: robust() and
+ * waldTest() are synchronous and nothing of these buffers reaches their results, so reusing
+ * them spares the allocation and the garbage collection of a dozen backing stores per call.
+ * Every name is used for one purpose only within a call.
+ */
+const buffers = new Map<string, Float64Array>();
+function buf(name: string, len: number): Float64Array {
+  let b = buffers.get(name);
+  if (b === undefined || b.length < len) {
+    b = new Float64Array(Math.max(len, 2 * (b?.length ?? 0)));
+    buffers.set(name, b);
+  } else b.fill(0, 0, len);
+  return b;
+}
+
 /** The working model (fitted marginal covariance, weights, GLS pieces) of a fit, split by cluster. */
 function working(tool: string, fit: RmaMvResult | UniFitLike, cluster: unknown): Working {
   if (fit === null || typeof fit !== "object") {
@@ -201,12 +217,13 @@ function working(tool: string, fit: RmaMvResult | UniFitLike, cluster: unknown):
     p = f.p;
     names = f.coef_names;
     hasIntercept = s.hasIntercept;
-    X = new Float64Array(k * p);
+    X = buf("X", k * p);
     for (let i = 0; i < k; i++) {
       const r = s.X[i];
       for (let j = 0; j < p; j++) X[i * p + j] = r[j];
     }
-    y = Float64Array.from(s.yi);
+    y = buf("y", k);
+    for (let i = 0; i < k; i++) y[i] = s.yi[i];
     const blockOf = new Int32Array(k), posOf = new Int32Array(k);
     const blocks = s.model.blocks;
     for (let bi = 0; bi < blocks.length; bi++) {
@@ -219,7 +236,7 @@ function working(tool: string, fit: RmaMvResult | UniFitLike, cluster: unknown):
     // every block's M in one buffer (views), and Θ restricted to rows idx written into o (zeroed)
     let msz = 0;
     for (const b of blocks) msz += b.n * b.n;
-    const Mpool = new Float64Array(msz);
+    const Mpool = buf("M", msz);
     let mo = 0;
     const Ms = blocks.map((b) => {
       const v = Mpool.subarray(mo, mo += b.n * b.n);
@@ -276,11 +293,11 @@ function working(tool: string, fit: RmaMvResult | UniFitLike, cluster: unknown):
     sqSize += g.length * g.length;
     nmax = Math.max(nmax, g.length);
   }
-  const theta = new Float64Array(sqSize), Lall = new Float64Array(sqSize);
-  const Xg = new Float64Array(k * p), WXg = new Float64Array(k * p), yg = new Float64Array(k);
-  const Pall = new Float64Array(mC * p * p), XWyall = new Float64Array(mC * p);
-  const th = new Float64Array(nmax * nmax), L = new Float64Array(nmax * nmax);
-  const WXy = new Float64Array(nmax * (p + 1));
+  const theta = buf("theta", sqSize), Lall = buf("L", sqSize);
+  const Xg = buf("Xg", k * p), WXg = buf("WXg", k * p), yg = buf("yg", k);
+  const Pall = buf("P", mC * p * p), XWyall = buf("XWy", mC * p);
+  const th = buf("th", nmax * nmax), L = buf("Lc", nmax * nmax);
+  const WXy = buf("WXy", nmax * (p + 1));
   const clusters: Cluster[] = [];
   let sq = 0, row = 0;
   for (let ci = 0; ci < mC; ci++) {
