@@ -418,7 +418,7 @@ function cr1Pieces(w: Working): Pieces {
 function cr2Pieces(tool: string, w: Working): Pieces {
   const { p, beta, A } = w;
   const mC = w.clusters.length, pp = p * p;
-  const m = new Float64Array(mC * p), T = new Float64Array(mC * pp), U = new Float64Array(mC * pp);
+  const m = buf("m", mC * p), T = buf("T", mC * pp), U = buf("U", mC * pp);
   // scratch sized for the largest cluster, reused across clusters (indexing uses each cluster's n)
   let nmax = 0;
   for (const c of w.clusters) nmax = Math.max(nmax, c.n);
@@ -607,9 +607,16 @@ function pPieces(
 ): { D: Float64Array; F: Float64Array; FA: Float64Array } {
   const p = w.p, A = w.A;
   const m = w.clusters.length, pp = p * p;
-  const CA = mul(C, A, q, p, p);
-  const D = new Float64Array(m * q * q), F = new Float64Array(m * q * p), FA = new Float64Array(m * q * p);
-  const CAT = new Float64Array(q * p);
+  const CA = buf("CA", q * p);
+  for (let s = 0; s < q; s++) {
+    for (let j = 0; j < p; j++) {
+      let v = 0;
+      for (let t = 0; t < p; t++) v += C[s * p + t] * A[t * p + j];
+      CA[s * p + j] = v;
+    }
+  }
+  const D = buf("D", m * q * q), F = buf("F", m * q * p), FA = buf("FA", m * q * p);
+  const CAT = buf("CAT", q * p);
   for (let c = 0; c < m; c++) {
     const o = c * pp;
     for (let s = 0; s < q; s++) {
