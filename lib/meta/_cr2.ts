@@ -51,6 +51,18 @@ function growRotations(ws: InvSqrtScratch, need: number): void {
   ws.ri = ri;
 }
 
+/** Y ← Y H_k for the reflection H_k = I - β v v' whose v is stored in column k of B (v[k+1] = 1). */
+function reflectRows(B: Float64Array, n: number, k: number, bk: number, Y: Float64Array, p: number): void {
+  for (let r = 0; r < p; r++) {
+    const o = r * n;
+    let s = Y[o + k + 1];
+    for (let i = k + 2; i < n; i++) s += Y[o + i] * B[i * n + k];
+    s *= bk;
+    Y[o + k + 1] -= s;
+    for (let i = k + 2; i < n; i++) Y[o + i] -= s * B[i * n + k];
+  }
+}
+
 /**
  * Overwrite the p rows of `Y` (p×n, row-major) with `Y B^{-1/2}`; B (n×n, row-major, symmetric;
  * only its lower triangle is read) is destroyed. Returns false if the QR iteration does not converge (not seen in practice).
@@ -112,16 +124,7 @@ export function applyInvSqrt(B: Float64Array, n: number, Y: Float64Array, p: num
   e[n - 1] = 0;
   // Y ← Y H
   for (let k = 0; k < n - 2; k++) {
-    const bk = beta[k];
-    if (bk === 0) continue;
-    for (let r = 0; r < p; r++) {
-      const o = r * n;
-      let s = Y[o + k + 1];
-      for (let i = k + 2; i < n; i++) s += Y[o + i] * B[i * n + k];
-      s *= bk;
-      Y[o + k + 1] -= s;
-      for (let i = k + 2; i < n; i++) Y[o + i] -= s * B[i * n + k];
-    }
+    if (beta[k] !== 0) reflectRows(B, n, k, beta[k], Y, p);
   }
   // --- implicit symmetric QR with Wilkinson shifts on (d, e); e[i] couples i and i + 1
   let nrot = 0;
@@ -196,16 +199,7 @@ export function applyInvSqrt(B: Float64Array, n: number, Y: Float64Array, p: num
   }
   // Y ← Y H' = Y H_{n-3} … H_0
   for (let k = n - 3; k >= 0; k--) {
-    const bk = beta[k];
-    if (bk === 0) continue;
-    for (let r = 0; r < p; r++) {
-      const o = r * n;
-      let s = Y[o + k + 1];
-      for (let i = k + 2; i < n; i++) s += Y[o + i] * B[i * n + k];
-      s *= bk;
-      Y[o + k + 1] -= s;
-      for (let i = k + 2; i < n; i++) Y[o + i] -= s * B[i * n + k];
-    }
+    if (beta[k] !== 0) reflectRows(B, n, k, beta[k], Y, p);
   }
   return true;
 }
