@@ -27,7 +27,8 @@
 import { fail, ValidationError } from "../validate.ts";
 import { normalizeLevel } from "../conventions.ts";
 import { pchisq, pf, pt, qt } from "../stats/distributions.ts";
-import { cholInPlace, spdInverse, symEigen, symPower, toRows } from "../stats/_linalg.ts";
+import { cholInPlace, spdInverse, symPower, toRows } from "../stats/_linalg.ts";
+import { applyInvSqrt, type InvSqrtScratch, invSqrtScratch } from "./_cr2.ts";
 import { blockM } from "./_mv_core.ts";
 import type { RmaMvResult } from "./rmamv.ts";
 import { mvState } from "./_mv_state.ts";
@@ -108,20 +109,17 @@ export interface WaldTestResult {
   pval: number | null;
 }
 
+/**
+ * One cluster: its rows and where its pieces sit in the shared arrays of {@link Working}
+ * (offsets rather than subarray views: creating ~140 views per call cost more than the arithmetic).
+ */
 interface Cluster {
   idx: number[];
   n: number;
-  /** working covariance Θ_c (n×n) */
-  theta: Float64Array;
-  /** Lower Cholesky factor of Θ_c (upper triangle zero) */
-  L: Float64Array;
-  /** X_c (n×p), W_c X_c (n×p), y_c */
-  X: Float64Array;
-  WX: Float64Array;
-  y: Float64Array;
-  /** X_c' W_c X_c, X_c' W_c y_c */
-  P: Float64Array;
-  XWy: Float64Array;
+  /** offset of its n×n blocks in `theta` and `L` */
+  sq: number;
+  /** offset of its first row in the grouped row order (`X`, `WX`: row r at r·p; `y`: r) */
+  row: number;
 }
 
 interface Working {
@@ -131,6 +129,17 @@ interface Working {
   names: string[];
   btt: number[];
   clusters: Cluster[];
+  /** Θ_c of every cluster (n_c × n_c each, at `sq`) */
+  theta: Float64Array;
+  /** Lower Cholesky factors of the Θ_c (upper triangles zero), same layout */
+  L: Float64Array;
+  /** X_c, W_c X_c (n_c × p each) and y_c, rows grouped by cluster */
+  X: Float64Array;
+  WX: Float64Array;
+  y: Float64Array;
+  /** X_c' W_c X_c (p × p) and X_c' W_c y_c (p) of cluster c at c·p², c·p */
+  P: Float64Array;
+  XWy: Float64Array;
   /** (Σ X_c' W_c X_c)⁻¹ */
   A: Float64Array;
   /** W_c = Θ_c⁻¹ for every cluster (inverse-variance weights on nested clusters) */
@@ -176,6 +185,22 @@ function cholSolveInPlace(l: Float64Array, n: number, B: Float64Array, m: number
   }
 }
 
+/**
+ * Zeroed Float64Array of at least `len` elements under `name`, kept between calls: robust() and
+ * waldTest() are synchronous and nothing of these buffers reaches their results, so reusing
+ * them spares the allocation and the garbage collection of a dozen backing stores per call.
+ * Every name is used for one purpose only within a call.
+ */
+const buffers = new Map<string, Float64Array>();
+function buf(name: string, len: number): Float64Array {
+  let b = buffers.get(name);
+  if (b === undefined || b.length < len) {
+    b = new Float64Array(Math.max(len, 2 * (b?.length ?? 0)));
+    buffers.set(name, b);
+  } else b.fill(0, 0, len);
+  return b;
+}
+
 /** The working model (fitted marginal covariance, weights, GLS pieces) of a fit, split by cluster. */
 function working(tool: string, fit: RmaMvResult | UniFitLike, cluster: unknown): Working {
   if (fit === null || typeof fit !== "object") {
@@ -183,7 +208,7 @@ function working(tool: string, fit: RmaMvResult | UniFitLike, cluster: unknown):
   }
   let k: number, p: number, X: Float64Array, y: Float64Array, names: string[], hasIntercept: boolean;
   // the working covariance restricted to a set of rows
-  let thetaOf: (idx: number[]) => Float64Array;
+  let thetaOf: (idx: number[], o: Float64Array) => Float64Array;
   let nested: (groups: number[][]) => boolean;
   if ((fit as RmaMvResult).model === "rma.mv") {
     const f = fit as RmaMvResult;
@@ -192,20 +217,33 @@ function working(tool: string, fit: RmaMvResult | UniFitLike, cluster: unknown):
     p = f.p;
     names = f.coef_names;
     hasIntercept = s.hasIntercept;
-    X = new Float64Array(k * p);
-    s.X.forEach((r, i) => r.forEach((v, j) => (X[i * p + j] = v)));
-    y = Float64Array.from(s.yi);
+    X = buf("X", k * p);
+    for (let i = 0; i < k; i++) {
+      const r = s.X[i];
+      for (let j = 0; j < p; j++) X[i * p + j] = r[j];
+    }
+    y = buf("y", k);
+    for (let i = 0; i < k; i++) y[i] = s.yi[i];
     const blockOf = new Int32Array(k), posOf = new Int32Array(k);
     const blocks = s.model.blocks;
-    blocks.forEach((b, bi) =>
-      b.idx.forEach((g, a) => {
-        blockOf[g] = bi;
-        posOf[g] = a;
-      })
-    );
-    const Ms = blocks.map((b) => blockM(b, s.theta, new Float64Array(b.n * b.n)));
-    thetaOf = (idx) => {
-      const n = idx.length, o = new Float64Array(n * n);
+    for (let bi = 0; bi < blocks.length; bi++) {
+      const bidx = blocks[bi].idx;
+      for (let a = 0; a < bidx.length; a++) {
+        blockOf[bidx[a]] = bi;
+        posOf[bidx[a]] = a;
+      }
+    }
+    // every block's M in one buffer (views), and Θ restricted to rows idx written into o (zeroed)
+    let msz = 0;
+    for (const b of blocks) msz += b.n * b.n;
+    const Mpool = buf("M", msz);
+    let mo = 0;
+    const Ms = blocks.map((b) => {
+      const v = Mpool.subarray(mo, mo += b.n * b.n);
+      return blockM(b, s.theta, v);
+    });
+    thetaOf = (idx, o) => {
+      const n = idx.length;
       for (let a = 0; a < n; a++) {
         const ba = blockOf[idx[a]], Mb = Ms[ba], nb = blocks[ba].n, pa = posOf[idx[a]];
         for (let c = 0; c < n; c++) if (blockOf[idx[c]] === ba) o[a * n + c] = Mb[pa * nb + posOf[idx[c]]];
@@ -214,8 +252,9 @@ function working(tool: string, fit: RmaMvResult | UniFitLike, cluster: unknown):
     };
     nested = (groups) => {
       const cl = new Int32Array(k);
-      groups.forEach((g, c) => g.forEach((i) => (cl[i] = c)));
-      return blocks.every((b) => b.idx.every((i) => cl[i] === cl[b.idx[0]]));
+      for (let c = 0; c < groups.length; c++) for (const i of groups[c]) cl[i] = c;
+      for (const b of blocks) for (const i of b.idx) if (cl[i] !== cl[b.idx[0]]) return false;
+      return true;
     };
   } else {
     const f = fit as UniFitLike;
@@ -231,9 +270,9 @@ function working(tool: string, fit: RmaMvResult | UniFitLike, cluster: unknown):
     rows.forEach((r, i) => r.forEach((v, j) => (X[i * p + j] = v)));
     y = Float64Array.from(f.yi);
     const vi = f.vi, tau2 = f.tau2;
-    thetaOf = (idx) => {
-      const n = idx.length, o = new Float64Array(n * n);
-      idx.forEach((g, a) => (o[a * n + a] = vi[g] + tau2));
+    thetaOf = (idx, o) => {
+      const n = idx.length;
+      for (let a = 0; a < n; a++) o[a * n + a] = vi[idx[a]] + tau2;
       return o;
     };
     nested = () => true;
@@ -243,74 +282,104 @@ function working(tool: string, fit: RmaMvResult | UniFitLike, cluster: unknown):
   let fullInv: Float64Array | null = null;
   if (!inverse) {
     const all = Array.from({ length: k }, (_, i) => i);
-    const inv = spdInverse(thetaOf(all), k);
+    const inv = spdInverse(thetaOf(all, new Float64Array(k * k)), k);
     if (inv === null) fail(tool, "fit", "the fitted marginal covariance is not positive definite");
     fullInv = inv.inv;
   }
   const XtWX = new Float64Array(p * p), XtWy = new Float64Array(p);
-  const clusters: Cluster[] = groups.map((idx) => {
-    const n = idx.length;
-    const theta = thetaOf(idx);
-    const Xc = new Float64Array(n * p), yc = new Float64Array(n);
+  const mC = groups.length;
+  let sqSize = 0, nmax = 0;
+  for (const g of groups) {
+    sqSize += g.length * g.length;
+    nmax = Math.max(nmax, g.length);
+  }
+  const theta = buf("theta", sqSize), Lall = buf("L", sqSize);
+  const Xg = buf("Xg", k * p), WXg = buf("WXg", k * p), yg = buf("yg", k);
+  const Pall = buf("P", mC * p * p), XWyall = buf("XWy", mC * p);
+  const th = buf("th", nmax * nmax), L = buf("Lc", nmax * nmax);
+  const WXy = buf("WXy", nmax * (p + 1));
+  const clusters: Cluster[] = [];
+  let sq = 0, row = 0;
+  for (let ci = 0; ci < mC; ci++) {
+    const idx = groups[ci], n = idx.length, nn = n * n;
+    th.fill(0, 0, nn);
+    thetaOf(idx, th);
+    for (let i = 0; i < nn; i++) theta[sq + i] = L[i] = th[i];
     for (let a = 0; a < n; a++) {
-      yc[a] = y[idx[a]];
-      for (let j = 0; j < p; j++) Xc[a * p + j] = X[idx[a] * p + j];
+      yg[row + a] = y[idx[a]];
+      for (let j = 0; j < p; j++) Xg[(row + a) * p + j] = X[idx[a] * p + j];
     }
     // W X and W y: by a Cholesky solve with Θ_c (nested), or with the sub-block of the full inverse
-    const WXy = new Float64Array(n * (p + 1));
-    const L = theta.slice();
     if (Number.isNaN(cholInPlace(L, n))) fail(tool, "fit", "a cluster's working covariance is not positive definite");
     for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) L[a * n + b] = 0;
+    for (let i = 0; i < nn; i++) Lall[sq + i] = L[i];
     if (fullInv) {
-      const Wc = new Float64Array(n * n);
-      for (let a = 0; a < n; a++) for (let c = 0; c < n; c++) Wc[a * n + c] = fullInv[idx[a] * k + idx[c]];
+      WXy.fill(0);
       for (let a = 0; a < n; a++) {
         for (let c = 0; c < n; c++) {
-          const w = Wc[a * n + c];
+          const w = fullInv[idx[a] * k + idx[c]];
           if (w === 0) continue;
-          for (let j = 0; j < p; j++) WXy[a * (p + 1) + j] += w * Xc[c * p + j];
-          WXy[a * (p + 1) + p] += w * yc[c];
+          for (let j = 0; j < p; j++) WXy[a * (p + 1) + j] += w * Xg[(row + c) * p + j];
+          WXy[a * (p + 1) + p] += w * yg[row + c];
         }
       }
     } else {
       for (let a = 0; a < n; a++) {
-        for (let j = 0; j < p; j++) WXy[a * (p + 1) + j] = Xc[a * p + j];
-        WXy[a * (p + 1) + p] = yc[a];
+        for (let j = 0; j < p; j++) WXy[a * (p + 1) + j] = Xg[(row + a) * p + j];
+        WXy[a * (p + 1) + p] = yg[row + a];
       }
       cholSolveInPlace(L, n, WXy, p + 1);
     }
-    const WX = new Float64Array(n * p);
-    const P = new Float64Array(p * p), XWy = new Float64Array(p);
+    const po = ci * p * p, xo = ci * p;
     for (let a = 0; a < n; a++) {
       for (let j = 0; j < p; j++) {
         const wx = WXy[a * (p + 1) + j];
-        WX[a * p + j] = wx;
-        XWy[j] += wx * yc[a];
-        for (let t = 0; t < p; t++) P[j * p + t] += wx * Xc[a * p + t];
+        WXg[(row + a) * p + j] = wx;
+        XWyall[xo + j] += wx * yg[row + a];
+        for (let t = 0; t < p; t++) Pall[po + j * p + t] += wx * Xg[(row + a) * p + t];
       }
     }
-    for (let i = 0; i < p * p; i++) XtWX[i] += P[i];
-    for (let j = 0; j < p; j++) XtWy[j] += XWy[j];
-    return { idx, n, theta, L, X: Xc, WX, y: yc, P, XWy };
-  });
+    for (let i = 0; i < p * p; i++) XtWX[i] += Pall[po + i];
+    for (let j = 0; j < p; j++) XtWy[j] += XWyall[xo + j];
+    clusters.push({ idx, n, sq, row });
+    sq += nn;
+    row += n;
+  }
   const inv = spdInverse(XtWX, p);
   if (inv === null) fail(tool, "fit", "X' W X is singular");
   const A = inv.inv;
   const beta = new Float64Array(p);
   for (let s = 0; s < p; s++) for (let t = 0; t < p; t++) beta[s] += A[s * p + t] * XtWy[t];
   const btt = hasIntercept && p > 1 ? names.map((_, j) => j).slice(1) : names.map((_, j) => j);
-  return { k, p, beta, names, btt, clusters, A, inverse };
+  return {
+    k,
+    p,
+    beta,
+    names,
+    btt,
+    clusters,
+    theta,
+    L: Lall,
+    X: Xg,
+    WX: WXg,
+    y: yg,
+    P: Pall,
+    XWy: XWyall,
+    A,
+    inverse,
+  };
 }
 
 /**
  * Per-cluster pieces of a sandwich estimator with estimating matrices E_c (p × n_c):
- * m_c = E_c e_c, T_c = E_c Θ_c E_c', U_c = E_c X_c (all p-vectors / p×p), which is all the
- * sandwich, the Satterthwaite df and the HTZ test need.
+ * m_c = E_c e_c, T_c = E_c Θ_c E_c', U_c = E_c X_c (p-vectors / p×p, stored flat by cluster:
+ * m[c p + j], T[c p² + …], U[c p² + …]), which is all the sandwich, the Satterthwaite df and
+ * the HTZ test need.
  */
 interface Pieces {
-  m: Float64Array[];
-  T: Float64Array[];
-  U: Float64Array[];
+  m: Float64Array;
+  T: Float64Array;
+  U: Float64Array;
 }
 
 function mul(a: Float64Array, b: Float64Array, n: number, m: number, r: number): Float64Array {
@@ -328,55 +397,60 @@ function mul(a: Float64Array, b: Float64Array, n: number, m: number, r: number):
 /** m_c = X_c' W_c e_c (CR0/CR1 estimating functions). */
 function cr1Pieces(w: Working): Pieces {
   const { p, beta } = w;
-  const m = w.clusters.map((c) => {
-    const v = c.XWy.slice();
-    for (let j = 0; j < p; j++) for (let t = 0; t < p; t++) v[j] -= c.P[j * p + t] * beta[t];
-    return v;
-  });
-  return { m, T: [], U: [] };
+  const mC = w.clusters.length;
+  const m = new Float64Array(mC * p);
+  for (let ci = 0; ci < mC; ci++) {
+    for (let j = 0; j < p; j++) {
+      let v = w.XWy[ci * p + j];
+      for (let t = 0; t < p; t++) v -= w.P[ci * p * p + j * p + t] * beta[t];
+      m[ci * p + j] = v;
+    }
+  }
+  return { m, T: new Float64Array(0), U: new Float64Array(0) };
 }
 
 /**
  * CR2 pieces: E_c = X_c' W_c A_c with clubSandwich's adjustment A_c = D'(D S_c D')^{-1/2} D,
  * D = chol(Θ_c) (upper), S_c = (I - X_c A X_c' W_c) Θ_c (= Θ_c - X_c A X_c' with inverse-variance
- * weights on nested clusters); B^{-1/2} from the eigen decomposition of B, applied to the p rows
- * of X_c' W_c L without forming the n_c × n_c power.
+ * weights on nested clusters). With Θ_c = L L' (D = L'), B = L' S_c L and Y = (W X)' L (p × n):
+ * E = Y B^{-1/2} L', where Y B^{-1/2} comes from {@link applyInvSqrt} (no eigenvectors formed).
  */
-function cr2Pieces(_tool: string, w: Working): Pieces {
+function cr2Pieces(tool: string, w: Working): Pieces {
   const { p, beta, A } = w;
-  const m: Float64Array[] = [], T: Float64Array[] = [], U: Float64Array[] = [];
+  const mC = w.clusters.length, pp = p * p;
+  const m = buf("m", mC * p), T = buf("T", mC * pp), U = buf("U", mC * pp);
   // scratch sized for the largest cluster, reused across clusters (indexing uses each cluster's n)
   let nmax = 0;
   for (const c of w.clusters) nmax = Math.max(nmax, c.n);
-  const eB = new Float64Array(nmax), XA = new Float64Array(nmax * p);
-  const SB = new Float64Array(nmax * nmax), SLB = new Float64Array(nmax * nmax), BB = new Float64Array(nmax * nmax);
-  const YB1 = new Float64Array(p * nmax), YB2 = new Float64Array(p * nmax), YB3 = new Float64Array(p * nmax);
-  const EB = new Float64Array(p * nmax), ETB = new Float64Array(p * nmax);
-  for (const c of w.clusters) {
-    const { n, X: x, theta, WX } = c;
-    const e = eB;
+  const { e, XA, S, SL, B, Y, E, ET, th: theta, Ls: L, ws } = cr2Scratch(nmax, p);
+  const x = w.X, WX = w.WX;
+  for (let ci = 0; ci < mC; ci++) {
+    const c = w.clusters[ci];
+    const n = c.n, xo = c.row * p;
+    // Θ_c and its Cholesky factor L (Θ = L L') into scratch
+    for (let i = 0; i < n * n; i++) {
+      theta[i] = w.theta[c.sq + i];
+      L[i] = w.L[c.sq + i];
+    }
     for (let a = 0; a < n; a++) {
-      let s = c.y[a];
-      for (let j = 0; j < p; j++) s -= x[a * p + j] * beta[j];
+      let s = w.y[c.row + a];
+      for (let j = 0; j < p; j++) s -= x[xo + a * p + j] * beta[j];
       e[a] = s;
     }
-    const L = c.L; // Θ = L L'
     // XA = X_c A (n × p)
     for (let a = 0; a < n; a++) {
       for (let j = 0; j < p; j++) {
         let v = 0;
-        for (let t = 0; t < p; t++) v += x[a * p + t] * A[t * p + j];
+        for (let t = 0; t < p; t++) v += x[xo + a * p + t] * A[t * p + j];
         XA[a * p + j] = v;
       }
     }
-    let S: Float64Array;
     if (w.inverse) {
-      S = SB;
       for (let a = 0; a < n; a++) {
-        for (let b = 0; b < n; b++) {
+        for (let b = 0; b <= a; b++) {
           let v = 0;
-          for (let j = 0; j < p; j++) v += XA[a * p + j] * x[b * p + j];
-          S[a * n + b] = theta[a * n + b] - v;
+          for (let j = 0; j < p; j++) v += XA[a * p + j] * x[xo + b * p + j];
+          S[a * n + b] = S[b * n + a] = theta[a * n + b] - v;
         }
       }
     } else {
@@ -385,23 +459,36 @@ function cr2Pieces(_tool: string, w: Working): Pieces {
       for (let a = 0; a < n; a++) {
         for (let b = 0; b < n; b++) {
           let v = a === b ? 1 : 0;
-          for (let j = 0; j < p; j++) v -= XA[a * p + j] * WX[b * p + j];
+          for (let j = 0; j < p; j++) v -= XA[a * p + j] * WX[xo + b * p + j];
           IH[a * n + b] = v;
         }
       }
-      S = mul(IH, theta, n, n, n);
+      S.set(mul(IH, theta, n, n, n));
     }
-    const B = congruenceLt(L, S, n, SLB, BB);
-    const { vals, vecs: Q } = symEigen(B, n);
-    const E = adjustRows(WX, L, Q, vals, n, p, YB1, YB2, YB3, EB);
-    const mc = new Float64Array(p);
+    congruenceLt(L, S, n, SL, B);
+    // Y = (W X)' L
+    for (let j = 0; j < p; j++) {
+      for (let b = 0; b < n; b++) {
+        let v = 0;
+        for (let t = b; t < n; t++) v += WX[xo + t * p + j] * L[t * n + b];
+        Y[j * n + b] = v;
+      }
+    }
+    if (!applyInvSqrt(B, n, Y, p, ws)) fail(tool, "fit", "the CR2 adjustment did not converge");
+    // E = (Y B^{-1/2}) L'
+    for (let j = 0; j < p; j++) {
+      for (let b = 0; b < n; b++) {
+        let v = 0;
+        for (let t = 0; t <= b; t++) v += Y[j * n + t] * L[b * n + t];
+        E[j * n + b] = v;
+      }
+    }
     for (let j = 0; j < p; j++) {
       let v = 0;
       for (let a = 0; a < n; a++) v += E[j * n + a] * e[a];
-      mc[j] = v;
+      m[ci * p + j] = v;
     }
     // ET = E Θ (p × n), T_c = E Θ E', U_c = E X
-    const ET = ETB;
     for (let j = 0; j < p; j++) {
       for (let b = 0; b < n; b++) {
         let v = 0;
@@ -409,101 +496,92 @@ function cr2Pieces(_tool: string, w: Working): Pieces {
         ET[j * n + b] = v;
       }
     }
-    const Tc = new Float64Array(p * p), Uc = new Float64Array(p * p);
+    const o = ci * pp;
     for (let a = 0; a < p; a++) {
       for (let b = 0; b < p; b++) {
         let v = 0, u = 0;
         for (let t = 0; t < n; t++) {
           v += ET[a * n + t] * E[b * n + t];
-          u += E[a * n + t] * x[t * p + b];
+          u += E[a * n + t] * x[xo + t * p + b];
         }
-        Tc[a * p + b] = v;
-        Uc[a * p + b] = u;
+        T[o + a * p + b] = v;
+        U[o + a * p + b] = u;
       }
     }
-    m.push(mc);
-    T.push(Tc);
-    U.push(Uc);
   }
   return { m, T, U };
 }
 
-/** B = L' S L for lower-triangular L (n×n), symmetrised. */
+/** Scratch of {@link cr2Pieces}, kept between calls and grown on demand (contents are not reused). */
+interface Cr2Scratch {
+  nmax: number;
+  p: number;
+  e: Float64Array;
+  XA: Float64Array;
+  S: Float64Array;
+  SL: Float64Array;
+  B: Float64Array;
+  Y: Float64Array;
+  E: Float64Array;
+  ET: Float64Array;
+  th: Float64Array;
+  Ls: Float64Array;
+  ws: InvSqrtScratch;
+}
+let scratch: Cr2Scratch | null = null;
+
+function cr2Scratch(nmax: number, p: number): Cr2Scratch {
+  if (scratch !== null && scratch.nmax >= nmax && scratch.p >= p) return scratch;
+  const n = Math.max(nmax, scratch?.nmax ?? 0), q = Math.max(p, scratch?.p ?? 0);
+  scratch = {
+    nmax: n,
+    p: q,
+    e: new Float64Array(n),
+    XA: new Float64Array(n * q),
+    S: new Float64Array(n * n),
+    SL: new Float64Array(n * n),
+    B: new Float64Array(n * n),
+    Y: new Float64Array(q * n),
+    E: new Float64Array(q * n),
+    ET: new Float64Array(q * n),
+    th: new Float64Array(n * n),
+    Ls: new Float64Array(n * n),
+    ws: invSqrtScratch(n),
+  };
+  return scratch;
+}
+
+/** B = L' S L for lower-triangular L (n×n); the lower triangle of B is written (all that is read). */
 function congruenceLt(L: Float64Array, S: Float64Array, n: number, SL: Float64Array, B: Float64Array): Float64Array {
+  // SL[a][b] = Σ_{t ≥ b} S[a][t] L[t][b], accumulated row by row of L (contiguous inner loops)
+  SL.fill(0, 0, n * n);
   for (let a = 0; a < n; a++) {
     const ra = a * n;
-    for (let b = 0; b < n; b++) {
-      let v = 0;
-      for (let t = b; t < n; t++) v += S[ra + t] * L[t * n + b];
-      SL[ra + b] = v;
+    for (let t = 0; t < n; t++) {
+      const st = S[ra + t], rt = t * n;
+      for (let b = 0; b <= t; b++) SL[ra + b] += st * L[rt + b];
     }
   }
-  for (let a = 0; a < n; a++) {
-    for (let b = 0; b <= a; b++) {
-      let v = 0;
-      for (let t = a; t < n; t++) v += L[t * n + a] * SL[t * n + b];
-      B[a * n + b] = v;
-      B[b * n + a] = v;
+  // B[a][b] = Σ_{t ≥ a} L[t][a] SL[t][b] for b ≤ a
+  B.fill(0, 0, n * n);
+  for (let t = 0; t < n; t++) {
+    const rt = t * n;
+    for (let a = 0; a <= t; a++) {
+      const l = L[rt + a], ra = a * n;
+      for (let b = 0; b <= a; b++) B[ra + b] += l * SL[rt + b];
     }
   }
   return B;
 }
 
-/**
- * E = X' W L B^{-1/2} L' for B = Q Λ Q' (generalised inverse for eigenvalues ≤ 1e-12 · max, as
- * clubSandwich's matrix_power), computed on the p rows: ((Y Q) Λ^{-1/2}) Q' L' with Y = (W X)' L.
- */
-function adjustRows(
-  WX: Float64Array,
-  L: Float64Array,
-  Q: Float64Array,
-  vals: Float64Array,
-  n: number,
-  p: number,
-  Y: Float64Array,
-  YQ: Float64Array,
-  YB: Float64Array,
-  E: Float64Array,
-): Float64Array {
-  let vmax = 0;
-  for (let t = 0; t < n; t++) vmax = Math.max(vmax, Math.abs(vals[t]));
-  for (let j = 0; j < p; j++) {
-    for (let b = 0; b < n; b++) {
-      let v = 0;
-      for (let t = b; t < n; t++) v += WX[t * p + j] * L[t * n + b];
-      Y[j * n + b] = v;
-    }
-  }
-  for (let t = 0; t < n; t++) {
-    const f = vals[t] > 1e-12 * vmax ? 1 / Math.sqrt(vals[t]) : 0;
-    for (let j = 0; j < p; j++) {
-      let v = 0;
-      for (let b = 0; b < n; b++) v += Y[j * n + b] * Q[b * n + t];
-      YQ[j * n + t] = v * f;
-    }
-  }
-  for (let j = 0; j < p; j++) {
-    for (let b = 0; b < n; b++) {
-      let v = 0;
-      for (let t = 0; t < n; t++) v += YQ[j * n + t] * Q[b * n + t];
-      YB[j * n + b] = v;
-    }
-  }
-  for (let j = 0; j < p; j++) {
-    for (let b = 0; b < n; b++) {
-      let v = 0;
-      for (let t = 0; t <= b; t++) v += YB[j * n + t] * L[b * n + t];
-      E[j * n + b] = v;
-    }
-  }
-  return E;
-}
-
 /** The sandwich A (Σ_c m_c m_c') A, times `scale`. */
 function sandwich(w: Working, pc: Pieces, scale: number): Float64Array {
-  const p = w.p;
+  const p = w.p, mC = w.clusters.length, um = pc.m;
   const meat = new Float64Array(p * p);
-  for (const u of pc.m) for (let s = 0; s < p; s++) for (let t = 0; t < p; t++) meat[s * p + t] += u[s] * u[t];
+  for (let c = 0; c < mC; c++) {
+    const o = c * p;
+    for (let s = 0; s < p; s++) for (let t = 0; t < p; t++) meat[s * p + t] += um[o + s] * um[o + t];
+  }
   const V = mul(mul(w.A, meat, p, p, p), w.A, p, p, p);
   for (let i = 0; i < p * p; i++) V[i] *= scale;
   for (let s = 0; s < p; s++) {
@@ -516,60 +594,145 @@ function sandwich(w: Working, pc: Pieces, scale: number): Float64Array {
 }
 
 /**
- * clubSandwich's P array (`get_P_array(all_terms = TRUE)`) for a contrast matrix C (q×p), flat:
- * P[((c m + d) q + s) q + t] = δ_cd (G_c Θ_c G_c')[s,t] - (F_c A F_d')[s,t] with G_c = C A E_c,
- * F_c = G_c X_c, i.e. δ_cd (CA T_c A C')[s,t] - (CA U_c A (CA U_d)')[s,t].
+ * The pieces of clubSandwich's P array (`get_P_array(all_terms = TRUE)`) for a contrast matrix
+ * C (q×p): P_cd = δ_cd D_c - F̃_c F_d' (q×q blocks) with G_c = C A E_c, D_c = G_c Θ_c G_c' =
+ * CA T_c A C', F_c = G_c X_c = CA U_c and F̃_c = F_c A. Returned flat: D[c q² + s q + t],
+ * F[(c q + s) p + j], FA[(c q + s) p + j]; the m² blocks are never formed.
  */
-function pArray(w: Working, pc: Pieces, C: Float64Array, q: number): Float64Array {
-  const p = w.p;
-  const m = w.clusters.length;
-  const CA = mul(C, w.A, q, p, p);
-  const F = new Float64Array(m * q * p), FA = new Float64Array(m * q * p);
-  const P = new Float64Array(m * m * q * q);
+function pPieces(
+  w: Working,
+  pc: Pieces,
+  C: Float64Array,
+  q: number,
+): { D: Float64Array; F: Float64Array; FA: Float64Array } {
+  const p = w.p, A = w.A;
+  const m = w.clusters.length, pp = p * p;
+  const CA = buf("CA", q * p);
+  for (let s = 0; s < q; s++) {
+    for (let j = 0; j < p; j++) {
+      let v = 0;
+      for (let t = 0; t < p; t++) v += C[s * p + t] * A[t * p + j];
+      CA[s * p + j] = v;
+    }
+  }
+  const D = buf("D", m * q * q), F = buf("F", m * q * p), FA = buf("FA", m * q * p);
+  const CAT = buf("CAT", q * p);
   for (let c = 0; c < m; c++) {
-    const CAT = mul(CA, pc.T[c], q, p, p);
-    const o = (c * m + c) * q * q;
+    const o = c * pp;
+    for (let s = 0; s < q; s++) {
+      for (let j = 0; j < p; j++) {
+        let v = 0, f = 0;
+        for (let t = 0; t < p; t++) {
+          v += CA[s * p + t] * pc.T[o + t * p + j];
+          f += CA[s * p + t] * pc.U[o + t * p + j];
+        }
+        CAT[s * p + j] = v;
+        F[(c * q + s) * p + j] = f;
+      }
+    }
     for (let s = 0; s < q; s++) {
       for (let t = 0; t < q; t++) {
         let v = 0;
         for (let j = 0; j < p; j++) v += CAT[s * p + j] * CA[t * p + j];
-        P[o + s * q + t] = v;
+        D[(c * q + s) * q + t] = v;
+      }
+      for (let j = 0; j < p; j++) {
+        let v = 0;
+        for (let t = 0; t < p; t++) v += F[(c * q + s) * p + t] * A[t * p + j];
+        FA[(c * q + s) * p + j] = v;
       }
     }
-    const Fc = mul(CA, pc.U[c], q, p, p);
-    F.set(Fc, c * q * p);
-    FA.set(mul(Fc, w.A, q, p, p), c * q * p);
   }
+  return { D, F, FA };
+}
+
+/**
+ * For one contrast (q = 1): E = Σ_c P_cc and V = Σ_cd P_cd² with P_cd = δ_cd D_c - f̃_c·f_d,
+ * in O(m p²): V = Σ_c D_c² - 2 Σ_c D_c f̃_c·f_c + Σ_cd (f̃_c·f_d)², the last = tr((Σ f̃ f̃')(Σ f f')).
+ */
+function pMoments(D: Float64Array, F: Float64Array, FA: Float64Array, m: number, p: number): [number, number] {
+  let E = 0, V = 0;
+  const Ga = new Float64Array(p * p), Gb = new Float64Array(p * p);
   for (let c = 0; c < m; c++) {
-    for (let d = 0; d < m; d++) {
-      const o = (c * m + d) * q * q;
-      for (let s = 0; s < q; s++) {
-        for (let t = 0; t < q; t++) {
-          let v = 0;
-          for (let j = 0; j < p; j++) v += FA[(c * q + s) * p + j] * F[(d * q + t) * p + j];
-          P[o + s * q + t] -= v;
-        }
+    let ff = 0;
+    for (let t = 0; t < p; t++) {
+      const a = FA[c * p + t], b = F[c * p + t];
+      ff += a * b;
+      for (let u = 0; u < p; u++) {
+        Ga[t * p + u] += a * FA[c * p + u];
+        Gb[t * p + u] += b * F[c * p + u];
       }
     }
+    E += D[c] - ff;
+    V += D[c] * D[c] - 2 * D[c] * ff;
   }
-  return P;
+  for (let i = 0; i < p * p; i++) V += Ga[i] * Gb[i];
+  return [E, V];
 }
 
 /** Satterthwaite df of every coefficient (clubSandwich's coef_test, test = "Satterthwaite"). */
 function satterthwaite(w: Working, pc: Pieces): number[] {
   const p = w.p;
   const m = w.clusters.length;
-  return Array.from({ length: p }, (_, j) => {
-    const C = new Float64Array(p);
+  const C = new Float64Array(p);
+  const df: number[] = [];
+  for (let j = 0; j < p; j++) {
+    C.fill(0);
     C[j] = 1;
-    const P = pArray(w, pc, C, 1);
-    let E = 0, V = 0;
-    for (let c = 0; c < m; c++) {
-      E += P[c * m + c];
-      for (let d = 0; d < m; d++) V += P[c * m + d] ** 2;
+    const { D, F, FA } = pPieces(w, pc, C, 1);
+    const [E, V] = pMoments(D, F, FA, m, p);
+    df.push((E * E) / V);
+  }
+  return df;
+}
+
+/** Σ_cd [tr(B_cd²) + tr(B_cd)²] with B_cd = Ω^{-1/2} P_cd Ω^{-1/2}, Ω = Σ_c P_cc (the HTZ moments). */
+function htzTotal(D: Float64Array, F: Float64Array, FA: Float64Array, m: number, p: number, q: number): number {
+  let total = 0;
+  const qq = q * q;
+  const Omega = new Float64Array(qq);
+  for (let c = 0; c < m; c++) {
+    for (let s = 0; s < q; s++) {
+      for (let t = 0; t < q; t++) {
+        let v = D[c * qq + s * q + t];
+        for (let j = 0; j < p; j++) v -= FA[(c * q + s) * p + j] * F[(c * q + t) * p + j];
+        Omega[s * q + t] += v;
+      }
     }
-    return (E * E) / V;
-  });
+  }
+  const On = symPower(Omega, q, -0.5);
+  const Pb = new Float64Array(qq), T = new Float64Array(qq), B = new Float64Array(qq);
+  for (let c = 0; c < m; c++) {
+    for (let d = 0; d < m; d++) {
+      // P_cd = δ_cd D_c - F̃_c F_d'
+      for (let s = 0; s < q; s++) {
+        for (let t = 0; t < q; t++) {
+          let v = c === d ? D[c * qq + s * q + t] : 0;
+          for (let j = 0; j < p; j++) v -= FA[(c * q + s) * p + j] * F[(d * q + t) * p + j];
+          Pb[s * q + t] = v;
+        }
+      }
+      // B = On P_cd On
+      for (let s = 0; s < q; s++) {
+        for (let t = 0; t < q; t++) {
+          let v = 0;
+          for (let u = 0; u < q; u++) v += On[s * q + u] * Pb[u * q + t];
+          T[s * q + t] = v;
+        }
+      }
+      for (let s = 0; s < q; s++) {
+        for (let t = 0; t < q; t++) {
+          let v = 0;
+          for (let u = 0; u < q; u++) v += T[s * q + u] * On[u * q + t];
+          B[s * q + t] = v;
+        }
+      }
+      for (let s = 0; s < q; s++) {
+        for (let t = 0; t < q; t++) total += B[s * q + t] * B[t * q + s] + B[s * q + s] * B[t * q + t];
+      }
+    }
+  }
+  return total;
 }
 
 function htz(w: Working, pc: Pieces, vcr: Float64Array, coefs: number[]): WaldTestResult[] {
@@ -598,46 +761,27 @@ function htz(w: Working, pc: Pieces, vcr: Float64Array, coefs: number[]): WaldTe
     df_denom: m - 1,
     pval: pf(Q / q, q, m - 1, { lower: false }),
   });
-  const P = pArray(w, pc, C, q);
-  const Omega = new Float64Array(q * q);
-  for (let c = 0; c < m; c++) for (let i = 0; i < q * q; i++) Omega[i] += P[(c * m + c) * q * q + i];
-  const On = symPower(Omega, q, -0.5);
+  const { D, F, FA } = pPieces(w, pc, C, q);
   let total = 0;
-  const T = new Float64Array(q * q), B = new Float64Array(q * q);
-  for (let c = 0; c < m; c++) {
-    for (let d = 0; d < m; d++) {
-      const o = (c * m + d) * q * q;
-      // B = On P_cd On
-      for (let s = 0; s < q; s++) {
-        for (let t = 0; t < q; t++) {
-          let v = 0;
-          for (let u = 0; u < q; u++) v += On[s * q + u] * P[o + u * q + t];
-          T[s * q + t] = v;
-        }
-      }
-      for (let s = 0; s < q; s++) {
-        for (let t = 0; t < q; t++) {
-          let v = 0;
-          for (let u = 0; u < q; u++) v += T[s * q + u] * On[u * q + t];
-          B[s * q + t] = v;
-        }
-      }
-      for (let s = 0; s < q; s++) {
-        for (let t = 0; t < q; t++) total += B[s * q + t] * B[t * q + s] + B[s * q + s] * B[t * q + t];
-      }
-    }
+  if (q === 1) {
+    // Ω = Σ_c P_cc, B_cd = Ω^{-1/2} P_cd Ω^{-1/2}: total = Σ_cd 2 B_cd² = 2 Ω^{-2} Σ_cd P_cd²
+    const [E, V] = pMoments(D, F, FA, m, p);
+    const On = symPower(Float64Array.of(E), 1, -0.5)[0];
+    total = 2 * On ** 4 * V;
+  } else {
+    total = htzTotal(D, F, FA, m, p, q);
   }
   const nu = (q * (q + 1)) / total;
   const df = nu - q + 1;
   const delta = Math.max(df / nu, 0);
-  const F = (delta * Q) / q;
+  const Fs = (delta * Q) / q;
   out.push({
     test: "HTZ",
-    Fstat: F,
+    Fstat: Fs,
     delta,
     df_num: q,
     df_denom: df,
-    pval: df > 0 ? pf(F, q, df, { lower: false }) : null,
+    pval: df > 0 ? pf(Fs, q, df, { lower: false }) : null,
   });
   return out;
 }

@@ -4,9 +4,10 @@
  * single-case HLM, where
  * ml-matrix's per-element accessors and object allocation dominated the run time (measured: an
  * REML evaluation went from 0.6 ms to 0.04 ms on assink2016). Symmetric eigen decompositions
- * (CR2's `B^{-1/2}`, HTZ's `Ω^{-1/2}`): cyclic Jacobi up to 8×8, Householder tridiagonalisation +
- * implicit QL (EISPACK tred2/tql2, as in the public-domain JAMA) above. Internal: not exported
- * from `mod.ts`.
+ * (HTZ's `Ω^{-1/2}`, symmetric powers elsewhere): cyclic Jacobi up to 8×8, Householder
+ * tridiagonalisation + implicit QL (EISPACK tred2/tql2, as in the public-domain JAMA) above.
+ * CR2's `B^{-1/2}` no longer comes from here: lib/meta/_cr2.ts applies it to the few rows it
+ * needs without forming eigenvectors. Internal: not exported from `mod.ts`.
  * @module
  */
 
@@ -156,8 +157,8 @@ export function jacobiEigen(a: Float64Array, n: number): { vals: Float64Array; v
 }
 
 /**
- * Eigen decomposition of a symmetric matrix (symmetrised first): Jacobi up to 10×10, ml-matrix's
- * tridiagonal QL above (faster there). Eigenvectors are the columns of `vecs` (row-major n×n).
+ * Eigen decomposition of a symmetric matrix (symmetrised first): closed form for 1×1 and 2×2,
+ * Jacobi up to 8×8, {@link householderQL} above (faster there). Eigenvectors are the columns of `vecs` (row-major n×n).
  */
 export function symEigen(a: Float64Array, n: number): { vals: Float64Array; vecs: Float64Array } {
   if (n === 1) return { vals: Float64Array.of(a[0]), vecs: Float64Array.of(1) };

@@ -1,7 +1,9 @@
 /**
  * Benchmarks of the multilevel engine on metafor's dat.assink2016 (100 effect sizes in 17
  * studies, from the metafor-mv fixture): rmaMv REML (~ 1 | study/esid), the CHE variant with
- * vcalc (rho = 0.6), and CR2 cluster-robust inference (clubSandwich: TRUE) on a fitted model.
+ * vcalc (rho = 0.6), and CR2 cluster-robust inference (clubSandwich: TRUE) on the multilevel and
+ * the CHE fit (the CR2 adjustment applies B^{-1/2} to the p rows it needs through Householder
+ * tridiagonalisation and implicit QR, lib/meta/_cr2.ts, rather than a full eigen decomposition).
  * Targets (issue 12): ≥ 2,000 fits/s (metafor's rma.mv: ~20/s) and ≥ 5,000 CR2/s (clubSandwich
  * via robust(): ~100/s).
  */
@@ -16,6 +18,7 @@ const study: string[] = d.structure.cluster_ids, esid: string[] = d.structure.ob
 const random = { nested: [study, esid] };
 const fit = rmaMv({ yi, V: vi, random });
 const V = vcalc({ vi, cluster: study, obs: esid, rho: 0.6 });
+const che = rmaMv({ yi, V, random });
 
 Deno.bench("rmaMv REML ~ 1 | study/esid (assink2016, k = 100)", { group: "rmaMv", baseline: true }, () => {
   rmaMv({ yi, V: vi, random });
@@ -28,6 +31,9 @@ Deno.bench("rmaMv REML CHE rho = 0.6 (fit only, V given)", { group: "rmaMv" }, (
 });
 Deno.bench("robust CR2 (clubSandwich) on the multilevel fit", { group: "robust" }, () => {
   robust(fit, { cluster: study, clubSandwich: true });
+});
+Deno.bench("robust CR2 (clubSandwich) on the CHE fit (rho = 0.6)", { group: "robust" }, () => {
+  robust(che, { cluster: study, clubSandwich: true });
 });
 Deno.bench("robust default (CR1) on the multilevel fit", { group: "robust" }, () => {
   robust(fit, { cluster: study });
