@@ -159,10 +159,13 @@ export function subgroup(input: SubgroupInput): SubgroupResult {
     try {
       f = rmaFit(idx.map((i) => d.yi[i]), vs, method, test, level, idx.map((i) => slab[i]), "subgroup");
     } catch (e) {
-      if (e instanceof ValidationError && e.issues[0]?.path === "vi" && e.issues[0]?.received === 0) {
+      if (!(e instanceof ValidationError)) throw e;
+      if (e.issues[0]?.path === "vi" && e.issues[0]?.received === 0) {
         zeroViWarnings("subgroup", vs, 0, method, true, rows); // throws, naming the user's rows
       }
-      throw e;
+      // e.g. a zero Knapp-Hartung scale (identical yi within the level): say which fit refused
+      const where = ` (in ${rows.fit}: rows ${idx.map((i) => i + 1).join(", ")})`;
+      throw new ValidationError("subgroup", e.issues.map((issue) => ({ ...issue, rule: issue.rule + where })));
     }
     f.warnings = zeroViWarnings("subgroup", vs, f.tau2, method, true, rows);
     return f;

@@ -528,3 +528,31 @@ Deno.test("subgroup with vi = 0 stops where metafor stops: DL, FE, and a separat
   );
   assert.match(e2.message, /vi = 0 \(row 5 in the separate fit of level "b"\)/);
 });
+
+Deno.test("zero Knapp-Hartung scale in regtest's refit or a separate subgroup fit: the message says why and where", () => {
+  // metafor 3.8.1 reports se = 0 and t = Inf here (R: rma(c(0.3, 0.3, 0.3), c(0.1, 0.2, 0.3), test = "knha")
+  // prints "se 0.0000, tval Inf"; regtest(rma(yi, vi, test = "knha")) with yi = 0.2 + 0.5 * sqrt(vi)
+  // prints "t = Inf, df = 2"); the toolkit never returns an infinite t silently, so it refuses and says why.
+  const vi = [0.01, 0.04, 0.09, 0.16];
+  const e1 = assertThrows(
+    () => regtest(rma({ yi: vi.map((v) => 0.2 + 0.5 * Math.sqrt(v)), vi, test: "knha" })),
+    ValidationError,
+  );
+  assert.match(
+    e1.message,
+    /^regtest: test "knha" is undefined for these data: the model fits every effect size exactly, so the Knapp-Hartung scale factor is 0/,
+  );
+  const e2 = assertThrows(
+    () =>
+      subgroup({
+        yi: [0.1, 0.3, 0.9, 0.3, 0.5, 0.3],
+        vi: [0.1, 0.2, 0.1, 0.3, 0.2, 0.1],
+        group: ["b", "a", "b", "a", "b", "a"],
+        test: "knha",
+      }),
+    ValidationError,
+  );
+  assert.match(e2.message, /the effect sizes are all identical \(yi = 0\.3\), so the Knapp-Hartung scale factor is 0/);
+  assert.match(e2.message, /\(in the separate fit of level "a": rows 2, 4, 6\)/);
+  for (const e of [e1, e2]) assert.ok(!/full rank/.test(e.message), e.message);
+});
