@@ -19,6 +19,7 @@
  */
 import { median } from "d3-array";
 import { fail } from "../validate.ts";
+import { zeroViWarnings } from "./_validate.ts";
 import { uniroot, UNIROOT_TOL } from "../stats/_uniroot.ts";
 import type { Tau2Method } from "./rma.ts";
 
@@ -485,6 +486,8 @@ export function estimateTau2(
       let change = THRESHOLD + 1;
       while (change > THRESHOLD) {
         iter++;
+        // metafor stops inside the loop once a weight 1/(vi + tau2) is infinite (vi = 0 at tau2 = 0)
+        if (tau2 === 0 && !allvipos) zeroViWarnings(context, vi, 0, method, p === 1);
         const old = tau2;
         const s = ws(tau2, method !== "EB");
         let adj: number;

@@ -166,11 +166,20 @@ export function knhaUndefined(tool: string, yi: readonly number[]): never {
   );
 }
 
+/** Where the studies of a refit sit in the user's data, for the messages of {@link zeroViWarnings}. */
+export interface ZeroViRows {
+  /** The user's label of the i-th study of the refit (0-based i): its 1-based row, or e.g. "Filled 1". */
+  label: (i: number) => string | number;
+  /** Which fit this is, e.g. `the separate fit of level "a"` (said in every message). */
+  fit: string;
+}
+
 /**
  * metafor's handling of vi = 0 once τ² is estimated (rma.uni): with τ² = 0 a weight 1/(vi + τ²) is
  * infinite and metafor stops ("Division by zero when computing the inverse variance weights");
  * otherwise it fits, warns, and reports the Q-test, I² and H² as NA. Returns the warnings (none
  * when every vi > 0). `intOnly` picks metafor's wording ("Q-test" without moderators, "QE-test" with).
+ * `rows` names the studies of a refit on a subset or a reordering of the data by the user's rows.
  */
 export function zeroViWarnings(
   context: string,
@@ -178,11 +187,12 @@ export function zeroViWarnings(
   tau2: number,
   method: string,
   intOnly: boolean,
+  rows?: ZeroViRows,
 ): string[] {
-  const rows: number[] = [];
-  for (let i = 0; i < vi.length; i++) if (!(vi[i] > 0)) rows.push(i + 1);
-  if (rows.length === 0) return [];
-  const where = `row${rows.length > 1 ? "s" : ""} ${rows.join(", ")}`;
+  const zero: (string | number)[] = [];
+  for (let i = 0; i < vi.length; i++) if (!(vi[i] > 0)) zero.push(rows ? rows.label(i) : i + 1);
+  if (zero.length === 0) return [];
+  const where = `row${zero.length > 1 ? "s" : ""} ${zero.join(", ")}${rows ? ` in ${rows.fit}` : ""}`;
   if (tau2 === 0) {
     fail(
       context,
@@ -192,13 +202,14 @@ export function zeroViWarnings(
       0,
     );
   }
-  if (rows.length === vi.length) {
+  const inFit = rows ? ` in ${rows.fit}` : "";
+  if (zero.length === vi.length) {
     // metafor stays silent when every vi is 0 (the user constrained them); the toolkit says why QE is null
-    return [`${context}: every vi is 0, so QE, QEp, I2 and H2 are NA (null), as metafor reports them.`];
+    return [`${context}: every vi is 0${inFit}, so QE, QEp, I2 and H2 are NA (null), as metafor reports them.`];
   }
   return [
     `${context}: There are outcomes with non-positive sampling variances (vi = 0 in ${where}).`,
     `${context}: Cannot compute ${intOnly ? "Q" : "QE"}-test, I^2, or H^2 when there are non-positive sampling ` +
-    "variances in the data (QE, QEp, I2 and H2 are NA, as metafor).",
+    `variances in the data (QE, QEp, I2 and H2 are NA${inFit}, as metafor).`,
   ];
 }

@@ -14,10 +14,11 @@
  * ```
  * @module
  */
-import { fail } from "../validate.ts";
+import { fail, ValidationError } from "../validate.ts";
 import { normalizeLevel } from "../conventions.ts";
 import { rmaFit, type RmaResult } from "./rma.ts";
 import { rmaX } from "./metareg.ts";
+import { type ZeroViRows, zeroViWarnings } from "./_validate.ts";
 
 /** Result of {@link regtest}. */
 export interface RegtestResult {
@@ -39,6 +40,11 @@ export interface RegtestResult {
   slope: number;
   /** Standard error of the slope. */
   slope_se: number;
+  /**
+   * metafor's warnings of the refit (with some vi = 0: "There are outcomes with non-positive sampling
+   * variances", "Cannot compute QE-test, I^2, or H^2 ..."); empty otherwise.
+   */
+  warnings: string[];
 }
 
 function checkFit(fit: RmaResult, context: string): void {
@@ -47,30 +53,42 @@ function checkFit(fit: RmaResult, context: string): void {
   }
 }
 
-/** Egger's test (sei = sqrt(vi) as moderator) and trim-and-fill are run here only when every vi > 0. */
-function noZeroVi(fit: RmaResult, tool: string): void {
-  const row = fit.vi.findIndex((v) => !(v > 0));
-  if (row >= 0) {
-    fail(
-      tool,
-      "fit.vi",
-      `must all be > 0 (row ${row + 1} has vi = 0; the refits of ${tool} need positive sampling variances)`,
-      fit.vi[row],
-    );
+/**
+ * vi = 0 as metafor: a refit whose τ² ends at 0 while some vi = 0 stops ("Division by zero when
+ * computing the inverse variance weights"), as metafor's `regtest`/`trimfill` stop inside `rma.uni`.
+ * The refit names rows in its own order; this says which fit stopped and names the user's rows.
+ */
+function refitting<T>(run: () => T, tool: string, vi: readonly number[], method: string, rows: ZeroViRows): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof ValidationError && e.issues[0]?.path === "vi" && e.issues[0]?.received === 0) {
+      zeroViWarnings(tool, vi, 0, method, true, rows); // throws, naming the user's rows
+    }
+    throw e;
   }
 }
+
+const userRow = (i: number): number => i + 1;
 
 /**
  * Egger's regression test for funnel-plot asymmetry: refit the model with sei = sqrt(vi) as
  * moderator (same method and test) and test its coefficient. Needs k >= 3.
+ * With some vi = 0 (accepted by {@link rma} as metafor does) the refit warns as metafor's
+ * `regtest` does (`warnings`), and stops, as metafor, when its τ² is 0 (an infinite weight).
  * @example regtest(rma({ yi, vi })).pval
  */
 export function regtest(fit: RmaResult): RegtestResult {
   checkFit(fit, "regtest");
-  noZeroVi(fit, "regtest");
   if (fit.k < 3) fail("regtest", "fit.k", "must be >= 3 for a regression test", fit.k);
   const X = fit.vi.map((v) => [1, Math.sqrt(v)]);
-  const r = rmaX(fit.yi, fit.vi, X, ["intrcpt", "sei"], fit.method, fit.test, fit.level, fit.slab, true, "regtest");
+  const r = refitting(
+    () => rmaX(fit.yi, fit.vi, X, ["intrcpt", "sei"], fit.method, fit.test, fit.level, fit.slab, true, "regtest"),
+    "regtest",
+    fit.vi,
+    fit.method,
+    { label: userRow, fit: "the refit with sei as moderator" },
+  );
   return {
     zval: r.zval[1],
     pval: r.pval[1],
@@ -81,6 +99,7 @@ export function regtest(fit: RmaResult): RegtestResult {
     level: r.level,
     slope: r.beta[1],
     slope_se: r.se[1],
+    warnings: r.warnings,
   };
 }
 
@@ -141,13 +160,16 @@ export interface TrimfillOptions {
  * the filled-in data are refitted with the fit's τ² estimator but test "z" and level 95 (so a
  * Knapp-Hartung fit gives z-based results); `refit: "fit"` keeps the fit's test and level instead.
  * When no study is imputed (k0 = 0) the fit is returned unchanged, as metafor does.
+ * With some vi = 0 (accepted by {@link rma} as metafor does) trim-and-fill runs as metafor's: a
+ * refit whose τ² is 0 stops (an infinite weight), naming the fit and the user's rows; the refit of the
+ * filled-in data carries the vi = 0 warnings in `fit.warnings` (metafor computes them too, but
+ * suppresses them there, as the fit itself has warned).
  * @example trimfill(rma({ yi, vi, method: "FE" })).k0
  */
 export function trimfill(fit: RmaResult, options: TrimfillOptions = {}): TrimfillResult {
   let { side } = options;
   const { estimator = "L0", maxiter = 100, refit = "metafor" } = options ?? {};
   checkFit(fit, "trimfill");
-  noZeroVi(fit, "trimfill");
   if (fit.k < 2) fail("trimfill", "fit.k", "must be >= 2 (stopped because k = 1)", fit.k);
   if (fit.k < 3 && side === undefined) {
     fail(
@@ -168,7 +190,13 @@ export function trimfill(fit: RmaResult, options: TrimfillOptions = {}): Trimfil
   const refitTest = refit === "fit" ? fit.test : "z";
   if (side === undefined) {
     const X = fit.vi.map((v) => [1, Math.sqrt(v)]);
-    const r = rmaX(fit.yi, fit.vi, X, ["intrcpt", "sei"], method, "z", level, fit.slab, true, "trimfill");
+    const r = refitting(
+      () => rmaX(fit.yi, fit.vi, X, ["intrcpt", "sei"], method, "z", level, fit.slab, true, "trimfill"),
+      "trimfill",
+      fit.vi,
+      method,
+      { label: userRow, fit: "the regression of yi on sqrt(vi) that estimates the side" },
+    );
     side = r.beta[1] < 0 ? "right" : "left";
   }
   const k = fit.k;
@@ -183,7 +211,16 @@ export function trimfill(fit: RmaResult, options: TrimfillOptions = {}): Trimfil
     iter++;
     if (iter > maxiter) fail("trimfill", "maxiter", "reached: trim-and-fill did not converge", maxiter);
     const n = k - k0;
-    const ft = rmaFit(yAll.slice(0, n), vAll.slice(0, n), method, "z", level, yAll.slice(0, n).map(String), "trimfill");
+    const ft = refitting(
+      () => rmaFit(yAll.slice(0, n), vAll.slice(0, n), method, "z", level, yAll.slice(0, n).map(String), "trimfill"),
+      "trimfill",
+      vAll.slice(0, n),
+      method,
+      {
+        label: (i) => order[i] + 1,
+        fit: `the refit of the ${n} studies left after trimming ${k0} (iteration ${iter})`,
+      },
+    );
     beta = ft.beta;
     yc = yAll.map((y) => y - beta);
     // rank(abs(yc), ties.method = "first")
@@ -212,7 +249,19 @@ export function trimfill(fit: RmaResult, options: TrimfillOptions = {}): Trimfil
     const yFill = fit.yi.concat(yc2.slice(k - k0).map((e) => -e));
     const vFill = fit.vi.concat(vAll.slice(k - k0));
     const slab = fit.slab.concat(Array.from({ length: k0 }, (_, j) => `Filled ${j + 1}`));
-    const f = rmaFit(yFill, vFill, method, refitTest, level, slab, "trimfill");
+    const filled: ZeroViRows = {
+      label: (i) => (i < k ? i + 1 : `Filled ${i - k + 1}`),
+      fit: "the refit of the filled-in data",
+    };
+    const f = refitting(
+      () => rmaFit(yFill, vFill, method, refitTest, level, slab, "trimfill"),
+      "trimfill",
+      vFill,
+      method,
+      filled,
+    );
+    // the filled studies have no row of their own: name them as their labels do
+    f.warnings = zeroViWarnings("trimfill", vFill, f.tau2, method, true, filled);
     return { k0, se_k0, side, estimator, fit: f, fill: yFill.map((_, i) => i >= k), refit };
   }
   // k0 = 0: metafor returns the fit unchanged (its test and level); an explicit level is honoured

@@ -23,14 +23,19 @@ import { fail, parseInput, ValidationError } from "../validate.ts";
 import { normalizeLevel } from "../conventions.ts";
 import { pchisq } from "../stats/distributions.ts";
 import { rmaFit, type RmaResult, type Tau2Method, type TestType } from "./rma.ts";
-import { checkStudies, subgroupSchema } from "./_validate.ts";
+import { checkStudies, subgroupSchema, type ZeroViRows, zeroViWarnings } from "./_validate.ts";
 import { modelMatrix, rmaX } from "./metareg.ts";
 
 /** Input of {@link subgroup}. */
 export interface SubgroupInput {
   /** Effect sizes, one per study. */
   yi: number[];
-  /** Sampling variances (> 0), one per study. */
+  /**
+   * Sampling variances (>= 0), one per study. As metafor, vi = 0 is accepted with a warning: DL, HS
+   * and PM then stop, a model whose τ² is 0 (FE, or a separate fit of a homogeneous subgroup) stops
+   * with "Division by zero when computing the inverse variance weights", and otherwise QE, QEp, I²
+   * and H² of the models holding that study are null.
+   */
   vi: number[];
   /** Subgroup label per study (non-empty; at least 2 different labels). */
   group: string[];
@@ -106,6 +111,12 @@ export interface SubgroupResult {
   common: SubgroupCommon;
   /** Separate models per subgroup (RevMan's way). */
   separate: SubgroupSeparate;
+  /**
+   * What metafor would warn about (vi = 0: "There are outcomes with non-positive sampling
+   * variances", "Cannot compute QE-test, ..."), from the common model and the separate fits, each
+   * naming the user's rows; empty otherwise.
+   */
+  warnings: string[];
 }
 
 /**
@@ -115,7 +126,7 @@ export interface SubgroupResult {
  */
 export function subgroup(input: SubgroupInput): SubgroupResult {
   const d = parseInput(subgroupSchema, input, "subgroup") as SubgroupInput;
-  checkStudies("subgroup", d.yi, d.vi, d.slab);
+  checkStudies("subgroup", d.yi, d.vi, d.slab, true);
   const k = d.yi.length;
   if (d.group.length !== k) fail("subgroup", "group", `must have ${k} elements (like yi)`, d.group.length);
   const empty = d.group.findIndex((g) => g.trim() === "");
@@ -140,15 +151,24 @@ export function subgroup(input: SubgroupInput): SubgroupResult {
   const fitNo = rmaX(d.yi, d.vi, noInt.X, noInt.colnames, method, test, level, slab, false, "subgroup");
   const fits = levels.map((lev) => {
     const idx = d.group.map((g, i) => (g === lev ? i : -1)).filter((i) => i >= 0);
-    return rmaFit(
-      idx.map((i) => d.yi[i]),
-      idx.map((i) => d.vi[i]),
-      method,
-      test,
-      level,
-      idx.map((i) => slab[i]),
-      "subgroup",
-    );
+    const vs = idx.map((i) => d.vi[i]);
+    // vi = 0: the separate fit is metafor's rma(yi, vi, subset = group == lev), which stops when its
+    // τ² is 0 and warns otherwise; the messages name the user's rows, not the subset's
+    const rows: ZeroViRows = { label: (j) => idx[j] + 1, fit: `the separate fit of level ${JSON.stringify(lev)}` };
+    let f: RmaResult;
+    try {
+      f = rmaFit(idx.map((i) => d.yi[i]), vs, method, test, level, idx.map((i) => slab[i]), "subgroup");
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      if (e.issues[0]?.path === "vi" && e.issues[0]?.received === 0) {
+        zeroViWarnings("subgroup", vs, 0, method, true, rows); // throws, naming the user's rows
+      }
+      // e.g. a zero Knapp-Hartung scale (identical yi within the level): say which fit refused
+      const where = ` (in ${rows.fit}: rows ${idx.map((i) => i + 1).join(", ")})`;
+      throw new ValidationError("subgroup", e.issues.map((issue) => ({ ...issue, rule: issue.rule + where })));
+    }
+    f.warnings = zeroViWarnings("subgroup", vs, f.tau2, method, true, rows);
+    return f;
   });
   // Q-between from the separate fits (fixed-effect Q of the subgroup estimates)
   const w = fits.map((f) => 1 / (f.se * f.se));
@@ -179,5 +199,6 @@ export function subgroup(input: SubgroupInput): SubgroupResult {
       QEp: fitInt.QEp,
     },
     separate: { fits, Qbetween: Qb, df: levels.length - 1, pval: pchisq(Qb, levels.length - 1, { lower: false }) },
+    warnings: [...new Set([...fitInt.warnings, ...fitNo.warnings, ...fits.flatMap((f) => f.warnings)])],
   };
 }

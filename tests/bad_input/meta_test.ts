@@ -13,6 +13,7 @@ import {
   analyseStudies,
   confint,
   dependentEffects,
+  regtest,
   rma,
   type RmaInput,
   rmaMods,
@@ -86,6 +87,46 @@ const cases: Case[] = [
     name: "rma: vi = 0 with REML and tau2 > 0 fits with metafor's Q-test warning",
     run: () => rma({ yi: [0.1, 0.9, -0.4, 1.2, 0.5], vi: [0.02, 0, 0.05, 0.03, 0.04] }),
     expect: { warning: /Cannot compute Q-test, I\^2, or H\^2 when there are non-positive sampling variances/ },
+  },
+  {
+    name: "regtest: vi = 0 fits as metafor's regtest, with its QE-test warning",
+    run: () => regtest(rma({ yi: [0.1, 0.9, -0.4, 1.2, 0.5, 0.3], vi: [0.02, 0, 0.05, 0.03, 0.04, 0.02] })),
+    expect: {
+      warning: /^regtest: Cannot compute QE-test, I\^2, or H\^2 when there are non-positive sampling variances/,
+    },
+  },
+  {
+    name: "regtest: vi = 0 whose refit reaches tau2 = 0 stops as metafor, naming the refit and the row",
+    run: () => regtest(rma({ yi: [0.61, 1.08, 0.35, 0.59, 0.37, -0.29], vi: [0.041, 0.086, 0.041, 0.04, 0.053, 0] })),
+    expect:
+      /^regtest: vi = 0 \(row 6 in the refit with sei as moderator\) with tau2 = 0: "Division by zero when computing/,
+  },
+  {
+    name: "trimfill: vi = 0 whose trimmed refit reaches tau2 = 0 stops as metafor, naming the iteration and the row",
+    run: () =>
+      trimfill(
+        rma({ yi: [0.19, 0.27, 0.48, -0.03, -0.26, 0.32, 0.31], vi: [0.085, 0.036, 0.064, 0.091, 0.051, 0.023, 0] }),
+      ),
+    expect:
+      /^trimfill: vi = 0 \(row 7 in the refit of the 6 studies left after trimming 1 \(iteration 2\)\) with tau2 = 0/,
+  },
+  {
+    name: "subgroup: vi = 0 with REML fits with metafor's QE-test warning",
+    run: () => subgroup({ ...five, vi: [0.06, 0, 0.23, 0.12, 0.08], group: ["a", "a", "a", "b", "b"] }),
+    expect: {
+      warning: /^subgroup: Cannot compute QE-test, I\^2, or H\^2 when there are non-positive sampling variances/,
+    },
+  },
+  {
+    name: "subgroup: vi = 0 in a homogeneous subgroup stops its separate fit as metafor, naming the level and the row",
+    run: () =>
+      subgroup({
+        yi: [0.10, 0.12, 0.11, 0.9, -0.3, 1.4],
+        vi: [0.02, 0, 0.03, 0.04, 0.05, 0.03],
+        group: ["a", "a", "a", "b", "b", "b"],
+      }),
+    expect:
+      /^subgroup: vi = 0 \(row 2 in the separate fit of level "a"\) with tau2 = 0: "Division by zero when computing/,
   },
   {
     name: "rma: yi = 1e308 is an overflow, not 'yi are all equal to 0'",
