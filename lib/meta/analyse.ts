@@ -527,6 +527,7 @@ export function analyseStudies(text: string, options: AnalyseOptions = {}): Anal
     if (call.subgroup) {
       const group = sel(rows.map((r) => r[call.subgroup!].trim()));
       sg = fit(() => subgroup({ yi: y, vi: v, group, method, test, level, slab }));
+      for (const w of sg.warnings) if (!warnings.includes(w)) warnings.push(w);
     }
   }
   let mv: DependentEffectsResult | null = null;
@@ -599,8 +600,10 @@ export function analyseStudies(text: string, options: AnalyseOptions = {}): Anal
     };
     if (call.bias) {
       rt = soft("Egger's regression test", () => regtest(m));
+      if (rt) { for (const w of rt.warnings) warnings.push(w); }
       const t = soft("trim-and-fill", () => trimfill(m));
       if (t) {
+        if (t.k0 > 0) { for (const w of t.fit.warnings) warnings.push(w); }
         tf = {
           k0: t.k0,
           side: t.side,

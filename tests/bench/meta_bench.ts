@@ -1,7 +1,8 @@
 /**
  * Benchmarks of the intercept-only REML fit (the path the design simulator calls thousands of
- * times), with and without the Q-profile CI. metafor's rma(method = "REML") on this machine:
- * 58 fits/s at k = 100 and 212 fits/s at k = 20 (the goal is 100x that).
+ * times), with and without the Q-profile CI. metafor's rma(method = "REML") on this machine
+ * (tests/bench/README.md, by CPU time): 120 fits/s at k = 100 and 350 fits/s at k = 20; with
+ * confint 44/s and 210/s; one moderator at k = 100 59/s (the goal is 100x that).
  * Run: deno bench -A tests/bench/meta_bench.ts
  */
 import { createRandom } from "../../lib/stats/random.ts";

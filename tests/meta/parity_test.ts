@@ -132,8 +132,9 @@ Deno.test("parity --emit-r: the FE subgroup script does not call confint() on an
   assert(re.includes("print(confint(res))"));
 });
 
-// 5. An honest message for a zero Knapp-Hartung scale (metafor's own error there is about the rank of a
-// matrix, which is not the cause). vi = 0 is not accepted yet (see the report of issue 12).
+// 5. An honest message for a zero Knapp-Hartung scale (the engine used to say "model matrix is not of full
+// rank", which is not the cause; metafor 3.8.1 itself does not stop there: it prints se = 0 and t = Inf).
+// vi = 0 is accepted where metafor fits: tests/meta/vi_zero_test.ts.
 Deno.test("parity zero Knapp-Hartung scale: the message says why (not 'not of full rank')", () => {
   const re = /Knapp-Hartung scale factor is 0/;
   const cases: (() => unknown)[] = [

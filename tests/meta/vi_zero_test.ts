@@ -556,3 +556,26 @@ Deno.test("zero Knapp-Hartung scale in regtest's refit or a separate subgroup fi
   assert.match(e2.message, /\(in the separate fit of level "a": rows 2, 4, 6\)/);
   for (const e of [e1, e2]) assert.ok(!/full rank/.test(e.message), e.message);
 });
+
+Deno.test("analyseStudies passes on the vi = 0 warnings of subgroup and regtest (metafor prints them too)", async () => {
+  const { analyseStudies } = await import("../../lib/meta/analyse.ts");
+  const csv = [
+    "study,yi,vi,g",
+    "a,0.1,0,x",
+    "b,0.3,0.03,x",
+    "c,1.5,0.02,x",
+    "d,0.9,0.04,y",
+    "e,1.1,0.03,y",
+    "f,0.8,0.05,y",
+    "g,-0.6,0.02,x",
+    "h,0.5,0.06,y",
+  ].join("\n");
+  const r = analyseStudies(csv, { method: "REML", subgroup: "g", bias: true });
+  const has = (re: RegExp) => r.warnings.some((w) => re.test(w));
+  if (!has(/^subgroup: .*non-positive sampling variances .*separate fit of level "x"/)) {
+    throw new Error(`no subgroup warning in ${JSON.stringify(r.warnings)}`);
+  }
+  if (!has(/^regtest: .*non-positive sampling variances/)) {
+    throw new Error(`no regtest warning in ${JSON.stringify(r.warnings)}`);
+  }
+});
