@@ -384,13 +384,26 @@ export function cumul(fit: DiagFit, order: number[]): CumulResult {
   };
   for (let j = 1; j <= f.k; j++) {
     const sel = idx.slice(0, j);
-    const r = rma({
-      yi: sel.map((i) => f.yi[i]),
-      vi: sel.map((i) => f.vi[i]),
-      method: f.method,
-      test: f.test,
-      level: f.level,
-    });
+    let r;
+    try {
+      r = rma({
+        yi: sel.map((i) => f.yi[i]),
+        vi: sel.map((i) => f.vi[i]),
+        method: f.method,
+        test: f.test,
+        level: f.level,
+      });
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      // Name the step, not rma's positions inside it: the user called cumul.
+      const where = `step ${j} (the first ${j} studies in the cumulative order, rows ${
+        sel.map((i) => i + 1).join(", ")
+      })`;
+      throw new ValidationError(
+        "cumul",
+        e.issues.map((i) => ({ ...i, path: `${i.path} in ${where}`, row: undefined })),
+      );
+    }
     out.estimate.push(r.beta);
     out.se.push(r.se);
     out.zval.push(r.zval);

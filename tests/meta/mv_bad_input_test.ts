@@ -212,6 +212,12 @@ const cases: Case[] = [
     expect: /rmaMv: row 7, mods\[6\]\[0\] must be a finite number/,
   },
   {
+    name: "cumul with a zero Knapp-Hartung scale in an early step names cumul and the step, not rma",
+    run: () => cumul(rma({ yi: [0.3, 0.3, 0.5, 0.1], vi: [0.1, 0.2, 0.3, 0.1], test: "knha" }), [1, 2, 3, 4]),
+    expect:
+      /^cumul: test in step 2 \(the first 2 studies in the cumulative order, rows 1, 2\).*Knapp-Hartung scale factor is 0/,
+  },
+  {
     name: "cumul order of the wrong length",
     run: () => cumul(rma({ yi, vi }), [1, 2]),
     expect: /cumul: order must have 8 values/,
