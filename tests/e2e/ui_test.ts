@@ -22,6 +22,7 @@ export const UI_NOTEBOOKS = [
   "index",
   "getting-started",
   "meta-analysis",
+  "multilevel",
   "evidence-tables",
   "audit",
   "responders",
