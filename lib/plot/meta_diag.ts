@@ -16,7 +16,7 @@
 import * as Plot from "@observablehq/plot";
 import { fmt, fmtCI } from "../format.ts";
 import { fail } from "../validate.ts";
-import { placeLabels } from "./practice.ts";
+import { labelMarks, linear } from "./practice.ts";
 import { theme } from "./theme.ts";
 
 /** The Baujat coordinates (metafor's `baujat()`, the meta engine's `BaujatResult`). */
@@ -73,7 +73,7 @@ export function baujatData(b: BaujatInput, options: BaujatOptions = {}): BaujatP
 /**
  * Baujat plot: contribution to heterogeneity (x) against influence on the result (y). Each study's
  * label is placed next to its point where it overlaps no other label, point or the frame
- * ({@link placeLabels}); a label with no free place is left out, and the point's tooltip names it.
+ * (`placeLabels`); a label with no free place is left out, and the point's tooltip names it.
  */
 export function baujatPlot(b: BaujatInput, options: BaujatOptions = {}): SVGSVGElement | HTMLElement {
   const pts = baujatData(b, options);
@@ -84,21 +84,9 @@ export function baujatPlot(b: BaujatInput, options: BaujatOptions = {}): SVGSVGE
   const xMax = Math.max(0, ...pts.map((p) => p.x)) * 1.06 || 1;
   const yMax = Math.max(0, ...pts.map((p) => p.y)) * 1.1 || 1;
   const frame = { left: m.left, right: width - m.right, top: m.top, bottom: height - m.bottom };
-  const px = (x: number) => frame.left + (x / xMax) * (frame.right - frame.left);
-  const py = (y: number) => frame.bottom - (y / yMax) * (frame.bottom - frame.top);
+  const xs = linear([0, xMax], frame.left, frame.right);
+  const ys = linear([0, yMax], frame.bottom, frame.top);
   const r = 4;
-  const places = placeLabels(pts.map((p) => ({ px: px(p.x), py: py(p.y), r, text: p.label })), frame, theme.fontSize);
-  const labels = pts.flatMap((p, i) => {
-    const at = places[i];
-    return at
-      ? [{
-        x: ((at.x - frame.left) / (frame.right - frame.left)) * xMax,
-        y: ((frame.bottom - at.y) / (frame.bottom - frame.top)) * yMax,
-        text: p.label,
-        anchor: at.anchor,
-      }]
-      : [];
-  });
   return Plot.plot({
     document: options.document,
     width,
@@ -112,17 +100,7 @@ export function baujatPlot(b: BaujatInput, options: BaujatOptions = {}): SVGSVGE
     y: { label: options.ylabel ?? "↑ Influence on overall result", domain: [0, yMax] },
     marks: [
       Plot.dot(pts, { x: "x", y: "y", fill: theme.study, r, title: "label" }),
-      ...(["start", "middle", "end"] as const).map((anchor) =>
-        Plot.text(labels.filter((l) => l.anchor === anchor), {
-          x: "x",
-          y: "y",
-          text: "text",
-          textAnchor: anchor,
-          lineAnchor: "middle",
-          fontSize: theme.fontSize,
-          fill: theme.muted,
-        })
-      ),
+      ...labelMarks(pts.map((p) => ({ x: p.x, y: p.y, r, text: p.label })), xs, ys, frame),
     ],
   });
 }

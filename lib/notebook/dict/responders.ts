@@ -34,7 +34,7 @@ De tabel toont eerst de gepubliceerde getallen. De effectgroottes zijn gestandaa
 Het bezwaar drukt alleen responderpercentages op de PSK (EXP 51% na afloop en 63% na 12 maanden; GA 58% en 51%) en een totaal van 85 patiënten, niet de groepsgroottes. **De groepsgroottes hieronder zijn een aanname** (standaard 42 EXP / 43 GA, \`assumptions.csv\`; aan te passen met de schuifregelaars), en **de aantallen responders zijn gereconstrueerd** uit de percentages. De vier percentages passen bij geen enkele verdeling van de 85 patiënten: bij 42 EXP / 43 GA zijn 51% en 63% geen gehele aantallen van 42 (gebruikt worden 21/42 = 50,0% en 26/42 = 61,9%); de omgekeerde verdeling past ook niet (58% is geen geheel aantal van 42). Mogelijk hebben ze betrekking op de patiënten die op elk meetmoment zijn gemeten (uitval), wat het bezwaar niet vermeldt. Elke reconstructie staat onder de tabel, met het percentage dat het gebruikte aantal werkelijk geeft.`,
     "input.nExp": "n EXP (aangenomen)",
     "input.nGa": "n GA (aangenomen)",
-    "col.time": "meetmoment",
+    "col.time": "tijd",
     "col.exp": "EXP: gedrukt → gebruikt aantal (Wilson-95%-BI)",
     "col.ga": "GA: gedrukt → gebruikt aantal (Wilson-95%-BI)",
     "col.diff": "EXP − GA (Newcombe-95%-BI)",
