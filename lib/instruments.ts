@@ -74,22 +74,22 @@ export function findInstrument<T extends { instrument: string }>(
 /** The "favours …" texts under a forest panel (left of 0, right of 0), for each direction. */
 export interface FavoursTexts {
   /** Lower scores are better: a difference below 0 favours the first-named treatment. */
-  lower: readonly [string, string];
+  lowerIsBetter: readonly [string, string];
   /** Higher scores are better: a difference above 0 favours the first-named treatment. */
-  higher: readonly [string, string];
+  higherIsBetter: readonly [string, string];
   /** The label names no instrument with a known direction ("lower/higher with the first-named"). */
   unknown: readonly [string, string];
 }
 
 /**
- * The "favours …" texts for a forest panel whose `label` names an instrument: `texts.lower` or
- * `texts.higher` after the instrument's `better` column ({@link findInstrument}, aliases
+ * The "favours …" texts for a forest panel whose `label` names an instrument: `texts.lowerIsBetter`
+ * or `texts.higherIsBetter` after the instrument's `better` column ({@link findInstrument}, aliases
  * included), `texts.unknown` when the label names none.
  *
  * @example
  * ```ts
  * import { favoursFor } from "./instruments.ts";
- * const texts = { lower: ["A", "B"], higher: ["B", "A"], unknown: ["-", "+"] } as const;
+ * const texts = { lowerIsBetter: ["A", "B"], higherIsBetter: ["B", "A"], unknown: ["-", "+"] } as const;
  * const rows = [{ instrument: "RMDQ", better: "lower" as const }];
  * if (favoursFor("smeets2006 RDQ (0-24)", rows, texts)[0] !== "A") throw new Error("RDQ is lower-better");
  * ```
@@ -100,5 +100,6 @@ export function favoursFor(
   texts: FavoursTexts,
 ): readonly [string, string] {
   const hit = findInstrument(label, instruments);
-  return hit ? texts[hit.better] : texts.unknown;
+  if (!hit) return texts.unknown;
+  return hit.better === "lower" ? texts.lowerIsBetter : texts.higherIsBetter;
 }

@@ -18,8 +18,8 @@ Deno.test("PDI_MCID is the PDI row of data/instruments.csv, with its verificatio
 
 const ev = await loadEvidence((f) => Deno.readTextFile(repoPath(`data/${f}`)));
 const TEXTS = {
-  lower: ["← favours the first-named", "favours the second-named →"],
-  higher: ["← favours the second-named", "favours the first-named →"],
+  lowerIsBetter: ["← favours the first-named", "favours the second-named →"],
+  higherIsBetter: ["← favours the second-named", "favours the first-named →"],
   unknown: ["← lower with the first-named", "higher with the first-named →"],
 } as const;
 
