@@ -261,3 +261,6 @@ export {
   type SofSource,
   type SofTable,
 } from "./sof.ts";
+
+// Which row of data/instruments.csv a label names (by name or alias: "RDQ" is the RMDQ).
+export { favoursFor, type FavoursTexts, findInstrument, INSTRUMENT_ALIASES } from "../instruments.ts";

@@ -12,6 +12,9 @@ import { PRACTICE } from "./dict/practice.ts";
 import { SCED } from "./dict/sced.ts";
 import { PICO_PIO } from "./dict/pico_pio.ts";
 import { PROMS } from "./dict/proms.ts";
+import { GETTING_STARTED } from "./dict/getting_started.ts";
+import { RESPONDERS } from "./dict/responders.ts";
+import { MULTILEVEL } from "./dict/multilevel.ts";
 
 /** Every notebook's dictionary, by notebook name; `tests/e2e/i18n_test.ts` checks that no key is missing. */
 export const DICTIONARIES: Readonly<Record<string, Dictionary>> = {
@@ -24,4 +27,7 @@ export const DICTIONARIES: Readonly<Record<string, Dictionary>> = {
   "sced": SCED,
   "pico-pio": PICO_PIO,
   "proms": PROMS,
+  "getting-started": GETTING_STARTED,
+  "responders": RESPONDERS,
+  "multilevel": MULTILEVEL,
 };

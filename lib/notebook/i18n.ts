@@ -105,3 +105,54 @@ export function plotLabels(dict: Dictionary, lang: Lang): Record<string, string>
   }
   return out;
 }
+
+function templateRegExp(template: string): { re: RegExp; names: string[] } {
+  const names: string[] = [];
+  const parts = template.split(/\{(\w+)\}/g).map((part, i) => {
+    if (i % 2 === 1) {
+      names.push(part);
+      return "(.+?)";
+    }
+    return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  });
+  return { re: new RegExp(`^${parts.join("")}$`, "s"), names };
+}
+
+/**
+ * A text made by an engine in English, in `lang`: when it matches the English text of one of the
+ * dictionary's `msg.*` keys as a whole (its `{name}` placeholders standing for any text), that
+ * key's text in `lang` with the same values; otherwise the text with every English `term.*`
+ * text replaced by its `lang` text (longest first). English returns the text unchanged.
+ *
+ * @example
+ * ```ts
+ * import { translateText } from "./i18n.ts";
+ * const dict = { nl: { "msg.n": "{n} patiënten", "term.post": "na afloop" }, en: { "msg.n": "{n} patients", "term.post": "post" } };
+ * if (translateText("85 patients", dict, "nl") !== "85 patiënten") throw new Error("msg");
+ * if (translateText("EXP post", dict, "nl") !== "EXP na afloop") throw new Error("term");
+ * ```
+ */
+export function translateText(text: string, dict: Dictionary, lang: Lang): string {
+  if (lang === "en") return text;
+  for (const [key, en] of Object.entries(dict.en)) {
+    if (!key.startsWith("msg.")) continue;
+    const { re, names } = templateRegExp(en);
+    const m = re.exec(text);
+    if (m) {
+      const values: TextValues = {};
+      names.forEach((name, i) => (values[name] = translateText(m[i + 1], dict, lang)));
+      return fill(dict[lang][key] ?? en, values);
+    }
+  }
+  const terms = Object.entries(dict.en).filter(([key]) => key.startsWith("term."))
+    .sort((a, b) => b[1].length - a[1].length);
+  let out = text;
+  const marks: string[] = [];
+  for (const [key, en] of terms) {
+    // Replace each term by a marker first, so a translated term is not translated again.
+    const escaped = en.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    out = out.replace(new RegExp(`(?<![A-Za-z])${escaped}(?![A-Za-z])`, "g"), `\uE000${marks.length}\uE000`);
+    marks.push(dict[lang][key] ?? en);
+  }
+  return out.replace(/\uE000(\d+)\uE000/g, (_m, i: string) => marks[Number(i)]);
+}

@@ -24,6 +24,7 @@ export {
   plotLabels,
   switchLang,
   type TextValues,
+  translateText,
   type Translator,
   translator,
 } from "./i18n.ts";

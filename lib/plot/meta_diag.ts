@@ -16,6 +16,7 @@
 import * as Plot from "@observablehq/plot";
 import { fmt, fmtCI } from "../format.ts";
 import { fail } from "../validate.ts";
+import { labelMarks, linear } from "./practice.ts";
 import { theme } from "./theme.ts";
 
 /** The Baujat coordinates (metafor's `baujat()`, the meta engine's `BaujatResult`). */
@@ -42,6 +43,10 @@ export interface BaujatPoint {
 export interface BaujatOptions {
   /** Study labels in data order (default the 1-based ids). */
   labels?: readonly string[];
+  /** x-axis label (default "Contribution to overall heterogeneity →"). */
+  xlabel?: string;
+  /** y-axis label (default "↑ Influence on overall result"). */
+  ylabel?: string;
   /** Width in pixels (default 640). */
   width?: number;
   /** A document to render in (for tests outside the browser). */
@@ -65,29 +70,37 @@ export function baujatData(b: BaujatInput, options: BaujatOptions = {}): BaujatP
   return b.x.map((x, i) => ({ x, y: b.y[i], label: options.labels?.[b.ids[i] - 1] ?? String(b.ids[i]) }));
 }
 
-/** Baujat plot: contribution to heterogeneity (x) against influence on the result (y). */
+/**
+ * Baujat plot: contribution to heterogeneity (x) against influence on the result (y). Each study's
+ * label is placed next to its point where it overlaps no other label, point or the frame
+ * (`placeLabels`); a label with no free place is left out, and the point's tooltip names it.
+ */
 export function baujatPlot(b: BaujatInput, options: BaujatOptions = {}): SVGSVGElement | HTMLElement {
   const pts = baujatData(b, options);
-  // Labels are centred above their point; the x scale is inset by half the width of the labels at
-  // its ends, so a label never runs into the axis labels or out of the frame.
-  const half = (p: BaujatPoint | undefined) => (p ? Math.ceil(p.label.length * 3.4) + 4 : 14);
-  const byX = [...pts].sort((a, c) => a.x - c.x);
+  const width = options.width ?? 640;
+  const height = 380;
+  const m = { left: 50, right: 20, top: 24, bottom: 40 };
+  // Explicit domains (no nice/insets), so that data and pixels map linearly for the label placement.
+  const xMax = Math.max(0, ...pts.map((p) => p.x)) * 1.06 || 1;
+  const yMax = Math.max(0, ...pts.map((p) => p.y)) * 1.1 || 1;
+  const frame = { left: m.left, right: width - m.right, top: m.top, bottom: height - m.bottom };
+  const xs = linear([0, xMax], frame.left, frame.right);
+  const ys = linear([0, yMax], frame.bottom, frame.top);
+  const r = 4;
   return Plot.plot({
     document: options.document,
-    width: options.width ?? 640,
-    height: 380,
+    width,
+    height,
+    marginLeft: m.left,
+    marginRight: m.right,
+    marginTop: m.top,
+    marginBottom: m.bottom,
     grid: true,
-    x: {
-      label: "Contribution to overall heterogeneity →",
-      nice: true,
-      zero: true,
-      insetLeft: Math.max(14, half(byX[0])),
-      insetRight: Math.max(14, half(byX[byX.length - 1])),
-    },
-    y: { label: "↑ Influence on overall result", nice: true, zero: true, insetBottom: 14, insetTop: 18 },
+    x: { label: options.xlabel ?? "Contribution to overall heterogeneity →", domain: [0, xMax] },
+    y: { label: options.ylabel ?? "↑ Influence on overall result", domain: [0, yMax] },
     marks: [
-      Plot.dot(pts, { x: "x", y: "y", fill: theme.study, r: 4 }),
-      Plot.text(pts, { x: "x", y: "y", text: "label", dy: -9, fontSize: theme.fontSize, fill: theme.muted }),
+      Plot.dot(pts, { x: "x", y: "y", fill: theme.study, r, title: "label" }),
+      ...labelMarks(pts.map((p) => ({ x: p.x, y: p.y, r, text: p.label })), xs, ys, frame),
     ],
   });
 }

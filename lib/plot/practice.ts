@@ -177,7 +177,7 @@ export function placeLabels(
 }
 
 /** A linear map from `domain` to pixels `[a, b]` and back. */
-function linear(domain: readonly [number, number], a: number, b: number) {
+export function linear(domain: readonly [number, number], a: number, b: number) {
   const [d0, d1] = domain[0] === domain[1] ? [domain[0] - 1, domain[1] + 1] : domain;
   return {
     to: (v: number) => a + ((v - d0) / (d1 - d0)) * (b - a),
@@ -192,8 +192,8 @@ function padded(values: readonly number[], pad = 0.06): [number, number] {
   return [lo - d, hi + d];
 }
 
-/** Text marks for `sites` placed by {@link placeLabels}, in data coordinates. */
-function labelMarks(
+/** Text marks for `sites` placed by {@link placeLabels}, in data coordinates (also the Baujat plot's). */
+export function labelMarks(
   rows: readonly { x: number; y: number; r: number; text: string }[],
   xs: ReturnType<typeof linear>,
   ys: ReturnType<typeof linear>,

@@ -22,6 +22,7 @@ export const UI_NOTEBOOKS = [
   "index",
   "getting-started",
   "meta-analysis",
+  "multilevel",
   "evidence-tables",
   "audit",
   "responders",
@@ -214,13 +215,13 @@ Deno.test({
 
 Deno.test({
   name:
-    "no SVG label overlaps another or is clipped, no table is wider than the page at 1280 px, a header on every page",
+    "no SVG label overlaps another or is clipped, no table is wider than the page at 1280 px, a header on every page (in English and in Dutch)",
   sanitizeOps: false,
   sanitizeResources: false,
   fn: async (t) => {
     await withSite(async (base, browser) => {
-      for (const name of UI_NOTEBOOKS) {
-        await t.step(name, async () => {
+      for (const [name, lang] of UI_NOTEBOOKS.flatMap((n) => [[n, "en"], [n, "nl"]] as const)) {
+        await t.step(`${name} (${lang})`, async () => {
           await withNotebook(base, browser, name, async (tracked) => {
             const { page } = tracked;
             const problems = await svgTextProblems(page);
@@ -237,7 +238,7 @@ Deno.test({
             );
             assert.ok(links.includes("./index.html"), `${name}: no link back to the index`);
             assertClean(tracked, name);
-          });
+          }, `?lang=${lang}`);
         });
       }
     });
