@@ -1,8 +1,9 @@
 /**
- * `deno task benchmark-centres [file.csv] [options]`: benchmark centres from a registry extract
- * (one row per patient: centre, wpn, pain_years, work, pdi_pre, pdi_post; optional psc_pre,
- * psc_post, hours, year; a Dutch Excel CSV with `;` and decimal commas is read as well), or from a
- * simulated registry (`--simulate`), or diagnose the benchmark by simulation (`--diagnose`).
+ * `deno task benchmark-centres [file.csv|file.parquet] [options]`: benchmark centres from a registry
+ * extract (one row per patient: centre, wpn, pain_years, work, pdi_pre, pdi_post; optional psc_pre,
+ * psc_post, hours, year; a Dutch Excel CSV with `;` and decimal commas is read as well; a Parquet
+ * file through DuckDB), or from a simulated registry (`--simulate`, which can also write it as an
+ * extract with `--write-extract`), or diagnose the benchmark by simulation (`--diagnose`).
  * Prints the centre table (the library's `centreTable`, the same rows and flag rule as the
  * notebook and the plots), or `--json` the full result.
  *
@@ -13,10 +14,12 @@
  * @example
  * // deno task benchmark-centres data/registry/simulated-registry.csv --outcome pdi_responder --od additive
  * // deno task benchmark-centres --simulate --seed 7 --json
+ * // deno task benchmark-centres --simulate --seed 1 --centres 250 --size-min 300 --size-max 500 --years 10 --write-extract national.parquet
+ * // deno task benchmark-centres national.parquet
  * // deno task benchmark-centres --diagnose --seed 1 --shortfall -4 --shortfall-centres 2 --years 3 --reps 200
  * @module
  */
-import { type CommandSpec, type ParsedCli, readInput, runCli } from "./_args.ts";
+import { checkOutputPath, type CommandSpec, type ParsedCli, readInput, runCli } from "./_args.ts";
 import { fmt, fmtCI } from "../format.ts";
 import { PDI_MCID } from "../instruments.ts";
 import {
@@ -35,11 +38,15 @@ import {
   OUTCOMES,
   type OverdispersionMethod,
   parseRegistryCsv,
+  readRegistryExtract,
   REGISTRY_DEFAULTS,
   type RegistryParams,
   type RegistryRow,
+  registryToCsv,
+  type SimPatient,
   simulateRegistry,
   ValidationError,
+  writeRegistryParquet,
 } from "../practice/mod.ts";
 
 const TOOL = "benchmark-centres";
@@ -55,6 +62,8 @@ const PARAM_OPTIONS: Record<string, keyof RegistryParams> = {
   shortfall: "shortfall",
   "shortfall-centres": "shortfallCentres",
   "broad-centres": "broadCentres",
+  "size-min": "sizeMin",
+  "size-max": "sizeMax",
 };
 
 /** The command's options, for `--help` and the parser. */
@@ -66,12 +75,33 @@ export const SPEC: CommandSpec = {
   positional: {
     name: "file.csv",
     description: "registry extract, one row per patient (centre, wpn, pain_years, work, pdi_pre, pdi_post;\n" +
-      "                         optional psc_pre, psc_post, hours, year); `,` or `;` (Dutch Excel) CSV",
+      "                         optional psc_pre, psc_post, hours, year): a `,` or `;` (Dutch Excel) CSV,\n" +
+      "                         or a .parquet file (read with --engine duckdb)",
     min: 0,
     max: 1,
   },
   options: {
     simulate: { type: "boolean", description: "benchmark a simulated registry instead of a file (needs --seed)" },
+    engine: {
+      type: "string",
+      choices: ["duckdb", "js"],
+      default: "duckdb",
+      description: "how a file is read and checked: duckdb (default: reads CSV and Parquet, checks and aggregates\n" +
+        "a national extract of 10^6 rows in about a second, tests/bench/practice_bench.ts) or js\n" +
+        "(CSV only, the notebook's upload reader; no native library). Both apply the same rules\n" +
+        "and give the same rows (tests/practice/duckdb_test.ts)",
+    },
+    "centre-column": {
+      type: "string",
+      valueName: "name",
+      description: "the column holding the centre, when it is not called centre (--engine duckdb)",
+    },
+    "write-extract": {
+      type: "string",
+      valueName: "file.csv|file.parquet",
+      description: "with --simulate: also write the simulated registry as an extract (CSV, or Parquet by its\n" +
+        "extension), one row per patient",
+    },
     diagnose: {
       type: "boolean",
       description: "diagnose the benchmark by simulation: flag rates over --reps registries (needs --seed)",
@@ -161,6 +191,18 @@ export const SPEC: CommandSpec = {
       min: 0,
       description: "number of centres with the shortfall (default 0; at most --centres)",
     },
+    "size-min": {
+      type: "integer",
+      min: 5,
+      max: 100000,
+      description: `smallest simulated centre, patients per year (default ${REGISTRY_DEFAULTS.sizeMin})`,
+    },
+    "size-max": {
+      type: "integer",
+      min: 5,
+      max: 100000,
+      description: `largest simulated centre, patients per year (default ${REGISTRY_DEFAULTS.sizeMax}; >= --size-min)`,
+    },
     "broad-centres": {
       type: "integer",
       min: 0,
@@ -177,6 +219,9 @@ export const SPEC: CommandSpec = {
   examples: [
     "deno task benchmark-centres data/registry/simulated-registry.csv --outcome pdi_responder",
     "deno task benchmark-centres --simulate --seed 7 --centres 12",
+    "deno task benchmark-centres --simulate --seed 1 --centres 250 --size-min 300 --size-max 500 --years 10 \\\n" +
+    "  --write-extract national.parquet",
+    "deno task benchmark-centres national.parquet --outcome pdi_responder",
     "deno task benchmark-centres --diagnose --seed 1 --shortfall -4 --shortfall-centres 2 --years 3 --reps 200",
   ],
   notes: "flag: the outermost control limit (95% or 99.8%) a centre crosses, and in which direction: the same\n" +
@@ -209,6 +254,21 @@ function settings(parsed: ParsedCli): { mode: "file" | "simulate" | "diagnose"; 
     bad("--seed", `is required with --${mode} (every simulation takes a seed)`);
   }
   if (mode === "file" && o.seed !== undefined) bad("--seed", "applies only to --simulate and --diagnose");
+  if (o["write-extract"] !== undefined) {
+    if (mode !== "simulate") bad("--write-extract", "applies only to --simulate");
+    checkOutputPath(TOOL, "--write-extract", o["write-extract"] as string);
+  }
+  if (mode !== "file" && o["centre-column"] !== undefined) bad("--centre-column", "applies only to a file");
+  if (mode === "file" && o.engine === "js") {
+    if (/\.parquet$/i.test(file as string)) {
+      bad("--engine", "js reads CSV only: read a .parquet file with --engine duckdb", "js");
+    }
+    if (o["centre-column"] !== undefined) bad("--centre-column", "needs --engine duckdb");
+  }
+  const sizeMin = params.sizeMin ?? REGISTRY_DEFAULTS.sizeMin;
+  if (params.sizeMax !== undefined && params.sizeMax < sizeMin) {
+    bad("--size-max", `must be >= the smallest centre (--size-min ${sizeMin})`, params.sizeMax);
+  }
   const centres = params.centres ?? REGISTRY_DEFAULTS.centres;
   for (const [flag, key] of [["shortfall-centres", "shortfallCentres"], ["broad-centres", "broadCentres"]] as const) {
     const v = params[key] ?? 0;
@@ -277,6 +337,23 @@ export function formatDiagnosis(d: FlagRateDiagnosis): string {
   ].join("\n");
 }
 
+/** The input file exists and is a file (the messages of the CSV reader's `readInput`). */
+async function checkFile(path: string): Promise<void> {
+  try {
+    if ((await Deno.stat(path)).isDirectory) bad("file.csv", "is a folder, not a file", path);
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) bad("file.csv", "does not exist", path);
+    throw e;
+  }
+}
+
+/** Write the simulated registry as a CSV or (by extension) Parquet extract; says so on stderr. */
+async function writeExtract(rows: readonly SimPatient[], path: string): Promise<void> {
+  if (/\.parquet$/i.test(path)) await writeRegistryParquet(rows, path);
+  else await Deno.writeTextFile(path, registryToCsv(rows));
+  console.error(`wrote ${rows.length} patients to ${path}`);
+}
+
 async function run(parsed: ParsedCli): Promise<number> {
   const o = parsed.options;
   const { mode, params } = settings(parsed);
@@ -298,11 +375,19 @@ async function run(parsed: ParsedCli): Promise<number> {
     return 0;
   }
   let rows: RegistryRow[];
-  if (mode === "simulate") rows = simulateRegistry(params, o.seed as number).patients;
-  else {
+  if (mode === "simulate") {
+    const patients = simulateRegistry(params, o.seed as number).patients;
+    const out = o["write-extract"] as string | undefined;
+    if (out !== undefined) await writeExtract(patients, out);
+    rows = patients;
+  } else {
     const file = parsed.positional[0];
-    const text = await readInput(TOOL, file, "file.csv");
-    rows = parseRegistryCsv(text, { name: file }).rows;
+    if (o.engine === "js") rows = parseRegistryCsv(await readInput(TOOL, file, "file.csv"), { name: file }).rows;
+    else {
+      await checkFile(file);
+      const centreColumn = o["centre-column"] as string | undefined;
+      rows = (await readRegistryExtract(file, { name: file, ...(centreColumn ? { centreColumn } : {}) })).rows;
+    }
   }
   const caseMix = o["case-mix"] as "pooled" | "mixed";
   const b = benchmarkCentres({ rows, outcome, od, tau2Method, caseMix, mcid: o.mcid as number });

@@ -212,9 +212,14 @@ export {
 } from "./table.ts";
 export { estimateCentreTau2, type Tau2Estimate } from "./tau2.ts";
 export {
+  type ExtractCentre,
   type ParsedRegistry,
   parseRegistryCsv,
   type ParseRegistryOptions,
+  type ReadExtractOptions,
+  readRegistryExtract,
   REGISTRY_COLUMNS,
   type RegistryColumn,
+  type RegistryExtract,
+  writeRegistryParquet,
 } from "./upload.ts";

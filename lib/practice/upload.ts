@@ -25,6 +25,13 @@ import { type CsvDialect, readCsv } from "../io/csv.ts";
 import { fail } from "../validate.ts";
 import { fastRows, parseRegistrySlow, summarise } from "./_upload.ts";
 import type { RegistryRow } from "./benchmark.ts";
+export {
+  type ExtractCentre,
+  type ReadExtractOptions,
+  readRegistryExtract,
+  type RegistryExtract,
+  writeRegistryParquet,
+} from "./_duckdb.ts";
 
 /** One column of a registry extract. */
 export interface RegistryColumn {

@@ -1,0 +1,420 @@
+/**
+ * Reading a registry extract from a CSV or Parquet file through DuckDB (internal; exposed by
+ * `upload.ts`). DuckDB reads and checks the file in SQL (the same rules as `parseRegistryCsv`,
+ * {@link REGISTRY_COLUMNS}), aggregates it per centre in SQL, and hands the patient rows to the
+ * case-mix model. DuckDB is a native library: it is imported here lazily, inside the reader, so
+ * importing `lib/practice/mod.ts` needs no permission and the browser notebooks never load it (the
+ * specifier is a variable, which bundlers leave alone; the types come from a type-only import).
+ * @module
+ */
+import { type CsvDialect, detectDialect } from "../io/csv.ts";
+import { type Issue, ValidationError } from "../validate.ts";
+import type { RegistryRow } from "./benchmark.ts";
+import type { DuckDBConnection } from "@duckdb/node-api";
+
+/** Options of `readRegistryExtract`. */
+export interface ReadExtractOptions {
+  /** File name used in messages (default: the path's last part). */
+  name?: string;
+  /** `"csv"` or `"parquet"` (default: from the file's extension; anything but `.parquet` is CSV). */
+  format?: "csv" | "parquet";
+  /** The column holding the centre (default `"centre"`; a national extract may call it otherwise). */
+  centreColumn?: string;
+  /** PDI responder threshold for the per-centre responder count (default 8.5, the toolkit's PDI MCID). */
+  mcid?: number;
+}
+
+/** One centre of a registry extract, aggregated in SQL by `readRegistryExtract`. */
+export interface ExtractCentre {
+  /** Centre name. */
+  centre: string;
+  /** Patients. */
+  n: number;
+  /** Mean PDI change (pre - post; positive is improvement). */
+  meanChange: number;
+  /** Sample SD of the PDI change (null for a centre of one patient). */
+  sdChange: number | null;
+  /** Patients whose PDI improved by at least `mcid` points. */
+  responders: number;
+  /** Mean baseline PDI. */
+  meanPre: number;
+  /** Share WPN 4. */
+  shareWpn4: number;
+  /** Mean pain duration (years). */
+  meanPainYears: number;
+  /** Share in paid work. */
+  shareWork: number;
+  /** Mean contact hours over patients with hours recorded (null when none). */
+  hours: number | null;
+  /** Patients with both PSC scores. */
+  nPsc: number;
+  /** Patients with a baseline PSC and no follow-up PSC (missing follow-up). */
+  missingPscPost: number;
+  /** Mean PSC improvement (pre - post) over patients with both scores (null when none). */
+  meanPscChange: number | null;
+  /** First and last registry year recorded (null when none). */
+  years: [number, number] | null;
+}
+
+/** Result of `readRegistryExtract`: the rows as `parseRegistryCsv` gives them, and the SQL aggregates. */
+export interface RegistryExtract {
+  /** One row per patient, in file order (the same rows `parseRegistryCsv` gives for a CSV). */
+  rows: RegistryRow[];
+  /** Centre names, sorted. */
+  centres: string[];
+  /** PSC before and after are present for every patient. */
+  hasPsc: boolean;
+  /** Contact hours are present for some patients. */
+  hasHours: boolean;
+  /** How a CSV file was written (separator, decimal mark); null for Parquet. */
+  dialect: CsvDialect | null;
+  /** The file format read. */
+  format: "csv" | "parquet";
+  /** Per-centre aggregates computed in SQL, sorted by centre. */
+  summary: ExtractCentre[];
+  /** The responder threshold used for `summary`. */
+  mcid: number;
+}
+
+const TOOL_OPTIONS = ["name", "format", "centreColumn", "mcid"];
+const REQUIRED = ["centre", "wpn", "pain_years", "work", "pdi_pre", "pdi_post"] as const;
+const NUMERIC = ["wpn", "pain_years", "work", "pdi_pre", "pdi_post", "psc_pre", "psc_post", "hours", "year"] as const;
+type NumCol = (typeof NUMERIC)[number];
+/** The range rules of REGISTRY_COLUMNS / the zod schema, as SQL on the number `v` (first failing rule wins). */
+const RULES: Record<NumCol, [string, string][]> = {
+  wpn: [["v <> round(v)", "must be a whole number"], ["v < 1", "must be >= 1"], ["v > 4", "must be <= 4"]],
+  pain_years: [["v <= 0", "must be > 0"], ["v > 100", "must be <= 100"]],
+  work: [["v <> 0 AND v <> 1", "must be 0 or 1"]],
+  pdi_pre: [["v < 0", "must be >= 0"], ["v > 70", "must be <= 70"]],
+  pdi_post: [["v < 0", "must be >= 0"], ["v > 70", "must be <= 70"]],
+  psc_pre: [["v < 0", "must be >= 0"], ["v > 100", "must be <= 100"]],
+  psc_post: [["v < 0", "must be >= 0"], ["v > 100", "must be <= 100"]],
+  hours: [["v < 0", "must be >= 0"], ["v > 2000", "must be <= 2000"]],
+  year: [["v <> round(v)", "must be a whole number"]],
+};
+const MAX_ISSUES = 20;
+/** The PDI MCID of lib/instruments.ts (8.5 points; unverified there), the default threshold. */
+const DEFAULT_MCID = 8.5;
+
+const q = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+const ident = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+
+/** A DuckDB failure as the toolkit's error: the first line of DuckDB's message, never its stack. */
+function duckError(name: string, e: unknown): ValidationError {
+  if (e instanceof ValidationError) return e;
+  const msg = e instanceof Error ? e.message : String(e);
+  const first = msg.split("\n").map((l) => l.trim()).filter(Boolean).slice(0, 2).join(" ");
+  return new ValidationError(name, [{ path: "file", rule: `cannot be read by DuckDB: ${first}` }]);
+}
+
+/** Load DuckDB (lazily: the specifier is a variable so that no bundler follows it). */
+async function connect(name: string): Promise<{ con: DuckDBConnection; close: () => void }> {
+  const spec = "@duckdb/node-api";
+  let mod: typeof import("@duckdb/node-api");
+  try {
+    mod = await import(spec);
+  } catch (e) {
+    throw new ValidationError(name, [{
+      path: "engine duckdb",
+      rule: `is not available (${
+        e instanceof Error ? e.message.split("\n")[0] : String(e)
+      }): run \`deno install\` first, or read the CSV with the JavaScript reader (--engine js)`,
+    }]);
+  }
+  const inst = await mod.DuckDBInstance.create(":memory:");
+  const con = await inst.connect();
+  return {
+    con,
+    close: () => {
+      con.closeSync();
+      inst.closeSync();
+    },
+  };
+}
+
+/** SQL for one numeric column of `raw`: its value (NULL when missing or not a number) and "missing". */
+function numericSql(col: string, type: string, decimalComma: boolean): { num: string; missing: string } {
+  const c = ident(col);
+  if (
+    /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL)/.test(type)
+  ) {
+    const v = `CAST(${c} AS DOUBLE)`;
+    return { num: `CASE WHEN isfinite(${v}) THEN ${v} END`, missing: `(${c} IS NULL OR isnan(${v}))` };
+  }
+  let s = `trim(CAST(${c} AS VARCHAR))`;
+  if (decimalComma) {
+    // as lib/io/csv.ts: a cell such as 1.234,5 or 5,5 is read with a decimal comma
+    s = `CASE WHEN regexp_full_match(${s}, '[+-]?(\\d{1,3}(\\.\\d{3})+|\\d+),\\d+([eE][+-]?\\d+)?') ` +
+      `THEN replace(replace(${s}, '.', ''), ',', '.') ELSE ${s} END`;
+  }
+  const missing = `(${c} IS NULL OR trim(CAST(${c} AS VARCHAR)) IN ('', 'NA', 'na', 'NaN', '.'))`;
+  // DuckDB's cast of a trimmed cell, less the digit separator "1_000" (JavaScript reads no such number);
+  // non-finite values ("inf", "nan") are refused below
+  const num = `CASE WHEN NOT contains(${s}, '_') THEN TRY_CAST(${s} AS DOUBLE) END`;
+  return { num: `CASE WHEN isfinite(${num}) THEN ${num} END`, missing };
+}
+
+/**
+ * Read a registry extract (CSV or Parquet) through DuckDB, check it with the upload's rules, and
+ * aggregate it per centre in SQL (see the module notes). Throws a ValidationError naming the file,
+ * the row and column, and the rule (up to 20 problems), never a DuckDB stack.
+ */
+export async function readRegistryExtract(path: string, options: ReadExtractOptions = {}): Promise<RegistryExtract> {
+  const tool = "readRegistryExtract";
+  if (typeof path !== "string" || path === "") {
+    throw new ValidationError(tool, [{ path: "path", rule: "must be the path of a CSV or Parquet file" }]);
+  }
+  for (const k of Object.keys(options ?? {})) {
+    if (!TOOL_OPTIONS.includes(k)) {
+      throw new ValidationError(tool, [{ path: "options", rule: `has unknown field(s) ${k}` }]);
+    }
+  }
+  const name = options.name ?? path.split(/[\\/]/).pop() ?? path;
+  const format = options.format ?? (/\.parquet$/i.test(path) ? "parquet" : "csv");
+  if (format !== "csv" && format !== "parquet") {
+    throw new ValidationError(tool, [{ path: "options.format", rule: 'must be "csv" or "parquet"', received: format }]);
+  }
+  const mcid = options.mcid ?? DEFAULT_MCID;
+  if (typeof mcid !== "number" || !(mcid > 0 && mcid <= 70)) {
+    throw new ValidationError(tool, [{ path: "options.mcid", rule: "must be a number > 0 and <= 70", received: mcid }]);
+  }
+  const centreCol = options.centreColumn ?? "centre";
+  let dialect: CsvDialect | null = null;
+  try {
+    const info = await Deno.stat(path);
+    if (info.isDirectory) throw new ValidationError(name, [{ path: "file", rule: "is a folder, not a file" }]);
+    if (format === "csv") {
+      const f = await Deno.open(path);
+      const buf = new Uint8Array(65536);
+      const got = (await f.read(buf)) ?? 0;
+      f.close();
+      const head = new TextDecoder().decode(buf.subarray(0, got)).replace(/^\uFEFF/, "");
+      dialect = detectDialect(head.slice(0, head.lastIndexOf("\n") > 0 ? head.lastIndexOf("\n") : head.length), name);
+    }
+  } catch (e) {
+    if (e instanceof ValidationError) throw e;
+    if (e instanceof Deno.errors.NotFound) throw new ValidationError(name, [{ path: "file", rule: "does not exist" }]);
+    throw new ValidationError(name, [{ path: "file", rule: `cannot be read (${(e as Error).message})` }]);
+  }
+  const { con, close } = await connect(name);
+  try {
+    const source = format === "parquet"
+      ? `read_parquet(${q(path)})`
+      : `read_csv(${q(path)}, delim = ${q(dialect!.delimiter)}, header = true, all_varchar = true, ` +
+        `null_padding = true, quote = '"', escape = '"', auto_detect = true)`;
+    try {
+      await con.run(`CREATE TEMP TABLE raw AS SELECT * FROM ${source}`);
+    } catch (e) {
+      throw duckError(name, e);
+    }
+    const described = (await con.runAndReadAll("DESCRIBE raw")).getRowObjectsJS() as Record<string, unknown>[];
+    const types = new Map<string, string>();
+    const found: string[] = [];
+    for (const d of described) {
+      const col = String(d.column_name);
+      found.push(col);
+      types.set(col.trim(), String(d.column_type));
+    }
+    const headerNote = dialect && (found.length === 1 || dialect.delimiter !== ",")
+      ? `; the file was read with ${dialect.description}`
+      : "";
+    if (options.centreColumn !== undefined && !types.has(centreCol)) {
+      throw new ValidationError(name, [{
+        path: "centreColumn",
+        rule: `names no column of the file (found: ${found.join(", ") || "none"})${headerNote}`,
+        received: centreCol,
+      }]);
+    }
+    const need = REQUIRED.map((c) => (c === "centre" ? centreCol : c));
+    const missingCols = need.filter((c) => !types.has(c));
+    if (missingCols.length) {
+      throw new ValidationError(name, [{
+        path: "header",
+        rule: `is missing required column${missingCols.length > 1 ? "s" : ""} ${missingCols.join(", ")} (found: ${
+          found.join(", ") || "none"
+        })${headerNote}`,
+      }]);
+    }
+    const original = new Map(found.map((c) => [c.trim(), c]));
+    const decimalComma = dialect?.decimal === ",";
+    const present = (c: string) => types.has(c);
+    const cols: string[] = [`rowid + 1 AS "row"`];
+    const centreRaw = ident(original.get(centreCol) as string);
+    cols.push(`NULLIF(trim(CAST(${centreRaw} AS VARCHAR)), '') AS centre`);
+    for (const c of NUMERIC) {
+      if (!present(c)) {
+        cols.push(`CAST(NULL AS DOUBLE) AS ${c}`, `true AS ${c}__m`);
+        continue;
+      }
+      const sql = numericSql(original.get(c) as string, types.get(c) as string, decimalComma);
+      cols.push(`${sql.num} AS ${c}`, `${sql.missing} AS ${c}__m`);
+    }
+    try {
+      await con.run(`CREATE TEMP TABLE t AS SELECT ${cols.join(", ")} FROM raw`);
+    } catch (e) {
+      throw duckError(name, e);
+    }
+    // Every rule as SQL: one branch per column, the first failing rule of a cell, in row then column order.
+    const branches: string[] = [
+      `SELECT "row", 0 AS k, 'centre' AS col, 'must not be empty' AS rule FROM t WHERE centre IS NULL`,
+    ];
+    NUMERIC.forEach((c, j) => {
+      if (!present(c)) return;
+      const required = (REQUIRED as readonly string[]).includes(c);
+      const whens = [
+        required ? `WHEN ${c}__m THEN 'is missing (a number is required)'` : `WHEN ${c}__m THEN NULL`,
+        `WHEN ${c} IS NULL THEN ${q(required ? "must be a number" : "must be a number or empty")}`,
+        ...RULES[c].map(([cond, rule]) => `WHEN ${cond.replace(/\bv\b/g, c)} THEN ${q(rule)}`),
+      ];
+      branches.push(
+        `SELECT "row", ${j + 1} AS k, ${q(c)} AS col, CASE ${whens.join(" ")} END AS rule FROM t ` +
+          `WHERE ${c}__m ${required ? "" : "AND false "}OR ${c} IS NULL AND NOT ${c}__m OR NOT ${c}__m AND (${
+            RULES[c].map(([cond]) => cond.replace(/\bv\b/g, c)).join(" OR ")
+          })`,
+      );
+    });
+    const bad = (await con.runAndReadAll(
+      `SELECT "row", col, rule FROM (${branches.join(" UNION ALL ")}) ORDER BY "row", k LIMIT ${MAX_ISSUES}`,
+    )).getRowObjectsJS() as { row: bigint; col: string; rule: string }[];
+    if (bad.length) {
+      const issues: Issue[] = [];
+      for (const b of bad) {
+        const row = Number(b.row);
+        const colName = b.col === "centre" ? centreCol : b.col;
+        const cell = (await con.runAndReadAll(
+          `SELECT CAST(${ident(original.get(colName) as string)} AS VARCHAR) AS v FROM raw WHERE rowid = ${row - 1}`,
+        )).getRowObjectsJS()[0]?.v as string | null | undefined;
+        const where = format === "csv"
+          ? `row ${row} (line ${row + 1}), column ${colName}`
+          : `row ${row}, column ${colName}`;
+        const issue: Issue = { path: where, row, rule: b.rule };
+        if (cell != null && !/^is missing|^must not be empty/.test(b.rule)) {
+          issue.received = format === "csv" ? cell.trim() : Number.isFinite(Number(cell)) ? Number(cell) : cell;
+        }
+        issues.push(issue);
+      }
+      throw new ValidationError(name, issues);
+    }
+    const count = Number((await con.runAndReadAll("SELECT count(*) AS n FROM t")).getRowObjectsJS()[0].n);
+    if (count === 0) throw new ValidationError(name, [{ path: "rows", rule: "must contain at least one data row" }]);
+    const reader = await con.runAndReadAll(
+      `SELECT centre, wpn, pain_years, work, pdi_pre, pdi_post, psc_pre, psc_post, hours, year FROM t ORDER BY "row"`,
+    );
+    const [centre, wpn, py, work, pre, post, pscPre, pscPost, hours, year] = reader.getColumns() as [
+      string[],
+      ...(number | null)[][],
+    ];
+    const rows: RegistryRow[] = new Array(count);
+    for (let i = 0; i < count; i++) {
+      rows[i] = {
+        centre: centre[i],
+        wpn: wpn[i] as number,
+        painYears: py[i] as number,
+        work: work[i] as number,
+        pdiPre: pre[i] as number,
+        pdiPost: post[i] as number,
+        pscPre: pscPre[i],
+        pscPost: pscPost[i],
+        hours: hours[i],
+        year: year[i],
+      };
+    }
+    const summary = await aggregate(con, mcid);
+    const centres = summary.map((s) => s.centre);
+    const hasPsc = present("psc_pre") && present("psc_post") && summary.every((s) => s.nPsc === s.n);
+    const hasHours = present("hours") && summary.some((s) => s.hours !== null);
+    return { rows, centres, hasPsc, hasHours, dialect, format, summary, mcid };
+  } finally {
+    close();
+  }
+}
+
+/** Per-centre aggregates of the checked table `t`, in SQL. */
+async function aggregate(con: DuckDBConnection, mcid: number): Promise<ExtractCentre[]> {
+  // The responder rule of lib/responders classifyResponders: improvement >= mcid - 1e-12.
+  const res = await con.runAndReadAll(`
+    SELECT centre,
+      CAST(count(*) AS DOUBLE) AS n,
+      avg(pdi_pre - pdi_post) AS mean_change,
+      stddev_samp(pdi_pre - pdi_post) AS sd_change,
+      CAST(count(*) FILTER (WHERE pdi_pre - pdi_post >= ${mcid} - 1e-12) AS DOUBLE) AS responders,
+      avg(pdi_pre) AS mean_pre,
+      avg(CASE WHEN wpn = 4 THEN 1.0 ELSE 0.0 END) AS share_wpn4,
+      avg(pain_years) AS mean_pain_years,
+      avg(work) AS share_work,
+      avg(hours) AS hours,
+      CAST(count(*) FILTER (WHERE psc_pre IS NOT NULL AND psc_post IS NOT NULL) AS DOUBLE) AS n_psc,
+      CAST(count(*) FILTER (WHERE psc_pre IS NOT NULL AND psc_post IS NULL) AS DOUBLE) AS missing_psc_post,
+      avg(psc_pre - psc_post) AS mean_psc_change,
+      min(year) AS year_min,
+      max(year) AS year_max
+    FROM t GROUP BY centre`);
+  const out = (res.getRowObjectsJS() as Record<string, string | number | null>[]).map((r): ExtractCentre => ({
+    centre: r.centre as string,
+    n: r.n as number,
+    meanChange: r.mean_change as number,
+    sdChange: r.sd_change as number | null,
+    responders: r.responders as number,
+    meanPre: r.mean_pre as number,
+    shareWpn4: r.share_wpn4 as number,
+    meanPainYears: r.mean_pain_years as number,
+    shareWork: r.share_work as number,
+    hours: r.hours as number | null,
+    nPsc: r.n_psc as number,
+    missingPscPost: r.missing_psc_post as number,
+    meanPscChange: r.mean_psc_change as number | null,
+    years: r.year_min === null ? null : [r.year_min as number, r.year_max as number],
+  }));
+  return out.sort((a, b) => (a.centre < b.centre ? -1 : a.centre > b.centre ? 1 : 0));
+}
+
+/**
+ * Write registry rows (e.g. a simulated registry's patients) as a Parquet file through DuckDB,
+ * with the extract's column names (`centre, year, wpn, pain_years, work, hours, pdi_pre, pdi_post,
+ * psc_pre, psc_post`; numbers as DOUBLE, empty cells as NULL). Used to make national test extracts.
+ */
+export async function writeRegistryParquet(rows: readonly RegistryRow[], path: string): Promise<void> {
+  const name = "writeRegistryParquet";
+  if (!Array.isArray(rows) || rows.length === 0) {
+    throw new ValidationError(name, [{ path: "rows", rule: "must hold at least one registry row" }]);
+  }
+  const { con, close } = await connect(name);
+  const tmp = await Deno.makeTempFile({ suffix: ".csv" });
+  try {
+    const n = (v: number | null | undefined) => (v == null ? "" : String(v));
+    const lines = ["centre,year,wpn,pain_years,work,hours,pdi_pre,pdi_post,psc_pre,psc_post"];
+    for (const r of rows) {
+      lines.push(
+        [
+          JSON.stringify(r.centre),
+          n(r.year),
+          r.wpn,
+          r.painYears,
+          r.work,
+          n(r.hours),
+          r.pdiPre,
+          r.pdiPost,
+          n(r.pscPre),
+          n(r.pscPost),
+        ].join(","),
+      );
+    }
+    await Deno.writeTextFile(tmp, lines.join("\n") + "\n");
+    const types = "centre: 'VARCHAR', year: 'DOUBLE', wpn: 'DOUBLE', pain_years: 'DOUBLE', work: 'DOUBLE', " +
+      "hours: 'DOUBLE', pdi_pre: 'DOUBLE', pdi_post: 'DOUBLE', psc_pre: 'DOUBLE', psc_post: 'DOUBLE'";
+    try {
+      await con.run(
+        `COPY (SELECT * FROM read_csv(${q(tmp)}, header = true, columns = {${types}})) TO ${q(path)} (FORMAT parquet)`,
+      );
+    } catch (e) {
+      throw new ValidationError(name, [{
+        path: "path",
+        rule: `cannot be written (${(e as Error).message.split("\n")[0]})`,
+        received: path,
+      }]);
+    }
+  } finally {
+    close();
+    await Deno.remove(tmp).catch(() => {});
+  }
+}
