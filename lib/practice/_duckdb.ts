@@ -7,7 +7,7 @@
  * specifier is a variable, which bundlers leave alone; the types come from a type-only import).
  * @module
  */
-import { type CsvDialect, detectDialect } from "../io/csv.ts";
+import { type CsvDialect, readCsv } from "../io/csv.ts";
 import { type Issue, ValidationError } from "../validate.ts";
 import type { RegistryRow } from "./benchmark.ts";
 import type { DuckDBConnection } from "@duckdb/node-api";
@@ -93,6 +93,8 @@ const RULES: Record<NumCol, [string, string][]> = {
   year: [["v <> round(v)", "must be a whole number"]],
 };
 const MAX_ISSUES = 20;
+/** A number written with a decimal comma (as lib/io/csv.ts reads it). */
+const DECIMAL_COMMA = /^[+-]?(\d{1,3}(\.\d{3})+|\d+),\d+([eE][+-]?\d+)?$/;
 /** The PDI MCID of lib/instruments.ts (8.5 points; unverified there), the default threshold. */
 const DEFAULT_MCID = 8.5;
 
@@ -144,7 +146,7 @@ function numericSql(col: string, type: string, decimalComma: boolean): { num: st
   let s = `trim(CAST(${c} AS VARCHAR))`;
   if (decimalComma) {
     // as lib/io/csv.ts: a cell such as 1.234,5 or 5,5 is read with a decimal comma
-    s = `CASE WHEN regexp_full_match(${s}, '[+-]?(\\d{1,3}(\\.\\d{3})+|\\d+),\\d+([eE][+-]?\\d+)?') ` +
+    s = `CASE WHEN regexp_full_match(${s}, ${q(DECIMAL_COMMA.source.slice(1, -1))}) ` +
       `THEN replace(replace(${s}, '.', ''), ',', '.') ELSE ${s} END`;
   }
   const missing = `(${c} IS NULL OR trim(CAST(${c} AS VARCHAR)) IN ('', 'NA', 'na', 'NaN', '.'))`;
@@ -188,8 +190,12 @@ export async function readRegistryExtract(path: string, options: ReadExtractOpti
       const buf = new Uint8Array(65536);
       const got = (await f.read(buf)) ?? 0;
       f.close();
-      const head = new TextDecoder().decode(buf.subarray(0, got)).replace(/^\uFEFF/, "");
-      dialect = detectDialect(head.slice(0, head.lastIndexOf("\n") > 0 ? head.lastIndexOf("\n") : head.length), name);
+      const text = new TextDecoder().decode(buf.subarray(0, got));
+      // the first lines through the toolkit's CSV reader: the dialect, and the header's rules (no
+      // duplicated or empty column name) with the same messages as parseRegistryCsv
+      const lines = text.split("\n");
+      const head = (got < buf.length ? lines : lines.slice(0, -1)).slice(0, 40).join("\n");
+      dialect = readCsv(head, { name }).dialect;
     }
   } catch (e) {
     if (e instanceof ValidationError) throw e;
@@ -288,9 +294,11 @@ export async function readRegistryExtract(path: string, options: ReadExtractOpti
           ? `row ${row} (line ${row + 1}), column ${colName}`
           : `row ${row}, column ${colName}`;
         const issue: Issue = { path: where, row, rule: b.rule };
-        if (cell != null && !/^is missing|^must not be empty/.test(b.rule)) {
-          issue.received = format === "csv" ? cell.trim() : Number.isFinite(Number(cell)) ? Number(cell) : cell;
-        }
+        if (format === "csv") {
+          // the cell as the JavaScript reader reports it: trimmed, a decimal comma turned into a point
+          const v = (cell ?? "").trim();
+          issue.received = decimalComma && DECIMAL_COMMA.test(v) ? v.replace(/\./g, "").replace(",", ".") : v;
+        } else if (cell != null) issue.received = Number.isFinite(Number(cell)) ? Number(cell) : cell;
         issues.push(issue);
       }
       throw new ValidationError(name, issues);
