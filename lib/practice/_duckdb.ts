@@ -7,6 +7,8 @@
  * specifier is a variable, which bundlers leave alone; the types come from a type-only import).
  * @module
  */
+// @ts-types="@types/d3-dsv"
+import { dsvFormat } from "d3-dsv";
 import { type CsvDialect, readCsv } from "../io/csv.ts";
 import { type Issue, ValidationError } from "../validate.ts";
 import type { RegistryRow } from "./benchmark.ts";
@@ -182,6 +184,7 @@ export async function readRegistryExtract(path: string, options: ReadExtractOpti
   }
   const centreCol = options.centreColumn ?? "centre";
   let dialect: CsvDialect | null = null;
+  let header: string[] = [];
   try {
     const info = await Deno.stat(path);
     if (info.isDirectory) throw new ValidationError(name, [{ path: "file", rule: "is a folder, not a file" }]);
@@ -195,7 +198,9 @@ export async function readRegistryExtract(path: string, options: ReadExtractOpti
       // duplicated or empty column name) with the same messages as parseRegistryCsv
       const lines = text.split("\n");
       const head = (got < buf.length ? lines : lines.slice(0, -1)).slice(0, 40).join("\n");
-      dialect = readCsv(head, { name }).dialect;
+      const first = readCsv(head, { name });
+      dialect = first.dialect;
+      header = first.columns;
     }
   } catch (e) {
     if (e instanceof ValidationError) throw e;
@@ -206,11 +211,24 @@ export async function readRegistryExtract(path: string, options: ReadExtractOpti
   try {
     const source = format === "parquet"
       ? `read_parquet(${q(path)})`
-      : `read_csv(${q(path)}, delim = ${q(dialect!.delimiter)}, header = true, all_varchar = true, ` +
-        `null_padding = true, quote = '"', escape = '"', auto_detect = true)`;
+      : `read_csv(${q(path)}, delim = ${q(dialect!.delimiter)}, header = true, auto_detect = false, ` +
+        `columns = {${header.map((c) => `${q(c)}: 'VARCHAR'`).join(", ")}}, quote = '"', escape = '"', ` +
+        // short rows are padded with empty cells, long ones refused (as lib/io/csv.ts)
+        `null_padding = true, strict_mode = true)`;
     try {
       await con.run(`CREATE TEMP TABLE raw AS SELECT * FROM ${source}`);
     } catch (e) {
+      const m = /CSV Error on Line: (\d+)\s*\n\s*Original Line: ([^\n]*)\n[\s\S]*Expected Number of Columns: (\d+)/
+        .exec(String((e as Error)?.message ?? e));
+      if (m && dialect) {
+        // the message of lib/io/csv.ts, with the cells counted as it counts them
+        const line = Number(m[1]);
+        const cells = dsvFormat(dialect.delimiter).parseRows(m[2])[0]?.length ?? 0;
+        throw new ValidationError(name, [{
+          path: `row ${line - 1} (line ${line})`,
+          rule: `has ${cells} cells where the header has ${m[3]} (check the separator: ${dialect.description})`,
+        }]);
+      }
       throw duckError(name, e);
     }
     const described = (await con.runAndReadAll("DESCRIBE raw")).getRowObjectsJS() as Record<string, unknown>[];

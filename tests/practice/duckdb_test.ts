@@ -154,6 +154,15 @@ for (const [what, text] of badCsv) {
   });
 }
 
+Deno.test("blank lines, quoted centres, empty cells and CRLF: the JavaScript reader's rows", async () => {
+  const text = `${HEAD},hours\r\n"Centre, north",3,5,0,40,20,12\r\n\r\nB,4,2.5,1,30,10,\r\n"B",3,1e1,0,35,30,\r\n\r\n`;
+  const file = `${tmp}/odd.csv`;
+  Deno.writeTextFileSync(file, text);
+  const x = await readRegistryExtract(file);
+  assert.deepEqual(x.rows, parseRegistryCsv(text).rows);
+  assert.deepEqual(x.centres, ["B", "Centre, north"]);
+});
+
 Deno.test("a digit separator (1_000) is not a number for either reader", async () => {
   const text = `${HEAD},hours\nA,3,5,0,40,20,1_000\n`;
   const file = `${tmp}/sep.csv`;
