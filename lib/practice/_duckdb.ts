@@ -111,12 +111,17 @@ function duckError(name: string, e: unknown): ValidationError {
   return new ValidationError(name, [{ path: "file", rule: `cannot be read by DuckDB: ${first}` }]);
 }
 
-/** Load DuckDB (lazily: the specifier is a variable so that no bundler follows it). */
+/**
+ * The DuckDB package as deno.json imports it (a test keeps the two equal). A full `npm:` specifier
+ * so that it also resolves where there is no import map (the published package).
+ */
+export const DUCKDB_SPECIFIER = "npm:@duckdb/node-api@1.5.6-r.1";
+
+/** Load DuckDB (lazily: the specifier is a variable so that no bundler follows it into the notebooks). */
 async function connect(name: string): Promise<{ con: DuckDBConnection; close: () => void }> {
-  const spec = "@duckdb/node-api";
   let mod: typeof import("@duckdb/node-api");
   try {
-    mod = await import(spec);
+    mod = await import(DUCKDB_SPECIFIER);
   } catch (e) {
     throw new ValidationError(name, [{
       path: "engine duckdb",

@@ -12,6 +12,12 @@
  * line ends are accepted, and a duplicated column (two `pdi_post`) is an error, never "the last
  * one wins".
  *
+ * A national extract (10⁶ rows, CSV or Parquet, on disk) can also be read through DuckDB with
+ * `readRegistryExtract(path)`: the same rules checked in SQL, the same rows and messages
+ * (tests/practice/duckdb_test.ts), and per-centre aggregates computed in SQL. DuckDB is a native
+ * library, loaded only when that function is called (in Deno, with file access; never in the
+ * browser notebooks).
+ *
  * @example
  * ```ts
  * import { parseRegistryCsv } from "./mod.ts";

@@ -16,7 +16,9 @@ import {
   ValidationError,
   writeRegistryParquet,
 } from "../../lib/practice/mod.ts";
+import { DUCKDB_SPECIFIER } from "../../lib/practice/_duckdb.ts";
 import { runPractice } from "./_cli.ts";
+import { repoPath } from "../helpers.ts";
 
 const tmp = Deno.makeTempDirSync({ prefix: "practice-duckdb-" });
 const HEAD = "centre,wpn,pain_years,work,pdi_pre,pdi_post";
@@ -161,6 +163,11 @@ Deno.test("blank lines, quoted centres, empty cells and CRLF: the JavaScript rea
   const x = await readRegistryExtract(file);
   assert.deepEqual(x.rows, parseRegistryCsv(text).rows);
   assert.deepEqual(x.centres, ["B", "Centre, north"]);
+});
+
+Deno.test("the reader loads the DuckDB version deno.json installs", () => {
+  const json = JSON.parse(Deno.readTextFileSync(repoPath("deno.json")));
+  assert.equal(DUCKDB_SPECIFIER, json.imports["@duckdb/node-api"]);
 });
 
 Deno.test("a digit separator (1_000) is not a number for either reader", async () => {
