@@ -141,26 +141,37 @@ async function connect(name: string): Promise<{ con: DuckDBConnection; close: ()
   };
 }
 
-/** SQL for one numeric column of `raw`: its value (NULL when missing or not a number) and "missing". */
-function numericSql(col: string, type: string, decimalComma: boolean): { num: string; missing: string } {
+/**
+ * SQL for one numeric column of `raw`, in two steps: `inner` reads the cell as a double (NaN or
+ * infinite kept, NULL when not a number), then `num` keeps finite values and `missing` says whether
+ * the cell is empty or NA (as lib/io/csv.ts). `n` names the inner column.
+ */
+function numericSql(
+  col: string,
+  type: string,
+  decimalComma: boolean,
+  n: string,
+): { inner: string; num: string; missing: string } {
   const c = ident(col);
+  const num = `CASE WHEN isfinite(${n}) THEN ${n} END`;
   if (
     /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL)/.test(type)
   ) {
-    const v = `CAST(${c} AS DOUBLE)`;
-    return { num: `CASE WHEN isfinite(${v}) THEN ${v} END`, missing: `(${c} IS NULL OR isnan(${v}))` };
+    return { inner: `CAST(${c} AS DOUBLE)`, num, missing: `(${n} IS NULL OR isnan(${n}))` };
   }
-  let s = `trim(CAST(${c} AS VARCHAR))`;
+  let s = `CAST(${c} AS VARCHAR)`;
   if (decimalComma) {
     // as lib/io/csv.ts: a cell such as 1.234,5 or 5,5 is read with a decimal comma
-    s = `CASE WHEN regexp_full_match(${s}, ${q(DECIMAL_COMMA.source.slice(1, -1))}) ` +
-      `THEN replace(replace(${s}, '.', ''), ',', '.') ELSE ${s} END`;
+    s = `CASE WHEN contains(${s}, ',') AND regexp_full_match(trim(${s}), ${q(DECIMAL_COMMA.source.slice(1, -1))}) ` +
+      `THEN replace(replace(trim(${s}), '.', ''), ',', '.') ELSE ${s} END`;
   }
-  const missing = `(${c} IS NULL OR trim(CAST(${c} AS VARCHAR)) IN ('', 'NA', 'na', 'NaN', '.'))`;
-  // DuckDB's cast of a trimmed cell, less the digit separator "1_000" (JavaScript reads no such number);
-  // non-finite values ("inf", "nan") are refused below
-  const num = `CASE WHEN NOT contains(${s}, '_') THEN TRY_CAST(${s} AS DOUBLE) END`;
-  return { num: `CASE WHEN isfinite(${num}) THEN ${num} END`, missing };
+  // DuckDB's cast (which ignores surrounding blanks), less the digit separator "1_000" that
+  // JavaScript reads as no number; "nan" and "inf" are refused by `num`
+  const inner = `CASE WHEN NOT contains(${c}, '_') THEN TRY_CAST(${s} AS DOUBLE) END`;
+  // empty or NA, looked at only where the cast found no number (or NaN, as "NaN" is an NA spelling)
+  const missing = `CASE WHEN ${n} IS NOT NULL AND NOT isnan(${n}) THEN false ` +
+    `ELSE (${c} IS NULL OR trim(${c}) IN ('', 'NA', 'na', 'NaN', '.')) END`;
+  return { inner, num, missing };
 }
 
 /**
@@ -267,19 +278,22 @@ export async function readRegistryExtract(path: string, options: ReadExtractOpti
     const original = new Map(found.map((c) => [c.trim(), c]));
     const decimalComma = dialect?.decimal === ",";
     const present = (c: string) => types.has(c);
-    const cols: string[] = [`rowid + 1 AS "row"`];
+    const inner: string[] = [`rowid + 1 AS "row"`];
     const centreRaw = ident(original.get(centreCol) as string);
-    cols.push(`NULLIF(trim(CAST(${centreRaw} AS VARCHAR)), '') AS centre`);
+    inner.push(`NULLIF(trim(CAST(${centreRaw} AS VARCHAR)), '') AS centre`);
+    const cols: string[] = [`"row"`, "centre"];
     for (const c of NUMERIC) {
       if (!present(c)) {
         cols.push(`CAST(NULL AS DOUBLE) AS ${c}`, `true AS ${c}__m`);
         continue;
       }
-      const sql = numericSql(original.get(c) as string, types.get(c) as string, decimalComma);
-      cols.push(`${sql.num} AS ${c}`, `${sql.missing} AS ${c}__m`);
+      const raw = original.get(c) as string;
+      const sql = numericSql(raw, types.get(c) as string, decimalComma, `${c}__n`);
+      inner.push(`${sql.inner} AS ${c}__n`, `${ident(raw)} AS ${c}__s`);
+      cols.push(`${sql.num} AS ${c}`, `${sql.missing.replaceAll(ident(raw), `${c}__s`)} AS ${c}__m`);
     }
     try {
-      await con.run(`CREATE TEMP TABLE t AS SELECT ${cols.join(", ")} FROM raw`);
+      await con.run(`CREATE TEMP TABLE t AS SELECT ${cols.join(", ")} FROM (SELECT ${inner.join(", ")} FROM raw)`);
     } catch (e) {
       throw duckError(name, e);
     }
@@ -329,6 +343,7 @@ export async function readRegistryExtract(path: string, options: ReadExtractOpti
     const count = Number((await con.runAndReadAll("SELECT count(*) AS n FROM t")).getRowObjectsJS()[0].n);
     if (count === 0) throw new ValidationError(name, [{ path: "rows", rule: "must contain at least one data row" }]);
     const reader = await con.runAndReadAll(
+      // file order (a scan of t need not keep it: the 10^6-row CSV came back reordered without the sort)
       `SELECT centre, wpn, pain_years, work, pdi_pre, pdi_post, psc_pre, psc_post, hours, year FROM t ORDER BY "row"`,
     );
     const [centre, wpn, py, work, pre, post, pscPre, pscPost, hours, year] = reader.getColumns() as [
