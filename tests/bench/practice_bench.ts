@@ -17,6 +17,7 @@ import {
   parseRegistryCsv,
   rankBenchmark,
   readRegistryExtract,
+  type RegistryRow,
   registryToCsv,
   simulateRegistry,
   writeRegistryParquet,
@@ -76,7 +77,8 @@ await writeRegistryParquet(national, parquetFile);
 globalThis.addEventListener("unload", () => Deno.removeSync(dir, { recursive: true }));
 // Before timing: both files give the JavaScript reader's rows, in file order (DuckDB reads a file of
 // this size in parallel; the unit tests' extracts are too small for that).
-const jsRows = parseRegistryCsv(bigCsv, { name: "national.csv" }).rows;
+const jsRead = () => parseRegistryCsv(bigCsv, { name: "national.csv" }).rows;
+const jsRows = jsRead();
 for (const file of [csvFile, parquetFile]) {
   const x = await readRegistryExtract(file);
   const same = x.rows.length === jsRows.length &&
@@ -85,62 +87,32 @@ for (const file of [csvFile, parquetFile]) {
 }
 const rowsLabel = national.length.toLocaleString("en").replaceAll(",", " ");
 
-Deno.bench({
-  name: `10^6-row extract (${rowsLabel} rows), JS: parseRegistryCsv (CSV text) + benchmarkCentres`,
-  group: "national extract",
-  baseline: true,
-  n: 3,
-  warmup: 1,
-  fn: () => {
-    const parsed = parseRegistryCsv(bigCsv, { name: "national.csv" });
-    benchmarkCentres({ rows: parsed.rows, curvePoints: 0 });
-  },
-});
-Deno.bench({
-  name: `10^6-row extract (${rowsLabel} rows), DuckDB: readRegistryExtract (CSV file) + benchmarkCentres`,
-  group: "national extract",
-  n: 3,
-  warmup: 1,
-  fn: async () => {
-    const x = await readRegistryExtract(csvFile);
-    benchmarkCentres({ rows: x.rows, curvePoints: 0 });
-  },
-});
-Deno.bench({
-  name: `10^6-row extract (${rowsLabel} rows), DuckDB: readRegistryExtract (Parquet file) + benchmarkCentres`,
-  group: "national extract",
-  n: 3,
-  warmup: 1,
-  fn: async () => {
-    const x = await readRegistryExtract(parquetFile);
-    benchmarkCentres({ rows: x.rows, curvePoints: 0 });
-  },
-});
-Deno.bench({
-  name: "10^6-row extract, reading alone: parseRegistryCsv (CSV text, JS)",
-  group: "national extract: reading",
-  baseline: true,
-  n: 3,
-  warmup: 1,
-  fn: () => {
-    parseRegistryCsv(bigCsv, { name: "national.csv" });
-  },
-});
-Deno.bench({
-  name: "10^6-row extract, reading alone: readRegistryExtract (CSV file: checks, SQL aggregates, rows)",
-  group: "national extract: reading",
-  n: 3,
-  warmup: 1,
-  fn: async () => {
-    await readRegistryExtract(csvFile);
-  },
-});
-Deno.bench({
-  name: "10^6-row extract, reading alone: readRegistryExtract (Parquet file: checks, SQL aggregates, rows)",
-  group: "national extract: reading",
-  n: 3,
-  warmup: 1,
-  fn: async () => {
-    await readRegistryExtract(parquetFile);
-  },
-});
+const readers: [string, boolean, () => RegistryRow[] | Promise<RegistryRow[]>][] = [
+  ["JS: parseRegistryCsv (CSV text)", true, jsRead],
+  ["DuckDB: readRegistryExtract (CSV file)", false, async () => (await readRegistryExtract(csvFile)).rows],
+  ["DuckDB: readRegistryExtract (Parquet file)", false, async () => (await readRegistryExtract(parquetFile)).rows],
+];
+for (const [label, baseline, read] of readers) {
+  Deno.bench({
+    name: `10^6-row extract (${rowsLabel} rows), ${label} + benchmarkCentres`,
+    group: "national extract",
+    baseline,
+    n: 3,
+    warmup: 1,
+    fn: async () => {
+      benchmarkCentres({ rows: await read(), curvePoints: 0 });
+    },
+  });
+}
+for (const [label, baseline, read] of readers) {
+  Deno.bench({
+    name: `10^6-row extract, reading alone (DuckDB: checks, SQL aggregates, rows): ${label}`,
+    group: "national extract: reading",
+    baseline,
+    n: 3,
+    warmup: 1,
+    fn: async () => {
+      await read();
+    },
+  });
+}
