@@ -24,6 +24,12 @@ export interface ReadExtractOptions {
   centreColumn?: string;
   /** PDI responder threshold for the per-centre responder count (default 8.5, the toolkit's PDI MCID). */
   mcid?: number;
+  /**
+   * Hand the patient rows to JavaScript (default true: the case-mix model needs them). False
+   * checks the file and returns the per-centre SQL aggregates only, with `rows` empty: handing
+   * 10⁶ rows over is most of the reader's time.
+   */
+  rows?: boolean;
 }
 
 /** One centre of a registry extract, aggregated in SQL by `readRegistryExtract`. */
@@ -60,7 +66,7 @@ export interface ExtractCentre {
 
 /** Result of `readRegistryExtract`: the rows as `parseRegistryCsv` gives them, and the SQL aggregates. */
 export interface RegistryExtract {
-  /** One row per patient, in file order (the same rows `parseRegistryCsv` gives for a CSV). */
+  /** One row per patient, in file order (the same rows `parseRegistryCsv` gives for a CSV); empty with `rows: false`. */
   rows: RegistryRow[];
   /** Centre names, sorted. */
   centres: string[];
@@ -78,7 +84,7 @@ export interface RegistryExtract {
   mcid: number;
 }
 
-const TOOL_OPTIONS = ["name", "format", "centreColumn", "mcid"];
+const TOOL_OPTIONS = ["name", "format", "centreColumn", "mcid", "rows"];
 const REQUIRED = ["centre", "wpn", "pain_years", "work", "pdi_pre", "pdi_post"] as const;
 const NUMERIC = ["wpn", "pain_years", "work", "pdi_pre", "pdi_post", "psc_pre", "psc_post", "hours", "year"] as const;
 type NumCol = (typeof NUMERIC)[number];
@@ -199,6 +205,9 @@ export async function readRegistryExtract(path: string, options: ReadExtractOpti
     throw new ValidationError(tool, [{ path: "options.mcid", rule: "must be a number > 0 and <= 70", received: mcid }]);
   }
   const centreCol = options.centreColumn ?? "centre";
+  if (options.rows !== undefined && typeof options.rows !== "boolean") {
+    throw new ValidationError(tool, [{ path: "options.rows", rule: "must be true or false", received: options.rows }]);
+  }
   let dialect: CsvDialect | null = null;
   let header: string[] = [];
   try {
@@ -342,6 +351,11 @@ export async function readRegistryExtract(path: string, options: ReadExtractOpti
     }
     const count = Number((await con.runAndReadAll("SELECT count(*) AS n FROM t")).getRowObjectsJS()[0].n);
     if (count === 0) throw new ValidationError(name, [{ path: "rows", rule: "must contain at least one data row" }]);
+    const summary = await aggregate(con, mcid);
+    const centres = summary.map((s) => s.centre);
+    const hasPsc = present("psc_pre") && present("psc_post") && summary.every((s) => s.nPsc === s.n);
+    const hasHours = present("hours") && summary.some((s) => s.hours !== null);
+    if (options.rows === false) return { rows: [], centres, hasPsc, hasHours, dialect, format, summary, mcid };
     const reader = await con.runAndReadAll(
       // file order (a scan of t need not keep it: the 10^6-row CSV came back reordered without the sort)
       `SELECT centre, wpn, pain_years, work, pdi_pre, pdi_post, psc_pre, psc_post, hours, year FROM t ORDER BY "row"`,
@@ -365,10 +379,6 @@ export async function readRegistryExtract(path: string, options: ReadExtractOpti
         year: year[i],
       };
     }
-    const summary = await aggregate(con, mcid);
-    const centres = summary.map((s) => s.centre);
-    const hasPsc = present("psc_pre") && present("psc_post") && summary.every((s) => s.nPsc === s.n);
-    const hasHours = present("hours") && summary.some((s) => s.hours !== null);
     return { rows, centres, hasPsc, hasHours, dialect, format, summary, mcid };
   } finally {
     close();

@@ -116,3 +116,14 @@ for (const [label, baseline, read] of readers) {
     },
   });
 }
+for (const [label, file] of [["CSV file", csvFile], ["Parquet file", parquetFile]]) {
+  Deno.bench({
+    name: `10^6-row extract, checks and per-centre SQL aggregates without the rows: DuckDB (${label})`,
+    group: "national extract: reading",
+    n: 3,
+    warmup: 1,
+    fn: async () => {
+      await readRegistryExtract(file, { rows: false });
+    },
+  });
+}

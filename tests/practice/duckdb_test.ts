@@ -99,6 +99,11 @@ for (const [label, file] of [["CSV", csvFile], ["Dutch Excel CSV", dutchFile], [
       assert.deepEqual(s.years, [Math.min(...years), Math.max(...years)]);
     });
     assert.ok(x.summary.some((s) => s.missingPscPost > 0), "the test extract has missing PSC follow-up");
+    // without handing the rows over: the same aggregates, no rows
+    const light = await readRegistryExtract(file, { rows: false });
+    assert.deepEqual(light.rows, []);
+    assert.deepEqual(light.summary, x.summary);
+    assert.deepEqual([light.centres, light.hasPsc, light.hasHours], [x.centres, x.hasPsc, x.hasHours]);
   });
 }
 
@@ -198,6 +203,10 @@ Deno.test("bad Parquet and unreadable files: a ValidationError naming file, row,
   );
   await assert.rejects(() => readRegistryExtract(`${tmp}/nothing.csv`), /nothing\.csv: file does not exist/);
   await assert.rejects(() => readRegistryExtract(csvFile, { mcid: 0 }), /readRegistryExtract: options\.mcid must be/);
+  await assert.rejects(
+    () => readRegistryExtract(csvFile, { rows: "no" } as never),
+    /readRegistryExtract: options\.rows must be true or false, got "no"/,
+  );
   await assert.rejects(
     () => readRegistryExtract(csvFile, { centre: "x" } as never),
     /readRegistryExtract: options has unknown field\(s\) centre/,
