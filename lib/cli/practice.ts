@@ -40,6 +40,7 @@ import {
   parseRegistryCsv,
   readRegistryExtract,
   REGISTRY_DEFAULTS,
+  type RegistryExtract,
   type RegistryParams,
   type RegistryRow,
   registryToCsv,
@@ -214,6 +215,12 @@ export const SPEC: CommandSpec = {
       max: 100000,
       description: "replications for --diagnose (default 200)",
     },
+    summary: {
+      type: "boolean",
+      description: "print the file's per-centre aggregates computed in SQL (n, mean and SD of PDI change,\n" +
+        "responders at --mcid, missing PSC follow-up, case-mix means, years) without the case-mix benchmark:\n" +
+        "the check and aggregation alone, without handing the rows to JavaScript (--engine duckdb)",
+    },
     json: { type: "boolean", description: "print the full result as JSON" },
   },
   examples: [
@@ -259,6 +266,8 @@ function settings(parsed: ParsedCli): { mode: "file" | "simulate" | "diagnose"; 
     checkOutputPath(TOOL, "--write-extract", o["write-extract"] as string);
   }
   if (mode !== "file" && o["centre-column"] !== undefined) bad("--centre-column", "applies only to a file");
+  if (o.summary && mode !== "file") bad("--summary", "applies only to a file");
+  if (o.summary && o.engine === "js") bad("--summary", "needs --engine duckdb (the aggregates are computed in SQL)");
   if (mode === "file" && o.engine === "js") {
     if (/\.parquet$/i.test(file as string)) {
       bad("--engine", "js reads CSV only: read a .parquet file with --engine duckdb", "js");
@@ -326,6 +335,38 @@ export function formatBenchmark(b: Benchmark, rows: readonly CentreTableRow[]): 
   return L.join("\n") + "\n";
 }
 
+/** The per-centre SQL aggregates of an extract as text (`--summary`). */
+export function formatExtractSummary(x: RegistryExtract): string {
+  const head = ["centre", "n", "change", "SD", "resp %", "PDI pre", "WPN4 %", "years pain", "work %", "hours"];
+  head.push("PSC n", "PSC post missing", "years");
+  const rows = x.summary.map((c) => [
+    c.centre,
+    String(c.n),
+    fmt(c.meanChange, 2),
+    c.sdChange === null ? "" : fmt(c.sdChange, 2),
+    fmt(100 * c.responders / c.n, 1),
+    fmt(c.meanPre, 1),
+    fmt(100 * c.shareWpn4, 1),
+    fmt(c.meanPainYears, 1),
+    fmt(100 * c.shareWork, 1),
+    c.hours === null ? "" : fmt(c.hours, 1),
+    String(c.nPsc),
+    String(c.missingPscPost),
+    c.years === null ? "" : `${c.years[0]}-${c.years[1]}`,
+  ]);
+  const w = head.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
+  const line = (r: string[]) => r.map((c, j) => (j === 0 ? c.padEnd(w[0]) : pad(c, w[j]))).join("  ");
+  const n = x.summary.reduce((a, c) => a + c.n, 0);
+  return [
+    `${n} patients in ${x.summary.length} centres (${x.format}${x.dialect ? `, ${x.dialect.description}` : ""}); ` +
+    `change = PDI before - after (positive is better); responders: change >= ${x.mcid} points`,
+    "",
+    line(head),
+    ...rows.map(line),
+    "",
+  ].join("\n");
+}
+
 /** The diagnosis as text; rates over no centres print as "not available (n = 0)". */
 export function formatDiagnosis(d: FlagRateDiagnosis): string {
   const rows = diagnosisTable(d);
@@ -386,7 +427,17 @@ async function run(parsed: ParsedCli): Promise<number> {
     else {
       await checkFile(file);
       const centreColumn = o["centre-column"] as string | undefined;
-      rows = (await readRegistryExtract(file, { name: file, ...(centreColumn ? { centreColumn } : {}) })).rows;
+      const x = await readRegistryExtract(file, {
+        name: file,
+        mcid: o.mcid as number,
+        rows: !o.summary,
+        ...(centreColumn ? { centreColumn } : {}),
+      });
+      if (o.summary) {
+        console.log(o.json ? JSON.stringify({ summary: x.summary, mcid: x.mcid }, null, 2) : formatExtractSummary(x));
+        return 0;
+      }
+      rows = x.rows;
     }
   }
   const caseMix = o["case-mix"] as "pooled" | "mixed";

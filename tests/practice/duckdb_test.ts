@@ -223,6 +223,28 @@ Deno.test("CLI: a Parquet extract prints what the JavaScript reader prints for t
   assert.match(refused.stderr, /--engine js reads CSV only: read a \.parquet file with --engine duckdb/);
 });
 
+Deno.test("CLI: --summary prints the SQL aggregates (JSON: the reader's), without the benchmark; not with js", async () => {
+  const json = await runPractice([parquetFile, "--summary", "--json"]);
+  assert.equal(json.code, 0, json.stderr);
+  const x = await readRegistryExtract(parquetFile, { rows: false });
+  assert.deepEqual(JSON.parse(json.stdout), { summary: x.summary, mcid: 8.5 });
+  const text = await runPractice([csvFile, "--summary", "--mcid", "10"]);
+  assert.equal(text.code, 0, text.stderr);
+  assert.match(
+    text.stdout,
+    /^\d+ patients in 14 centres \(csv, separator "," and decimal point\); .* change >= 10 points/,
+  );
+  const c01 = x.summary[0];
+  assert.match(
+    text.stdout,
+    new RegExp(`^C01 +${c01.n} +${c01.meanChange.toFixed(2)} +${c01.sdChange?.toFixed(2)} `, "m"),
+  );
+  assert.doesNotMatch(text.stdout, /Overdispersion/);
+  const js = await runPractice([csvFile, "--summary", "--engine", "js"]);
+  assert.equal(js.code, 2);
+  assert.match(js.stderr, /--summary needs --engine duckdb/);
+});
+
 Deno.test("CLI: --write-extract writes the simulated registry, which reads back as the same benchmark", async () => {
   const out = `${tmp}/sim.parquet`;
   const sim = await runPractice(["--simulate", "--seed", "4", "--centres", "6", "--write-extract", out]);
