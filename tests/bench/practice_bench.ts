@@ -106,7 +106,7 @@ for (const [label, baseline, read] of readers) {
 }
 for (const [label, baseline, read] of readers) {
   Deno.bench({
-    name: `10^6-row extract, reading alone (DuckDB: checks, SQL aggregates, rows): ${label}`,
+    name: `10^6-row extract, reading alone (with the rows): ${label}`,
     group: "national extract: reading",
     baseline,
     n: 3,
