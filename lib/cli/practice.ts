@@ -1,8 +1,9 @@
 /**
- * `deno task benchmark-centres [file.csv] [options]`: benchmark centres from a registry extract
- * (one row per patient: centre, wpn, pain_years, work, pdi_pre, pdi_post; optional psc_pre,
- * psc_post, hours, year; a Dutch Excel CSV with `;` and decimal commas is read as well), or from a
- * simulated registry (`--simulate`), or diagnose the benchmark by simulation (`--diagnose`).
+ * `deno task benchmark-centres [file.csv|file.parquet] [options]`: benchmark centres from a registry
+ * extract (one row per patient: centre, wpn, pain_years, work, pdi_pre, pdi_post; optional psc_pre,
+ * psc_post, hours, year; a Dutch Excel CSV with `;` and decimal commas is read as well; a Parquet
+ * file through DuckDB), or from a simulated registry (`--simulate`, which can also write it as an
+ * extract with `--write-extract`), or diagnose the benchmark by simulation (`--diagnose`).
  * Prints the centre table (the library's `centreTable`, the same rows and flag rule as the
  * notebook and the plots), or `--json` the full result.
  *
@@ -13,10 +14,12 @@
  * @example
  * // deno task benchmark-centres data/registry/simulated-registry.csv --outcome pdi_responder --od additive
  * // deno task benchmark-centres --simulate --seed 7 --json
+ * // deno task benchmark-centres --simulate --seed 1 --centres 250 --size-min 300 --size-max 500 --years 10 --write-extract national.parquet
+ * // deno task benchmark-centres national.parquet
  * // deno task benchmark-centres --diagnose --seed 1 --shortfall -4 --shortfall-centres 2 --years 3 --reps 200
  * @module
  */
-import { type CommandSpec, type ParsedCli, readInput, runCli } from "./_args.ts";
+import { checkOutputPath, type CommandSpec, type ParsedCli, readInput, runCli } from "./_args.ts";
 import { fmt, fmtCI } from "../format.ts";
 import { PDI_MCID } from "../instruments.ts";
 import {
@@ -35,11 +38,16 @@ import {
   OUTCOMES,
   type OverdispersionMethod,
   parseRegistryCsv,
+  readRegistryExtract,
   REGISTRY_DEFAULTS,
+  type RegistryExtract,
   type RegistryParams,
   type RegistryRow,
+  registryToCsv,
+  type SimPatient,
   simulateRegistry,
   ValidationError,
+  writeRegistryParquet,
 } from "../practice/mod.ts";
 
 const TOOL = "benchmark-centres";
@@ -55,6 +63,8 @@ const PARAM_OPTIONS: Record<string, keyof RegistryParams> = {
   shortfall: "shortfall",
   "shortfall-centres": "shortfallCentres",
   "broad-centres": "broadCentres",
+  "size-min": "sizeMin",
+  "size-max": "sizeMax",
 };
 
 /** The command's options, for `--help` and the parser. */
@@ -66,12 +76,33 @@ export const SPEC: CommandSpec = {
   positional: {
     name: "file.csv",
     description: "registry extract, one row per patient (centre, wpn, pain_years, work, pdi_pre, pdi_post;\n" +
-      "                         optional psc_pre, psc_post, hours, year); `,` or `;` (Dutch Excel) CSV",
+      "                         optional psc_pre, psc_post, hours, year): a `,` or `;` (Dutch Excel) CSV,\n" +
+      "                         or a .parquet file (read with --engine duckdb)",
     min: 0,
     max: 1,
   },
   options: {
     simulate: { type: "boolean", description: "benchmark a simulated registry instead of a file (needs --seed)" },
+    engine: {
+      type: "string",
+      choices: ["duckdb", "js"],
+      default: "duckdb",
+      description: "how a file is read and checked: duckdb (default, as it alone reads Parquet and gives --summary;\n" +
+        "the same rules, rows and messages as js, tests/practice/duckdb_test.ts) or js (CSV only: the notebook's\n" +
+        "upload reader, no native library). On a 10^6-row CSV the two take about as long\n" +
+        "(tests/bench/practice_bench.ts); most of the time is then the case-mix benchmark itself",
+    },
+    "centre-column": {
+      type: "string",
+      valueName: "name",
+      description: "the column holding the centre, when it is not called centre (--engine duckdb)",
+    },
+    "write-extract": {
+      type: "string",
+      valueName: "file.csv|file.parquet",
+      description: "with --simulate: also write the simulated registry as an extract (CSV, or Parquet by its\n" +
+        "extension), one row per patient",
+    },
     diagnose: {
       type: "boolean",
       description: "diagnose the benchmark by simulation: flag rates over --reps registries (needs --seed)",
@@ -161,6 +192,18 @@ export const SPEC: CommandSpec = {
       min: 0,
       description: "number of centres with the shortfall (default 0; at most --centres)",
     },
+    "size-min": {
+      type: "integer",
+      min: 5,
+      max: 100000,
+      description: `smallest simulated centre, patients per year (default ${REGISTRY_DEFAULTS.sizeMin})`,
+    },
+    "size-max": {
+      type: "integer",
+      min: 5,
+      max: 100000,
+      description: `largest simulated centre, patients per year (default ${REGISTRY_DEFAULTS.sizeMax}; >= --size-min)`,
+    },
     "broad-centres": {
       type: "integer",
       min: 0,
@@ -172,11 +215,20 @@ export const SPEC: CommandSpec = {
       max: 100000,
       description: "replications for --diagnose (default 200)",
     },
+    summary: {
+      type: "boolean",
+      description: "print the file's per-centre aggregates computed in SQL (n, mean and SD of PDI change,\n" +
+        "responders at --mcid, missing PSC follow-up, case-mix means, years) without the case-mix benchmark:\n" +
+        "the check and aggregation alone, without handing the rows to JavaScript (--engine duckdb)",
+    },
     json: { type: "boolean", description: "print the full result as JSON" },
   },
   examples: [
     "deno task benchmark-centres data/registry/simulated-registry.csv --outcome pdi_responder",
     "deno task benchmark-centres --simulate --seed 7 --centres 12",
+    "deno task benchmark-centres --simulate --seed 1 --centres 250 --size-min 300 --size-max 500 --years 10 \\\n" +
+    "  --write-extract national.parquet",
+    "deno task benchmark-centres national.parquet --outcome pdi_responder",
     "deno task benchmark-centres --diagnose --seed 1 --shortfall -4 --shortfall-centres 2 --years 3 --reps 200",
   ],
   notes: "flag: the outermost control limit (95% or 99.8%) a centre crosses, and in which direction: the same\n" +
@@ -209,6 +261,23 @@ function settings(parsed: ParsedCli): { mode: "file" | "simulate" | "diagnose"; 
     bad("--seed", `is required with --${mode} (every simulation takes a seed)`);
   }
   if (mode === "file" && o.seed !== undefined) bad("--seed", "applies only to --simulate and --diagnose");
+  if (o["write-extract"] !== undefined) {
+    if (mode !== "simulate") bad("--write-extract", "applies only to --simulate");
+    checkOutputPath(TOOL, "--write-extract", o["write-extract"] as string);
+  }
+  if (mode !== "file" && o["centre-column"] !== undefined) bad("--centre-column", "applies only to a file");
+  if (o.summary && mode !== "file") bad("--summary", "applies only to a file");
+  if (o.summary && o.engine === "js") bad("--summary", "needs --engine duckdb (the aggregates are computed in SQL)");
+  if (mode === "file" && o.engine === "js") {
+    if (/\.parquet$/i.test(file as string)) {
+      bad("--engine", "js reads CSV only: read a .parquet file with --engine duckdb", "js");
+    }
+    if (o["centre-column"] !== undefined) bad("--centre-column", "needs --engine duckdb");
+  }
+  const sizeMin = params.sizeMin ?? REGISTRY_DEFAULTS.sizeMin;
+  if (params.sizeMax !== undefined && params.sizeMax < sizeMin) {
+    bad("--size-max", `must be >= the smallest centre (--size-min ${sizeMin})`, params.sizeMax);
+  }
   const centres = params.centres ?? REGISTRY_DEFAULTS.centres;
   for (const [flag, key] of [["shortfall-centres", "shortfallCentres"], ["broad-centres", "broadCentres"]] as const) {
     const v = params[key] ?? 0;
@@ -266,6 +335,38 @@ export function formatBenchmark(b: Benchmark, rows: readonly CentreTableRow[]): 
   return L.join("\n") + "\n";
 }
 
+/** The per-centre SQL aggregates of an extract as text (`--summary`). */
+export function formatExtractSummary(x: RegistryExtract): string {
+  const head = ["centre", "n", "change", "SD", "resp %", "PDI pre", "WPN4 %", "years pain", "work %", "hours"];
+  head.push("PSC n", "PSC post missing", "years");
+  const rows = x.summary.map((c) => [
+    c.centre,
+    String(c.n),
+    fmt(c.meanChange, 2),
+    c.sdChange === null ? "" : fmt(c.sdChange, 2),
+    fmt(100 * c.responders / c.n, 1),
+    fmt(c.meanPre, 1),
+    fmt(100 * c.shareWpn4, 1),
+    fmt(c.meanPainYears, 1),
+    fmt(100 * c.shareWork, 1),
+    c.hours === null ? "" : fmt(c.hours, 1),
+    String(c.nPsc),
+    String(c.missingPscPost),
+    c.years === null ? "" : `${c.years[0]}-${c.years[1]}`,
+  ]);
+  const w = head.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
+  const line = (r: string[]) => r.map((c, j) => (j === 0 ? c.padEnd(w[0]) : pad(c, w[j]))).join("  ");
+  const n = x.summary.reduce((a, c) => a + c.n, 0);
+  return [
+    `${n} patients in ${x.summary.length} centres (${x.format}${x.dialect ? `, ${x.dialect.description}` : ""}); ` +
+    `change = PDI before - after (positive is better); responders: change >= ${x.mcid} points`,
+    "",
+    line(head),
+    ...rows.map(line),
+    "",
+  ].join("\n");
+}
+
 /** The diagnosis as text; rates over no centres print as "not available (n = 0)". */
 export function formatDiagnosis(d: FlagRateDiagnosis): string {
   const rows = diagnosisTable(d);
@@ -275,6 +376,23 @@ export function formatDiagnosis(d: FlagRateDiagnosis): string {
     ...rows.map((r) => `  ${r.what.padEnd(w)}  ${r.text}`),
     "",
   ].join("\n");
+}
+
+/** The input file exists and is a file (the messages of the CSV reader's `readInput`). */
+async function checkFile(path: string): Promise<void> {
+  try {
+    if ((await Deno.stat(path)).isDirectory) bad("file.csv", "is a folder, not a file", path);
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) bad("file.csv", "does not exist", path);
+    throw e;
+  }
+}
+
+/** Write the simulated registry as a CSV or (by extension) Parquet extract; says so on stderr. */
+async function writeExtract(rows: readonly SimPatient[], path: string): Promise<void> {
+  if (/\.parquet$/i.test(path)) await writeRegistryParquet(rows, path);
+  else await Deno.writeTextFile(path, registryToCsv(rows));
+  console.error(`wrote ${rows.length} patients to ${path}`);
 }
 
 async function run(parsed: ParsedCli): Promise<number> {
@@ -298,11 +416,29 @@ async function run(parsed: ParsedCli): Promise<number> {
     return 0;
   }
   let rows: RegistryRow[];
-  if (mode === "simulate") rows = simulateRegistry(params, o.seed as number).patients;
-  else {
+  if (mode === "simulate") {
+    const patients = simulateRegistry(params, o.seed as number).patients;
+    const out = o["write-extract"] as string | undefined;
+    if (out !== undefined) await writeExtract(patients, out);
+    rows = patients;
+  } else {
     const file = parsed.positional[0];
-    const text = await readInput(TOOL, file, "file.csv");
-    rows = parseRegistryCsv(text, { name: file }).rows;
+    if (o.engine === "js") rows = parseRegistryCsv(await readInput(TOOL, file, "file.csv"), { name: file }).rows;
+    else {
+      await checkFile(file);
+      const centreColumn = o["centre-column"] as string | undefined;
+      const x = await readRegistryExtract(file, {
+        name: file,
+        mcid: o.mcid as number,
+        rows: !o.summary,
+        ...(centreColumn ? { centreColumn } : {}),
+      });
+      if (o.summary) {
+        console.log(o.json ? JSON.stringify({ summary: x.summary, mcid: x.mcid }, null, 2) : formatExtractSummary(x));
+        return 0;
+      }
+      rows = x.rows;
+    }
   }
   const caseMix = o["case-mix"] as "pooled" | "mixed";
   const b = benchmarkCentres({ rows, outcome, od, tau2Method, caseMix, mcid: o.mcid as number });

@@ -1,6 +1,7 @@
 /**
  * Practice variation between rehabilitation centres: a simulated registry with sourced defaults,
- * reading a registry extract (CSV, including a Dutch Excel file), case-mix-adjusted benchmarking
+ * reading a registry extract (CSV, including a Dutch Excel file; CSV or Parquet through DuckDB for a
+ * national extract), case-mix-adjusted benchmarking
  * (indirect standardisation) with funnel-plot control limits (Spiegelhalter 2005; FunnelPlotR),
  * overdispersion with a calibrated default (additive τ² by DerSimonian-Laird via `lib/meta`, chosen
  * by {@link calibrateOverdispersion}), random-effects shrinkage, rankability and rank intervals,
@@ -220,9 +221,14 @@ export {
 } from "./table.ts";
 export { estimateCentreTau2, type Tau2Estimate } from "./tau2.ts";
 export {
+  type ExtractCentre,
   type ParsedRegistry,
   parseRegistryCsv,
   type ParseRegistryOptions,
+  type ReadExtractOptions,
+  readRegistryExtract,
   REGISTRY_COLUMNS,
   type RegistryColumn,
+  type RegistryExtract,
+  writeRegistryParquet,
 } from "./upload.ts";

@@ -12,6 +12,12 @@
  * line ends are accepted, and a duplicated column (two `pdi_post`) is an error, never "the last
  * one wins".
  *
+ * A national extract (10⁶ rows, CSV or Parquet, on disk) can also be read through DuckDB with
+ * `readRegistryExtract(path)`: the same rules checked in SQL, the same rows and messages
+ * (tests/practice/duckdb_test.ts), and per-centre aggregates computed in SQL. DuckDB is a native
+ * library, loaded only when that function is called (in Deno, with file access; never in the
+ * browser notebooks).
+ *
  * @example
  * ```ts
  * import { parseRegistryCsv } from "./mod.ts";
@@ -25,6 +31,13 @@ import { type CsvDialect, readCsv } from "../io/csv.ts";
 import { fail } from "../validate.ts";
 import { fastRows, parseRegistrySlow, summarise } from "./_upload.ts";
 import type { RegistryRow } from "./benchmark.ts";
+export {
+  type ExtractCentre,
+  type ReadExtractOptions,
+  readRegistryExtract,
+  type RegistryExtract,
+  writeRegistryParquet,
+} from "./_duckdb.ts";
 
 /** One column of a registry extract. */
 export interface RegistryColumn {

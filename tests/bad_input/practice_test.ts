@@ -69,6 +69,12 @@ const dupColumn = `${tmp}/dup.csv`;
 Deno.writeTextFileSync(dupColumn, exampleText.replace("pdi_post,psc_pre", "pdi_post,pdi_post"));
 const dutchFile = `${tmp}/dutch.csv`;
 Deno.writeTextFileSync(dutchFile, toDutch(exampleText));
+const notParquet = `${tmp}/not.parquet`;
+Deno.writeTextFileSync(notParquet, exampleText);
+const ragged = `${tmp}/ragged.csv`;
+Deno.writeTextFileSync(ragged, exampleText.split("\n").map((l, i) => (i === 100 ? `${l},7,8` : l)).join("\n"));
+const agb = `${tmp}/agb.csv`;
+Deno.writeTextFileSync(agb, exampleText.replace(/^centre,/, "agb_code,"));
 const noPsc = `${tmp}/nopsc.csv`;
 Deno.writeTextFileSync(
   noPsc,
@@ -299,6 +305,62 @@ const cases: Case[] = [
     name: "CLI: a registry with two pdi_post columns",
     run: () => runPractice([dupColumn]),
     expect: { exitCode: 2, stderr: /header has column "pdi_post" twice/ },
+  },
+  {
+    name: "CLI (DuckDB): a registry with two pdi_post columns, also with --engine js",
+    run: () => runPractice([dupColumn, "--engine", "js"]),
+    expect: { exitCode: 2, stderr: /header has column "pdi_post" twice/ },
+  },
+  {
+    name: "CLI (DuckDB): a .parquet file that is not Parquet names the file, no DuckDB stack",
+    run: () => runPractice([notParquet]),
+    expect: { exitCode: 2, stderr: /not\.parquet: file cannot be read by DuckDB: / },
+  },
+  {
+    name: "CLI (DuckDB): a row with more cells than the header",
+    run: () => runPractice([ragged]),
+    expect: {
+      exitCode: 2,
+      stderr: /ragged\.csv: row 100 \(line 101\) has 12 cells where the header has 10 \(check the separator: /,
+    },
+  },
+  {
+    name: "CLI (DuckDB): an unknown centre column is named with the columns found",
+    run: () => runPractice([agb, "--centre-column", "agb"]),
+    expect: {
+      exitCode: 2,
+      stderr: /agb\.csv: centreColumn names no column of the file \(found: agb_code, .*got "agb"/,
+    },
+  },
+  {
+    name: "CLI (DuckDB): the centre column by another name is read",
+    run: () => runPractice([agb, "--centre-column", "agb_code"]),
+    expect: { exitCode: 0, stdout: /^C01 /m },
+  },
+  {
+    name: "CLI (DuckDB): without --centre-column a file without centre misses that column",
+    run: () => runPractice([agb]),
+    expect: { exitCode: 2, stderr: /agb\.csv: header is missing required column centre \(found: agb_code/ },
+  },
+  {
+    name: "CLI: --centre-column needs --engine duckdb",
+    run: () => runPractice([agb, "--engine", "js", "--centre-column", "agb_code"]),
+    expect: { exitCode: 2, stderr: /--centre-column needs --engine duckdb/ },
+  },
+  {
+    name: "CLI: --write-extract without --simulate",
+    run: () => runPractice([example, "--write-extract", `${tmp}/x.parquet`]),
+    expect: { exitCode: 2, stderr: /--write-extract applies only to --simulate/ },
+  },
+  {
+    name: "CLI: --write-extract into a folder that does not exist",
+    run: () => runPractice(["--simulate", "--seed", "1", "--write-extract", `${tmp}/no/such/x.parquet`]),
+    expect: { exitCode: 2, stderr: /--write-extract cannot be written: folder .* does not exist/ },
+  },
+  {
+    name: "CLI: --size-max below --size-min",
+    run: () => runPractice(["--simulate", "--seed", "1", "--size-min", "50", "--size-max", "40"]),
+    expect: { exitCode: 2, stderr: /--size-max must be >= the smallest centre \(--size-min 50\), got 40/ },
   },
   {
     name: "CLI: psc_change on a file without PSC",
