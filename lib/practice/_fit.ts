@@ -13,7 +13,7 @@ function design(
   y: readonly number[],
   names: readonly string[] | undefined,
   intercept: boolean,
-): { M: Matrix; names: string[] } {
+): { rows: number[][]; names: string[] } {
   const p = X[0].length;
   X.forEach((row, i) => {
     if (row.length !== p) fail(context, `X[${i}]`, `must have ${p} columns (like X[0])`, row.length);
@@ -26,7 +26,8 @@ function design(
   if (rows.length <= allNames.length) {
     fail(context, "X", `must have more rows than coefficients (${allNames.length})`, rows.length);
   }
-  return { M: new Matrix(rows), names: allNames };
+  // Plain rows (no n x p ml-matrix copy: a national extract has 10⁶ rows); only p x p systems use ml-matrix.
+  return { rows, names: allNames };
 }
 
 function invertSym(A: Matrix, context: string): Matrix {
@@ -53,8 +54,7 @@ export function linearFit(
   names: readonly string[] | undefined,
   intercept = true,
 ): CaseMixFit {
-  const { M, names: nm } = design("fitLinear", X, y, names, intercept);
-  const rowsArr = M.to2DArray();
+  const { rows: rowsArr, names: nm } = design("fitLinear", X, y, names, intercept);
   const p = nm.length;
   // X'X and X'y accumulated directly; ml-matrix solves the p x p system.
   const xtx = Array.from({ length: p }, () => new Array(p).fill(0));
@@ -89,12 +89,11 @@ export function logisticFit(
   maxIter = 50,
   tol = 1e-10,
 ): CaseMixFit {
-  const { M, names: nm } = design("fitLogistic", X, y, names, intercept);
+  const { rows: rowsArr, names: nm } = design("fitLogistic", X, y, names, intercept);
   const n = y.length;
   const p = nm.length;
   const ybar = y.reduce((a: number, v) => a + v, 0) / n;
   if (ybar === 0 || ybar === 1) fail("fitLogistic", "y", "must contain both 0s and 1s", ybar);
-  const rowsArr = M.to2DArray();
   const beta = new Array(p).fill(0);
   if (intercept) beta[0] = Math.log(ybar / (1 - ybar));
   const etaOf = (b: number[]) => rowsArr.map((r) => r.reduce((a, v, j) => a + v * b[j], 0));
