@@ -46,6 +46,10 @@ export interface BaujatOptions {
   width?: number;
   /** A document to render in (for tests outside the browser). */
   document?: Document;
+  /** x-axis label, e.g. Dutch (default "Contribution to overall heterogeneity →"). */
+  xlabel?: string;
+  /** y-axis label, e.g. Dutch (default "↑ Influence on overall result"). */
+  ylabel?: string;
 }
 
 function finite(tool: string, field: string, xs: readonly number[]): void {
@@ -78,13 +82,19 @@ export function baujatPlot(b: BaujatInput, options: BaujatOptions = {}): SVGSVGE
     height: 380,
     grid: true,
     x: {
-      label: "Contribution to overall heterogeneity →",
+      label: options.xlabel ?? "Contribution to overall heterogeneity →",
       nice: true,
       zero: true,
       insetLeft: Math.max(14, half(byX[0])),
       insetRight: Math.max(14, half(byX[byX.length - 1])),
     },
-    y: { label: "↑ Influence on overall result", nice: true, zero: true, insetBottom: 14, insetTop: 18 },
+    y: {
+      label: options.ylabel ?? "↑ Influence on overall result",
+      nice: true,
+      zero: true,
+      insetBottom: 14,
+      insetTop: 18,
+    },
     marks: [
       Plot.dot(pts, { x: "x", y: "y", fill: theme.study, r: 4 }),
       Plot.text(pts, { x: "x", y: "y", text: "label", dy: -9, fontSize: theme.fontSize, fill: theme.muted }),
