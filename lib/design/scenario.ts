@@ -8,6 +8,11 @@
  *
  * Scenario values are set on every design at their dotted path unless the design sets that path
  * itself.
+ *
+ * A scenario file may carry the Dutch of its user-visible texts next to the English: an `nl`
+ * object with the title, description and design names (by English name), and an `nl` object per
+ * value with its source and note (citations stay as they are). {@link scenarioTexts} and
+ * {@link scenarioValueRows} return them in the language asked for, English where no Dutch is given.
  * @module
  */
 import { z } from "zod";
@@ -29,7 +34,30 @@ export interface ScenarioValue {
   range?: [number, number];
   /** Free text. */
   note?: string;
+  /** The Dutch of `source` and `note` (optional; citations kept as they are). */
+  nl?: ScenarioValueNl;
 }
+
+/** The Dutch of a scenario value's texts. */
+export interface ScenarioValueNl {
+  /** Dutch of the source (`"aanname"` for an assumption; a citation's file and line unchanged). */
+  source: string;
+  /** Dutch of the note (given when the value has a note). */
+  note?: string;
+}
+
+/** The Dutch of a scenario's texts. */
+export interface ScenarioNl {
+  /** Dutch title. */
+  title: string;
+  /** Dutch description. */
+  description: string;
+  /** Dutch design names, keyed by the design's (English) `name`. */
+  designs: Record<string, string>;
+}
+
+/** The languages a scenario's texts can be asked for. */
+export type ScenarioLang = "en" | "nl";
 
 /** A scenario as written in its JSON file. */
 export interface ScenarioInput {
@@ -51,6 +79,8 @@ export interface ScenarioInput {
   reps?: number;
   /** Seed (required). */
   seed: number;
+  /** The Dutch of the title, description and design names (optional). */
+  nl?: ScenarioNl;
 }
 
 /** A validated scenario with its simulation expanded. */
@@ -67,6 +97,8 @@ export interface Scenario {
   values: Record<string, ScenarioValue>;
   /** The simulation (designs with the scenario's values set). */
   simulation: Simulation;
+  /** The Dutch of the title, description and design names, when the file gives it. */
+  nl?: ScenarioNl;
 }
 
 const valueSchema = z.object({
@@ -74,6 +106,10 @@ const valueSchema = z.object({
   source: z.string().trim().min(1, 'must name a seed line, a citation or "assumption"'),
   range: z.tuple([z.number().finite(), z.number().finite()]).optional(),
   note: z.string().optional(),
+  nl: z.object({
+    source: z.string().trim().min(1),
+    note: z.string().trim().min(1).optional(),
+  }).strict().optional(),
 }).strict();
 
 const scenarioSchema = z.object({
@@ -90,6 +126,11 @@ const scenarioSchema = z.object({
   grid: z.record(z.string(), z.array(z.union([z.number(), z.string(), z.boolean()])).min(1)).optional(),
   reps: z.number().int().min(1).max(10_000_000).optional(),
   seed: seedSchema,
+  nl: z.object({
+    title: z.string().trim().min(1),
+    description: z.string().trim().min(1),
+    designs: z.record(z.string(), z.string().trim().min(1)),
+  }).strict().optional(),
 }).strict();
 
 function getPath(obj: Record<string, unknown>, path: string): unknown {
@@ -168,6 +209,12 @@ export function parseScenario(input: unknown, context: string = "scenario"): Sce
       fail(context, `values["${path}"].range`, "must be [low, high] with low <= high", v.range);
     }
   }
+  if (s.nl) {
+    const names = s.designs.map((d) => String(d.name));
+    for (const name of Object.keys(s.nl.designs)) {
+      if (!names.includes(name)) fail(context, `nl.designs["${name}"]`, "must name a design of the scenario", name);
+    }
+  }
   const designs = scenarioDesigns({ values: s.values, designs: s.designs as DesignInput[] });
   const simulation = parseSimulation(
     { designs, grid: s.grid ?? {}, reps: s.reps ?? 1000, seed: s.seed },
@@ -180,7 +227,33 @@ export function parseScenario(input: unknown, context: string = "scenario"): Sce
     question: s.question as { comparator: Comparator; instrument: InstrumentName; populationThreshold?: number },
     values: s.values as Record<string, ScenarioValue>,
     simulation,
+    ...(s.nl ? { nl: s.nl } : {}),
   };
+}
+
+/** A scenario's user-visible texts in one language. */
+export interface ScenarioTexts {
+  /** Title. */
+  title: string;
+  /** Description. */
+  description: string;
+  /** Design names by the design's (English) `name` (every design of the scenario). */
+  designs: Record<string, string>;
+}
+
+/**
+ * A scenario's title, description and design names in `lang` (English: the file's own texts;
+ * Dutch: its `nl` object, the English text where it gives none).
+ * @example scenarioTexts(scenario, "nl").designs["Waiting-list RCT"] // "Wachtlijst-RCT"
+ */
+export function scenarioTexts(
+  scenario: Pick<Scenario, "title" | "description" | "simulation" | "nl">,
+  lang: ScenarioLang = "en",
+): ScenarioTexts {
+  const nl = lang === "nl" ? scenario.nl : undefined;
+  const designs: Record<string, string> = {};
+  for (const p of scenario.simulation.points) designs[p.design.name] = nl?.designs[p.design.name] ?? p.design.name;
+  return { title: nl?.title ?? scenario.title, description: nl?.description ?? scenario.description, designs };
 }
 
 /**
@@ -358,17 +431,22 @@ export interface ScenarioValueRow {
 }
 
 /**
- * A scenario's values as display rows (value as JSON text, range as text).
+ * A scenario's values as display rows (value as JSON text, range as text), their source, range
+ * and note in `lang` (Dutch from each value's `nl`, the English text where it gives none).
  * @example scenarioValueRows(scenario)[0].source
  */
-export function scenarioValueRows(scenario: Pick<Scenario, "values">): ScenarioValueRow[] {
-  return Object.entries(scenario.values).map(([path, v]) => ({
-    path,
-    value: JSON.stringify(v.value),
-    source: v.source,
-    range: v.range ? `${v.range[0]} to ${v.range[1]}` : "",
-    note: v.note ?? "",
-  }));
+export function scenarioValueRows(scenario: Pick<Scenario, "values">, lang: ScenarioLang = "en"): ScenarioValueRow[] {
+  const to = lang === "nl" ? "tot" : "to";
+  return Object.entries(scenario.values).map(([path, v]) => {
+    const nl = lang === "nl" ? v.nl : undefined;
+    return {
+      path,
+      value: JSON.stringify(v.value),
+      source: nl?.source ?? v.source,
+      range: v.range ? `${v.range[0]} ${to} ${v.range[1]}` : "",
+      note: v.note === undefined ? "" : nl?.note ?? v.note,
+    };
+  });
 }
 
 /**

@@ -299,14 +299,14 @@ export interface TornadoInputRow {
 
 /**
  * Bars of a one-at-a-time (tornado) plot for one design, largest swing first; rows without a bias
- * are left out.
+ * are left out. `to` is the word between the ends of a range in the labels (default "to"; "tot" in Dutch).
  * @example tornadoData(rows, "Pre-post cohort (PIO)")[0].label // "model.naturalCourse (0 to 0.5)"
  */
-export function tornadoData(rows: readonly TornadoInputRow[], design: string): TornadoBar[] {
+export function tornadoData(rows: readonly TornadoInputRow[], design: string, to: string = "to"): TornadoBar[] {
   return rows
     .filter((r) => r.design === design && r.bias_low !== null && r.bias_high !== null)
     .map((r) => ({
-      label: `${r.path}${r.field ? `.${r.field}` : ""} (${r.low} to ${r.high})`,
+      label: `${r.path}${r.field ? `.${r.field}` : ""} (${r.low} ${to} ${r.high})`,
       low: r.bias_low!,
       high: r.bias_high!,
       swing: Math.abs(r.bias_high! - r.bias_low!),
@@ -321,9 +321,9 @@ export function tornadoData(rows: readonly TornadoInputRow[], design: string): T
  */
 export function tornadoPlot(
   rows: readonly TornadoInputRow[],
-  options: { design: string; width?: number; xLabel?: string; document?: Document },
+  options: { design: string; width?: number; xLabel?: string; document?: Document; to?: string },
 ): SVGSVGElement | HTMLElement {
-  const data = tornadoData(rows, options.design);
+  const data = tornadoData(rows, options.design, options.to);
   const labels = data.map((d) => d.label);
   const width = options.width ?? 760;
   const fit = rowLabelFit(labels, width);

@@ -519,19 +519,41 @@ export interface ForestPlotOptions extends ForestOptions {
   width?: number;
   /** Height of one row in pixels (default 24). */
   rowHeight?: number;
+  /**
+   * Headings of the text columns, e.g. Dutch (default English: "Study", "Weight" and
+   * "Estimate [{level} CI]"). In `estimate`, `{level}` is replaced by the level of the intervals
+   * in percent ("95%"), so `"Schatting [{level}-BI]"` reads "Schatting [95%-BI]".
+   */
+  headings?: ForestHeadings;
+}
+
+/** Headings of a forest plot's text columns (option `headings` of {@link forestPlot}). */
+export interface ForestHeadings {
+  /** Heading of the study labels (default "Study"). */
+  study?: string;
+  /** Heading of the weights (default "Weight"). */
+  weight?: string;
+  /** Heading of the estimates and intervals, `{level}` standing for e.g. "95%" (default "Estimate [{level} CI]"). */
+  estimate?: string;
 }
 
 /**
  * Draw a forest plot with Observable Plot: squares sized by weight with their intervals, the
- * "Weight" and "Estimate [CI]" text columns, the pooled diamond, the prediction interval under
+ * "Weight" and "Estimate [CI]" text columns (headings set by `headings`), the pooled diamond, the prediction interval under
  * it, the reference line and the direction labels. Returns Plot's SVG element.
  *
  * @example
  * display(forestPlot(fit, { favours: ["deterioration", "improvement"], xlabel: "SMC" }));
  */
 export function forestPlot(fit: ForestFit, options: ForestPlotOptions = {}): SVGSVGElement | HTMLElement {
-  const { document, width = 760, rowHeight = 24, ...dataOptions } = options;
+  const { document, width = 760, rowHeight = 24, headings = {}, ...dataOptions } = options;
   const d = forestData(fit, dataOptions);
+  const levelPct = d.levelText.replace(/ CI$/, ""); // "95%"
+  const heading = {
+    study: headings.study ?? "Study",
+    weight: headings.weight ?? "Weight",
+    estimate: (headings.estimate ?? "Estimate [{level} CI]").replaceAll("{level}", levelPct),
+  };
   const t = backTransform(dataOptions.transf ?? "none");
   const longest = Math.max(d.summary.label.length, ...d.rows.map((r) => r.label.length), 5);
   const robWidth = d.rob ? 34 : 0; // the risk-of-bias column between the labels and the plot
@@ -598,7 +620,7 @@ export function forestPlot(fit: ForestFit, options: ForestPlotOptions = {}): SVG
     }),
     Plot.text(header, {
       y: "y",
-      text: () => "Study",
+      text: () => heading.study,
       frameAnchor: "left",
       textAnchor: "start",
       dx: -marginLeft + 4,
@@ -607,7 +629,7 @@ export function forestPlot(fit: ForestFit, options: ForestPlotOptions = {}): SVG
     }),
     Plot.text(header, {
       y: "y",
-      text: () => "Weight",
+      text: () => heading.weight,
       frameAnchor: "right",
       textAnchor: "end",
       dx: 52,
@@ -616,7 +638,7 @@ export function forestPlot(fit: ForestFit, options: ForestPlotOptions = {}): SVG
     }),
     Plot.text(header, {
       y: "y",
-      text: () => `Estimate [${d.levelText}]`,
+      text: () => heading.estimate,
       frameAnchor: "right",
       textAnchor: "end",
       dx: marginRight - 4,

@@ -52,6 +52,8 @@ export interface FunnelOptions {
   transf?: Transform;
   /** x-axis label (default "Estimate"). */
   xlabel?: string;
+  /** y-axis label, e.g. Dutch (default "Standard error"). */
+  ylabel?: string;
 }
 
 /** One point of a funnel plot. */
@@ -116,6 +118,7 @@ const optionsSchema = z.object({
   refline: z.number().finite().nullable().optional(),
   transf: transformSchema.optional(),
   xlabel: z.string().optional(),
+  ylabel: z.string().optional(),
 });
 
 /**
@@ -227,7 +230,7 @@ export function funnelPlot(fit: FunnelFit, options: FunnelPlotOptions = {}): SVG
       labelArrow: "none",
       tickFormat: transformed ? (v: number) => fmt(t(v), 2) : undefined,
     },
-    y: { domain: [0, d.seMax], reverse: true, label: "Standard error", labelArrow: "none" },
+    y: { domain: [0, d.seMax], reverse: true, label: dataOptions.ylabel ?? "Standard error", labelArrow: "none" },
     marks: [
       ...regionMarks,
       d.refline === null ? null : Plot.ruleX([d.refline], { stroke: theme.refline, strokeDasharray: "4,3" }),

@@ -22,6 +22,7 @@ export {
   type ForestFit,
   type ForestGroup,
   type ForestGroupSummary,
+  type ForestHeadings,
   type ForestOptions,
   forestPlot,
   type ForestPlotOptions,

@@ -2,7 +2,9 @@
  * The engines' generated sentences in Dutch: in Dutch mode the practice, SCED, PICO/PIO and
  * meta-analysis notebooks show no engine sentence in English and none marked untranslated
  * ([EN]); in English mode the same sentences are there in English (so the Dutch check is not
- * vacuous: the elements it reads exist and hold engine text).
+ * vacuous: the elements it reads exist and hold engine text). The same holds for the texts of the
+ * PICO/PIO notebook's default scenario file (title, description, design names, every value's
+ * source and note, read from the file itself) and for the forest plots' column headings.
  */
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
@@ -18,6 +20,39 @@ interface Expect {
   /** Wait for the engine output to be on the page (and run what needs a click). */
   ready: (page: Page, lang: "nl" | "en") => Promise<void>;
 }
+
+/** The texts of a scenario file in each language (English from its fields, Dutch from its `nl`). */
+interface ScenarioFile {
+  title: string;
+  description: string;
+  values: Record<string, { source: string; note?: string; nl?: { source: string; note?: string } }>;
+  nl?: { title: string; description: string; designs: Record<string, string> };
+}
+
+/**
+ * Every text of the scenario file the PICO/PIO notebook opens with, in both languages. Single
+ * words ("assumption") are left out: they are checked as parts of longer texts and by the unit
+ * test of the files (tests/design/scenario_i18n_test.ts).
+ */
+function scenarioTexts(file: string): { en: string[]; nl: string[] } {
+  const s: ScenarioFile = JSON.parse(Deno.readTextFileSync(new URL(`../../data/designs/${file}`, import.meta.url)));
+  const pairs: [string, string | undefined][] = [
+    [s.title, s.nl?.title],
+    [s.description, s.nl?.description],
+    ...Object.entries(s.nl?.designs ?? {}),
+  ];
+  for (const v of Object.values(s.values)) {
+    pairs.push([v.source, v.nl?.source]);
+    if (v.note !== undefined) pairs.push([v.note, v.nl?.note]);
+  }
+  const long = pairs.filter(([en, nl]) => en.includes(" ") && en !== nl);
+  return { en: long.map(([en]) => en), nl: long.map(([en, nl]) => nl ?? `(no Dutch for "${en}")`) };
+}
+
+const PICO_SCENARIO = scenarioTexts("scenario-literature-neutral.json");
+
+/** Forest plot column headings (lib/plot/forest.ts, option `headings`) at the default 95%. */
+const FOREST = { en: ["Weight", "Estimate [95% CI]"], nl: ["Gewicht", "Schatting [95%-BI]"] };
 
 const EXPECT: Record<string, Expect> = {
   practice: {
@@ -47,12 +82,14 @@ const EXPECT: Record<string, Expect> = {
       "SEs and CIs assume independent measurements",
       "a single study",
       ", limit 3",
+      ...FOREST.en,
     ],
     nl: [
       "niveauverandering met random intercepts per casus",
       "SE's en BI's veronderstellen onafhankelijke metingen",
       "één studie",
       ", limiet 3",
+      ...FOREST.nl,
     ],
     ready: async (page) => {
       await page.waitForSelector("#sced-own-results table.sced-rtci-table", { timeout: 60_000 });
@@ -60,22 +97,51 @@ const EXPECT: Record<string, Expect> = {
     },
   },
   "pico-pio": {
-    en: ["simulated bias", "randomised between patients: starts high", "instead of primary-care", "no serious"],
+    en: [
+      "simulated bias",
+      "randomised between patients: starts high",
+      "instead of primary-care",
+      "no serious",
+      ...PICO_SCENARIO.en,
+      "(no change on any outcome, 10 weeks)",
+      "(data/instruments.csv; behandelkader line 731)",
+    ],
     nl: [
       "gesimuleerde vertekening",
       "gerandomiseerd tussen patiënten: start hoog",
       "in plaats van eerstelijnszorg",
       "geen ernstige",
+      ...PICO_SCENARIO.nl,
+      "(geen verandering op enige uitkomst, 10 weken)",
+      "(data/instruments.csv; behandelkader regel 731)",
     ],
     ready: async (page) => {
       await page.waitForSelector(".certainty-reasons", { timeout: 60_000 });
       await page.waitForSelector(".scenario-summaries", { timeout: 180_000 });
+      await page.waitForSelector("table.calibration", { timeout: 60_000 });
     },
   },
   "meta-analysis": {
-    // the example raises no engine warning: the check here is that nothing is left marked
-    en: [],
-    nl: [],
+    // the example raises no engine warning: the check here is that nothing is left marked, and
+    // that the notebook's own labels (τ² methods, plot axes, table headings, seed outcomes) follow
+    en: [
+      ...FOREST.en,
+      "REML: restricted maximum likelihood",
+      "Standard error",
+      "Contribution to overall heterogeneity",
+      "Health-related quality of life",
+      "on the left",
+      "95% prediction interval",
+    ],
+    nl: [
+      ...FOREST.nl,
+      "REML: beperkte maximale aannemelijkheid",
+      "Standaardfout",
+      "Bijdrage aan de totale heterogeniteit",
+      "Gezondheidsgerelateerde kwaliteit van leven",
+      "aan de linkerkant",
+      "95%-predictie-interval",
+    ],
     ready: async (page) => {
       await page.waitForSelector("table", { timeout: 60_000 });
     },

@@ -38,6 +38,10 @@ Deno.test("baujatData / baujatPlot: metafor's baujat() coordinates, labelled by 
   const svg = baujatPlot(b, { labels: authors, document });
   assert.equal(svg.querySelectorAll("circle").length, yi.length);
   assert.ok(svg.textContent!.includes(authors[3]));
+  assert.ok(svg.textContent!.includes("Contribution to overall heterogeneity"));
+  // axis labels in the reader's language when given
+  const nl = baujatPlot(b, { labels: authors, document, xlabel: "Bijdrage →", ylabel: "↑ Invloed" }).textContent!;
+  assert.ok(nl.includes("Bijdrage →") && nl.includes("↑ Invloed") && !nl.includes("Contribution"));
 });
 
 Deno.test("cumulData / cumulPlot: steps in metafor's cumul() order with its intervals", () => {

@@ -94,6 +94,11 @@ Deno.test("tornado: bars sorted by swing for one design; the plot renders one ba
   const bars = tornadoData(rows, "cohort");
   assert.deepEqual(bars.map((b) => b.label), ["model.naturalCourse (0 to 0.5)", "data.attrition.rate (0.1 to 0.3)"]);
   assert.ok(Math.abs(bars[0].swing - 3.6) < 1e-12);
+  // the word between the ends of a range follows the reader's language
+  assert.deepEqual(tornadoData(rows, "cohort", "tot").map((b) => b.label), [
+    "model.naturalCourse (0 tot 0.5)",
+    "data.attrition.rate (0.1 tot 0.3)",
+  ]);
   const { window } = new JSDOM("");
   const svg = tornadoPlot(rows, { design: "cohort", document: window.document as unknown as Document });
   assert.equal(svg.querySelectorAll("circle").length, 4);

@@ -160,6 +160,23 @@ Deno.test("forestPlot renders an svg with one square per study, the diamond, the
   assert.ok(text.includes("SMCR"));
 });
 
+Deno.test("forestPlot: the column headings are English by default and replaced by the headings option, {level} filled", () => {
+  const document = new JSDOM("").window.document;
+  const headingTexts = (svg: any) => [...svg.querySelectorAll("text")].map((el: any) => el.textContent as string);
+  const english = headingTexts(forestPlot(fit, { document, level: 90 }));
+  for (const s of ["Study", "Weight", "Estimate [90% CI]"]) assert.ok(english.includes(s), `default heading ${s}`);
+  const dutch = headingTexts(forestPlot(fit, {
+    document,
+    level: 90,
+    headings: { study: "Studie", weight: "Gewicht", estimate: "Schatting [{level}-BI]" },
+  }));
+  for (const s of ["Studie", "Gewicht", "Schatting [90%-BI]"]) assert.ok(dutch.includes(s), `heading ${s}`);
+  for (const s of ["Study", "Weight", "Estimate [90% CI]"]) assert.ok(!dutch.includes(s), `English heading ${s} left`);
+  // a partial option keeps the English of the headings it does not set
+  const partial = headingTexts(forestPlot(fit, { document, headings: { weight: "Gewicht" } }));
+  assert.ok(partial.includes("Study") && partial.includes("Gewicht") && partial.includes("Estimate [95% CI]"));
+});
+
 Deno.test("the notebook's example CSV + escalc + rma reproduce metafor, and forestData takes rma's result as it is", () => {
   const text = Deno.readTextFileSync(repoPath("data/examples/prepost-example.csv"));
   const schema = z.object({

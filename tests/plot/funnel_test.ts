@@ -114,6 +114,9 @@ Deno.test("funnelPlot renders an svg with regions, solid study dots and hollow f
   assert.equal(dots[1].getAttribute("fill"), "white");
   const text = svg.textContent;
   for (const s of ["90%", "95%", "99%", "SMCR", "Standard error"]) assert.ok(text.includes(s), `missing ${s}`);
+  // the y label follows the reader's language when given
+  const dutch = (funnelPlot(fit, { document, xlabel: "SMCR", ylabel: "Standaardfout" }) as any).textContent;
+  assert.ok(dutch.includes("Standaardfout") && !dutch.includes("Standard error"));
 });
 
 Deno.test("funnelData: levels as proportions are read as percentages", () => {

@@ -290,6 +290,11 @@ export const MESSAGES_NL: readonly (readonly [string, string])[] = [
     "één studie: inconsistentie tussen studies is niet te beoordelen",
   ],
   ["a meta-analysis design (several studies)", "een meta-analyse als opzet (meerdere studies)"],
+  // ---- lib/design: the source of an instrument's MCID (data/instruments.csv)
+  [
+    "{cite} (data/instruments.csv; behandelkader line {line:n})",
+    "{cite} (data/instruments.csv; behandelkader regel {line})",
+  ],
   // ---- lib/design: agreement between scenarios
   [
     "{design}: the scenarios agree (certainty {level:t}, risk of bias {rob:t})",
@@ -424,4 +429,17 @@ export const TERMS_NL: Readonly<Record<string, string>> = {
     "Smeets 2006 CT tegen wachtlijst, gestandaardiseerd (RDQ MD −2.56 / SD bij aanvang 3.92)",
   "Smeets 2006 waiting-list arm: standardised change (no change reported)":
     "Smeets 2006 wachtlijstarm: gestandaardiseerde verandering (geen verandering gerapporteerd)",
+  // design: sources of the calibration targets (lib/design/calibration.ts)
+  "vra-bezwaar-zin-imsr-chronische-pijn-2025.txt:1385 (Breugelmans 2024, ES −1.01; sign oriented)":
+    "vra-bezwaar-zin-imsr-chronische-pijn-2025.txt:1385 (Breugelmans 2024, ES −1.01; teken georiënteerd)",
+  "vra-bezwaar-zin-imsr-chronische-pijn-2025.txt:1390 (Breugelmans 2024, −1.59/−1.40/−1.33)":
+    "vra-bezwaar-zin-imsr-chronische-pijn-2025.txt:1390 (Breugelmans 2024, −1.59/−1.40/−1.33)",
+  "vra-bezwaar-zin-imsr-chronische-pijn-2025.txt:1385 (Breugelmans 2024, 59.8%)":
+    "vra-bezwaar-zin-imsr-chronische-pijn-2025.txt:1385 (Breugelmans 2024, 59.8%)",
+  "vra-bezwaar-zin-imsr-chronische-pijn-2025.txt:910 and :913 (Smeets 2006, RDQ)":
+    "vra-bezwaar-zin-imsr-chronische-pijn-2025.txt:910 en :913 (Smeets 2006, RDQ)",
+  "vra-bezwaar-zin-imsr-chronische-pijn-2025.txt:199-201 (no change on any outcome, 10 weeks)":
+    "vra-bezwaar-zin-imsr-chronische-pijn-2025.txt:199-201 (geen verandering op enige uitkomst, 10 weken)",
+  "vra-bezwaar-zin-imsr-chronische-pijn-2025.txt:566 (Leeuw 2008; group sizes not stated)":
+    "vra-bezwaar-zin-imsr-chronische-pijn-2025.txt:566 (Leeuw 2008; groepsgroottes niet vermeld)",
 };

@@ -1,8 +1,9 @@
 /**
  * Texts of the PICO/PIO notebook in Dutch and English (the notebook's own text; the reasons and
  * ratings of the certainty readout come from `lib/design` in English and are shown through
- * `translateMessage` of `../messages.ts`; the design names and the scenario sources are those of
- * `data/designs/`).
+ * `translateMessage` of `../messages.ts`; the scenario titles, descriptions, design names, sources
+ * and notes come in both languages from `data/designs/scenario-*.json`, through `scenarioTexts`
+ * and `scenarioValueRows` of `lib/design`).
  * @module
  */
 import type { Dictionary } from "../i18n.ts";
@@ -28,14 +29,19 @@ In elk scenario zijn het aantal geprioriteerde domeinen k en het IMSR-effect **g
     "scenario.vra-premises": "VRA-premissen",
     "h.values": `### De waarden van het scenario (aanpassen en toepassen, of downloaden als JSON)
 
-Elke waarde wordt op elke opzet gezet (een eigen waarde van een opzet gaat voor). Pas de JSON van de waarden hieronder aan en druk op *Toepassen*: de diagnose en de zekerheidstabel volgen. De download bevat het hele scenariobestand met uw aanpassingen.`,
+Elke waarde wordt op elke opzet gezet (een eigen waarde van een opzet gaat voor). Pas de JSON van de waarden hieronder aan en druk op *Toepassen*: de diagnose en de zekerheidstabel volgen. De download bevat het hele scenariobestand met uw aanpassingen. Het object \`nl\` bij een waarde bevat de Nederlandse tekst van haar bron en toelichting: pas die mee aan als u de Engelse tekst wijzigt.`,
     "input.values": "Waarden (JSON)",
     "apply": "Toepassen",
     "edit.notApplied": "Uw aanpassing is niet toegepast: {error}",
     "col.path": "waarde",
     "col.setting": "instelling",
-    "col.source": "bron",
     "col.range": "beschouwd bereik",
+    "col.sourceNote": "bron — toelichting",
+    "range.to": "tot",
+    "comparator.primary-care": "voortgezette eerstelijnszorg",
+    "comparator.usual-imsr": "gebruikelijke IMSR",
+    "comparator.waiting-list": "wachtlijst",
+    "comparator.none": "geen (PIO)",
     "caption.values": "{title} — vraag: vergelijking {comparator}, uitkomst {instrument}",
     "h.certainty": `## Zekerheid per opzet onder het gekozen scenario
 
@@ -122,14 +128,19 @@ In every scenario the number of prioritised domains k and the IMSR effect are **
     "scenario.vra-premises": "VRA premises",
     "h.values": `### The scenario's values (edit and apply, or download as JSON)
 
-Each value is set on every design (a design's own value wins). Edit the JSON of the values below and press *Apply*: the diagnosis and the certainty table follow. The download holds the whole scenario file with your edits.`,
+Each value is set on every design (a design's own value wins). Edit the JSON of the values below and press *Apply*: the diagnosis and the certainty table follow. The download holds the whole scenario file with your edits. A value's \`nl\` object holds the Dutch of its source and note: edit it too when you change the English text.`,
     "input.values": "Values (JSON)",
     "apply": "Apply",
     "edit.notApplied": "Your edit was not applied: {error}",
     "col.path": "value",
     "col.setting": "setting",
-    "col.source": "source",
     "col.range": "range considered",
+    "col.sourceNote": "source — note",
+    "range.to": "to",
+    "comparator.primary-care": "continued primary care",
+    "comparator.usual-imsr": "usual IMSR",
+    "comparator.waiting-list": "waiting list",
+    "comparator.none": "none (PIO)",
     "caption.values": "{title} — question: comparator {comparator}, outcome {instrument}",
     "h.certainty": `## Certainty per design under the selected scenario
 
