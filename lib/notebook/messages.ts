@@ -9,7 +9,8 @@
  *
  * - `{name}`: any text, copied as it is (file, study and design names, p-value text);
  * - `{name:n}`: a number (`-0.52`, `28.0%`, `1e-4`), copied as it is;
- * - `{name:t}`: an engine word from {@link MESSAGE_TERMS} (`serious`, `primary-care`), translated;
+ * - `{name:t}`: an engine word from {@link MESSAGE_TERMS} (`serious`, `primary-care`), translated
+ *   (it matches only known words, so two terms side by side split where both are known);
  * - `{name:m}`: a nested sentence, translated by the same rules.
  *
  * A sentence no template matches may still be translated in parts: a leading `tool: ` prefix, or
@@ -68,13 +69,26 @@ function compile(t: MessageTemplate): Compiled {
   for (const m of t.en.matchAll(PLACEHOLDER)) {
     src += escapeRe(t.en.slice(last, m.index));
     const kind = (m[2] ?? "") as Compiled["kinds"][number];
-    src += kind === "n" ? `(${NUMBER})` : "(.+?)";
+    src += kind === "n" ? `(${NUMBER})` : kind === "t" ? termAlternation() : "(.+?)";
     kinds.push(kind);
     names.push(m[1]);
     last = m.index! + m[0].length;
   }
   src += escapeRe(t.en.slice(last)) + "$";
   return { re: new RegExp(src, "s"), kinds, names, nl: t.nl };
+}
+
+let terms: string | null = null;
+
+/**
+ * A term placeholder matches only a known engine word (longest first), so a sentence whose words
+ * could be split in several ways ("work capacity 12 months") finds the split into known terms.
+ */
+function termAlternation(): string {
+  terms ??= `(${
+    Object.keys(TERMS_NL).sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeRe).join("|")
+  })`;
+  return terms;
 }
 
 let compiled: Compiled[] | null = null;

@@ -24,7 +24,6 @@ export {
   plotLabels,
   switchLang,
   type TextValues,
-  translateText,
   type Translator,
   translator,
 } from "./i18n.ts";

@@ -5,7 +5,7 @@
  * screenshotted at 1280 px in both languages (tests/e2e/screenshots/<name>-nl.png, -en.png).
  */
 import assert from "node:assert/strict";
-import { DICTIONARIES, missingKeys, translateText } from "../../lib/notebook/mod.ts";
+import { DICTIONARIES, missingKeys } from "../../lib/notebook/mod.ts";
 import { proseHtml } from "../../lib/notebook/prose.ts";
 import { assertClean, openPage, screenshot, settle, withSite } from "./browser.ts";
 
@@ -24,25 +24,6 @@ Deno.test("every notebook dictionary has every key in Dutch and in English, none
       }
     }
   }
-});
-
-Deno.test("translateText: an engine's English message by its msg.* template, else its terms", () => {
-  const dict = DICTIONARIES["responders"];
-  assert.equal(
-    translateText("EXP 12 months: 63% of 42 is not a whole number of patients; 26/42 = 61.9% is used", dict, "nl"),
-    "EXP 12 maanden: 63% van 42 is geen geheel aantal patiënten; gebruikt wordt 26/42 = 61.9%",
-  );
-  assert.equal(
-    translateText("NNT(harm) 12.3 (95% CI NNT(benefit) 8.0 to ∞ to NNT(harm) 3.6)", dict, "nl"),
-    "NNT(schade) 12.3 (95%-BI NNT(baat) 8.0 tot ∞ tot NNT(schade) 3.6)",
-  );
-  // Terms match whole words only ("post" in "postcode" stays), and English is returned as it is.
-  assert.equal(translateText("Breugelmans PDI post; postcode", dict, "nl"), "Breugelmans PDI na afloop; postcode");
-  assert.equal(translateText("Breugelmans PDI post", dict, "en"), "Breugelmans PDI post");
-  assert.equal(
-    translateText("smd: only 1 study (ma2023) reports CIs — studies ma2023", DICTIONARIES["multilevel"], "nl"),
-    "smd: slechts 1 studie (ma2023) rapporteert BI's — studies ma2023",
-  );
 });
 
 Deno.test("prose renders the Markdown subset and escapes HTML", () => {

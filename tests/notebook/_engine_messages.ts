@@ -1,6 +1,7 @@
 /**
- * Runs the engines over the inputs the notebooks use (practice, SCED, PICO/PIO, meta-analysis)
- * and collects every sentence they generate that a notebook shows: reasons, warnings, notes,
+ * Runs the engines over the inputs the notebooks use (practice, SCED, PICO/PIO, meta-analysis,
+ * responders, multilevel; getting-started shows no engine sentence: its loader's only text is an
+ * error for a broken file, and the notebook loads a fixed, valid one) and collects every sentence they generate that a notebook shows: reasons, warnings, notes,
  * model descriptions and the short engine words shown in tables. Used by messages_test.ts.
  * @module
  */
@@ -44,7 +45,14 @@ import {
   splitByScenario,
   withSize,
 } from "../../lib/design/mod.ts";
-import { analyseStudies } from "../../lib/meta/mod.ts";
+import { analyseStudies, dependenceInventory } from "../../lib/meta/mod.ts";
+import {
+  impliedResponderRates,
+  leeuw2008Comparison,
+  loadEvidence,
+  parseEstimates,
+  pooledResponderCohorts,
+} from "../../lib/evidence/mod.ts";
 
 /** A collected engine sentence and where it came from. */
 export interface EngineMessage {
@@ -58,7 +66,7 @@ const root = new URL("../../", import.meta.url);
 const read = (path: string) => Deno.readTextFileSync(new URL(path, root));
 
 /** Collect the engine sentences; `quick` runs a smaller grid. */
-export function collectEngineMessages(quick = false): EngineMessage[] {
+export async function collectEngineMessages(quick = false): Promise<EngineMessage[]> {
   const out = new Map<string, EngineMessage>();
   const add = (from: string, ...texts: (string | null | undefined)[]) => {
     for (const text of texts) if (text && !out.has(text)) out.set(text, { text, from });
@@ -67,6 +75,8 @@ export function collectEngineMessages(quick = false): EngineMessage[] {
   sced(add, quick);
   design(add, quick);
   meta(add);
+  await responders(add, quick);
+  multilevel(add);
   return [...out.values()];
 }
 
@@ -286,4 +296,64 @@ function meta(add: Add): void {
   // a missing r with the slider, and the missing-moderator omission
   const noR = example.split("\n").map((l, i) => (i === 2 ? l.replace(/,[^,]*$/, ",") : l)).join("\n");
   run("missing ri", noR, { measure: "SMCR", r: 0.5, rFor: "missing" });
+}
+
+/** The responders notebook: implied rates, the Leeuw 2008 comparison over its sliders, pooling. */
+async function responders(add: Add, quick: boolean): Promise<void> {
+  const ev = await loadEvidence((f) => read(`data/${f}`));
+  for (const mcidSd of [0, 0.5, 1.5]) {
+    add("impliedResponderRates", ...impliedResponderRates(ev, { mcidSd, sdChangeSd: 1 }).map((r) => r.label));
+  }
+  // the notebook's sliders: each group 10-75 (the default is the assumption, the rest the user's choice;
+  // a sum above the 85 randomised is refused with a message the notebook shows)
+  const sizes = quick ? [10, 42, 43, 75] : [...Array.from({ length: 14 }, (_, i) => 10 + 5 * i), 42, 43, 74];
+  for (const nExp of sizes) {
+    for (const nGa of sizes) {
+      const from = `leeuw2008Comparison(${nExp}, ${nGa})`;
+      try {
+        const l = leeuw2008Comparison(ev, { nExp, nGa });
+        add(from, ...l.warnings);
+        for (const t of l.timepoints) add(from, t.timepoint, t.comparison.nnt.text);
+      } catch (e) {
+        add(from, (e as Error).message);
+      }
+    }
+  }
+  // the notebook's own call at the assumed sizes (no nExp/nGa: "an assumption")
+  add("leeuw2008Comparison()", ...leeuw2008Comparison(ev).warnings);
+  const pooling = pooledResponderCohorts(ev);
+  add("pooledResponderCohorts", ...pooling.cohorts.flatMap((c) => [c.label, c.reason]));
+}
+
+/** The multilevel notebook: naive, multilevel and CHE + CR2 over the ρ slider, the inventory. */
+function multilevel(add: Add): void {
+  const assink = read("data/examples/assink2016.csv");
+  for (let i = 0; i <= 19; i++) {
+    const rho = Math.round(i * 5) / 100;
+    const che = analyseStudies(assink, { name: "assink2016.csv", cluster: "study", obs: "esid", rho, robust: true });
+    add(`analyseStudies(assink2016, rho ${rho})`, ...che.multilevel!.comparison.map((r) => r.label), ...che.warnings);
+  }
+  // rma.mv's warnings: shared obs ids (with and without a V) and a variance at the boundary
+  const shared =
+    "study,esid,yi,vi\nA,1,0.5,0.04\nA,2,0.5,0.04\nB,1,0.3,0.05\nB,2,0.3,0.05\nC,1,0.2,0.03\nC,1,0.4,0.03\n";
+  add(
+    "analyseStudies(shared obs)",
+    ...analyseStudies(shared, { name: "x.csv", cluster: "study", obs: "esid" }).warnings,
+  );
+  const sharedV = shared.replace("C,1,0.4", "C,2,0.4").replace("A,2,0.5", "A,1,0.5");
+  try {
+    add(
+      "analyseStudies(shared obs, rho)",
+      ...analyseStudies(sharedV, { name: "x.csv", cluster: "study", obs: "esid", rho: 0.6, robust: true }).warnings,
+    );
+  } catch { /* refused: the notebook shows the error */ }
+  const inventory = dependenceInventory(parseEstimates(read("data/evidence/estimates.csv")));
+  add("dependenceInventory", ...inventory.rows.map((r) => r.scale), ...inventory.reasons);
+  add("dependenceInventory(poolable)", ...inventory.poolable.map((p) => p.scale));
+  const bcg = read("data/examples/bcg.csv");
+  add("analyseStudies(bcg)", ...analyseStudies(bcg, { name: "bcg.csv", measure: "RR", slab: "author" }).warnings);
+  add(
+    "analyseStudies(bcg, ablat)",
+    ...analyseStudies(bcg, { name: "bcg.csv", measure: "RR", slab: "author", mods: ["ablat"] }).warnings,
+  );
 }

@@ -20,8 +20,8 @@ function numbers(text: string): string[] {
   return (text.match(/[-−]?\d+(?:\.\d+)*/g) ?? []).map((x) => x.replace("−", "-")).sort();
 }
 
-Deno.test("messages: every engine sentence of the notebooks' inputs has a Dutch rendering that keeps its numbers", () => {
-  const messages = collectEngineMessages();
+Deno.test("messages: every engine sentence of the notebooks' inputs has a Dutch rendering that keeps its numbers", async () => {
+  const messages = await collectEngineMessages();
   // the grid reaches every engine (a collector that silently stopped would pass vacuously)
   for (
     const from of [
@@ -34,6 +34,12 @@ Deno.test("messages: every engine sentence of the notebooks' inputs has a Dutch 
       "scenarioAgreement",
       "GEN with a measure",
       "vi = 0",
+      "impliedResponderRates",
+      "leeuw2008Comparison",
+      "pooledResponderCohorts",
+      "analyseStudies(assink2016",
+      "analyseStudies(shared obs",
+      "dependenceInventory",
     ]
   ) {
     assert.ok(messages.some((m) => m.from.startsWith(from)), `no sentence collected from ${from}`);
@@ -127,4 +133,27 @@ Deno.test("messages: a tool's prefix, lists and numbers-only text keep their for
 Deno.test("messages: the notebook module exports the translator", () => {
   assert.deepEqual(notebook.translateMessage("high (95%)", "nl"), "hoog (95%)");
   assert.deepEqual(notebook.UNTRANSLATED_MARK, UNTRANSLATED_MARK);
+});
+
+Deno.test("messages: the responders and multilevel sentences keep the Dutch they had in the notebooks' dictionaries", () => {
+  assert.deepEqual(
+    translateMessage("EXP 12 months: 63% of 42 is not a whole number of patients; 26/42 = 61.9% is used", "nl"),
+    "EXP 12 maanden: 63% van 42 is geen geheel aantal patiënten; gebruikt wordt 26/42 = 61.9%",
+  );
+  assert.deepEqual(
+    translateMessage("NNT(harm) 12.3 (95% CI NNT(benefit) 8.0 to ∞ to NNT(harm) 3.6)", "nl"),
+    "NNT(schade) 12.3 (95%-BI NNT(baat) 8.0 tot ∞ tot NNT(schade) 3.6)",
+  );
+  assert.deepEqual(
+    translateMessage("smd: only 1 study (ma2023) reports CIs — studies ma2023", "nl"),
+    "smd: slechts 1 studie (ma2023) rapporteert BI's — studies ma2023",
+  );
+  // two terms side by side split where both are known words ("work capacity" + "12 months")
+  assert.deepEqual(
+    translateMessage("Breugelmans work capacity 12 months", "nl"),
+    "Breugelmans arbeidsvermogen 12 maanden",
+  );
+  // a word that is part of a longer word is not a term, and the gap is marked, not half-translated
+  assert.ok(translateMessage("Breugelmans PDI postcode", "nl").startsWith(UNTRANSLATED_MARK));
+  assert.deepEqual(translateMessage("Breugelmans PDI post", "en"), "Breugelmans PDI post");
 });

@@ -324,6 +324,8 @@ export const MESSAGES_NL: readonly (readonly [string, string])[] = [
     "Er zijn uitkomsten met niet-positieve steekproefvarianties (vi = 0 in {where}).",
   ],
   ["row {r:n}", "rij {r}"],
+  // (before "rows {list}": the pair of rows sharing an obs id of rma.mv)
+  ["rows {a:n} and {b:n} (cluster {cluster}, obs {obs})", "rijen {a} en {b} (cluster {cluster}, obs {obs})"],
   ["rows {list}", "rijen {list}"],
   [
     "Cannot compute {q}-test, I^2, or H^2 when there are non-positive sampling variances in the data (QE, QEp, I2 and H2 are NA, as metafor).",
@@ -357,6 +359,76 @@ export const MESSAGES_NL: readonly (readonly [string, string])[] = [
   [
     "R2 is NA: the model without moderators stops ({error})",
     "R2 is NA: het model zonder moderatoren stopt ({error})",
+  ],
+  // ---- lib/meta: dependent effects (the multilevel notebook: rma.mv, CHE, CR2, the inventory)
+  ["meta: {text:m}", "meta: {text}"],
+  ["every effect size independent (rma)", "elke effectgrootte onafhankelijk (rma)"],
+  ["effect sizes within studies ({random})", "effectgroottes binnen studies ({random})"],
+  ["CHE: V with rho = {rho:n}, {random}", "CHE: V met rho = {rho}, {random}"],
+  [
+    "cluster-robust CR2 (clubSandwich), Satterthwaite df, {n:n} clusters",
+    "clusterrobuuste CR2 (clubSandwich), Satterthwaite-df, {n} clusters",
+  ],
+  [
+    "effect sizes share an obs id within a cluster: {list:m}; they are treated as the same observation (one random effect, sampling correlation 1 in V), as metafor does — give each effect size its own id if they are different outcomes",
+    "effectgroottes delen een obs-id binnen een cluster: {list}; ze worden als dezelfde waarneming behandeld (één random effect, steekproefcorrelatie 1 in V), zoals metafor doet — geef elke effectgrootte een eigen id als het verschillende uitkomsten zijn",
+  ],
+  [
+    "effect sizes share an obs id within a cluster: {list:m}; they are treated as the same observation (one random effect), as metafor does — give each effect size its own id if they are different outcomes",
+    "effectgroottes delen een obs-id binnen een cluster: {list}; ze worden als dezelfde waarneming behandeld (één random effect), zoals metafor doet — geef elke effectgrootte een eigen id als het verschillende uitkomsten zijn",
+  ],
+  [
+    "{scale:m}: only {k:n} study ({study}) reports CIs — studies {studies}",
+    "{scale}: slechts {k} studie ({study}) rapporteert BI's — studies {studies}",
+  ],
+  [
+    "{scale:m}: no effect size has a 95% CI (no sampling variance) — studies {studies}",
+    "{scale}: geen enkele effectgrootte heeft een 95%-BI (geen steekproefvariantie) — studies {studies}",
+  ],
+  ["md ({instrument:t})", "md ({instrument})"],
+  // ---- lib/evidence + lib/responders: the responders notebook (Leeuw 2008, implied rates, pooling)
+  [
+    "Group sizes {nExp:n} EXP / {nGa:n} GA are an assumption (assumptions.csv): the seed gives only the total of {total:n}. The numbers of responders are reconstructed from the printed percentages.",
+    "Groepsgroottes {nExp} EXP / {nGa} GA zijn een aanname (assumptions.csv): het bezwaar geeft alleen het totaal van {total}. De aantallen responders zijn gereconstrueerd uit de gedrukte percentages.",
+  ],
+  [
+    "Group sizes {nExp:n} EXP / {nGa:n} GA are chosen by the user: the seed gives only the total of {total:n}. The numbers of responders are reconstructed from the printed percentages.",
+    "Groepsgroottes {nExp} EXP / {nGa} GA zijn door de gebruiker gekozen: het bezwaar geeft alleen het totaal van {total}. De aantallen responders zijn gereconstrueerd uit de gedrukte percentages.",
+  ],
+  [
+    "No split of the {total:n} patients makes all four percentages whole numbers of patients: they refer to other denominators (drop-out, completers) or one of them is misprinted.",
+    "Geen enkele verdeling van de {total} patiënten maakt van alle vier percentages gehele aantallen patiënten: ze hebben betrekking op andere noemers (uitval, completers) of een ervan is verkeerd gedrukt.",
+  ],
+  [
+    "Splits of {total:n} under which all four percentages are whole numbers: {list}.",
+    "Verdelingen van {total} waarbij alle vier percentages gehele aantallen zijn: {list}.",
+  ],
+  [
+    "{label:m}: {pct:n}% of {n:n} is not a whole number of patients; {x:n}/{d:n} = {used:n}% is used",
+    "{label}: {pct}% van {n} is geen geheel aantal patiënten; gebruikt wordt {x}/{d} = {used}%",
+  ],
+  ["EXP {time:t}", "EXP {time}"],
+  ["GA {time:t}", "GA {time}"],
+  [
+    "nExp + nGa must be <= the {total:n} patients randomised, got {got:n}",
+    "nExp + nGa moet <= de {total} gerandomiseerde patiënten zijn, gekregen {got}",
+  ],
+  // NNT (Altman 1998): a split interval runs through infinity, so its ends may be "∞"
+  [
+    "NNT({d:t}) {nnt} ({level:n}% CI NNT(benefit) {b} to ∞ to NNT(harm) {h})",
+    "NNT({d}) {nnt} ({level}%-BI NNT(baat) {b} tot ∞ tot NNT(schade) {h})",
+  ],
+  ["NNT({d:t}) {nnt:n} ({level:n}% CI {lb:n} to {ub:n})", "NNT({d}) {nnt} ({level}%-BI {lb} tot {ub})"],
+  // the seed's responder rates shown side by side with their effect sizes, and the pooled cohorts
+  ["Breugelmans {outcome:t} {time:t}", "Breugelmans {outcome} {time}"],
+  ["Volker {outcome:t} {time:t}", "Volker {outcome} {time}"],
+  ["Nicholas {outcome:t} {time:t}", "Nicholas {outcome} {time}"],
+  ["Volker 2017 {outcome:t} {time:t}", "Volker 2017 {outcome} {time}"],
+  ["Meesters 2016 {outcome:t}", "Meesters 2016 {outcome}"],
+  ["Nicholas 2012 {outcome:t}", "Nicholas 2012 {outcome}"],
+  [
+    "same {n:n} patients as {study} (the audit's same-cohort check): pooling both would count them twice",
+    "dezelfde {n} patiënten als {study} (de controle op hetzelfde cohort): beide poolen zou hen dubbel tellen",
   ],
 ];
 
@@ -442,4 +514,24 @@ export const TERMS_NL: Readonly<Record<string, string>> = {
     "vra-bezwaar-zin-imsr-chronische-pijn-2025.txt:199-201 (geen verandering op enige uitkomst, 10 weken)",
   "vra-bezwaar-zin-imsr-chronische-pijn-2025.txt:566 (Leeuw 2008; group sizes not stated)":
     "vra-bezwaar-zin-imsr-chronische-pijn-2025.txt:566 (Leeuw 2008; groepsgroottes niet vermeld)",
+  // responders: time points, outcomes and NNT directions (lib/evidence/responders.ts, lib/responders)
+  "post": "na afloop",
+  "12 months": "12 maanden",
+  "24 months": "24 maanden",
+  "work capacity": "arbeidsvermogen",
+  "pain (NRS)": "pijn (NRS)",
+  "PDI": "PDI",
+  "RDQ": "RDQ",
+  "COPM performance": "COPM uitvoering",
+  "benefit": "baat",
+  "harm": "schade",
+  // dependent effects: the scales of the inventory (lib/meta/dependent.ts, instruments of estimates.csv)
+  "smd": "smd",
+  "es": "es",
+  "upper extremity disability": "beperkingen bovenste extremiteit",
+  "lower extremity disability": "beperkingen onderste extremiteit",
+  "7-point scale": "7-puntsschaal",
+  "RDQ (0-24)": "RDQ (0-24)",
+  "PSC (0-100)": "PSC (0-100)",
+  "unknown instrument": "onbekend instrument",
 };

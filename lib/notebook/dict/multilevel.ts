@@ -1,7 +1,8 @@
 /**
  * Texts of the multilevel notebook (several effect sizes per study: naive pooling, multilevel,
  * CHE + CR2; the seed's multi-outcome rows; diagnostics of a univariate fit) in Dutch and English.
- * The `msg.*` and `term.*` keys translate the engine's English texts with `translateText`.
+ * The engine's own sentences (model descriptions, inventory reasons, scales) are in the message
+ * catalogue (`messages_nl.ts`, `translateMessage`).
  * @module
  */
 import type { Dictionary } from "../i18n.ts";
@@ -92,15 +93,6 @@ Bij één effectgrootte per studie de diagnostiek van metafor: de invloed van el
     "plot.baujatY": "↑ Invloed op het totale resultaat",
     "plot.cumul": "log-risicoratio (cumulatief, naar jaar)",
     "plot.bubble": "↑ log-risicoratio",
-    "msg.naive": "elke effectgrootte onafhankelijk (rma)",
-    "msg.multilevel": "effectgroottes binnen studies ({random})",
-    "msg.che": "CHE: V met rho = {rho}, {random}",
-    "msg.cr2": "clusterrobuuste CR2 (clubSandwich), Satterthwaite-df, {n} clusters",
-    "msg.oneStudy": "{scale}: slechts {k} studie ({study}) rapporteert BI's — studies {studies}",
-    "msg.noCi": "{scale}: geen enkele effectgrootte heeft een 95%-BI (geen steekproefvariantie) — studies {studies}",
-    "term.upper extremity disability": "beperkingen bovenste extremiteit",
-    "term.lower extremity disability": "beperkingen onderste extremiteit",
-    "term.7-point scale": "7-puntsschaal",
   },
   en: {
     "intro": `# Several outcomes from the same study
@@ -186,14 +178,5 @@ For one effect size per study, metafor's diagnostics: the influence of each stud
     "plot.baujatY": "↑ Influence on overall result",
     "plot.cumul": "log risk ratio (cumulative, by year)",
     "plot.bubble": "↑ log risk ratio",
-    "msg.naive": "every effect size independent (rma)",
-    "msg.multilevel": "effect sizes within studies ({random})",
-    "msg.che": "CHE: V with rho = {rho}, {random}",
-    "msg.cr2": "cluster-robust CR2 (clubSandwich), Satterthwaite df, {n} clusters",
-    "msg.oneStudy": "{scale}: only {k} study ({study}) reports CIs — studies {studies}",
-    "msg.noCi": "{scale}: no effect size has a 95% CI (no sampling variance) — studies {studies}",
-    "term.upper extremity disability": "upper extremity disability",
-    "term.lower extremity disability": "lower extremity disability",
-    "term.7-point scale": "7-point scale",
   },
 };

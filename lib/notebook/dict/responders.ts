@@ -1,7 +1,7 @@
 /**
  * Texts of the responders notebook (responder rates implied by effect sizes, EXP versus GA,
- * pooled responder rates) in Dutch and English. The `msg.*` and `term.*` keys translate the
- * engine's English texts (warnings, reasons, labels, NNT intervals) with `translateText`.
+ * pooled responder rates) in Dutch and English. The engine's own sentences (warnings, reasons,
+ * labels, NNT intervals) are in the message catalogue (`messages_nl.ts`, `translateMessage`).
  * @module
  */
 import type { Dictionary } from "../i18n.ts";
@@ -60,25 +60,6 @@ De cohorten van hoofdstuk 4 die zowel een responderpercentage als de noemer erva
     "col.pi": "95%-PI",
     "transform.PLO": "PLO (logit)",
     "transform.PFT": "PFT (Freeman-Tukey)",
-    "msg.assumed":
-      "Groepsgroottes {nExp} EXP / {nGa} GA zijn een aanname (assumptions.csv): het bezwaar geeft alleen het totaal van {total}. De aantallen responders zijn gereconstrueerd uit de gedrukte percentages.",
-    "msg.noSplit":
-      "Geen enkele verdeling van de {total} patiënten maakt van alle vier percentages gehele aantallen patiënten: ze hebben betrekking op andere noemers (uitval, completers) of een ervan is verkeerd gedrukt.",
-    "msg.notWhole": "{group} {time}: {pct}% van {n} is geen geheel aantal patiënten; gebruikt wordt {used}",
-    "msg.sameCohort":
-      "dezelfde {n} patiënten als {study} (de controle op hetzelfde cohort): beide poolen zou hen dubbel tellen",
-    "term.post": "na afloop",
-    "term.12 months": "12 maanden",
-    "term.24 months": "24 maanden",
-    "term.6 months": "6 maanden",
-    "term.work capacity": "arbeidsvermogen",
-    "term.pain (NRS)": "pijn (NRS)",
-    "term.performance": "uitvoering",
-    "term.satisfaction": "tevredenheid",
-    "term.NNT(harm)": "NNT(schade)",
-    "term.NNT(benefit)": "NNT(baat)",
-    "term.95% CI": "95%-BI",
-    "term.to": "tot",
   },
   en: {
     "intro": `# Responder rates
@@ -132,24 +113,5 @@ The cohorts of chapter 4 that print both a responder percentage and its denomina
     "col.pi": "95% PI",
     "transform.PLO": "PLO (logit)",
     "transform.PFT": "PFT (Freeman–Tukey)",
-    "msg.assumed":
-      "Group sizes {nExp} EXP / {nGa} GA are an assumption (assumptions.csv): the seed gives only the total of {total}. The numbers of responders are reconstructed from the printed percentages.",
-    "msg.noSplit":
-      "No split of the {total} patients makes all four percentages whole numbers of patients: they refer to other denominators (drop-out, completers) or one of them is misprinted.",
-    "msg.notWhole": "{group} {time}: {pct}% of {n} is not a whole number of patients; {used} is used",
-    "msg.sameCohort":
-      "same {n} patients as {study} (the audit's same-cohort check): pooling both would count them twice",
-    "term.post": "post",
-    "term.12 months": "12 months",
-    "term.24 months": "24 months",
-    "term.6 months": "6 months",
-    "term.work capacity": "work capacity",
-    "term.pain (NRS)": "pain (NRS)",
-    "term.performance": "performance",
-    "term.satisfaction": "satisfaction",
-    "term.NNT(harm)": "NNT(harm)",
-    "term.NNT(benefit)": "NNT(benefit)",
-    "term.95% CI": "95% CI",
-    "term.to": "to",
   },
 };
