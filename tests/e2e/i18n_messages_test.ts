@@ -1,6 +1,6 @@
 /**
- * The engines' generated sentences in Dutch: in Dutch mode the practice, SCED, PICO/PIO and
- * meta-analysis notebooks show no engine sentence in English and none marked untranslated
+ * The engines' generated sentences in Dutch: in Dutch mode the practice, SCED, PICO/PIO,
+ * meta-analysis, responders, multilevel and getting-started notebooks show no engine sentence in English and none marked untranslated
  * ([EN]); in English mode the same sentences are there in English (so the Dutch check is not
  * vacuous: the elements it reads exist and hold engine text). The same holds for the texts of the
  * PICO/PIO notebook's default scenario file (title, description, design names, every value's
@@ -144,6 +144,55 @@ const EXPECT: Record<string, Expect> = {
     ],
     ready: async (page) => {
       await page.waitForSelector("table", { timeout: 60_000 });
+    },
+  },
+  responders: {
+    en: [
+      "Breugelmans work capacity 12 months",
+      "are an assumption (assumptions.csv): the seed gives only the total of 85",
+      "is not a whole number of patients",
+      "(95% CI NNT(benefit)",
+      "same 165 patients as Volker 2017",
+    ],
+    nl: [
+      "Breugelmans arbeidsvermogen 12 maanden",
+      "zijn een aanname (assumptions.csv): het bezwaar geeft alleen het totaal van 85",
+      "is geen geheel aantal patiënten",
+      "(95%-BI NNT(baat)",
+      "dezelfde 165 patiënten als Volker 2017",
+    ],
+    ready: async (page) => {
+      // the last table: the pooled responder rates
+      await page.waitForFunction(() => document.querySelectorAll("table").length >= 5, null, { timeout: 60_000 });
+    },
+  },
+  multilevel: {
+    en: [
+      "every effect size independent (rma)",
+      "cluster-robust CR2 (clubSandwich), Satterthwaite df, 17 clusters",
+      "md (upper extremity disability)",
+      "only 1 study (smeets2006) reports CIs",
+      "no effect size has a 95% CI",
+    ],
+    nl: [
+      "elke effectgrootte onafhankelijk (rma)",
+      "clusterrobuuste CR2 (clubSandwich), Satterthwaite-df, 17 clusters",
+      "md (beperkingen bovenste extremiteit)",
+      "slechts 1 studie (smeets2006) rapporteert BI's",
+      "geen enkele effectgrootte heeft een 95%-BI",
+    ],
+    ready: async (page) => {
+      await page.waitForSelector("table.che-table", { timeout: 60_000 });
+      await page.waitForSelector("table.seed-inventory", { timeout: 60_000 });
+      await page.waitForSelector("table.influence-table", { timeout: 60_000 });
+    },
+  },
+  "getting-started": {
+    // the diary's loader and summary show no engine sentence: the check is that nothing is marked
+    en: [],
+    nl: [],
+    ready: async (page) => {
+      await page.waitForFunction(() => document.querySelectorAll("table").length >= 2, null, { timeout: 60_000 });
     },
   },
 };
