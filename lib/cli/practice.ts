@@ -89,8 +89,8 @@ export const SPEC: CommandSpec = {
       default: "duckdb",
       description: "how a file is read and checked: duckdb (default, as it alone reads Parquet and gives --summary;\n" +
         "the same rules, rows and messages as js, tests/practice/duckdb_test.ts) or js (CSV only: the notebook's\n" +
-        "upload reader, no native library). On a 10^6-row CSV the two take about as long\n" +
-        "(tests/bench/practice_bench.ts); most of the time is then the case-mix benchmark itself",
+        "upload reader, no native library). A 10^6-row extract is read and benchmarked in about 2 s either way\n" +
+        "(tests/bench/README.md)",
     },
     "centre-column": {
       type: "string",
@@ -124,14 +124,14 @@ export const SPEC: CommandSpec = {
       choices: ["DL", "REML", "spiegelhalter", "spiegelhalter-winsorised"],
       default: "DL",
       description: "estimator of tau2 for --od additive (DL: closest to nominal in the calibration table,\n" +
-        "                         data/registry/calibration.json; spiegelhalter-winsorised is FunnelPlotR's)",
+        "data/registry/calibration.json; spiegelhalter-winsorised is FunnelPlotR's)",
     },
     "case-mix": {
       type: "string",
       choices: ["pooled", "mixed"],
       default: "pooled",
       description: "case-mix model: pooled (least squares / logistic), or mixed (random centre intercepts:\n" +
-        "                         REML / PQL for responders; within-centre coefficients)",
+        "REML / PQL for responders; within-centre coefficients)",
     },
     mcid: {
       type: "number",
@@ -173,7 +173,7 @@ export const SPEC: CommandSpec = {
       min: 0,
       max: 1,
       description: "share of the review's between-study contact-hour subgroup applied as a causal dose effect in\n" +
-        "                         the simulation (default 0: none; 1: 0.63x above 130 h; an assumption, labelled)",
+        "the simulation (default 0: none; 1: 0.63x above 130 h; an assumption, labelled)",
     },
     "centre-sd": {
       type: "number",
