@@ -30,6 +30,7 @@ import { rmaMods } from "./metareg.ts";
 import { spdInverse } from "../stats/_linalg.ts";
 import { createRandom } from "../stats/random.ts";
 import { bfgs } from "./_mv_optim.ts";
+import { pushRefit, refitColumns } from "./_refits.ts";
 
 /** A univariate fit as `rma()` / `rmaMods()` return it (the fields the diagnostics use). */
 export interface DiagFit {
@@ -370,17 +371,7 @@ export function cumul(fit: DiagFit, order: number[]): CumulResult {
   const idx = order.map((v, i) => [v, i]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((x) => x[1]);
   const out: CumulResult = {
     order_ids: idx.map((i) => i + 1),
-    estimate: [],
-    se: [],
-    zval: [],
-    pval: [],
-    ci_lb: [],
-    ci_ub: [],
-    Q: [],
-    Qp: [],
-    tau2: f.method === "FE" ? null : [],
-    I2: [],
-    H2: [],
+    ...refitColumns(f.method === "FE" ? null : [] as number[]),
   };
   for (let j = 1; j <= f.k; j++) {
     const sel = idx.slice(0, j);
@@ -404,17 +395,7 @@ export function cumul(fit: DiagFit, order: number[]): CumulResult {
         e.issues.map((i) => ({ ...i, path: `${i.path} in ${where}`, row: undefined })),
       );
     }
-    out.estimate.push(r.beta);
-    out.se.push(r.se);
-    out.zval.push(r.zval);
-    out.pval.push(r.pval);
-    out.ci_lb.push(r.ci_lb);
-    out.ci_ub.push(r.ci_ub);
-    out.Q.push(j === 1 ? 0 : r.QE);
-    out.Qp.push(j === 1 ? 1 : r.QEp);
-    out.tau2?.push(r.tau2);
-    out.I2.push(j === 1 ? 0 : r.I2);
-    out.H2.push(j === 1 ? 1 : r.H2);
+    pushRefit(out, r, j === 1);
   }
   return out;
 }
