@@ -1202,12 +1202,22 @@ export function confintMv(fit: RmaMvResult, options: { level?: number } = {}): C
   return { components, level };
 }
 
-/** Maximise a unimodal function on [a, b] by golden-section search; returns the maximum value. */
-function golden(f: (x: number) => number, a: number, b: number, tol = 1e-10): number {
+/**
+ * Golden-section search for the maximum of a unimodal function on [a, b]: the last two interior
+ * points and their values, after `maxit` steps or once the bracket is narrower than
+ * `tol · (1 + |c|)`.
+ */
+function goldenSection(
+  f: (x: number) => number,
+  a: number,
+  b: number,
+  tol: number,
+  maxit: number,
+): { c: number; d: number; fc: number; fd: number } {
   const r = (Math.sqrt(5) - 1) / 2;
   let c = b - r * (b - a), d = a + r * (b - a);
   let fc = f(c), fd = f(d);
-  for (let i = 0; i < 200 && Math.abs(b - a) > tol * (1 + Math.abs(c)); i++) {
+  for (let i = 0; i < maxit && Math.abs(b - a) > tol * (1 + Math.abs(c)); i++) {
     if (fc > fd) {
       b = d;
       d = c;
@@ -1222,7 +1232,13 @@ function golden(f: (x: number) => number, a: number, b: number, tol = 1e-10): nu
       fd = f(d);
     }
   }
-  return Math.max(fc, fd);
+  return { c, d, fc, fd };
+}
+
+/** Maximise a unimodal function on [a, b] by golden-section search; returns the maximum value. */
+function golden(f: (x: number) => number, a: number, b: number, tol = 1e-10): number {
+  const g = goldenSection(f, a, b, tol, 200);
+  return Math.max(g.fc, g.fd);
 }
 
 /** Maximise a function of two bounded variables by coordinate-wise golden-section search. */
@@ -1243,24 +1259,8 @@ function maximize2(
   return best;
 }
 
+/** The maximiser of a unimodal function on [a, b] by golden-section search (tighter than {@link golden}). */
 function argGolden(f: (x: number) => number, a: number, b: number, tol = 1e-11): number {
-  const r = (Math.sqrt(5) - 1) / 2;
-  let c = b - r * (b - a), d = a + r * (b - a);
-  let fc = f(c), fd = f(d);
-  for (let i = 0; i < 300 && Math.abs(b - a) > tol * (1 + Math.abs(c)); i++) {
-    if (fc > fd) {
-      b = d;
-      d = c;
-      fd = fc;
-      c = b - r * (b - a);
-      fc = f(c);
-    } else {
-      a = c;
-      c = d;
-      fc = fd;
-      d = a + r * (b - a);
-      fd = f(d);
-    }
-  }
-  return fc > fd ? c : d;
+  const g = goldenSection(f, a, b, tol, 300);
+  return g.fc > g.fd ? g.c : g.d;
 }
