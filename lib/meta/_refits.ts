@@ -6,22 +6,14 @@
  * @module
  */
 import type { RmaResult } from "./rma.ts";
+import type { CumulResult } from "./diagnostics.ts";
 
-/** The columns shared by `Leave1outResult` and `CumulResult` (metafor's names, one entry per refit). */
-export interface RefitColumns<T extends number[] | null> {
-  estimate: number[];
-  se: number[];
-  zval: number[];
-  pval: number[];
-  ci_lb: number[];
-  ci_ub: number[];
-  Q: (number | null)[];
-  Qp: (number | null)[];
-  /** `null` where the table has no τ² column (cumul of a fixed-effect fit). */
-  tau2: T;
-  I2: (number | null)[];
-  H2: (number | null)[];
-}
+/**
+ * The columns shared by `Leave1outResult` and `CumulResult` (metafor's names, one entry per refit),
+ * derived from the public `CumulResult` rather than listed a third time. `tau2` is `null` where
+ * the table has no τ² column (cumul of a fixed-effect fit).
+ */
+export type RefitColumns<T extends number[] | null> = Omit<CumulResult, "order_ids" | "tau2"> & { tau2: T };
 
 /** Empty columns; pass `[]` for a τ² column, `null` for none. */
 export function refitColumns<T extends number[] | null>(tau2: T): RefitColumns<T> {

@@ -22,7 +22,7 @@
  * ```
  * @module
  */
-import { fail, ValidationError } from "../validate.ts";
+import { fail, failAt, ValidationError } from "../validate.ts";
 import { normalizeLevel } from "../conventions.ts";
 import { pchisq, pf, pnorm, pt, qnorm, qt } from "../stats/distributions.ts";
 import { rma } from "./rma.ts";
@@ -360,12 +360,7 @@ export function cumul(fit: DiagFit, order: number[]): CumulResult {
   }
   order.forEach((v, i) => {
     if (typeof v !== "number" || !Number.isFinite(v)) {
-      throw new ValidationError(tool, [{
-        path: `order[${i}]`,
-        row: i + 1,
-        rule: "must be a finite number",
-        received: v,
-      }]);
+      failAt(tool, i + 1, `order[${i}]`, "must be a finite number", v);
     }
   });
   const idx = order.map((v, i) => [v, i]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((x) => x[1]);
@@ -548,12 +543,7 @@ export function fsn(data: { yi: number[]; vi: number[] }, options: FsnOptions = 
   }
   vi.forEach((v, i) => {
     if (!(typeof v === "number" && Number.isFinite(v) && v > 0) || !Number.isFinite(yi[i])) {
-      throw new ValidationError(tool, [{
-        path: `vi[${i}]`,
-        row: i + 1,
-        rule: "yi must be finite and vi > 0",
-        received: v,
-      }]);
+      failAt(tool, i + 1, `vi[${i}]`, "yi must be finite and vi > 0", v);
     }
   });
   const type = options.type ?? "Rosenthal";
