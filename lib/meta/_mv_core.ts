@@ -287,12 +287,8 @@ export function evaluate(model: MvModel, theta: Float64Array, reml: boolean, der
       let wy = 0;
       for (let c = 0; c < n; c++) wy += W[a * n + c] * y[c];
       yWy += y[a] * wy;
-      for (let j = 0; j < p; j++) {
-        let s = 0;
-        for (let c = 0; c < n; c++) s += W[a * n + c] * X[c * p + j];
-        Z[a * p + j] = s;
-      }
     }
+    matMul(W, X, n, n, p, Z);
     for (let a = 0; a < n; a++) {
       for (let i = 0; i < p; i++) {
         const xi = X[a * p + i];
