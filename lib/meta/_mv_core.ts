@@ -177,6 +177,27 @@ export function makeBlock(
   return { idx, n, V, X, y, D, M, W, Z, li, r, Py, agg, WD, DZ, WDZ, u, Wu };
 }
 
+/**
+ * out = A B for row-major A (rows × inner) and B (inner × cols), each entry summed over the inner
+ * index in ascending order (every dense product of the likelihood and its derivatives).
+ */
+function matMul(
+  A: Float64Array,
+  B: Float64Array,
+  rows: number,
+  inner: number,
+  cols: number,
+  out: Float64Array,
+): void {
+  for (let a = 0; a < rows; a++) {
+    for (let t = 0; t < cols; t++) {
+      let s = 0;
+      for (let c = 0; c < inner; c++) s += A[a * inner + c] * B[c * cols + t];
+      out[a * cols + t] = s;
+    }
+  }
+}
+
 /** W D for a level-indicator D: (W D)[a,b] = Σ_{c: lev[c] = lev[b]} W[a,c]. */
 function mulWD(W: Float64Array, d: DSpec, n: number, out: Float64Array, agg: Float64Array): void {
   if (d.kind === "eye") {
@@ -190,14 +211,7 @@ function mulWD(W: Float64Array, d: DSpec, n: number, out: Float64Array, agg: Flo
       for (let b = 0; b < n; b++) out[ra + b] = lev[b] >= 0 ? agg[lev[b]] : 0;
     }
   } else {
-    const m = d.m;
-    for (let a = 0; a < n; a++) {
-      for (let b = 0; b < n; b++) {
-        let s = 0;
-        for (let c = 0; c < n; c++) s += W[a * n + c] * m[c * n + b];
-        out[a * n + b] = s;
-      }
-    }
+    matMul(W, d.m, n, n, n, out);
   }
 }
 
@@ -222,14 +236,7 @@ function mulD(d: DSpec, v: Float64Array, n: number, cols: number, out: Float64Ar
       }
     }
   } else {
-    const m = d.m;
-    for (let a = 0; a < n; a++) {
-      for (let j = 0; j < cols; j++) {
-        let s = 0;
-        for (let c = 0; c < n; c++) s += m[a * n + c] * v[c * cols + j];
-        out[a * cols + j] = s;
-      }
-    }
+    matMul(d.m, v, n, n, cols, out);
   }
 }
 
@@ -280,12 +287,8 @@ export function evaluate(model: MvModel, theta: Float64Array, reml: boolean, der
       let wy = 0;
       for (let c = 0; c < n; c++) wy += W[a * n + c] * y[c];
       yWy += y[a] * wy;
-      for (let j = 0; j < p; j++) {
-        let s = 0;
-        for (let c = 0; c < n; c++) s += W[a * n + c] * X[c * p + j];
-        Z[a * p + j] = s;
-      }
     }
+    matMul(W, X, n, n, p, Z);
     for (let a = 0; a < n; a++) {
       for (let i = 0; i < p; i++) {
         const xi = X[a * p + i];
@@ -298,11 +301,7 @@ export function evaluate(model: MvModel, theta: Float64Array, reml: boolean, der
   if (inv === null) return null;
   const A = inv.inv;
   const beta = new Float64Array(p);
-  for (let i = 0; i < p; i++) {
-    let s = 0;
-    for (let j = 0; j < p; j++) s += A[i * p + j] * XtWy[j];
-    beta[i] = s;
-  }
+  matMul(A, XtWy, p, p, 1, beta);
   let RSS = yWy;
   for (let i = 0; i < p; i++) RSS -= beta[i] * XtWy[i];
   const llML = -0.5 * k * LOG2PI - 0.5 * logdetM - 0.5 * RSS;
@@ -341,11 +340,7 @@ export function evaluate(model: MvModel, theta: Float64Array, reml: boolean, der
       r[a] = s;
     }
     const Py = b.Py;
-    for (let a = 0; a < n; a++) {
-      let s = 0;
-      for (let c = 0; c < n; c++) s += W[a * n + c] * r[c];
-      Py[a] = s;
-    }
+    matMul(W, r, n, n, 1, Py);
     const { WDZ, Wu, agg } = b;
     const WD = b.WD, DZ = b.DZ, u = b.u;
     for (let i = 0; i < q; i++) {
@@ -372,14 +367,7 @@ export function evaluate(model: MvModel, theta: Float64Array, reml: boolean, der
         }
       }
       // W DZ
-      const wdz = WDZ[i];
-      for (let a = 0; a < n; a++) {
-        for (let t = 0; t < p; t++) {
-          let s = 0;
-          for (let c = 0; c < n; c++) s += W[a * n + c] * dz[c * p + t];
-          wdz[a * p + t] = s;
-        }
-      }
+      matMul(W, dz, n, n, p, WDZ[i]);
       const ui = u[i];
       if (!eye) mulD(d, Py, n, 1, ui, agg);
       let qd = 0;
@@ -387,12 +375,7 @@ export function evaluate(model: MvModel, theta: Float64Array, reml: boolean, der
       quad[i] += qd;
       const gi = g[i];
       for (let a = 0; a < n; a++) for (let s = 0; s < p; s++) gi[s] += Z[a * p + s] * ui[a];
-      const wu = Wu[i];
-      for (let a = 0; a < n; a++) {
-        let s = 0;
-        for (let c = 0; c < n; c++) s += W[a * n + c] * ui[c];
-        wu[a] = s;
-      }
+      matMul(W, ui, n, n, 1, Wu[i]);
     }
     for (let i = 0; i < q; i++) {
       for (let l = 0; l <= i; l++) {
@@ -421,24 +404,8 @@ export function evaluate(model: MvModel, theta: Float64Array, reml: boolean, der
     return s;
   };
   // AB_i = A B_i
-  B.forEach((Bi, i) => {
-    const o = AB[i];
-    for (let a = 0; a < p; a++) {
-      for (let c = 0; c < p; c++) {
-        let s = 0;
-        for (let e = 0; e < p; e++) s += A[a * p + e] * Bi[e * p + c];
-        o[a * p + c] = s;
-      }
-    }
-  });
-  g.forEach((gi, i) => {
-    const o = Ag[i];
-    for (let a = 0; a < p; a++) {
-      let s = 0;
-      for (let c = 0; c < p; c++) s += A[a * p + c] * gi[c];
-      o[a] = s;
-    }
-  });
+  B.forEach((Bi, i) => matMul(A, Bi, p, p, p, AB[i]));
+  g.forEach((gi, i) => matMul(A, gi, p, p, 1, Ag[i]));
   for (let i = 0; i < q; i++) {
     const tr = reml ? trWD[i] - trAB(B[i]) : trWD[i];
     out.score[i] = -0.5 * tr + 0.5 * quad[i];

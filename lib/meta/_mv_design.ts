@@ -5,7 +5,7 @@
  * named `<column><level>`. Internal: not exported from `mod.ts`.
  * @module
  */
-import { fail, ValidationError } from "../validate.ts";
+import { fail, failAt } from "../validate.ts";
 
 /** An id of a cluster, observation or outcome: a number or a string. */
 export type Id = string | number;
@@ -35,12 +35,7 @@ export function checkIds(tool: string, field: string, ids: unknown, k: number): 
   ids.forEach((v, i) => {
     const ok = (typeof v === "number" && Number.isFinite(v)) || (typeof v === "string" && v.length > 0);
     if (!ok) {
-      throw new ValidationError(tool, [{
-        path: `${field}[${i}]`,
-        row: i + 1,
-        rule: "must be an id (a finite number or a non-empty string)",
-        received: v,
-      }]);
+      failAt(tool, i + 1, `${field}[${i}]`, "must be an id (a finite number or a non-empty string)", v);
     }
   });
   return ids as Id[];
@@ -77,12 +72,7 @@ export function designFromColumns(
     } else {
       (col as unknown[]).forEach((v, i) => {
         if (typeof v !== "number" || !Number.isFinite(v)) {
-          throw new ValidationError(tool, [{
-            path: `mods.${name}[${i}]`,
-            row: i + 1,
-            rule: "must be a finite number (or the whole column strings)",
-            received: v,
-          }]);
+          failAt(tool, i + 1, `mods.${name}[${i}]`, "must be a finite number (or the whole column strings)", v);
         }
       });
       cols.push((col as number[]).slice());

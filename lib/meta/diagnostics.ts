@@ -22,7 +22,7 @@
  * ```
  * @module
  */
-import { fail, ValidationError } from "../validate.ts";
+import { fail, failAt, ValidationError } from "../validate.ts";
 import { normalizeLevel } from "../conventions.ts";
 import { pchisq, pf, pnorm, pt, qnorm, qt } from "../stats/distributions.ts";
 import { rma } from "./rma.ts";
@@ -30,6 +30,7 @@ import { rmaMods } from "./metareg.ts";
 import { spdInverse } from "../stats/_linalg.ts";
 import { createRandom } from "../stats/random.ts";
 import { bfgs } from "./_mv_optim.ts";
+import { pushRefit, refitColumns } from "./_refits.ts";
 
 /** A univariate fit as `rma()` / `rmaMods()` return it (the fields the diagnostics use). */
 export interface DiagFit {
@@ -359,28 +360,13 @@ export function cumul(fit: DiagFit, order: number[]): CumulResult {
   }
   order.forEach((v, i) => {
     if (typeof v !== "number" || !Number.isFinite(v)) {
-      throw new ValidationError(tool, [{
-        path: `order[${i}]`,
-        row: i + 1,
-        rule: "must be a finite number",
-        received: v,
-      }]);
+      failAt(tool, i + 1, `order[${i}]`, "must be a finite number", v);
     }
   });
   const idx = order.map((v, i) => [v, i]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((x) => x[1]);
   const out: CumulResult = {
     order_ids: idx.map((i) => i + 1),
-    estimate: [],
-    se: [],
-    zval: [],
-    pval: [],
-    ci_lb: [],
-    ci_ub: [],
-    Q: [],
-    Qp: [],
-    tau2: f.method === "FE" ? null : [],
-    I2: [],
-    H2: [],
+    ...refitColumns(f.method === "FE" ? null : [] as number[]),
   };
   for (let j = 1; j <= f.k; j++) {
     const sel = idx.slice(0, j);
@@ -404,17 +390,7 @@ export function cumul(fit: DiagFit, order: number[]): CumulResult {
         e.issues.map((i) => ({ ...i, path: `${i.path} in ${where}`, row: undefined })),
       );
     }
-    out.estimate.push(r.beta);
-    out.se.push(r.se);
-    out.zval.push(r.zval);
-    out.pval.push(r.pval);
-    out.ci_lb.push(r.ci_lb);
-    out.ci_ub.push(r.ci_ub);
-    out.Q.push(j === 1 ? 0 : r.QE);
-    out.Qp.push(j === 1 ? 1 : r.QEp);
-    out.tau2?.push(r.tau2);
-    out.I2.push(j === 1 ? 0 : r.I2);
-    out.H2.push(j === 1 ? 1 : r.H2);
+    pushRefit(out, r, j === 1);
   }
   return out;
 }
@@ -567,12 +543,7 @@ export function fsn(data: { yi: number[]; vi: number[] }, options: FsnOptions = 
   }
   vi.forEach((v, i) => {
     if (!(typeof v === "number" && Number.isFinite(v) && v > 0) || !Number.isFinite(yi[i])) {
-      throw new ValidationError(tool, [{
-        path: `vi[${i}]`,
-        row: i + 1,
-        rule: "yi must be finite and vi > 0",
-        received: v,
-      }]);
+      failAt(tool, i + 1, `vi[${i}]`, "yi must be finite and vi > 0", v);
     }
   });
   const type = options.type ?? "Rosenthal";

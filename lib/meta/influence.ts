@@ -17,6 +17,7 @@
 import { fail } from "../validate.ts";
 import { normalizeLevel } from "../conventions.ts";
 import { rmaFit, type RmaResult } from "./rma.ts";
+import { pushRefit, refitColumns } from "./_refits.ts";
 
 /** Result of {@link leave1out}: one entry per omitted study (metafor's column names). */
 export interface Leave1outResult {
@@ -64,36 +65,12 @@ export function leave1out(fit: RmaResult, options: Leave1outOptions = {}): Leave
   }
   if (fit.k < 2) fail("leave1out", "fit.k", "must be >= 2 (stopped because k = 1)", fit.k);
   const level = normalizeLevel(options?.level ?? fit.level, "leave1out");
-  const out: Leave1outResult = {
-    level,
-    slab: fit.slab.slice(),
-    estimate: [],
-    se: [],
-    zval: [],
-    pval: [],
-    ci_lb: [],
-    ci_ub: [],
-    Q: [],
-    Qp: [],
-    tau2: [],
-    I2: [],
-    H2: [],
-  };
+  const out: Leave1outResult = { level, slab: fit.slab.slice(), ...refitColumns([] as number[]) };
   for (let i = 0; i < fit.k; i++) {
     const yi = fit.yi.filter((_, j) => j !== i);
     const vi = fit.vi.filter((_, j) => j !== i);
     const f = rmaFit(yi, vi, fit.method, fit.test, level, fit.slab.filter((_, j) => j !== i), "leave1out");
-    out.estimate.push(f.beta);
-    out.se.push(f.se);
-    out.zval.push(f.zval);
-    out.pval.push(f.pval);
-    out.ci_lb.push(f.ci_lb);
-    out.ci_ub.push(f.ci_ub);
-    out.Q.push(f.QE);
-    out.Qp.push(f.QEp);
-    out.tau2.push(f.tau2);
-    out.I2.push(f.I2);
-    out.H2.push(f.H2);
+    pushRefit(out, f);
   }
   return out;
 }

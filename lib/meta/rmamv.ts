@@ -26,7 +26,7 @@
  * ```
  * @module
  */
-import { fail, ValidationError } from "../validate.ts";
+import { fail, failAt } from "../validate.ts";
 import { normalizeLevel } from "../conventions.ts";
 import { pchisq, pf, pnorm, pt, qchisq, qnorm, qt } from "../stats/distributions.ts";
 import { fromRows, spdInverse, toRows } from "../stats/_linalg.ts";
@@ -191,12 +191,7 @@ function checkNumbers(field: string, x: unknown, k: number | null, positive: boo
   if (k !== null && x.length !== k) fail(TOOL, field, `must have ${k} elements (like yi)`, x.length);
   x.forEach((v, i) => {
     if (typeof v !== "number" || !Number.isFinite(v) || (positive && !(v > 0))) {
-      throw new ValidationError(TOOL, [{
-        path: `${field}[${i}]`,
-        row: i + 1,
-        rule: positive ? "must be a finite number > 0" : "must be a finite number",
-        received: v,
-      }]);
+      failAt(TOOL, i + 1, `${field}[${i}]`, positive ? "must be a finite number > 0" : "must be a finite number", v);
     }
   });
   return x as number[];
@@ -268,33 +263,18 @@ export function rmaMv(input: RmaMvInput): RmaMvResult {
     Vfull = Vf;
     rows.forEach((r, i) => {
       if (!Array.isArray(r) || r.length !== k) {
-        throw new ValidationError(TOOL, [{
-          path: `V[${i}]`,
-          row: i + 1,
-          rule: `must have ${k} elements`,
-          received: r?.length,
-        }]);
+        failAt(TOOL, i + 1, `V[${i}]`, `must have ${k} elements`, r?.length);
       }
       r.forEach((v, j) => {
         if (typeof v !== "number" || !Number.isFinite(v)) {
-          throw new ValidationError(TOOL, [{
-            path: `V[${i}][${j}]`,
-            row: i + 1,
-            rule: "must be a finite number",
-            received: v,
-          }]);
+          failAt(TOOL, i + 1, `V[${i}][${j}]`, "must be a finite number", v);
         }
         Vf[i * k + j] = v;
       });
     });
     for (let i = 0; i < k; i++) {
       if (!(Vf[i * k + i] > 0)) {
-        throw new ValidationError(TOOL, [{
-          path: `V[${i}][${i}]`,
-          row: i + 1,
-          rule: "sampling variance must be > 0",
-          received: Vf[i * k + i],
-        }]);
+        failAt(TOOL, i + 1, `V[${i}][${i}]`, "sampling variance must be > 0", Vf[i * k + i]);
       }
       for (let j = 0; j < i; j++) {
         const a = Vf[i * k + j], b = Vf[j * k + i];
@@ -324,21 +304,11 @@ export function rmaMv(input: RmaMvInput): RmaMvResult {
     const q = Array.isArray(m[0]) ? m[0].length : -1;
     m.forEach((r, i) => {
       if (!Array.isArray(r) || r.length !== q) {
-        throw new ValidationError(TOOL, [{
-          path: `mods[${i}]`,
-          row: i + 1,
-          rule: `must have ${q} numbers`,
-          received: r,
-        }]);
+        failAt(TOOL, i + 1, `mods[${i}]`, `must have ${q} numbers`, r);
       }
       r.forEach((v, j) => {
         if (typeof v !== "number" || !Number.isFinite(v)) {
-          throw new ValidationError(TOOL, [{
-            path: `mods[${i}][${j}]`,
-            row: i + 1,
-            rule: "must be a finite number",
-            received: v,
-          }]);
+          failAt(TOOL, i + 1, `mods[${i}][${j}]`, "must be a finite number", v);
         }
       });
     });
@@ -1202,12 +1172,22 @@ export function confintMv(fit: RmaMvResult, options: { level?: number } = {}): C
   return { components, level };
 }
 
-/** Maximise a unimodal function on [a, b] by golden-section search; returns the maximum value. */
-function golden(f: (x: number) => number, a: number, b: number, tol = 1e-10): number {
+/**
+ * Golden-section search for the maximum of a unimodal function on [a, b]: the last two interior
+ * points and their values, after `maxit` steps or once the bracket is narrower than
+ * `tol · (1 + |c|)`.
+ */
+function goldenSection(
+  f: (x: number) => number,
+  a: number,
+  b: number,
+  tol: number,
+  maxit: number,
+): { c: number; d: number; fc: number; fd: number } {
   const r = (Math.sqrt(5) - 1) / 2;
   let c = b - r * (b - a), d = a + r * (b - a);
   let fc = f(c), fd = f(d);
-  for (let i = 0; i < 200 && Math.abs(b - a) > tol * (1 + Math.abs(c)); i++) {
+  for (let i = 0; i < maxit && Math.abs(b - a) > tol * (1 + Math.abs(c)); i++) {
     if (fc > fd) {
       b = d;
       d = c;
@@ -1222,7 +1202,13 @@ function golden(f: (x: number) => number, a: number, b: number, tol = 1e-10): nu
       fd = f(d);
     }
   }
-  return Math.max(fc, fd);
+  return { c, d, fc, fd };
+}
+
+/** Maximise a unimodal function on [a, b] by golden-section search; returns the maximum value. */
+function golden(f: (x: number) => number, a: number, b: number, tol = 1e-10): number {
+  const g = goldenSection(f, a, b, tol, 200);
+  return Math.max(g.fc, g.fd);
 }
 
 /** Maximise a function of two bounded variables by coordinate-wise golden-section search. */
@@ -1243,24 +1229,8 @@ function maximize2(
   return best;
 }
 
+/** The maximiser of a unimodal function on [a, b] by golden-section search (tighter than {@link golden}). */
 function argGolden(f: (x: number) => number, a: number, b: number, tol = 1e-11): number {
-  const r = (Math.sqrt(5) - 1) / 2;
-  let c = b - r * (b - a), d = a + r * (b - a);
-  let fc = f(c), fd = f(d);
-  for (let i = 0; i < 300 && Math.abs(b - a) > tol * (1 + Math.abs(c)); i++) {
-    if (fc > fd) {
-      b = d;
-      d = c;
-      fd = fc;
-      c = b - r * (b - a);
-      fc = f(c);
-    } else {
-      a = c;
-      c = d;
-      fc = fd;
-      d = a + r * (b - a);
-      fd = f(d);
-    }
-  }
-  return fc > fd ? c : d;
+  const g = goldenSection(f, a, b, tol, 300);
+  return g.fc > g.fd ? g.c : g.d;
 }
