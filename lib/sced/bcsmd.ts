@@ -406,38 +406,28 @@ export function calcBCSMD(data: readonly BcsmdDataRow[], opts: CalcBcsmdOptions)
   const trt = rows.map((r) => (r.phase === treatmentName ? 1 : 0));
   const sess = rows.map((r) => r.session - center);
   const sessTrt = rows.map((r) => Math.max(0, r.session - (firstTrt.get(r.case) ?? Infinity) + 1));
-  const fixed: ScedHlmColumn[] = [];
-  const fixedTerms: string[] = [feBase.includes(0) ? "1" : "0"];
-  for (const k of feBase) {
-    if (k === 0) continue;
-    fixed.push({ name: `I(session^${k})`, values: sess.map((s) => s ** k) });
-    fixedTerms.push(`I(session^${k})`);
-  }
-  for (const k of feTrt) {
-    if (k === 0) {
-      fixed.push({ name: "trt", values: trt });
-      fixedTerms.push("trt");
-    } else {
-      fixed.push({ name: `I(session_trt^${k})`, values: sessTrt.map((s) => s ** k) });
-      fixedTerms.push(`I(session_trt^${k})`);
+  // the fixed and the random part of the model are built alike from their powers of session
+  const part = (basePowers: number[], trtPowers: number[]) => {
+    const columns: ScedHlmColumn[] = [];
+    const terms: string[] = [basePowers.includes(0) ? "1" : "0"];
+    for (const k of basePowers) {
+      if (k === 0) continue;
+      columns.push({ name: `I(session^${k})`, values: sess.map((s) => s ** k) });
+      terms.push(`I(session^${k})`);
     }
-  }
-  const random: ScedHlmColumn[] = [];
-  const randomTerms: string[] = [reBase.includes(0) ? "1" : "0"];
-  for (const k of reBase) {
-    if (k === 0) continue;
-    random.push({ name: `I(session^${k})`, values: sess.map((s) => s ** k) });
-    randomTerms.push(`I(session^${k})`);
-  }
-  for (const k of reTrt) {
-    if (k === 0) {
-      random.push({ name: "trt", values: trt });
-      randomTerms.push("trt");
-    } else {
-      random.push({ name: `I(session_trt^${k})`, values: sessTrt.map((s) => s ** k) });
-      randomTerms.push(`I(session_trt^${k})`);
+    for (const k of trtPowers) {
+      if (k === 0) {
+        columns.push({ name: "trt", values: trt });
+        terms.push("trt");
+      } else {
+        columns.push({ name: `I(session_trt^${k})`, values: sessTrt.map((s) => s ** k) });
+        terms.push(`I(session_trt^${k})`);
+      }
     }
-  }
+    return { columns, terms };
+  };
+  const { columns: fixed, terms: fixedTerms } = part(feBase, feTrt);
+  const { columns: random, terms: randomTerms } = part(reBase, reTrt);
   const fit = fitScedHlm(
     { case: rows.map((r) => r.case), time: sess, outcome: rows.map((r) => r.outcome), fixed, random, treatment: trt },
     {
