@@ -11,7 +11,7 @@
  */
 
 import { evaluateFast, fastApplies } from "./_hlm_fast.ts";
-import { cholInPlace, cholInverse } from "../stats/_linalg.ts";
+import { cholInPlace, cholInverse, spdSolve } from "../stats/_linalg.ts";
 import { addCrossProducts, aiMatrix, glsSolve, hlmLoglik, notPd } from "./_hlm_gls.ts";
 
 /** One case's data, columns stored row-major. */
@@ -596,23 +596,8 @@ export function evaluate(
   return { loglik, beta, M, score, info };
 }
 
-/** Solve the SPD system A x = b (A r × r) by Cholesky; null when not PD. */
-export function solveSpd(A: Float64Array, b: Float64Array, r: number): Float64Array | null {
-  const L = A.slice();
-  if (Number.isNaN(cholInPlace(L, r))) return null;
-  const x = b.slice();
-  for (let i = 0; i < r; i++) {
-    let sum = x[i];
-    for (let k = 0; k < i; k++) sum -= L[i * r + k] * x[k];
-    x[i] = sum / L[i * r + i];
-  }
-  for (let i = r - 1; i >= 0; i--) {
-    let sum = x[i];
-    for (let k = i + 1; k < r; k++) sum -= L[k * r + i] * x[k];
-    x[i] = sum / L[i * r + i];
-  }
-  return x;
-}
+/** Solve the SPD system A x = b (A r × r) by Cholesky; null when not PD (stats' `spdSolve`). */
+export const solveSpd: (A: Float64Array, b: Float64Array, r: number) => Float64Array | null = spdSolve;
 
 function d2CorAt(cor: HlmStructure["cor"], phi: number, d: number): number {
   if (d === 0) return 0;

@@ -330,6 +330,28 @@ function powersOf(name: string, v: readonly number[] | undefined, dflt: number[]
 }
 
 /**
+ * Check data row `i` (0-based) of {@link calcBCSMD}, {@link effectSizeMB} or {@link effectSizeABk}:
+ * throws a ValidationError naming `tool` and the 1-based row; false for a row with a missing
+ * (null) outcome, which is left out.
+ */
+function checkRow(r: BcsmdDataRow, i: number, tool: string): boolean {
+  const bad = (path: string, rule: string, v: unknown) => {
+    throw new ValidationError(tool, [{ path, rule, received: v, row: i + 1 }]);
+  };
+  if (r === null || typeof r !== "object") bad("row", "must be an object", r);
+  if (typeof r.case !== "string" && typeof r.case !== "number") bad("case", "must be a string or number", r.case);
+  if (typeof r.session !== "number" || !Number.isFinite(r.session)) {
+    bad("session", "must be a finite number", r.session);
+  }
+  if (typeof r.phase !== "string" || r.phase === "") bad("phase", "must be a non-empty string", r.phase);
+  if (r.outcome === null) return false;
+  if (typeof r.outcome !== "number" || !Number.isFinite(r.outcome)) {
+    bad("outcome", "must be a finite number or null", r.outcome);
+  }
+  return true;
+}
+
+/**
  * Design-comparable g_AB with scdhlm's defaults per design, as `calc_BCSMD(design, ...)` with
  * REML estimation: builds the model (`outcome ~ 1 + trt` with random case intercepts and AR(1)
  * errors by default; trends and random trends through `feBase`, `reBase`, `feTrt`, `reTrt`,
@@ -356,19 +378,7 @@ export function calcBCSMD(data: readonly BcsmdDataRow[], opts: CalcBcsmdOptions)
   if (design !== "MBP" && design !== "TR") fail(TOOL, "design", 'must be "MBP" or "TR"', design);
   const rows: { case: string; session: number; phase: string; outcome: number; row: number }[] = [];
   data.forEach((r, i) => {
-    const bad = (path: string, rule: string, v: unknown) => {
-      throw new ValidationError(TOOL, [{ path, rule, received: v, row: i + 1 }]);
-    };
-    if (r === null || typeof r !== "object") bad("row", "must be an object", r);
-    if (typeof r.case !== "string" && typeof r.case !== "number") bad("case", "must be a string or number", r.case);
-    if (typeof r.session !== "number" || !Number.isFinite(r.session)) {
-      bad("session", "must be a finite number", r.session);
-    }
-    if (typeof r.phase !== "string" || r.phase === "") bad("phase", "must be a non-empty string", r.phase);
-    if (r.outcome === null) return;
-    if (typeof r.outcome !== "number" || !Number.isFinite(r.outcome)) {
-      bad("outcome", "must be a finite number or null", r.outcome);
-    }
+    if (!checkRow(r, i, TOOL)) return;
     rows.push({ case: String(r.case), session: Math.round(r.session), phase: r.phase, outcome: r.outcome, row: i + 1 });
   });
   const phases: string[] = [];
@@ -548,20 +558,7 @@ function momentRows(
   const phases: string[] = [];
   const out: MomRow[] = [];
   data.forEach((r, i) => {
-    const bad = (path: string, rule: string, v: unknown) => {
-      throw new ValidationError(tool, [{ path, rule, received: v, row: i + 1 }]);
-    };
-    if (r === null || typeof r !== "object") bad("row", "must be an object", r);
-    if (typeof r.case !== "string" && typeof r.case !== "number") bad("case", "must be a string or number", r.case);
-    if (typeof r.session !== "number" || !Number.isFinite(r.session)) {
-      bad("session", "must be a finite number", r.session);
-    }
-    if (typeof r.phase !== "string" || r.phase === "") bad("phase", "must be a non-empty string", r.phase);
-    if (r.outcome === null) return;
-    if (typeof r.outcome !== "number" || !Number.isFinite(r.outcome)) {
-      bad("outcome", "must be a finite number or null", r.outcome);
-    }
-    if (!phases.includes(r.phase)) phases.push(r.phase);
+    if (checkRow(r, i, tool) && !phases.includes(r.phase)) phases.push(r.phase);
   });
   if (phases.length !== 2) {
     fail(tool, "phase", `must have exactly 2 labels (baseline, treatment), got ${phases.length}`, phases);
