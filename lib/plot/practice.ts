@@ -240,6 +240,31 @@ function colourScale(levels: readonly number[]): { domain: string[]; range: stri
   return { domain, range };
 }
 
+/** The colour scale of the flag categories with its legend, names as in `labels` (default as is). */
+function flagLegend(
+  colours: { domain: string[]; range: string[] },
+  labels: Readonly<Record<string, string>> | undefined,
+): Plot.ScaleOptions {
+  return {
+    domain: colours.domain,
+    range: colours.range,
+    legend: true,
+    tickFormat: (d: string) => labels?.[d] ?? d,
+  };
+}
+
+/** Margins in pixels, as Observable Plot's options. */
+interface Margins {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+function margins(m: Margins): Pick<Plot.PlotOptions, "marginTop" | "marginRight" | "marginBottom" | "marginLeft"> {
+  return { marginTop: m.top, marginRight: m.right, marginBottom: m.bottom, marginLeft: m.left };
+}
+
 /** One centre as drawn in a funnel plot. */
 export interface FunnelPlotPoint {
   /** Centre name. */
@@ -345,12 +370,7 @@ export function centreFunnelPlot(f: CentreFunnelInput, options: CentreFunnelOpti
     marginRight: 50,
     x: { label: xlabel, labelArrow: "none", labelAnchor: "center" },
     y: { label: ylabel, labelArrow: "none", domain: [Math.min(...ys) - pad, Math.max(...ys) + pad], grid: true },
-    color: {
-      domain: colours.domain,
-      range: colours.range,
-      legend: true,
-      tickFormat: (d: string) => options.labels?.[d] ?? d,
-    },
+    color: flagLegend(colours, options.labels),
     marks: [
       Plot.ruleY([d.target], { stroke: theme.refline }),
       Plot.line(d.lines.filter((l) => !l.outer), {
@@ -428,29 +448,49 @@ export interface CaterpillarOptions {
  */
 export function caterpillarPlot(b: BenchmarkPlotInput, options: CaterpillarOptions = {}): PlotElement {
   const rows = caterpillarData(b);
+  return rankedIntervals(rows, options, {
+    x: { label: options.xlabel ?? `Observed - expected (${b.unit}), shrunken`, labelArrow: "none", grid: true },
+    y: "centre",
+    hollow: "raw",
+    filled: "shrunk",
+    title: (r) =>
+      `${r.centre} (n ${r.n}): shrunken ${fmt(r.shrunk, 2)} [${fmt(r.ci_lb, 2)}, ${fmt(r.ci_ub, 2)}], raw ${
+        fmt(r.raw, 2)
+      }`,
+    under: [Plot.ruleX([b.shrinkage.mu], { stroke: theme.summary })],
+  });
+}
+
+/**
+ * The ranked-interval layout {@link caterpillarPlot} and {@link rankPlot} share: one row per unit
+ * in the order given, its interval `ci_lb`–`ci_ub`, a hollow dot (the raw value) and a filled dot
+ * with a tip (the estimate), drawn over the marks in `under`.
+ */
+function rankedIntervals<T extends { ci_lb: number; ci_ub: number }>(
+  rows: readonly T[],
+  options: { document?: Document; width?: number },
+  o: {
+    x: Plot.ScaleOptions;
+    y: keyof T & string;
+    hollow: keyof T & string;
+    filled: keyof T & string;
+    title: (r: T) => string;
+    under?: Plot.Markish[];
+  },
+): PlotElement {
   const { document, width = 680 } = options;
   return plotElement({
     document,
     width,
     height: Math.max(160, 18 * rows.length + 60),
     marginLeft: 60,
-    x: { label: options.xlabel ?? `Observed - expected (${b.unit}), shrunken`, labelArrow: "none", grid: true },
-    y: { domain: rows.map((r) => r.centre), label: null },
+    x: o.x,
+    y: { domain: rows.map((r) => r[o.y]), label: null },
     marks: [
-      Plot.ruleX([b.shrinkage.mu], { stroke: theme.summary }),
-      Plot.ruleY(rows, { y: "centre", x1: "ci_lb", x2: "ci_ub", stroke: theme.study }),
-      Plot.dot(rows, { y: "centre", x: "raw", r: 3, stroke: theme.muted, fill: "white" }),
-      Plot.dot(rows, {
-        y: "centre",
-        x: "shrunk",
-        r: 4,
-        fill: theme.study,
-        tip: true,
-        title: (r: CaterpillarRow) =>
-          `${r.centre} (n ${r.n}): shrunken ${fmt(r.shrunk, 2)} [${fmt(r.ci_lb, 2)}, ${fmt(r.ci_ub, 2)}], raw ${
-            fmt(r.raw, 2)
-          }`,
-      }),
+      ...(o.under ?? []),
+      Plot.ruleY(rows, { y: o.y, x1: "ci_lb", x2: "ci_ub", stroke: theme.study }),
+      Plot.dot(rows, { y: o.y, x: o.hollow, r: 3, stroke: theme.muted, fill: "white" }),
+      Plot.dot(rows, { y: o.y, x: o.filled, r: 4, fill: theme.study, tip: true, title: o.title }),
     ],
   });
 }
@@ -503,19 +543,11 @@ export function doseSeverityPlot(b: BenchmarkPlotInput, options: DoseSeverityOpt
     document,
     width,
     height,
-    marginTop: m.top,
-    marginRight: m.right,
-    marginBottom: m.bottom,
-    marginLeft: m.left,
+    ...margins(m),
     x: { domain: xDomain, label: options.xlabel ?? "Mean baseline PDI (severity)", labelArrow: "none", grid: true },
     y: { domain: yDomain, label: options.ylabel ?? "Contact hours (dose)", labelArrow: "none", grid: true },
     r: { domain: [0, maxN], range: [3, 12] },
-    color: {
-      domain: colours.domain,
-      range: colours.range,
-      legend: true,
-      tickFormat: (d: string) => options.labels?.[d] ?? d,
-    },
+    color: flagLegend(colours, options.labels),
     marks: [
       Plot.ruleY(DOSE_BAND_CUTS.filter((c) => c >= yDomain[0] && c <= yDomain[1]), {
         stroke: theme.refline,
@@ -566,33 +598,18 @@ export function rankPlot(ranks: readonly RankPlotRow[], options: RankPlotOptions
   }
   const rows = [...ranks].sort((a, b) => a.rankObserved - b.rankObserved);
   const k = rows.length;
-  const { document, width = 680 } = options;
   const rho = options.rho === undefined ? "" : `; rankability ρ = ${fmt(options.rho, 2)}`;
-  return plotElement({
-    document,
-    width,
-    height: Math.max(160, 18 * k + 60),
-    marginLeft: 60,
+  return rankedIntervals(rows, options, {
     x: {
       domain: [0.5, k + 0.5],
       label: options.xlabel ?? `Rank (1 = most improvement), ${rows[0].level}% rank interval${rho}`,
       labelArrow: "none",
       grid: true,
     },
-    y: { domain: rows.map((r) => r.id), label: null },
-    marks: [
-      Plot.ruleY(rows, { y: "id", x1: "ci_lb", x2: "ci_ub", stroke: theme.study }),
-      Plot.dot(rows, { y: "id", x: "rankObserved", r: 3, stroke: theme.muted, fill: "white" }),
-      Plot.dot(rows, {
-        y: "id",
-        x: "estimate",
-        r: 4,
-        fill: theme.study,
-        tip: true,
-        title: (r: RankPlotRow) =>
-          `${r.id}: rank ${r.estimate} [${r.ci_lb}, ${r.ci_ub}], rank of the raw estimate ${r.rankObserved}`,
-      }),
-    ],
+    y: "id",
+    hollow: "rankObserved",
+    filled: "estimate",
+    title: (r) => `${r.id}: rank ${r.estimate} [${r.ci_lb}, ${r.ci_ub}], rank of the raw estimate ${r.rankObserved}`,
   });
 }
 
@@ -643,44 +660,38 @@ function chartPoints(m: MonitoringPlotInput, key: "S" | "vlad", tool: string): C
 }
 
 /**
- * Risk-adjusted CUSUM per centre (practice `monitorCentres`): one line per centre against patient
- * number, the control limit h as a horizontal line, centres that signalled in colour and labelled,
- * signals (after which the chart restarts at 0) as dots.
+ * The frame {@link cusumPlot} and {@link vladPlot} share: patient number across, a reference
+ * line, one grey line per centre that did not signal and one in colour per centre that did, the
+ * marks in `over`, then the labels placed clear of each other and of the points.
  */
-export function cusumPlot(mon: MonitoringPlotInput, options: MonitoringPlotOptions = {}): PlotElement {
-  const pts = chartPoints(mon, "S", "cusumPlot");
-  const signals = mon.centres.flatMap((c) =>
-    c.chart.signals.map((t) => ({ centre: c.centre, t, value: c.chart.S[t - 1] }))
-  );
+function monitoringChart(
+  pts: ChartPoint[],
+  options: MonitoringPlotOptions,
+  o: {
+    m: Margins;
+    yDomain: [number, number];
+    ylabel: string;
+    ref: Plot.Markish;
+    over?: Plot.Markish[];
+    labels: { x: number; y: number; r: number; text: string }[];
+  },
+): PlotElement {
   const { document, width = 680, height = 300 } = options;
-  const m = { top: 24, right: 30, bottom: 36, left: 44 };
+  const { m, yDomain } = o;
   const xDomain: [number, number] = [1, Math.max(2, ...pts.map((p) => p.t))];
-  const yDomain: [number, number] = [
-    Math.min(0, ...pts.map((p) => p.value)),
-    1.12 * Math.max(mon.threshold.h, ...pts.map((p) => p.value)),
-  ];
   return plotElement({
     document,
     width,
     height,
-    marginTop: m.top,
-    marginRight: m.right,
-    marginBottom: m.bottom,
-    marginLeft: m.left,
+    ...margins(m),
     x: {
       domain: xDomain,
       label: options.xlabel ?? "Patient (in order of treatment within the centre)",
       labelArrow: "none",
     },
-    y: {
-      domain: yDomain,
-      label: options.ylabel ??
-        `CUSUM (odds of non-response × ${fmt(mon.RA, 2)}); h = ${fmt(mon.threshold.h, 2)}, ARL₀ ${mon.threshold.arl0}`,
-      labelArrow: "none",
-      grid: true,
-    },
+    y: { domain: yDomain, label: o.ylabel, labelArrow: "none", grid: true },
     marks: [
-      Plot.ruleY([mon.threshold.h], { stroke: flagColours["outside 99.8%"], strokeDasharray: "4,3" }),
+      o.ref,
       Plot.line(pts.filter((p) => !p.signalled), {
         x: "t",
         y: "value",
@@ -695,6 +706,38 @@ export function cusumPlot(mon: MonitoringPlotInput, options: MonitoringPlotOptio
         stroke: theme.study,
         strokeWidth: 1.4,
       }),
+      ...(o.over ?? []),
+      ...labelMarks(
+        o.labels,
+        linear(xDomain, m.left, width - m.right),
+        linear(yDomain, height - m.bottom, m.top),
+        { left: m.left, right: width - 2, top: m.top, bottom: height - m.bottom },
+      ),
+    ],
+  });
+}
+
+/**
+ * Risk-adjusted CUSUM per centre (practice `monitorCentres`): one line per centre against patient
+ * number, the control limit h as a horizontal line, centres that signalled in colour and labelled,
+ * signals (after which the chart restarts at 0) as dots.
+ */
+export function cusumPlot(mon: MonitoringPlotInput, options: MonitoringPlotOptions = {}): PlotElement {
+  const pts = chartPoints(mon, "S", "cusumPlot");
+  const signals = mon.centres.flatMap((c) =>
+    c.chart.signals.map((t) => ({ centre: c.centre, t, value: c.chart.S[t - 1] }))
+  );
+  const yDomain: [number, number] = [
+    Math.min(0, ...pts.map((p) => p.value)),
+    1.12 * Math.max(mon.threshold.h, ...pts.map((p) => p.value)),
+  ];
+  return monitoringChart(pts, options, {
+    m: { top: 24, right: 30, bottom: 36, left: 44 },
+    yDomain,
+    ylabel: options.ylabel ??
+      `CUSUM (odds of non-response × ${fmt(mon.RA, 2)}); h = ${fmt(mon.threshold.h, 2)}, ARL₀ ${mon.threshold.arl0}`,
+    ref: Plot.ruleY([mon.threshold.h], { stroke: flagColours["outside 99.8%"], strokeDasharray: "4,3" }),
+    over: [
       Plot.dot(signals, {
         x: "t",
         y: "value",
@@ -703,13 +746,8 @@ export function cusumPlot(mon: MonitoringPlotInput, options: MonitoringPlotOptio
         tip: true,
         title: (d: { centre: string; t: number }) => `${d.centre}: signal at patient ${d.t}`,
       }),
-      ...labelMarks(
-        signals.map((d) => ({ x: d.t, y: d.value, r: 4, text: d.centre })),
-        linear(xDomain, m.left, width - m.right),
-        linear(yDomain, height - m.bottom, m.top),
-        { left: m.left, right: width - 2, top: m.top, bottom: height - m.bottom },
-      ),
     ],
+    labels: signals.map((d) => ({ x: d.t, y: d.value, r: 4, text: d.centre })),
   });
 }
 
@@ -726,52 +764,12 @@ export function vladPlot(mon: MonitoringPlotInput, options: MonitoringPlotOption
     value: c.chart.vlad.at(-1) ?? 0,
     signalled: c.chart.signals.length > 0,
   }));
-  const { document, width = 680, height = 300 } = options;
-  const m = { top: 24, right: 34, bottom: 36, left: 44 };
-  const xDomain: [number, number] = [1, Math.max(2, ...pts.map((p) => p.t))];
-  const yDomain = padded([0, ...pts.map((p) => p.value)], 0.04);
-  return plotElement({
-    document,
-    width,
-    height,
-    marginTop: m.top,
-    marginRight: m.right,
-    marginBottom: m.bottom,
-    marginLeft: m.left,
-    x: {
-      domain: xDomain,
-      label: options.xlabel ?? "Patient (in order of treatment within the centre)",
-      labelArrow: "none",
-    },
-    y: {
-      domain: yDomain,
-      label: options.ylabel ?? "Observed − expected responders (cumulative)",
-      labelArrow: "none",
-      grid: true,
-    },
-    marks: [
-      Plot.ruleY([0], { stroke: theme.refline }),
-      Plot.line(pts.filter((p) => !p.signalled), {
-        x: "t",
-        y: "value",
-        z: "centre",
-        stroke: "#bbbbbb",
-        strokeWidth: 1,
-      }),
-      Plot.line(pts.filter((p) => p.signalled), {
-        x: "t",
-        y: "value",
-        z: "centre",
-        stroke: theme.study,
-        strokeWidth: 1.4,
-      }),
-      // signalled centres are labelled first (a larger keep-clear radius puts them first in line)
-      ...labelMarks(
-        ends.map((d) => ({ x: d.t, y: d.value, r: d.signalled ? 2.5 : 1.5, text: d.centre })),
-        linear(xDomain, m.left, width - m.right),
-        linear(yDomain, height - m.bottom, m.top),
-        { left: m.left, right: width - 2, top: m.top, bottom: height - m.bottom },
-      ),
-    ],
+  return monitoringChart(pts, options, {
+    m: { top: 24, right: 34, bottom: 36, left: 44 },
+    yDomain: padded([0, ...pts.map((p) => p.value)], 0.04),
+    ylabel: options.ylabel ?? "Observed − expected responders (cumulative)",
+    ref: Plot.ruleY([0], { stroke: theme.refline }),
+    // signalled centres are labelled first (a larger keep-clear radius puts them first in line)
+    labels: ends.map((d) => ({ x: d.t, y: d.value, r: d.signalled ? 2.5 : 1.5, text: d.centre })),
   });
 }

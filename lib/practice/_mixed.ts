@@ -77,24 +77,65 @@ function pieces(X: readonly (readonly number[])[], y: readonly number[], g: read
   return { p, N: y.length, groups, n, XtX, s, Xty, sy, rows: X.map((r) => [...r]), y: [...y], idx };
 }
 
-function atLambda(d: Pieces, lambda: number) {
-  const { p } = d;
+/**
+ * The generalised-least-squares system of a random-intercept model, summed over centres j:
+ * A = sum (S_j - c_j s_j s_j'), b = sum (t_j - c_j s_j u_j), with S_j = X_j'W_jX_j, s_j = X_j'w_j,
+ * t_j = X_j'W_jy_j, u_j = w_j'y_j (W_j = I in the Gaussian model) and c_j the shrinkage of the
+ * centre's sum; beta solves A beta = b. Throws when A is singular.
+ */
+function glsAt(
+  S: readonly (readonly (readonly number[])[])[],
+  s: readonly (readonly number[])[],
+  t: readonly (readonly number[])[],
+  u: readonly number[],
+  c: readonly number[],
+): { A: number[][]; AM: Matrix; beta: number[] } {
+  const p = s[0].length;
   const A = Array.from({ length: p }, () => new Array(p).fill(0));
   const b = new Array(p).fill(0);
-  d.n.forEach((nj, j) => {
-    const c = lambda / (1 + nj * lambda);
+  for (let j = 0; j < c.length; j++) {
     for (let a = 0; a < p; a++) {
-      b[a] += d.Xty[j][a] - c * d.s[j][a] * d.sy[j];
-      for (let e = 0; e < p; e++) A[a][e] += d.XtX[j][a][e] - c * d.s[j][a] * d.s[j][e];
+      b[a] += t[j][a] - c[j] * s[j][a] * u[j];
+      for (let e = 0; e < p; e++) A[a][e] += S[j][a][e] - c[j] * s[j][a] * s[j][e];
     }
-  });
+  }
   const AM = new Matrix(A);
-  let beta: number[];
   try {
-    beta = solve(AM, Matrix.columnVector(b)).to1DArray();
+    return { A, AM, beta: solve(AM, Matrix.columnVector(b)).to1DArray() };
   } catch {
     return fail("fitMixedCaseMix", "X", "is singular: a covariate is constant or a linear combination of others");
   }
+}
+
+/**
+ * Golden-section search for the maximum of f on [lo, hi] (at most 200 steps, until the bracket
+ * is narrower than tol); the midpoint of the last bracket.
+ */
+function goldenMax(f: (x: number) => number, lo: number, hi: number, tol: number): number {
+  const gr = (Math.sqrt(5) - 1) / 2;
+  let x1 = hi - gr * (hi - lo), x2 = lo + gr * (hi - lo);
+  let f1 = f(x1), f2 = f(x2);
+  for (let it = 0; it < 200 && hi - lo > tol; it++) {
+    if (f1 < f2) {
+      lo = x1;
+      x1 = x2;
+      f1 = f2;
+      x2 = lo + gr * (hi - lo);
+      f2 = f(x2);
+    } else {
+      hi = x2;
+      x2 = x1;
+      f2 = f1;
+      x1 = hi - gr * (hi - lo);
+      f1 = f(x1);
+    }
+  }
+  return (lo + hi) / 2;
+}
+
+function atLambda(d: Pieces, lambda: number) {
+  const { p } = d;
+  const { A, AM, beta } = glsAt(d.XtX, d.s, d.Xty, d.sy, d.n.map((nj) => lambda / (1 + nj * lambda)));
   if (!beta.every(Number.isFinite)) {
     fail("fitMixedCaseMix", "X", "is singular: a covariate is constant or a linear combination of others");
   }
@@ -146,28 +187,8 @@ export function mixedFit(X: readonly (readonly number[])[], y: readonly number[]
   const d = pieces(X, y, g);
   if (d.groups.length < 3) fail("fitMixedCaseMix", "groups", "must hold at least 3 centres", d.groups.length);
   if (d.N <= d.p + 1) fail("fitMixedCaseMix", "X", `must have more rows than coefficients + 1 (${d.p + 1})`, d.N);
-  const f = (t: number) => atLambda(d, Math.exp(t)).logLik;
   // golden-section search for the maximum over log lambda in [-20, 10]
-  let lo = -20, hi = 10;
-  const gr = (Math.sqrt(5) - 1) / 2;
-  let x1 = hi - gr * (hi - lo), x2 = lo + gr * (hi - lo);
-  let f1 = f(x1), f2 = f(x2);
-  for (let it = 0; it < 200 && hi - lo > 1e-9; it++) {
-    if (f1 < f2) {
-      lo = x1;
-      x1 = x2;
-      f1 = f2;
-      x2 = lo + gr * (hi - lo);
-      f2 = f(x2);
-    } else {
-      hi = x2;
-      x2 = x1;
-      f2 = f1;
-      x1 = hi - gr * (hi - lo);
-      f1 = f(x1);
-    }
-  }
-  let lambda = Math.exp((lo + hi) / 2);
+  let lambda = Math.exp(goldenMax((t) => atLambda(d, Math.exp(t)).logLik, -20, 10, 1e-9));
   let best = atLambda(d, lambda);
   const zero = atLambda(d, 0);
   if (zero.logLik >= best.logLik || lambda < 1e-8) {
@@ -214,22 +235,7 @@ function weightedFit(
   });
   const swz = idx.map((ids) => ids.reduce((acc, i) => acc + w[i] * z[i], 0));
   const at = (tau2: number) => {
-    const A = Array.from({ length: p }, () => new Array(p).fill(0));
-    const b = new Array(p).fill(0);
-    for (let j = 0; j < J; j++) {
-      const c = tau2 / (1 + tau2 * sw[j]);
-      for (let a = 0; a < p; a++) {
-        b[a] += XtWz[j][a] - c * swx[j][a] * swz[j];
-        for (let e = 0; e < p; e++) A[a][e] += XtWX[j][a][e] - c * swx[j][a] * swx[j][e];
-      }
-    }
-    const AM = new Matrix(A);
-    let beta: number[];
-    try {
-      beta = solve(AM, Matrix.columnVector(b)).to1DArray();
-    } catch {
-      return fail("fitMixedCaseMix", "X", "is singular: a covariate is constant or a linear combination of others");
-    }
+    const { AM, beta } = glsAt(XtWX, swx, XtWz, swz, sw.map((s) => tau2 / (1 + tau2 * s)));
     let quad = 0, logV = 0;
     const rsum = new Array(J).fill(0);
     for (let j = 0; j < J; j++) {
@@ -246,27 +252,7 @@ function weightedFit(
     const logLik = -0.5 * (logV + Math.log(Math.abs(luDet(AM))) + quad);
     return { beta, A: AM, logLik, rsum };
   };
-  const f = (t: number) => at(Math.exp(t)).logLik;
-  let lo = -20, hi = 6;
-  const gr = (Math.sqrt(5) - 1) / 2;
-  let x1 = hi - gr * (hi - lo), x2 = lo + gr * (hi - lo);
-  let f1 = f(x1), f2 = f(x2);
-  for (let it = 0; it < 200 && hi - lo > 1e-8; it++) {
-    if (f1 < f2) {
-      lo = x1;
-      x1 = x2;
-      f1 = f2;
-      x2 = lo + gr * (hi - lo);
-      f2 = f(x2);
-    } else {
-      hi = x2;
-      x2 = x1;
-      f2 = f1;
-      x1 = hi - gr * (hi - lo);
-      f1 = f(x1);
-    }
-  }
-  let tau2 = Math.exp((lo + hi) / 2);
+  let tau2 = Math.exp(goldenMax((t) => at(Math.exp(t)).logLik, -20, 6, 1e-8));
   let best = at(tau2);
   const zero = at(0);
   if (zero.logLik >= best.logLik) {

@@ -282,6 +282,14 @@ export function benchmarkCentres(input: BenchmarkInput): Benchmark {
   ) => (outcome === "psc_change" ? (r.pscPre as number) - (r.pscPost as number) : r.pdiPre - r.pdiPost));
   let fitted: number[];
   let model: CaseMixModel;
+  // the model record of every case-mix fit: its coefficients, residual SD, R² and tau2
+  const record = (
+    kind: CaseMixModel["kind"],
+    fit: { names: string[]; coef: number[]; se: number[] },
+    sigma: number,
+    r2: number,
+    tau2: number | null,
+  ): CaseMixModel => ({ kind, names: fit.names, coef: fit.coef, se: fit.se, sigma, r2, n: rows.length, tau2 });
   if (outcome === "pdi_responder") {
     // Responder: PDI improvement (pre - post) >= MCID points, classified by the responder engine.
     const cls = classifyResponders({
@@ -306,29 +314,11 @@ export function benchmarkCentres(input: BenchmarkInput): Benchmark {
     if (p.caseMix === "mixed") {
       const fit = fitMixedCaseMix({ X, y, groups: rows.map((r) => r.centre), names, within: true, family: "binomial" });
       fitted = fit.expected;
-      model = {
-        kind: "mixed-logistic",
-        names: fit.names,
-        coef: fit.coef,
-        se: fit.se,
-        sigma: 1,
-        r2: mcFadden(y, fitted),
-        n: rows.length,
-        tau2: fit.tau2,
-      };
+      model = record("mixed-logistic", fit, 1, mcFadden(y, fitted), fit.tau2);
     } else {
       const fit = logisticFit(X, y, names);
       fitted = fit.fitted;
-      model = {
-        kind: "logistic",
-        names: fit.names,
-        coef: fit.coef,
-        se: fit.se,
-        sigma: 1,
-        r2: fit.r2,
-        n: rows.length,
-        tau2: null,
-      };
+      model = record("logistic", fit, 1, fit.r2, null);
     }
     y.forEach((v, i) => (change[i] = v));
   } else if (p.caseMix === "mixed") {
@@ -337,29 +327,11 @@ export function benchmarkCentres(input: BenchmarkInput): Benchmark {
     const m = avg(change);
     const tss = change.reduce((a, v) => a + (v - m) ** 2, 0);
     const rss = change.reduce((a, v, i) => a + (v - fitted[i]) ** 2, 0);
-    model = {
-      kind: "mixed",
-      names: fit.names,
-      coef: fit.coef,
-      se: fit.se,
-      sigma: Math.sqrt(fit.sigma2 as number),
-      r2: tss > 0 ? 1 - rss / tss : 0,
-      n: rows.length,
-      tau2: fit.tau2,
-    };
+    model = record("mixed", fit, Math.sqrt(fit.sigma2 as number), tss > 0 ? 1 - rss / tss : 0, fit.tau2);
   } else {
     const fit = linearFit(X, change, names);
     fitted = fit.fitted;
-    model = {
-      kind: "linear",
-      names: fit.names,
-      coef: fit.coef,
-      se: fit.se,
-      sigma: fit.sigma,
-      r2: fit.r2,
-      n: rows.length,
-      tau2: null,
-    };
+    model = record("linear", fit, fit.sigma, fit.r2, null);
   }
   const byCentre = new Map<string, number[]>();
   rows.forEach((r, i) => {

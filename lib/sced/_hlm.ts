@@ -11,7 +11,8 @@
  */
 
 import { evaluateFast, fastApplies } from "./_hlm_fast.ts";
-import { cholInPlace, cholInverse } from "../stats/_linalg.ts";
+import { cholInPlace, cholInverse, spdSolve } from "../stats/_linalg.ts";
+import { addCrossProducts, aiMatrix, glsSolve, hlmLoglik, notPd } from "./_hlm_gls.ts";
 
 /** One case's data, columns stored row-major. */
 export interface HlmCase {
@@ -429,32 +430,15 @@ export function evaluate(
       }
     }
     const ld = useMarkov ? markovInverse(c, ws, u, q) : denseInverse(ws, n);
-    if (Number.isNaN(ld)) return { loglik: NaN, beta: new Float64Array(p), M: new Float64Array(p * p) };
+    if (Number.isNaN(ld)) return notPd(p);
     logdetV += ld;
     const { Vinv, U } = ws;
     matmulInto(Vinv, c.X, n, n, p, U);
-    for (let a = 0; a < p; a++) {
-      for (let b = 0; b < p; b++) {
-        let sum = 0;
-        for (let i = 0; i < n; i++) sum += c.X[i * p + a] * U[i * p + b];
-        XtVX[a * p + b] += sum;
-      }
-      let sy = 0;
-      for (let i = 0; i < n; i++) sy += U[i * p + a] * c.y[i];
-      XtVy[a] += sy;
-    }
+    addCrossProducts(c.X, U, c.y, n, p, XtVX, XtVy);
   }
-  const Lx = XtVX.slice();
-  const logdetX = cholInPlace(Lx, p);
-  if (Number.isNaN(logdetX)) return { loglik: NaN, beta: new Float64Array(p), M: new Float64Array(p * p) };
-  const M = new Float64Array(p * p);
-  cholInverse(Lx, p, M);
-  const beta = new Float64Array(p);
-  for (let a = 0; a < p; a++) {
-    let sum = 0;
-    for (let b = 0; b < p; b++) sum += M[a * p + b] * XtVy[b];
-    beta[a] = sum;
-  }
+  const gls = glsSolve(XtVX, XtVy, p);
+  if (!gls) return notPd(p);
+  const { beta, M, logdetX } = gls;
   let quad = 0;
   cases.forEach((c, ci) => {
     const n = c.n;
@@ -471,8 +455,7 @@ export function evaluate(
       quad += res[i] * sum;
     }
   });
-  const LOG2PI = Math.log(2 * Math.PI);
-  const loglik = s.reml ? -0.5 * ((N - p) * LOG2PI + logdetV + logdetX + quad) : -0.5 * (N * LOG2PI + logdetV + quad);
+  const loglik = hlmLoglik(s.reml, N, p, logdetV, logdetX, quad);
   if (!derivs) return { loglik, beta, M };
 
   const score = new Float64Array(r);
@@ -613,23 +596,8 @@ export function evaluate(
   return { loglik, beta, M, score, info };
 }
 
-/** Solve the SPD system A x = b (A r × r) by Cholesky; null when not PD. */
-export function solveSpd(A: Float64Array, b: Float64Array, r: number): Float64Array | null {
-  const L = A.slice();
-  if (Number.isNaN(cholInPlace(L, r))) return null;
-  const x = b.slice();
-  for (let i = 0; i < r; i++) {
-    let sum = x[i];
-    for (let k = 0; k < i; k++) sum -= L[i * r + k] * x[k];
-    x[i] = sum / L[i * r + i];
-  }
-  for (let i = r - 1; i >= 0; i--) {
-    let sum = x[i];
-    for (let k = i + 1; k < r; k++) sum -= L[k * r + i] * x[k];
-    x[i] = sum / L[i * r + i];
-  }
-  return x;
-}
+/** Solve the SPD system A x = b (A r × r) by Cholesky; null when not PD (stats' `spdSolve`). */
+export const solveSpd: (A: Float64Array, b: Float64Array, r: number) => Float64Array | null = spdSolve;
 
 function d2CorAt(cor: HlmStructure["cor"], phi: number, d: number): number {
   if (d === 0) return 0;
@@ -775,16 +743,7 @@ export function evaluateAI(
       void C;
     }
   }
-  const ai = new Float64Array(r * r);
-  for (let a = 0; a < r; a++) {
-    for (let b = 0; b <= a; b++) {
-      let corr = 0;
-      for (let x = 0; x < p; x++) for (let y = 0; y < p; y++) corr += Uq[a * p + x] * M[x * p + y] * Uq[b * p + y];
-      const v = 0.5 * (qPq[a * r + b] - corr);
-      ai[a * r + b] = v;
-      ai[b * r + a] = v;
-    }
-  }
+  const ai = aiMatrix(qPq, Uq, M, r, p);
   if (!newton || s.het) return { loglik: base.loglik, beta: base.beta, M, score, info: ai };
   const I = base.info!;
   const J = new Float64Array(r * r);
@@ -838,6 +797,57 @@ function stalled(history: number[]): boolean {
 }
 
 /**
+ * The Newton step J⁻¹ s at θ and its decrement s' J⁻¹ s: with the evaluation's own matrix, else
+ * `alt` (the expected information kept beside an observed one), else the expected information
+ * evaluated afresh; null when none of them is positive definite.
+ */
+function newtonStep(
+  s: HlmStructure,
+  cases: HlmCase[],
+  theta: Float64Array,
+  ev: HlmEval,
+  alt?: Float64Array,
+): { step: Float64Array; dec: number } | null {
+  const r = theta.length;
+  let step = solveSpd(ev.info!, ev.score!, r);
+  if (!step && alt) step = solveSpd(alt, ev.score!, r);
+  if (!step) {
+    const ex = evaluate(s, cases, theta, true);
+    step = solveSpd(ex.info!, ex.score!, r);
+    if (!step) return null;
+  }
+  let dec = 0;
+  for (let k = 0; k < r; k++) dec += step[k] * ev.score![k];
+  return { step, dec };
+}
+
+/**
+ * Move from θ along `step`, halving it (at most 60 times) while the candidate leaves the parameter
+ * space or lowers the likelihood; the accepted point, its evaluation (by `at`) and the step
+ * fraction λ, or null when no candidate is accepted.
+ */
+function halvedStep<E extends HlmEval>(
+  s: HlmStructure,
+  theta: Float64Array,
+  step: Float64Array,
+  ev: HlmEval,
+  at: (cand: Float64Array) => E,
+): { theta: Float64Array; ev: E; lambda: number } | null {
+  const r = theta.length;
+  let lambda = 1;
+  for (let h = 0; h < 60; h++) {
+    const cand = new Float64Array(r);
+    for (let k = 0; k < r; k++) cand[k] = theta[k] + lambda * step[k];
+    if (feasible(s, cand)) {
+      const e = at(cand);
+      if (e.loglik >= ev.loglik - 1e-12 * Math.abs(ev.loglik)) return { theta: cand, ev: e, lambda };
+    }
+    lambda /= 2;
+  }
+  return null;
+}
+
+/**
  * Maximise the (restricted) likelihood: Newton steps with the average-information matrix while
  * far from the optimum, then (homogeneous level-1 variance) with the observed information, which
  * converges quadratically; the expected information (Fisher scoring) is the fallback whenever a
@@ -852,8 +862,7 @@ export function fisherScoring(
   { maxIter = 200, tol = 1e-14 }: { maxIter?: number; tol?: number } = {},
 ): ScoringResult {
   if (fastApplies(s, cases)) return aiFast(s, cases, theta0, maxIter, tol);
-  let theta = theta0.slice();
-  const r = theta.length;
+  let theta: Float64Array = theta0.slice();
   let newton = false;
   let ev: HlmEval & { expected?: Float64Array } = evaluateAI(s, cases, theta);
   if (!Number.isFinite(ev.loglik)) return { theta, ev, iterations: 0, converged: false };
@@ -866,15 +875,9 @@ export function fisherScoring(
     boundary,
   });
   for (let it = 1; it <= maxIter; it++) {
-    let step = solveSpd(ev.info!, ev.score!, r);
-    if (!step && ev.expected) step = solveSpd(ev.expected, ev.score!, r);
-    if (!step) {
-      const ex = evaluate(s, cases, theta, true);
-      step = solveSpd(ex.info!, ex.score!, r);
-      if (!step) return finish(it, false);
-    }
-    let dec = 0;
-    for (let k = 0; k < r; k++) dec += step[k] * ev.score![k];
+    const ns = newtonStep(s, cases, theta, ev, ev.expected);
+    if (!ns) return finish(it, false);
+    const { step, dec } = ns;
     if (dec < tol && (newton || s.het)) return finish(it, true);
     if (!newton && !s.het && dec < 1e-8) {
       // close to the optimum: switch to the observed information at this point
@@ -882,27 +885,12 @@ export function fisherScoring(
       ev = evaluateAI(s, cases, theta, true);
       continue;
     }
-    let lambda = 1;
-    let accepted = false;
-    for (let h = 0; h < 60; h++) {
-      const cand = new Float64Array(r);
-      for (let k = 0; k < r; k++) cand[k] = theta[k] + lambda * step[k];
-      if (feasible(s, cand)) {
-        const e = evaluateAI(s, cases, cand, newton);
-        if (e.loglik >= ev.loglik - 1e-12 * Math.abs(ev.loglik)) {
-          theta = cand;
-          ev = e;
-          accepted = true;
-          break;
-        }
-      }
-      lambda /= 2;
-    }
-    if (accepted) {
+    const moved = halvedStep(s, theta, step, ev, (cand) => evaluateAI(s, cases, cand, newton));
+    if (moved) {
+      ({ theta, ev } = moved);
       history.push(ev.loglik);
-      if (lambda < 1 && stalled(history)) return finish(it, true, nearBoundary(s, theta));
-    }
-    if (!accepted) {
+      if (moved.lambda < 1 && stalled(history)) return finish(it, true, nearBoundary(s, theta));
+    } else {
       if (!newton && !s.het) {
         newton = true;
         ev = evaluateAI(s, cases, theta, true);
@@ -920,8 +908,7 @@ export function fisherScoring(
  * `_hlm_fast.ts`, then the expected information once at the optimum.
  */
 function aiFast(s: HlmStructure, cases: HlmCase[], theta0: Float64Array, maxIter: number, tol: number): ScoringResult {
-  let theta = theta0.slice();
-  const r = theta.length;
+  let theta: Float64Array = theta0.slice();
   let ev = evaluateFast(s, cases, theta);
   const history: number[] = [];
   const finish = (it: number, converged: boolean, boundary = false): ScoringResult => ({
@@ -933,36 +920,15 @@ function aiFast(s: HlmStructure, cases: HlmCase[], theta0: Float64Array, maxIter
   });
   if (!Number.isFinite(ev.loglik)) return { theta, ev, iterations: 0, converged: false };
   for (let it = 1; it <= maxIter; it++) {
-    let step = solveSpd(ev.info!, ev.score!, r);
-    if (!step) {
-      const ex = evaluate(s, cases, theta, true);
-      step = solveSpd(ex.info!, ex.score!, r);
-      if (!step) return finish(it, false);
-    }
-    let dec = 0;
-    for (let k = 0; k < r; k++) dec += step[k] * ev.score![k];
+    const ns = newtonStep(s, cases, theta, ev);
+    if (!ns) return finish(it, false);
+    const { step, dec } = ns;
     if (dec < tol) return finish(it, true);
-    let lambda = 1;
-    let accepted = false;
-    for (let h = 0; h < 60; h++) {
-      const cand = new Float64Array(r);
-      for (let k = 0; k < r; k++) cand[k] = theta[k] + lambda * step[k];
-      if (feasible(s, cand)) {
-        const e = evaluateFast(s, cases, cand);
-        if (e.loglik >= ev.loglik - 1e-12 * Math.abs(ev.loglik)) {
-          theta = cand;
-          ev = e;
-          accepted = true;
-          break;
-        }
-      }
-      lambda /= 2;
-    }
-    if (accepted) {
-      history.push(ev.loglik);
-      if (lambda < 1 && stalled(history)) return finish(it, true, nearBoundary(s, theta));
-    }
-    if (!accepted) return finish(it, dec < 1e-8);
+    const moved = halvedStep(s, theta, step, ev, (cand) => evaluateFast(s, cases, cand));
+    if (!moved) return finish(it, dec < 1e-8);
+    ({ theta, ev } = moved);
+    history.push(ev.loglik);
+    if (moved.lambda < 1 && stalled(history)) return finish(it, true, nearBoundary(s, theta));
   }
   return finish(maxIter, false);
 }

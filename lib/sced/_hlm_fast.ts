@@ -12,7 +12,7 @@
  * @module
  */
 import type { HlmCase, HlmEval, HlmStructure } from "./_hlm.ts";
-import { cholInPlace, cholInverse } from "../stats/_linalg.ts";
+import { addCrossProducts, aiMatrix, glsSolve, hlmLoglik, notPd } from "./_hlm_gls.ts";
 
 /** Whether the fast path applies to this model and data. */
 export function fastApplies(s: HlmStructure, cases: HlmCase[]): boolean {
@@ -201,28 +201,11 @@ export function evaluateFast(s: HlmStructure, cases: HlmCase[], theta: Float64Ar
       oy += out[i];
     }
     for (let i = 0; i < n; i++) Vy[i] = out[i] - b[i] * t * oy;
-    for (let a = 0; a < p; a++) {
-      for (let bb = 0; bb < p; bb++) {
-        let sum = 0;
-        for (let i = 0; i < n; i++) sum += c.X[i * p + a] * VX[i * p + bb];
-        XtVX[a * p + bb] += sum;
-      }
-      let sy = 0;
-      for (let i = 0; i < n; i++) sy += VX[i * p + a] * c.y[i];
-      XtVy[a] += sy;
-    }
+    addCrossProducts(c.X, VX, c.y, n, p, XtVX, XtVy);
   }
-  const Lx = XtVX.slice();
-  const logdetX = cholInPlace(Lx, p);
-  if (Number.isNaN(logdetX)) return { loglik: NaN, beta: new Float64Array(p), M: new Float64Array(p * p) };
-  const M = new Float64Array(p * p);
-  cholInverse(Lx, p, M);
-  const beta = new Float64Array(p);
-  for (let a = 0; a < p; a++) {
-    let sum = 0;
-    for (let bb = 0; bb < p; bb++) sum += M[a * p + bb] * XtVy[bb];
-    beta[a] = sum;
-  }
+  const gls = glsSolve(XtVX, XtVy, p);
+  if (!gls) return notPd(p);
+  const { beta, M, logdetX } = gls;
   let quad = 0;
   const score = new Float64Array(r);
   const qVq = new Float64Array(r * r);
@@ -345,8 +328,7 @@ export function evaluateFast(s: HlmStructure, cases: HlmCase[], theta: Float64Ar
       }
     }
   }
-  const LOG2PI = Math.log(2 * Math.PI);
-  const loglik = s.reml ? -0.5 * ((N - p) * LOG2PI + logdetV + logdetX + quad) : -0.5 * (N * LOG2PI + logdetV + quad);
+  const loglik = hlmLoglik(s.reml, N, p, logdetV, logdetX, quad);
   if (s.reml) {
     for (let k = 0; k < r; k++) {
       let tr = 0;
@@ -354,15 +336,5 @@ export function evaluateFast(s: HlmStructure, cases: HlmCase[], theta: Float64Ar
       score[k] += 0.5 * tr;
     }
   }
-  const info = new Float64Array(r * r);
-  for (let a = 0; a < r; a++) {
-    for (let b2 = 0; b2 <= a; b2++) {
-      let corr = 0;
-      for (let x = 0; x < p; x++) for (let y = 0; y < p; y++) corr += Uq[a * p + x] * M[x * p + y] * Uq[b2 * p + y];
-      const v = 0.5 * (qVq[a * r + b2] - corr);
-      info[a * r + b2] = v;
-      info[b2 * r + a] = v;
-    }
-  }
-  return { loglik, beta, M, score, info };
+  return { loglik, beta, M, score, info: aiMatrix(qVq, Uq, M, r, p) };
 }

@@ -330,6 +330,28 @@ function powersOf(name: string, v: readonly number[] | undefined, dflt: number[]
 }
 
 /**
+ * Check data row `i` (0-based) of {@link calcBCSMD}, {@link effectSizeMB} or {@link effectSizeABk}:
+ * throws a ValidationError naming `tool` and the 1-based row; false for a row with a missing
+ * (null) outcome, which is left out.
+ */
+function checkRow(r: BcsmdDataRow, i: number, tool: string): boolean {
+  const bad = (path: string, rule: string, v: unknown) => {
+    throw new ValidationError(tool, [{ path, rule, received: v, row: i + 1 }]);
+  };
+  if (r === null || typeof r !== "object") bad("row", "must be an object", r);
+  if (typeof r.case !== "string" && typeof r.case !== "number") bad("case", "must be a string or number", r.case);
+  if (typeof r.session !== "number" || !Number.isFinite(r.session)) {
+    bad("session", "must be a finite number", r.session);
+  }
+  if (typeof r.phase !== "string" || r.phase === "") bad("phase", "must be a non-empty string", r.phase);
+  if (r.outcome === null) return false;
+  if (typeof r.outcome !== "number" || !Number.isFinite(r.outcome)) {
+    bad("outcome", "must be a finite number or null", r.outcome);
+  }
+  return true;
+}
+
+/**
  * Design-comparable g_AB with scdhlm's defaults per design, as `calc_BCSMD(design, ...)` with
  * REML estimation: builds the model (`outcome ~ 1 + trt` with random case intercepts and AR(1)
  * errors by default; trends and random trends through `feBase`, `reBase`, `feTrt`, `reTrt`,
@@ -356,19 +378,7 @@ export function calcBCSMD(data: readonly BcsmdDataRow[], opts: CalcBcsmdOptions)
   if (design !== "MBP" && design !== "TR") fail(TOOL, "design", 'must be "MBP" or "TR"', design);
   const rows: { case: string; session: number; phase: string; outcome: number; row: number }[] = [];
   data.forEach((r, i) => {
-    const bad = (path: string, rule: string, v: unknown) => {
-      throw new ValidationError(TOOL, [{ path, rule, received: v, row: i + 1 }]);
-    };
-    if (r === null || typeof r !== "object") bad("row", "must be an object", r);
-    if (typeof r.case !== "string" && typeof r.case !== "number") bad("case", "must be a string or number", r.case);
-    if (typeof r.session !== "number" || !Number.isFinite(r.session)) {
-      bad("session", "must be a finite number", r.session);
-    }
-    if (typeof r.phase !== "string" || r.phase === "") bad("phase", "must be a non-empty string", r.phase);
-    if (r.outcome === null) return;
-    if (typeof r.outcome !== "number" || !Number.isFinite(r.outcome)) {
-      bad("outcome", "must be a finite number or null", r.outcome);
-    }
+    if (!checkRow(r, i, TOOL)) return;
     rows.push({ case: String(r.case), session: Math.round(r.session), phase: r.phase, outcome: r.outcome, row: i + 1 });
   });
   const phases: string[] = [];
@@ -406,38 +416,28 @@ export function calcBCSMD(data: readonly BcsmdDataRow[], opts: CalcBcsmdOptions)
   const trt = rows.map((r) => (r.phase === treatmentName ? 1 : 0));
   const sess = rows.map((r) => r.session - center);
   const sessTrt = rows.map((r) => Math.max(0, r.session - (firstTrt.get(r.case) ?? Infinity) + 1));
-  const fixed: ScedHlmColumn[] = [];
-  const fixedTerms: string[] = [feBase.includes(0) ? "1" : "0"];
-  for (const k of feBase) {
-    if (k === 0) continue;
-    fixed.push({ name: `I(session^${k})`, values: sess.map((s) => s ** k) });
-    fixedTerms.push(`I(session^${k})`);
-  }
-  for (const k of feTrt) {
-    if (k === 0) {
-      fixed.push({ name: "trt", values: trt });
-      fixedTerms.push("trt");
-    } else {
-      fixed.push({ name: `I(session_trt^${k})`, values: sessTrt.map((s) => s ** k) });
-      fixedTerms.push(`I(session_trt^${k})`);
+  // the fixed and the random part of the model are built alike from their powers of session
+  const part = (basePowers: number[], trtPowers: number[]) => {
+    const columns: ScedHlmColumn[] = [];
+    const terms: string[] = [basePowers.includes(0) ? "1" : "0"];
+    for (const k of basePowers) {
+      if (k === 0) continue;
+      columns.push({ name: `I(session^${k})`, values: sess.map((s) => s ** k) });
+      terms.push(`I(session^${k})`);
     }
-  }
-  const random: ScedHlmColumn[] = [];
-  const randomTerms: string[] = [reBase.includes(0) ? "1" : "0"];
-  for (const k of reBase) {
-    if (k === 0) continue;
-    random.push({ name: `I(session^${k})`, values: sess.map((s) => s ** k) });
-    randomTerms.push(`I(session^${k})`);
-  }
-  for (const k of reTrt) {
-    if (k === 0) {
-      random.push({ name: "trt", values: trt });
-      randomTerms.push("trt");
-    } else {
-      random.push({ name: `I(session_trt^${k})`, values: sessTrt.map((s) => s ** k) });
-      randomTerms.push(`I(session_trt^${k})`);
+    for (const k of trtPowers) {
+      if (k === 0) {
+        columns.push({ name: "trt", values: trt });
+        terms.push("trt");
+      } else {
+        columns.push({ name: `I(session_trt^${k})`, values: sessTrt.map((s) => s ** k) });
+        terms.push(`I(session_trt^${k})`);
+      }
     }
-  }
+    return { columns, terms };
+  };
+  const { columns: fixed, terms: fixedTerms } = part(feBase, feTrt);
+  const { columns: random, terms: randomTerms } = part(reBase, reTrt);
   const fit = fitScedHlm(
     { case: rows.map((r) => r.case), time: sess, outcome: rows.map((r) => r.outcome), fixed, random, treatment: trt },
     {
@@ -558,20 +558,7 @@ function momentRows(
   const phases: string[] = [];
   const out: MomRow[] = [];
   data.forEach((r, i) => {
-    const bad = (path: string, rule: string, v: unknown) => {
-      throw new ValidationError(tool, [{ path, rule, received: v, row: i + 1 }]);
-    };
-    if (r === null || typeof r !== "object") bad("row", "must be an object", r);
-    if (typeof r.case !== "string" && typeof r.case !== "number") bad("case", "must be a string or number", r.case);
-    if (typeof r.session !== "number" || !Number.isFinite(r.session)) {
-      bad("session", "must be a finite number", r.session);
-    }
-    if (typeof r.phase !== "string" || r.phase === "") bad("phase", "must be a non-empty string", r.phase);
-    if (r.outcome === null) return;
-    if (typeof r.outcome !== "number" || !Number.isFinite(r.outcome)) {
-      bad("outcome", "must be a finite number or null", r.outcome);
-    }
-    if (!phases.includes(r.phase)) phases.push(r.phase);
+    if (checkRow(r, i, tool) && !phases.includes(r.phase)) phases.push(r.phase);
   });
   if (phases.length !== 2) {
     fail(tool, "phase", `must have exactly 2 labels (baseline, treatment), got ${phases.length}`, phases);
