@@ -47,7 +47,7 @@ export const VRA_OBJECTION: SeedDocument = {
   citation: "Nederlandse Vereniging van Revalidatieartsen (VRA). Bezwaar tegen het conceptstandpunt " +
     "‘Interdisciplinaire medisch specialistische revalidatie bij chronische pijn’ van het Zorginstituut " +
     "Nederland (dd. 10-1-2025). 2025.",
-  lines: 1986,
+  lines: 1987,
   sections: [
     { number: "1", title: "Bezwaar", line: 1 },
     { number: "2", title: "Management samenvatting", line: 7 },
@@ -74,7 +74,7 @@ export const BEHANDELKADER: SeedDocument = {
   short: "Behandelkader aanhoudende pijn (2025)",
   citation: "Nederlandse Vereniging van Revalidatieartsen (VRA). Behandelkader Aanhoudende pijn. " +
     "Geautoriseerd door de leden van de VRA op 6 november 2025.",
-  lines: 960,
+  lines: 961,
   sections: [
     { number: "1", title: "Algemene inleiding behandelkader", line: 129, page: 3 },
     { number: "1.1", title: "Doel en functie behandelkader", line: 133, page: 3 },
