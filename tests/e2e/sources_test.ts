@@ -47,11 +47,25 @@ Deno.test({
           const tracked = await openPage(browser, `${base}notebooks/${name}.html?lang=${lang}`);
           try {
             await settle(tracked.page);
+            if (name === "pico-pio") {
+              // the calibration table (with its sources) comes with the final simulation answer
+              await tracked.page.waitForSelector("table.calibration", { timeout: 120_000 });
+              await settle(tracked.page);
+            }
             const text = await tracked.page.evaluate(() => document.querySelector("main")?.textContent ?? "");
             assert.ok(text.length > 200, `${name} (${lang}): the page shows almost no text`);
             const found = findings(text);
             assert.ok(found.length === 0, `${name} (${lang}) shows unreadable sources:\n  ${found.join("\n  ")}`);
             if (name === "pico-pio") {
+              // the readable citations are there (the check above is not vacuous): the MCID's and
+              // the calibration targets', in both languages
+              for (
+                const cite of [
+                  "(data/instruments.csv; Behandelkader aanhoudende pijn (2025), §4 ‘Indicatoren’, p. 12)",
+                  "VRA-bezwaar (2025), §4b ‘Aanvullende informatie cohort Breugelmans’ (Breugelmans 2024, ",
+                  "VRA-bezwaar (2025), §4a ‘Stand van wetenschap’ (Smeets 2006, RDQ)",
+                ]
+              ) assert.ok(text.includes(cite), `pico-pio (${lang}): "${cite}" not on the page`);
               // every scenario: its description and value sources cite the seed documents
               const radios = tracked.page.locator("main form").filter({
                 has: tracked.page.locator("input[type=radio]"),
