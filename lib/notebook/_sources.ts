@@ -213,3 +213,12 @@ export function readableSource(text: string, lang: "nl" | "en" = "en"): string {
     return cite(ref.doc, ref.lines, !same);
   });
 }
+
+/**
+ * The seed documents as a list of references, each "short name: full citation", e.g.
+ * `VRA-bezwaar (2025): Nederlandse Vereniging van Revalidatieartsen (VRA). Bezwaar tegen …`, so a
+ * reader can find the document a section citation names.
+ */
+export function seedCitations(): string[] {
+  return SEED_DOCUMENTS.map((d) => `${d.short}: ${d.citation}`);
+}

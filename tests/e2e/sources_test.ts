@@ -56,6 +56,14 @@ Deno.test({
             assert.ok(text.length > 200, `${name} (${lang}): the page shows almost no text`);
             const found = findings(text);
             assert.ok(found.length === 0, `${name} (${lang}) shows unreadable sources:\n  ${found.join("\n  ")}`);
+            if (name === "pico-pio" || name === "certainty") {
+              // the documents the section citations name are listed in full
+              for (
+                const short of ["VRA-bezwaar (2025): Nederlandse Vereniging", "Behandelkader aanhoudende pijn (2025): "]
+              ) {
+                assert.ok(text.includes(short), `${name} (${lang}): no full citation "${short}…"`);
+              }
+            }
             if (name === "pico-pio") {
               // the readable citations are there (the check above is not vacuous): the MCID's and
               // the calibration targets', in both languages

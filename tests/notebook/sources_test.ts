@@ -9,6 +9,7 @@ import {
   readableSource,
   sectionOf,
   SEED_DOCUMENTS,
+  seedCitations,
   type SeedDocument,
   seedReferences,
   VRA_OBJECTION,
@@ -234,4 +235,19 @@ Deno.test("readableSource: front matter cites the document alone; CSV locations 
     readableSource("behandelkader regel 930", "nl"),
     "Behandelkader aanhoudende pijn (2025), §5.3 ‘Netwerk’, p. 15",
   );
+});
+
+Deno.test("seedCitations: each seed document by the short name the citations use, with organisation and year", () => {
+  const list = seedCitations();
+  assert.equal(list.length, 2);
+  assert.match(
+    list[0],
+    /^VRA-bezwaar \(2025\): Nederlandse Vereniging van Revalidatieartsen \(VRA\)\. Bezwaar .*2025\.$/,
+  );
+  assert.match(
+    list[1],
+    /^Behandelkader aanhoudende pijn \(2025\): .*Behandelkader Aanhoudende pijn\. .*6 november 2025\.$/,
+  );
+  // every short name readableSource writes has its full citation in the list
+  for (const d of SEED_DOCUMENTS) assert.ok(list.some((c) => c.startsWith(`${d.short}: `)), d.short);
 });
