@@ -45,8 +45,8 @@ export const VRA_OBJECTION: SeedDocument = {
   file: "vra-bezwaar-zin-imsr-chronische-pijn-2025.txt",
   short: "VRA-bezwaar (2025)",
   citation: "Nederlandse Vereniging van Revalidatieartsen (VRA). Bezwaar tegen het conceptstandpunt " +
-    "‘Interdisciplinaire medisch specialistische revalidatie bij chronische pijn’ van het Zorginstituut " +
-    "Nederland (dd. 10-1-2025). 2025.",
+    "‘Interdisciplinaire medisch specialistische revalidatie bij chronische pijn’ van het Zorginstituut" +
+    " (dd. 10-1-2025). 2025.",
   lines: 1987,
   sections: [
     { number: "1", title: "Bezwaar", line: 1 },
