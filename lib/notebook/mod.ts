@@ -59,6 +59,7 @@ export {
 } from "./downloads.ts";
 export { type HeaderOptions, notebookHeader, type NotebookLink, NOTEBOOKS } from "./header.ts";
 export { DICTIONARIES } from "./dictionaries.ts";
+export { readableSource, seedCitations } from "./_sources.ts";
 
 /** Properties set on a created element (`style` is set as an attribute, the rest as properties). */
 export type ElProps = Record<string, unknown>;

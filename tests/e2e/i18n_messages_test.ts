@@ -8,7 +8,7 @@
  */
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
-import { DICTIONARIES, UNTRANSLATED_MARK } from "../../lib/notebook/mod.ts";
+import { DICTIONARIES, readableSource, UNTRANSLATED_MARK } from "../../lib/notebook/mod.ts";
 import { assertClean, openPage, settle, withSite } from "./browser.ts";
 
 /** Engine sentences as the English notebooks show them, and the Dutch that replaces them. */
@@ -46,7 +46,11 @@ function scenarioTexts(file: string): { en: string[]; nl: string[] } {
     if (v.note !== undefined) pairs.push([v.note, v.nl?.note]);
   }
   const long = pairs.filter(([en, nl]) => en.includes(" ") && en !== nl);
-  return { en: long.map(([en]) => en), nl: long.map(([en, nl]) => nl ?? `(no Dutch for "${en}")`) };
+  // as the notebook shows them: seed-file line references cited by document and section
+  return {
+    en: long.map(([en]) => readableSource(en, "en")),
+    nl: long.map(([en, nl]) => (nl === undefined ? `(no Dutch for "${en}")` : readableSource(nl, "nl"))),
+  };
 }
 
 const PICO_SCENARIO = scenarioTexts("scenario-literature-neutral.json");
@@ -104,7 +108,6 @@ const EXPECT: Record<string, Expect> = {
       "no serious",
       ...PICO_SCENARIO.en,
       "(no change on any outcome, 10 weeks)",
-      "(data/instruments.csv; behandelkader line 731)",
     ],
     nl: [
       "gesimuleerde vertekening",
@@ -113,7 +116,6 @@ const EXPECT: Record<string, Expect> = {
       "geen ernstige",
       ...PICO_SCENARIO.nl,
       "(geen verandering op enige uitkomst, 10 weken)",
-      "(data/instruments.csv; behandelkader regel 731)",
     ],
     ready: async (page) => {
       await page.waitForSelector(".certainty-reasons", { timeout: 60_000 });

@@ -108,6 +108,7 @@ k en het IMSR-effect zijn gefit op de eerste twee rijen (die komen dus per const
 - De opdrachtregel draait dezelfde bestanden: \`deno task simulate data/designs/scenario-sceptical.json --json\`.`,
     "mcid": "De MCID achter de oordelen: PDI {value} punten{unverified}, {source}.",
     "unverified": " (niet geverifieerd)",
+    "seedDocs": "Brondocumenten (paragrafen en pagina’s zoals hierboven geciteerd): {docs}",
   },
   en: {
     "intro": `# PICO or PIO? Simulating the designs under three scenarios
@@ -207,5 +208,6 @@ k and the IMSR effect are fitted to the first two rows (so they agree by constru
 - The CLI runs the same files: \`deno task simulate data/designs/scenario-sceptical.json --json\`.`,
     "mcid": "The MCID behind the ratings: PDI {value} points{unverified}, {source}.",
     "unverified": " (unverified)",
+    "seedDocs": "Source documents (sections and pages as cited above): {docs}",
   },
 };
