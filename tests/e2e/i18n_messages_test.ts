@@ -1,6 +1,6 @@
 /**
  * The engines' generated sentences in Dutch: in Dutch mode the practice, SCED, PICO/PIO,
- * meta-analysis, responders, multilevel and getting-started notebooks show no engine sentence in English and none marked untranslated
+ * meta-analysis, responders, multilevel, getting-started and audit notebooks show no engine sentence in English and none marked untranslated
  * ([EN]); in English mode the same sentences are there in English (so the Dutch check is not
  * vacuous: the elements it reads exist and hold engine text). The same holds for the texts of the
  * PICO/PIO notebook's default scenario file (title, description, design names, every value's
@@ -187,6 +187,24 @@ const EXPECT: Record<string, Expect> = {
       await page.waitForSelector("table.che-table", { timeout: 60_000 });
       await page.waitForSelector("table.seed-inventory", { timeout: 60_000 });
       await page.waitForSelector("table.influence-table", { timeout: 60_000 });
+    },
+  },
+  audit: {
+    // the findings' messages and explanations (lib/evidence audit over the seed tables)
+    en: [
+      "text extraction corrected",
+      "is implausibly large",
+      "differs from Higgins' (Q - df)/Q",
+      "The heterogeneity test over N cohorts",
+    ],
+    nl: [
+      "tekstextractie gecorrigeerd",
+      "is onwaarschijnlijk groot",
+      "procentpunt af van Higgins' (Q - df)/Q",
+      "De heterogeniteitstoets over N cohorten",
+    ],
+    ready: async (page) => {
+      await page.waitForSelector(".audit-findings", { timeout: 60_000 });
     },
   },
   "getting-started": {

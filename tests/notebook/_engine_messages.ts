@@ -47,6 +47,8 @@ import {
 } from "../../lib/design/mod.ts";
 import { analyseStudies, dependenceInventory } from "../../lib/meta/mod.ts";
 import {
+  auditEvidence,
+  doseComparison,
   impliedResponderRates,
   leeuw2008Comparison,
   loadEvidence,
@@ -77,6 +79,7 @@ export async function collectEngineMessages(quick = false): Promise<EngineMessag
   meta(add);
   await responders(add, quick);
   multilevel(add);
+  await audit(add);
   return [...out.values()];
 }
 
@@ -356,4 +359,10 @@ function multilevel(add: Add): void {
     "analyseStudies(bcg, ablat)",
     ...analyseStudies(bcg, { name: "bcg.csv", measure: "RR", slab: "author", mods: ["ablat"] }).warnings,
   );
+}
+
+/** The audit notebook: every finding's message and explanation over the seed tables. */
+async function audit(add: Add): Promise<void> {
+  const ev = await loadEvidence((f) => read(`data/${f}`));
+  for (const f of auditEvidence(ev)) add(`auditEvidence(${f.check})`, f.message, f.explanation);
 }

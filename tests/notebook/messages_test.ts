@@ -40,6 +40,8 @@ Deno.test("messages: every engine sentence of the notebooks' inputs has a Dutch 
       "analyseStudies(assink2016",
       "analyseStudies(shared obs",
       "dependenceInventory",
+      "auditEvidence(i2)",
+      "auditEvidence(extraction-correction)",
     ]
   ) {
     assert.ok(messages.some((m) => m.from.startsWith(from)), `no sentence collected from ${from}`);
