@@ -1,6 +1,6 @@
 /**
  * The engines' generated sentences in Dutch: in Dutch mode the practice, SCED, PICO/PIO,
- * meta-analysis, responders, multilevel and getting-started notebooks show no engine sentence in English and none marked untranslated
+ * meta-analysis, responders, multilevel, getting-started, audit, evidence-tables and PROMs notebooks show no engine sentence in English and none marked untranslated
  * ([EN]); in English mode the same sentences are there in English (so the Dutch check is not
  * vacuous: the elements it reads exist and hold engine text). The same holds for the texts of the
  * PICO/PIO notebook's default scenario file (title, description, design names, every value's
@@ -187,6 +187,52 @@ const EXPECT: Record<string, Expect> = {
       await page.waitForSelector("table.che-table", { timeout: 60_000 });
       await page.waitForSelector("table.seed-inventory", { timeout: 60_000 });
       await page.waitForSelector("table.influence-table", { timeout: 60_000 });
+    },
+  },
+  audit: {
+    // the findings' messages and explanations (lib/evidence audit over the seed tables)
+    en: [
+      "text extraction corrected",
+      "is implausibly large",
+      "differs from Higgins' (Q - df)/Q",
+      "The heterogeneity test over N cohorts",
+    ],
+    nl: [
+      "tekstextractie gecorrigeerd",
+      "is onwaarschijnlijk groot",
+      "procentpunt af van Higgins' (Q - df)/Q",
+      "De heterogeniteitstoets over N cohorten",
+    ],
+    ready: async (page) => {
+      await page.waitForSelector(".audit-findings", { timeout: 60_000 });
+    },
+  },
+  "evidence-tables": {
+    // the contrasts' labels, the reported rates, the review table's domains and the dose arithmetic
+    en: [
+      "GE vs TAU, pre-6 months",
+      "breugelmans2024 self-rated work capacity post",
+      "6 h a day × 5 days a week (assumed) × 5 weeks = 150 hours",
+      "smeets2006: patient-specific complaints",
+    ],
+    nl: [
+      "GE vs TAU, voor-6 maanden",
+      "breugelmans2024 zelf beoordeeld arbeidsvermogen na afloop",
+      "6 uur per dag × 5 dagen per week (aangenomen) × 5 weken = 150 uur",
+      "smeets2006: patiëntspecifieke klachten",
+      "Pijninterferentie",
+    ],
+    ready: async (page) => {
+      await page.waitForFunction(() => document.querySelectorAll("table").length >= 4, null, { timeout: 60_000 });
+    },
+  },
+  proms: {
+    // the dilution plot's legend (the designs' names) and the MCID's source
+    en: ["PSC (personalised)", "PDI (generic)"],
+    nl: ["PSK (gepersonaliseerd)", "PDI (generiek)"],
+    ready: async (page, lang) => {
+      const legend = DICTIONARIES.proms[lang]["series.psc"];
+      await page.waitForFunction((s) => document.body.textContent?.includes(s), legend, { timeout: 180_000 });
     },
   },
   "getting-started": {

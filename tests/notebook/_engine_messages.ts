@@ -39,6 +39,7 @@ import {
   diagnoseSimulation,
   mainCertaintyRows,
   parseScenario,
+  PDI_MCID,
   type Scenario,
   scenarioAgreement,
   scenarioComparison,
@@ -47,11 +48,16 @@ import {
 } from "../../lib/design/mod.ts";
 import { analyseStudies, dependenceInventory } from "../../lib/meta/mod.ts";
 import {
+  auditEvidence,
+  contrastOutcomes,
+  contrastRows,
+  doseComparison,
   impliedResponderRates,
   leeuw2008Comparison,
   loadEvidence,
   parseEstimates,
   pooledResponderCohorts,
+  reportedResponderRates,
 } from "../../lib/evidence/mod.ts";
 
 /** A collected engine sentence and where it came from. */
@@ -77,6 +83,10 @@ export async function collectEngineMessages(quick = false): Promise<EngineMessag
   meta(add);
   await responders(add, quick);
   multilevel(add);
+  await audit(add);
+  await evidenceTables(add);
+  // the PROMs notebook: its one engine sentence is the source of the PDI's MCID (the rest is its dictionary)
+  add("PDI_MCID.source", PDI_MCID.source);
   return [...out.values()];
 }
 
@@ -356,4 +366,28 @@ function multilevel(add: Add): void {
     "analyseStudies(bcg, ablat)",
     ...analyseStudies(bcg, { name: "bcg.csv", measure: "RR", slab: "author", mods: ["ablat"] }).warnings,
   );
+}
+
+/** The audit notebook: every finding's message and explanation over the seed tables. */
+async function audit(add: Add): Promise<void> {
+  const ev = await loadEvidence((f) => read(`data/${f}`));
+  for (const f of auditEvidence(ev)) add(`auditEvidence(${f.check})`, f.message, f.explanation);
+}
+
+/**
+ * The evidence-tables notebook: the RCT contrasts' outcomes, groups and labels, the reported
+ * responder rates' labels and bases, the review table's domains, the dose arithmetic and the
+ * Breugelmans cohort's outcomes and time points (the seed's own cells: ids, codes and numbers are
+ * shown as they are).
+ */
+async function evidenceTables(add: Add): Promise<void> {
+  const ev = await loadEvidence((f) => read(`data/${f}`));
+  add("contrastOutcomes", ...contrastOutcomes(ev));
+  add("contrastRows", ...contrastRows(ev).flatMap((r) => [r.label, r.group]));
+  add("reportedResponderRates", ...reportedResponderRates(ev).flatMap((r) => [r.label, r.basis]));
+  add("smc domains", ...ev.smc.map((r) => r.domain), ...ev.directions.map((r) => r.domain));
+  const dose = doseComparison(ev);
+  add("doseComparison", dose.dutch.text, dose.ronzi.text);
+  const cohort = ev.estimates.filter((e) => e.table_id === "4b-cohort");
+  add("Breugelmans cohort", ...cohort.flatMap((e) => [e.outcome, e.timepoint]));
 }

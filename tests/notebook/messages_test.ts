@@ -40,6 +40,12 @@ Deno.test("messages: every engine sentence of the notebooks' inputs has a Dutch 
       "analyseStudies(assink2016",
       "analyseStudies(shared obs",
       "dependenceInventory",
+      "auditEvidence(i2)",
+      "auditEvidence(extraction-correction)",
+      "contrastRows",
+      "reportedResponderRates",
+      "doseComparison",
+      "PDI_MCID.source",
     ]
   ) {
     assert.ok(messages.some((m) => m.from.startsWith(from)), `no sentence collected from ${from}`);
@@ -61,8 +67,10 @@ Deno.test("messages: every engine sentence of the notebooks' inputs has a Dutch 
       else left.splice(i, 1);
     }
     // a sentence with words must change (a template that maps to itself would hide English)
+    // (words that are part of a study id, "smeets2006", are codes, the same in both languages)
     if (
-      /[a-z]{4,}/.test(text) && !text.includes("~") && !/^[\w.]+ [-\d]/.test(text) && !text.startsWith("Coefficients")
+      /[a-z]{4,}/.test(text.replace(/\b[a-z]+\d{4}\b/g, "")) && !text.includes("~") && !/^[\w.]+ [-\d]/.test(text) &&
+      !text.startsWith("Coefficients")
     ) {
       if (nl === text) lost.push(`${from}: "${text}" unchanged in Dutch`);
     }

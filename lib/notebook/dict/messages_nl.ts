@@ -430,6 +430,191 @@ export const MESSAGES_NL: readonly (readonly [string, string])[] = [
     "same {n:n} patients as {study} (the audit's same-cohort check): pooling both would count them twice",
     "dezelfde {n} patiënten als {study} (de controle op hetzelfde cohort): beide poolen zou hen dubbel tellen",
   ],
+  // ---- lib/evidence audit (the audit notebook): findings' messages over the seed tables
+  [
+    "estimate {v:n} lies outside its interval {lb:n} to {ub:n}",
+    "schatting {v} ligt buiten haar interval {lb} tot {ub}",
+  ],
+  [
+    "midpoint of the interval ({mid:n}) differs from the estimate {est:n} by {d:n} (rounding allows {tol:n})",
+    "midden van het interval ({mid}) wijkt {d} af van de schatting {est} (afronding laat {tol} toe)",
+  ],
+  [
+    "reported p {op} {p:n} for the difference, but the subgroups' estimates and p-values allow only p between {a:n} and {b:n} under an independent z-test",
+    "gerapporteerde p {op} {p} voor het verschil, maar de schattingen en p-waarden van de subgroepen laten onder een z-toets voor onafhankelijke groepen alleen p tussen {a} en {b} toe",
+  ],
+  [
+    "reported p {op} {p:n} but the estimate and CI imply p between {a:n} and {b:n}",
+    "gerapporteerde p {op} {p}, maar schatting en BI impliceren p tussen {a} en {b}",
+  ],
+  ["text extraction corrected: '{raw}'", "tekstextractie gecorrigeerd: '{raw}'"],
+  [
+    "{pct:n} of {n:n} is not a whole number of people (nearest: {k:n}/{n2:n} = {q:n})",
+    "{pct} van {n} is geen geheel aantal personen (dichtstbij: {k}/{n2} = {q})",
+  ],
+  [
+    "{pct:n} is not a whole number of the {a:n} who completed EXP or the {b:n} with 6-month MRI data; it is of the {c:n} enrolled ({c1:n}/{c2:n}) and of the {d:n} with 6-month follow-up ({d1:n}/{d2:n})",
+    "{pct} is geen geheel aantal van de {a} die EXP afrondden of van de {b} met MRI-gegevens na 6 maanden; het is wel een geheel aantal van de {c} geïncludeerden ({c1}/{c2}) en van de {d} met follow-up na 6 maanden ({d1}/{d2})",
+  ],
+  ["{label:m}: parts add up to {s:n}, not {t:n}", "{label}: de delen tellen op tot {s}, niet tot {t}"],
+  [
+    "Smeets 2006: arm sizes CT + CBT + APT + WLC vs {n:n} patients",
+    "Smeets 2006: armgroottes CT + CBT + APT + WLC tegen {n} patiënten",
+  ],
+  ["{t:n}c text: positive + no effect (pre-post)", "tekst {t}c: positief + geen effect (voor-na)"],
+  [
+    "Meesters 2016 and Volker 2017 (same cohort of {n:n}): pre-post n: {a:n} vs {b:n}",
+    "Meesters 2016 en Volker 2017 (hetzelfde cohort van {n}): n voor-na: {a} tegen {b}",
+  ],
+  ["df = {df:n} but N = {k:n} cohorts gives df = {d:n}", "df = {df}, maar N = {k} cohorten geeft df = {d}"],
+  [
+    "{domain:t}, {period:t}, {k:t}: standardised effect {v:n} is impossible in practice",
+    "{domain}, {period}, {k}: een gestandaardiseerd effect van {v} is in de praktijk onmogelijk",
+  ],
+  [
+    "{domain:t}, {period:t}, {k:t}: standardised effect {v:n} is implausibly large",
+    "{domain}, {period}, {k}: een gestandaardiseerd effect van {v} is onwaarschijnlijk groot",
+  ],
+  [
+    "I² = {i2:n} but Q and df give {h:n}; a printed {i2b:n} needs I² >= {b:n}",
+    "I² = {i2}, maar Q en df geven {h}; een gedrukte {i2b} vereist I² >= {b}",
+  ],
+  [
+    "reported I² = {a:n} differs from Higgins' (Q - df)/Q = {b:n} by {d:n} points",
+    "gerapporteerde I² = {a} wijkt {d} procentpunt af van Higgins' (Q - df)/Q = {b}",
+  ],
+  [
+    "legend reads '{legend}': the inequality points the wrong way",
+    "de legenda luidt '{legend}': het ongelijkheidsteken wijst de verkeerde kant op",
+  ],
+  [
+    "different groups ({groups}) report identical numbers ({nums})",
+    "verschillende groepen ({groups}) rapporteren identieke getallen ({nums})",
+  ],
+  // ---- lib/evidence audit: the findings' explanations
+  [
+    "{base:m} The denominator ({id} = {n:n}) is the audit's reading: {reason:m}",
+    "{base} De noemer ({id} = {n}) is de lezing van de audit: {reason}",
+  ],
+  [
+    "A percentage of n people can only take the values 0/n, 1/n, 2/n, ...; this one cannot, so the percentage or the denominator is wrong.",
+    "Een percentage van n personen kan alleen de waarden 0/n, 1/n, 2/n, ... aannemen; dit percentage niet, dus het percentage of de noemer is fout.",
+  ],
+  [
+    "all {n:n} patients; characteristics with missing answers would have a smaller denominator.",
+    "alle {n} patiënten; kenmerken met ontbrekende antwoorden zouden een kleinere noemer hebben.",
+  ],
+  ["the {n:n} patients with pre-post data.", "de {n} patiënten met voor-na-gegevens."],
+  ["all {n:n} patients.", "alle {n} patiënten."],
+  ["the {n:n} patients seen at {m:n} months.", "de {n} patiënten gezien na {m} maanden."],
+  [
+    "The interval and the p-value lead to opposite conclusions about significance at 5%; one of them is misprinted.",
+    "Het interval en de p-waarde leiden tot tegengestelde conclusies over significantie bij 5%; een van beide is verkeerd gedrukt.",
+  ],
+  [
+    "The interval and the p-value do not agree even allowing for rounding; they may come from different analyses.",
+    "Het interval en de p-waarde komen ook met afronding niet overeen; ze komen mogelijk uit verschillende analyses.",
+  ],
+  [
+    "The text extracted from the PDF reads '{raw}'; the data hold the corrected value. {note:m}",
+    "De uit de pdf gehaalde tekst luidt '{raw}'; de data bevatten de gecorrigeerde waarde. {note}",
+  ],
+  [
+    "'{a}' is an extraction artefact for '{b}' (minus printed as {two:n}) and '{c}' for '{d}'",
+    "'{a}' is een extractiefout voor '{b}' (min gedrukt als {two}) en '{c}' voor '{d}'",
+  ],
+  [
+    "'{a}' is an extraction artefact for '{b}' (eligibility: PHODA mean score >= {n:n})",
+    "'{a}' is een extractiefout voor '{b}' (inclusiecriterium: gemiddelde PHODA-score >= {n})",
+  ],
+  ["'{a}' is an extraction artefact for '{b}'", "'{a}' is een extractiefout voor '{b}'"],
+  ["'{a}' read as '{b}'", "'{a}' gelezen als '{b}'"],
+  [
+    "the minus sign of the lower limit is missing in the seed ('{a:n}'); a lower limit of +{b:n} would lie above the estimate and the upper limit; {c:n} makes the interval symmetric around {d:n}",
+    "het minteken van de ondergrens ontbreekt in de brontekst ('{a}'); een ondergrens van +{b} zou boven de schatting en de bovengrens liggen; met {c} is het interval symmetrisch rond {d}",
+  ],
+  [
+    "The denominator of the {pct:n} is not stated. It cannot be the {a:n} who completed EXP ({a1:n}/{a2:n} = {ap:n}, {a3:n}/{a4:n} = {aq:n}); It cannot be the {b:n} with 6-month MRI data ({b1:n}/{b2:n} = {bp:n}, {b3:n}/{b4:n} = {bq:n}). Several printed numbers give exactly {pct2:n} ({c1:n}/{c2:n} enrolled, {d1:n}/{d2:n} with 6-month follow-up; e.g. an intention-to-treat count with non-completers as non-responders would use all enrolled), so the percentage alone does not tell which denominator was used.",
+    "De noemer van de {pct} wordt niet vermeld. Het kunnen niet de {a} zijn die EXP afrondden ({a1}/{a2} = {ap}, {a3}/{a4} = {aq}); het kunnen niet de {b} met MRI-gegevens na 6 maanden zijn ({b1}/{b2} = {bp}, {b3}/{b4} = {bq}). Meerdere gedrukte aantallen geven precies {pct2} ({c1}/{c2} geïncludeerd, {d1}/{d2} met follow-up na 6 maanden; een intention-to-treatanalyse die wie niet afrondde als non-responder telt, zou bijvoorbeeld alle geïncludeerden gebruiken), dus het percentage alleen zegt niet welke noemer gebruikt is.",
+  ],
+  [
+    "A 95% CI of a mean difference is the estimate plus and minus the same margin; here the margins are {a:n} and {b:n}, so one limit (or the estimate) is misprinted.",
+    "Een 95%-BI van een gemiddeld verschil is de schatting plus en min dezelfde marge; hier zijn de marges {a} en {b}, dus één grens (of de schatting) is verkeerd gedrukt.",
+  ],
+  [
+    "A 95% CI of a mean difference is the estimate plus and minus the same margin; the small asymmetry is more than rounding alone explains.",
+    "Een 95%-BI van een gemiddeld verschil is de schatting plus en min dezelfde marge; de kleine asymmetrie is groter dan afronding alleen verklaart.",
+  ],
+  [
+    "The four arms should add up to the {n:n} patients in the study; they add up to {s:n}. One patient may have been excluded after randomisation, but the table does not say so. (The three active arms, {a:n}, do match Smeets {y:n}.)",
+    "De vier armen zouden moeten optellen tot de {n} patiënten van de studie; ze tellen op tot {s}. Mogelijk is één patiënt na randomisatie uitgesloten, maar de tabel vermeldt dat niet. (De drie actieve armen, {a}, komen wel overeen met Smeets {y}.)",
+  ],
+  [
+    "{pos:n} positive and {none:n} without effect leave {rest:n} unaccounted for; that would be the share of significantly adverse pre-post SMCs (about {k:n} of {n:n}), which the text does not state.",
+    "{pos} positief en {none} zonder effect laten {rest} onverklaard; dat zou het aandeel significant ongunstige voor-na-SMC's zijn (ongeveer {k} van {n}), wat de tekst niet vermeldt.",
+  ],
+  [
+    "Both papers describe the same {n:n} patients, yet report {a:n} and {b:n} patients with pre-post data. Different definitions of completeness (per outcome) can explain it; the table does not say.",
+    "Beide artikelen beschrijven dezelfde {n} patiënten, maar rapporteren {a} en {b} patiënten met voor-na-gegevens. Verschillende definities van volledigheid (per uitkomst) kunnen dat verklaren; de tabel zegt het niet.",
+  ],
+  [
+    "The heterogeneity test over N cohorts has N − 1 degrees of freedom; either N or df is misprinted.",
+    "De heterogeniteitstoets over N cohorten heeft N − 1 vrijheidsgraden; N of df is verkeerd gedrukt.",
+  ],
+  [
+    "A standardised mean change expresses change in standard deviations; real treatment effects are rarely above 2-3. A value in the hundreds or thousands means a raw score, a variance or a near-zero SD was used; it should not be in a summary of SMCs.",
+    "Een gestandaardiseerde gemiddelde verandering drukt verandering uit in standaarddeviaties; echte behandeleffecten liggen zelden boven 2-3. Een waarde in de honderden of duizenden betekent dat een ruwe score, een variantie of een SD van bijna nul is gebruikt; die hoort niet in een samenvatting van SMC's.",
+  ],
+  [
+    "Standardised effects above 5 standard deviations almost never occur in rehabilitation trials and cohorts; check the original study (a very small SD or an error).",
+    "Gestandaardiseerde effecten boven 5 standaarddeviaties komen in revalidatiestudies en -cohorten vrijwel nooit voor; controleer de oorspronkelijke studie (een zeer kleine SD of een fout).",
+  ],
+  [
+    "Computed from Q and df, I² is {h:n}, which would not print as {p:n}. A printed {p2:n} ({d:n} decimals) needs only I² >= {b:n}, i.e. a τ²-based I² = τ²/(τ² + s²) with a between-cohort variance τ² of at least {r:n} times the typical within-cohort variance s². That is possible with a τ²-based I² (e.g. REML) when a few cohorts have extreme effect sizes, so it is not a contradiction by itself; together with implausibly large effect sizes in the same row it points to extreme or erroneous values among the pooled cohorts.",
+    "Berekend uit Q en df is I² {h}, wat niet als {p} gedrukt zou worden. Een gedrukte {p2} ({d} decimalen) vereist alleen I² >= {b}, dat wil zeggen een op τ² gebaseerde I² = τ²/(τ² + s²) met een variantie tussen cohorten τ² van minstens {r} maal de gebruikelijke variantie binnen cohorten s². Dat kan met een op τ² gebaseerde I² (bijv. REML) als enkele cohorten extreme effectgroottes hebben, dus het is op zich geen tegenspraak; samen met onwaarschijnlijk grote effectgroottes in dezelfde rij wijst het op extreme of foute waarden onder de gepoolde cohorten.",
+  ],
+  [
+    "The reported I² is higher than the Q-based value. That is compatible with a τ²-based I² from an estimator other than DerSimonian–Laird (e.g. REML, metafor's default); it is not the textbook Higgins formula.",
+    "De gerapporteerde I² is hoger dan de op Q gebaseerde waarde. Dat past bij een op τ² gebaseerde I² met een andere schatter dan DerSimonian–Laird (bijv. REML, de standaard van metafor); het is niet de Higgins-formule uit het leerboek.",
+  ],
+  [
+    "The reported I² is far above the value implied by Q and df. A τ²-based I² (e.g. with REML) can differ from the Q-based one in either direction, but a gap this large means the two numbers describe different models or one is misprinted.",
+    "De gerapporteerde I² ligt ver boven de waarde die uit Q en df volgt. Een op τ² gebaseerde I² (bijv. met REML) kan in beide richtingen van de op Q gebaseerde afwijken, maar een zo groot verschil betekent dat de twee getallen verschillende modellen beschrijven of dat er een verkeerd gedrukt is.",
+  ],
+  [
+    "The reported I² is lower than the Q-based value, by a wide margin. A τ²-based I² = τ²/(τ² + s²) (metafor's default with REML or ML) can legitimately be far below (Q - df)/Q, down to 0 when the estimated τ² is 0: Q is dominated by the most precise cohorts, while REML estimates τ² from all of them. So this is compatible with a τ²-based I² and is not by itself a misprint; the review should say which I² it reports.",
+    "De gerapporteerde I² is lager dan de op Q gebaseerde waarde, met ruime marge. Een op τ² gebaseerde I² = τ²/(τ² + s²) (de standaard van metafor met REML of ML) kan terecht ver onder (Q - df)/Q liggen, tot 0 als de geschatte τ² 0 is: Q wordt bepaald door de nauwkeurigste cohorten, terwijl REML τ² uit alle cohorten schat. Dit past dus bij een op τ² gebaseerde I² en is op zich geen drukfout; de review zou moeten zeggen welke I² ze rapporteert.",
+  ],
+  [
+    "The reported I² is lower than the Q-based value. A τ²-based I² = τ²/(τ² + s²) (metafor's default with REML or ML) can legitimately be far below (Q - df)/Q, down to 0 when the estimated τ² is 0: Q is dominated by the most precise cohorts, while REML estimates τ² from all of them. So this is compatible with a τ²-based I² and is not by itself a misprint; the review should say which I² it reports.",
+    "De gerapporteerde I² is lager dan de op Q gebaseerde waarde. Een op τ² gebaseerde I² = τ²/(τ² + s²) (de standaard van metafor met REML of ML) kan terecht ver onder (Q - df)/Q liggen, tot 0 als de geschatte τ² 0 is: Q wordt bepaald door de nauwkeurigste cohorten, terwijl REML τ² uit alle cohorten schat. Dit past dus bij een op τ² gebaseerde I² en is op zich geen drukfout; de review zou moeten zeggen welke I² ze rapporteert.",
+  ],
+  [
+    "Stars mark small p-values (p < .05, < .01, < .001). Read literally, '***p > .001' would mean the starred tests are the least significant; the legend must be read with '<'.",
+    "Sterren markeren kleine p-waarden (p < .05, < .01, < .001). Letterlijk gelezen zou '***p > .001' betekenen dat de toetsen met sterren het minst significant zijn; de legenda moet met '<' gelezen worden.",
+  ],
+  [
+    "Each subgroup's p-value tells how precise its estimate is. Here the less precise subgroup alone makes the difference too uncertain for the reported p; the reported test cannot be a simple comparison of the two independent subgroup estimates.",
+    "De p-waarde van elke subgroep zegt hoe nauwkeurig haar schatting is. Hier maakt de minst nauwkeurige subgroep alleen het verschil al te onzeker voor de gerapporteerde p; de gerapporteerde toets kan geen eenvoudige vergelijking van de twee onafhankelijke subgroepschattingen zijn.",
+  ],
+  [
+    "Different groups rarely give exactly the same estimate and p-value; either the same studies make up both groups or a number was copied into the wrong place.",
+    "Verschillende groepen geven zelden precies dezelfde schatting en p-waarde; ofwel bestaan beide groepen uit dezelfde studies, ofwel is een getal op de verkeerde plaats overgenomen.",
+  ],
+  // ---- lib/evidence views (the evidence-tables notebook): contrasts, reported rates, dose arithmetic
+  ["{study:t}: {outcome:t}", "{study}: {outcome}"],
+  ["{study:t} {outcome:t} {group:t} {time:t}", "{study} {outcome} {group} {time}"],
+  ["{study:t} {outcome:t} {time:t}", "{study} {outcome} {time}"],
+  ["{study:t} {outcome:t}", "{study} {outcome}"],
+  ["patient-specific complaints, activity {n:n}", "patiëntspecifieke klachten, activiteit {n}"],
+  [
+    "{sessions} sessions × {minutes} min × {days} days a week × {weeks} weeks = {hours} hours ({lo} h to {hi} h)",
+    "{sessions} sessies × {minutes} min × {days} dagen per week × {weeks} weken = {hours} uur ({lo} h tot {hi} h)",
+  ],
+  [
+    "{hours:n} h a day × {days:n} days a week (assumed) × {weeks:n} weeks = {total:n} hours",
+    "{hours} uur per dag × {days} dagen per week (aangenomen) × {weeks} weken = {total} uur",
+  ],
 ];
 
 /** Engine words shown alone or inside sentences, and their Dutch. */
@@ -534,4 +719,59 @@ export const TERMS_NL: Readonly<Record<string, string>> = {
   "RDQ (0-24)": "RDQ (0-24)",
   "PSC (0-100)": "PSC (0-100)",
   "unknown instrument": "onbekend instrument",
+  // audit: outcome domains, periods and statistics of the review table (smc_review.csv)
+  "Social functioning": "Sociaal functioneren",
+  "Emotional functioning": "Emotioneel functioneren",
+  "Health related quality of life": "Gezondheidsgerelateerde kwaliteit van leven",
+  "Pain intensity": "Pijnintensiteit",
+  "Physical function": "Lichamelijk functioneren",
+  "pre-post": "voor-na",
+  "pre-final follow-up": "voor–laatste follow-up",
+  "post-final follow-up": "na–laatste follow-up",
+  "range maximum": "maximum van de spreiding",
+  "range minimum": "minimum van de spreiding",
+  "median": "mediaan",
+  // evidence tables: the seed's study ids, arms and instruments (codes, the same in Dutch)
+  "denhollander2016": "denhollander2016",
+  "smeets2006": "smeets2006",
+  "timmers2021": "timmers2021",
+  "leeuw2008": "leeuw2008",
+  "nicholas2012": "nicholas2012",
+  "meesters2016": "meesters2016",
+  "volker2017": "volker2017",
+  "breugelmans2024": "breugelmans2024",
+  "GE": "GE",
+  "TAU": "TAU",
+  "APT": "APT",
+  "CBT": "CBT",
+  "CT": "CT",
+  "WLC": "WLC",
+  "EXP": "EXP",
+  "GA": "GA",
+  "PSK": "PSK",
+  "COPM": "COPM",
+  "GPE": "GPE",
+  "NRS pain (0-10)": "NRS-pijn (0-10)",
+  // evidence tables: time points, outcomes of the contrasts and the Breugelmans cohort, rate bases
+  "6 months": "6 maanden",
+  "pre-6 months": "voor-6 maanden",
+  "disability": "beperkingen",
+  "patient-specific complaints": "patiëntspecifieke klachten",
+  "self-perceived improvement of disability": "zelf ervaren verbetering van beperkingen",
+  "pain relief": "pijnverlichting",
+  "self-rated work capacity": "zelf beoordeeld arbeidsvermogen",
+  "physical quality of life": "fysieke kwaliteit van leven",
+  "mental quality of life": "mentale kwaliteit van leven",
+  "global perceived effect on disability": "globaal ervaren effect op beperkingen",
+  "global perceived effect on coping": "globaal ervaren effect op coping",
+  "pain intensity": "pijnintensiteit",
+  "no denominator": "geen noemer",
+  "assumed n": "aangenomen n",
+  "n from the seed": "n uit het bezwaar",
+  // evidence tables: the review table's outcome domains (smc_review.csv, smc_direction.csv)
+  "Pain interference": "Pijninterferentie",
+  "Depression": "Depressie",
+  "Anxiety": "Angst",
+  "Anger": "Boosheid",
+  "Self-efficacy": "Zelfeffectiviteit (self-efficacy)",
 };
