@@ -237,13 +237,14 @@ const EXPECT: Record<string, Expect> = {
   },
   certainty: {
     // the default comparison (waiting list), its first outcome and rob.csv: the comparison's label,
-    // the SoF effect, a footnote, a domain's reason and a cell of the source list
+    // the SoF effect, a footnote, a domain's reason, a cell of the source list and the GRADE form
     en: [
       "IMSR vs waiting list (10 weeks)",
       "MD 2.40 points lower (4.14 lower to 0.65 lower)",
       "Risk of bias: open — not assessed for 100% of the weight",
       "a single study: inconsistency between studies cannot be judged",
       "waiting-list-rdq-apt, participants:",
+      "risk of bias: decide",
     ],
     nl: [
       "IMSR vs wachtlijst (10 weken)",
@@ -251,6 +252,7 @@ const EXPECT: Record<string, Expect> = {
       "Risico op vertekening: open — niet beoordeeld voor 100% van het gewicht",
       "één studie: inconsistentie tussen studies is niet te beoordelen",
       "waiting-list-rdq-apt, deelnemers:",
+      "risico op vertekening: besluit",
     ],
     ready: async (page) => {
       await page.waitForSelector("table.certainty-domains", { timeout: 60_000 });

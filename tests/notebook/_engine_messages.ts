@@ -50,6 +50,7 @@ import { analyseStudies, dependenceInventory } from "../../lib/meta/mod.ts";
 import {
   auditEvidence,
   buildSeedSof,
+  CERTAINTY_LEVELS,
   contrastOutcomes,
   contrastRows,
   decisionFromChoices,
@@ -463,6 +464,14 @@ function certainty(add: Add): void {
       add(`certainty notebook(${file}, robTrafficLight)`, ...cells.map((x) => x.domain_name));
     }
   }
+  // the GRADE form's choices: the domains, the ratings and levels offered, "not judged"
+  add(
+    "certainty notebook(form)",
+    KEEP_SUGGESTION,
+    ...GRADE_DOMAINS,
+    ...CERTAINTY_LEVELS,
+    ...["not judged", "no", "not serious", "serious", "very serious"],
+  );
   for (const tool of Object.values(ROB_TOOLS)) {
     add("certainty notebook(ROB_TOOLS)", tool.source, ...tool.domains.map((d) => d.name));
   }

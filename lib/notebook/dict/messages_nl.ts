@@ -1089,6 +1089,9 @@ export const TERMS_NL: Readonly<Record<string, string>> = {
   "open": "open",
   "not assessable": "niet te beoordelen",
   "not declared": "niet aangegeven",
+  // the GRADE form's choices (certainty notebook; KEEP_SUGGESTION and the indirectness levels)
+  "rule's suggestion": "suggestie van de regel",
+  "not judged": "niet beoordeeld",
   "risk of bias": "risico op vertekening",
   "inconsistency": "inconsistentie",
   "indirectness": "indirectheid",
