@@ -235,6 +235,30 @@ const EXPECT: Record<string, Expect> = {
       await page.waitForFunction((s) => document.body.textContent?.includes(s), legend, { timeout: 180_000 });
     },
   },
+  certainty: {
+    // the default comparison (waiting list), its first outcome and rob.csv: the comparison's label,
+    // the SoF effect, a footnote, a domain's reason, a cell of the source list and the GRADE form
+    en: [
+      "IMSR vs waiting list (10 weeks)",
+      "MD 2.40 points lower (4.14 lower to 0.65 lower)",
+      "Risk of bias: open — not assessed for 100% of the weight",
+      "a single study: inconsistency between studies cannot be judged",
+      "waiting-list-rdq-apt, participants:",
+      "risk of bias: decide",
+    ],
+    nl: [
+      "IMSR vs wachtlijst (10 weken)",
+      "MD 2.40 punten lager (4.14 lager tot 0.65 lager)",
+      "Risico op vertekening: open — niet beoordeeld voor 100% van het gewicht",
+      "één studie: inconsistentie tussen studies is niet te beoordelen",
+      "waiting-list-rdq-apt, deelnemers:",
+      "risico op vertekening: besluit",
+    ],
+    ready: async (page) => {
+      await page.waitForSelector("table.certainty-domains", { timeout: 60_000 });
+      await page.waitForSelector("table.sof-table", { timeout: 60_000 });
+    },
+  },
   "getting-started": {
     // the diary's loader and summary show no engine sentence: the check is that nothing is marked
     en: [],

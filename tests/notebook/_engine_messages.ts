@@ -1,6 +1,6 @@
 /**
  * Runs the engines over the inputs the notebooks use (practice, SCED, PICO/PIO, meta-analysis,
- * responders, multilevel; getting-started shows no engine sentence: its loader's only text is an
+ * responders, multilevel, audit, evidence tables, certainty; getting-started shows no engine sentence: its loader's only text is an
  * error for a broken file, and the notebook loads a fixed, valid one) and collects every sentence they generate that a notebook shows: reasons, warnings, notes,
  * model descriptions and the short engine words shown in tables. Used by messages_test.ts.
  * @module
@@ -49,15 +49,26 @@ import {
 import { analyseStudies, dependenceInventory } from "../../lib/meta/mod.ts";
 import {
   auditEvidence,
+  buildSeedSof,
+  CERTAINTY_LEVELS,
   contrastOutcomes,
   contrastRows,
+  decisionFromChoices,
   doseComparison,
+  GRADE_DOMAINS,
   impliedResponderRates,
+  KEEP_SUGGESTION,
   leeuw2008Comparison,
   loadEvidence,
+  loadRob,
   parseEstimates,
   pooledResponderCohorts,
   reportedResponderRates,
+  ROB_TOOLS,
+  robTrafficLight,
+  type SeedFiles,
+  seedStudyIds,
+  sofRecords,
 } from "../../lib/evidence/mod.ts";
 
 /** A collected engine sentence and where it came from. */
@@ -85,6 +96,7 @@ export async function collectEngineMessages(quick = false): Promise<EngineMessag
   multilevel(add);
   await audit(add);
   await evidenceTables(add);
+  certainty(add);
   // the PROMs notebook: its one engine sentence is the source of the PDI's MCID (the rest is its dictionary)
   add("PDI_MCID.source", PDI_MCID.source);
   return [...out.values()];
@@ -390,4 +402,77 @@ async function evidenceTables(add: Add): Promise<void> {
   add("doseComparison", dose.dutch.text, dose.ronzi.text);
   const cohort = ev.estimates.filter((e) => e.table_id === "4b-cohort");
   add("Breugelmans cohort", ...cohort.flatMap((e) => [e.outcome, e.timepoint]));
+}
+
+/**
+ * The certainty notebook: every comparison and outcome it offers, with each judgement file of
+ * data/evidence and the form's defaults (nothing decided: the rule's suggestions). Collected: the
+ * comparisons' labels, questions, sources and notes, the summary-of-findings cells, the footnotes,
+ * the source list's cells and citations, the starting level, the domains' and the upgrades' words
+ * and reasons, and the risk-of-bias tools' domain names and sources. The judgements themselves
+ * (Low, Some concerns, Not assessed) are the files' values and are shown as they are.
+ */
+function certainty(add: Add): void {
+  const files: SeedFiles = {
+    estimates: read("data/evidence/estimates.csv"),
+    studies: read("data/evidence/studies.csv"),
+    smc_review: read("data/evidence/smc_review.csv"),
+    assumptions: read("data/evidence/assumptions.csv"),
+    instruments: read("data/instruments.csv"),
+  };
+  const studies = seedStudyIds(files.studies);
+  // the notebook's form with nothing changed
+  const choices = {
+    indirectness: {
+      population: "not judged",
+      intervention: "not judged",
+      comparator: "not judged",
+      outcome: "not judged",
+    },
+    overrides: Object.fromEntries(GRADE_DOMAINS.map((d) => [d, { rating: KEEP_SUGGESTION, reason: "" }])),
+    start: { level: KEEP_SUGGESTION, reason: "" },
+    by: "",
+  };
+  for (const file of ["rob.csv", "rob-illustrative.csv"]) {
+    const judgements = loadRob(read(`data/evidence/${file}`), { name: file, studies }).judgements;
+    const plan = buildSeedSof(files, { judgements });
+    for (const planned of plan.comparisons) {
+      for (const plannedRow of planned.rows) {
+        const from = `certainty notebook(${file}, ${plannedRow.id})`;
+        const table = buildSeedSof(files, {
+          judgements,
+          comparisons: [planned.id],
+          decisions: { [plannedRow.id]: decisionFromChoices(choices) },
+          judgements_file: file,
+        });
+        const c = table.comparisons[0];
+        add(from, table.label, c.label, c.question, c.source, ...c.notes);
+        for (const r of sofRecords(table)) {
+          add(from, r.outcome, r.control, r.absolute, r.nnt, r.relative, r.participants, r.certainty, r.mcid);
+        }
+        const row = c.rows.find((r) => r.id === plannedRow.id)!;
+        add(from, row.outcome, row.absolute_text, row.certainty_text, ...row.footnotes);
+        add(from, ...row.sources.flatMap((s) => [s.cell, s.source]));
+        if (row.certainty) {
+          const ce = row.certainty;
+          add(from, ce.start.final, ce.start.reason, ce.label);
+          for (const d of ce.domains) add(from, d.domain, d.suggestion, d.final, d.reason);
+          for (const u of ce.upgrades) add(from, u.reason, u.explanation);
+        }
+      }
+      const cells = robTrafficLight(judgements, [...new Set(planned.rows.flatMap((r) => r.study_ids))]);
+      add(`certainty notebook(${file}, robTrafficLight)`, ...cells.map((x) => x.domain_name));
+    }
+  }
+  // the GRADE form's choices: the domains, the ratings and levels offered, "not judged"
+  add(
+    "certainty notebook(form)",
+    KEEP_SUGGESTION,
+    ...GRADE_DOMAINS,
+    ...CERTAINTY_LEVELS,
+    ...["not judged", "no", "not serious", "serious", "very serious"],
+  );
+  for (const tool of Object.values(ROB_TOOLS)) {
+    add("certainty notebook(ROB_TOOLS)", tool.source, ...tool.domains.map((d) => d.name));
+  }
 }

@@ -38,7 +38,7 @@ De oordelen hieronder beginnen bij het hierboven gekozen bestand. Een niveau wij
     "rob.drops": "; zij laat weg: {drop}",
     "h.grade": `## De GRADE-domeinen (aanpasbaar)
 
-Indirectheid is wat u aangeeft dat afwijkt van de vraag; “not judged” houdt het open. Elk domein kan worden overruled met een reden; de suggestie van de regel blijft zichtbaar naast het besluit.`,
+Indirectheid is wat u aangeeft dat afwijkt van de vraag; “niet beoordeeld” houdt het open. Elk domein kan worden overruled met een reden; de suggestie van de regel blijft zichtbaar naast het besluit.`,
     "ind.population": "Wijkt de populatie af?",
     "ind.intervention": "Wijkt de interventie af?",
     "ind.comparator": "Wijkt de vergelijking af?",

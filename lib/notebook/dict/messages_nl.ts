@@ -615,6 +615,312 @@ export const MESSAGES_NL: readonly (readonly [string, string])[] = [
     "{hours:n} h a day × {days:n} days a week (assumed) × {weeks:n} weeks = {total:n} hours",
     "{hours} uur per dag × {days} dagen per week (aangenomen) × {weeks} weken = {total} uur",
   ],
+  // ---- lib/evidence: the certainty notebook (sof.ts, _grade*.ts): comparisons of the seed
+  ["IMSR vs continued primary care (PICO)", "IMSR vs voortgezette eerstelijnszorg (PICO)"],
+  [
+    "P: patients with chronic musculoskeletal pain referred to IMSR; I: IMSR; C: continued primary care; O: disability and the other crucial outcomes",
+    "P: patiënten met chronische musculoskeletale pijn verwezen naar IMSR; I: IMSR; C: voortgezette eerstelijnszorg; O: beperkingen en de andere cruciale uitkomsten",
+  ],
+  [
+    "the Zorginstituut's draft PICO, as quoted and contested in {ref}",
+    "de concept-PICO van het Zorginstituut, zoals geciteerd en betwist in {ref}",
+  ],
+  [
+    "The VRA objection says that after excluding studies only Ronzi 2017 remains for this PICO ({ref}) and argues it describes a different population (section {sec}); data/evidence holds its baseline characteristics but no effect estimate.",
+    "Het VRA-bezwaar stelt dat na het uitsluiten van studies alleen Ronzi 2017 overblijft voor deze PICO ({ref}) en betoogt dat die een andere populatie beschrijft (paragraaf {sec}); data/evidence bevat de kenmerken bij aanvang, maar geen effectschatting.",
+  ],
+  [
+    "Exposure in vivo vs usual IMSR (graded activity) (PICO, option 1)",
+    "Exposure in vivo vs gebruikelijke IMSR (graded activity) (PICO, optie 1)",
+  ],
+  [
+    "P: as above; I: IMSR based on exposure in vivo; C: usual IMSR (graded activity, care as usual); O: disability in personally relevant activities, functional disability",
+    "P: als hierboven; I: IMSR op basis van exposure in vivo; C: gebruikelijke IMSR (graded activity, gebruikelijke zorg); O: beperkingen in persoonlijk relevante activiteiten, functionele beperkingen",
+  ],
+  ["the VRA objection's option 1 ({ref})", "optie 1 van het VRA-bezwaar ({ref})"],
+  ["the VRA objection's option 2 ({ref})", "optie 2 van het VRA-bezwaar ({ref})"],
+  [
+    "Den Hollander 2016 (GE vs TAU, {ref}) reports mean differences on an instrument the seed does not name, without saying which direction is better: not tabulated here.",
+    "Den Hollander 2016 (GE vs TAU, {ref}) rapporteert verschillen in gemiddelden op een instrument dat het bezwaar niet noemt, zonder te zeggen welke richting beter is: hier niet in de tabel.",
+  ],
+  [
+    "Smeets 2006 compares its active arms with each other ({ref}); none of them is labelled usual IMSR in the seed: not tabulated here.",
+    "Smeets 2006 vergelijkt zijn actieve armen met elkaar ({ref}); geen ervan heet in het bezwaar gebruikelijke IMSR: hier niet in de tabel.",
+  ],
+  [
+    "Leeuw 2008: the seed gives the total ({n:n}) but not the group sizes; the equal split in assumptions.csv (an assumption, not data) is used for the intervals and is labelled in every cell it affects.",
+    "Leeuw 2008: het bezwaar geeft het totaal ({n}), maar niet de groepsgroottes; de gelijke verdeling in assumptions.csv (een aanname, geen gegevens) wordt voor de intervallen gebruikt en is gemarkeerd in elke cel waarop ze invloed heeft.",
+  ],
+  ["IMSR vs waiting list ({w:n} weeks)", "IMSR vs wachtlijst ({w} weken)"],
+  [
+    "P: chronic low back pain; I: active physical treatment (APT), graded activity with problem solving (CBT) or both (CT); C: waiting list; O: disability (RDQ), patient-specific complaints (PSC)",
+    "P: chronische lagerugpijn; I: actieve fysieke behandeling (APT), graded activity met probleemoplossing (CBT) of beide (CT); C: wachtlijst; O: beperkingen (RDQ), patiëntspecifieke klachten (PSC)",
+  ],
+  [
+    "Smeets 2006, cited by the VRA objection for the absence of change on a waiting list ({ref})",
+    "Smeets 2006, door het VRA-bezwaar aangehaald voor het uitblijven van verandering op een wachtlijst ({ref})",
+  ],
+  [
+    "The three active arms share one waiting-list group (n = {n:n}): the rows are not independent and are not pooled.",
+    "De drie actieve armen delen één wachtlijstgroep (n = {n}): de rijen zijn niet onafhankelijk en worden niet gepoold.",
+  ],
+  [
+    "IMSR without a control group: SCEDs and cohorts (PIO, option 2)",
+    "IMSR zonder controlegroep: SCED's en cohorten (PIO, optie 2)",
+  ],
+  [
+    "P: as above; I: IMSR; O: change in disability, pain interference and the other outcomes, without a comparison group (the patient as own control)",
+    "P: als hierboven; I: IMSR; O: verandering in beperkingen, pijninterferentie en de andere uitkomsten, zonder vergelijkingsgroep (de patiënt als eigen controle)",
+  ],
+  [
+    "Effect sizes are standardised changes from baseline whose standardiser the seed does not state; no CIs are reported for them.",
+    "Effectgroottes zijn gestandaardiseerde veranderingen ten opzichte van de beginmeting waarvan het bezwaar de standaardiseerder niet vermeldt; er zijn geen BI's voor gerapporteerd.",
+  ],
+  [
+    "The SCEDs' data are not in data/evidence (data/sced holds constructed examples only).",
+    "De gegevens van de SCED's staan niet in data/evidence (data/sced bevat alleen geconstrueerde voorbeelden).",
+  ],
+  [
+    "Certainty suggested by evidence-lab's GRADE-style rules (the toolkit's rules, not an official GRADE assessment)",
+    "Zekerheid zoals voorgesteld door de GRADE-achtige regels van evidence-lab (de regels van de toolkit, geen officiële GRADE-beoordeling)",
+  ],
+  // ---- lib/evidence: summary-of-findings rows (outcomes, effects, participants, certainty, MCID)
+  [
+    "Responders, disability in personally relevant activities ({tp:t})",
+    "Responders, beperkingen in persoonlijk relevante activiteiten ({tp})",
+  ],
+  ["Functional disability (adolescents; all time points)", "Functionele beperkingen (adolescenten; alle meetmomenten)"],
+  ["{outcome:t} ({period:t}), review of cohorts", "{outcome} ({period}), review van cohorten"],
+  ["{outcome:t}, {scale} ({tp:t}), {arm:t} vs waiting list", "{outcome}, {scale} ({tp}), {arm} vs wachtlijst"],
+  ["{outcome:t}, {scale} ({tp:t})", "{outcome}, {scale} ({tp})"],
+  ["Single-case experiments (exposure in vivo)", "Single-case-experimenten (exposure in vivo)"],
+  ["no effect estimate in data/evidence", "geen effectschatting in data/evidence"],
+  ["no studies with an effect estimate", "geen studies met een effectschatting"],
+  ["not assessable: no effect estimate", "niet te beoordelen: geen effectschatting"],
+  [
+    "no effect estimate for this comparison in data/evidence (Ronzi 2017: population characteristics only, population_comparison.csv)",
+    "geen effectschatting voor deze vergelijking in data/evidence (Ronzi 2017: alleen kenmerken van de populatie, population_comparison.csv)",
+  ],
+  [
+    "{instr} MCID {v:n} points (or {pct:n}) ({src}; unverified)",
+    "{instr} MCID {v} punten (of {pct}) ({src}; niet geverifieerd)",
+  ],
+  ["{instr} MCID {v:n} points ({src}; unverified)", "{instr} MCID {v} punten ({src}; niet geverifieerd)"],
+  ["{instr} MCID {v:n} points (or {pct:n}) ({src})", "{instr} MCID {v} punten (of {pct}) ({src})"],
+  ["{instr} MCID {v:n} points ({src})", "{instr} MCID {v} punten ({src})"],
+  ["{instr}: no MCID recorded (data/instruments.csv)", "{instr}: geen MCID vastgelegd (data/instruments.csv)"],
+  ["the responder criterion is not stated in the seed", "het bezwaar vermeldt het responderscriterium niet"],
+  ["no instrument named in the seed", "geen instrument genoemd in het bezwaar"],
+  [
+    "mean with the comparator not reported in the seed",
+    "gemiddelde bij de vergelijking niet gerapporteerd in het bezwaar",
+  ],
+  ["{n:n} responders per 1,000", "{n} responders per 1,000"],
+  [
+    "{a:n} {d1:t} responders per 1,000 (from {b:n} {d2:t} to {c:n} {d3:t})",
+    "{a} {d1} responders per 1,000 (van {b} {d2} tot {c} {d3})",
+  ],
+  ["NNT{h1} {n1:n} (NNT{h2} {n2:n} to ∞ to NNT{h3} {n3:n})", "NNT{h1} {n1} (NNT{h2} {n2} tot ∞ tot NNT{h3} {n3})"],
+  ["NNT{h1} {n1:n} (NNT{h2} {n2:n} to NNT{h3} {n3:n})", "NNT{h1} {n1} (NNT{h2} {n2} tot NNT{h3} {n3})"],
+  ["RR {e:n} ({l:n} to {u:n})", "RR {e} ({l} tot {u})"],
+  ["{n:n} ({k:n} RCT)", "{n} ({k} RCT)"],
+  ["{n:n} ({k:n} RCTs)", "{n} ({k} RCT's)"],
+  ["{n:n} ({k:n} cohort)", "{n} ({k} cohort)"],
+  ["{n:n} ({k:n} cohorts)", "{n} ({k} cohorten)"],
+  ["{n:n} ({k:n} SCEDs)", "{n} ({k} SCED's)"],
+  ["{n:n} ({k:n} SCED)", "{n} ({k} SCED)"],
+  ["not reported ({k:n} cohorts)", "niet gerapporteerd ({k} cohorten)"],
+  ["MD {e:n} {d:t} (no CI reported)", "MD {e} {d} (geen BI gerapporteerd)"],
+  ["MD {e:n} points {d:t} ({l:n} {d1:t} to {u:n} {d2:t})", "MD {e} punten {d} ({l} {d1} tot {u} {d2})"],
+  ["no control group (PIO)", "geen controlegroep (PIO)"],
+  [
+    "change from baseline ES {es:n} (as printed; no CI reported); {n:n} per 1,000 improved by at least the MCID",
+    "verandering ten opzichte van de beginmeting ES {es} (zoals gedrukt; geen BI gerapporteerd); {n} per 1,000 verbeterd met minstens de MCID",
+  ],
+  [
+    "change from baseline ES {es:n} (as printed; no CI reported)",
+    "verandering ten opzichte van de beginmeting ES {es} (zoals gedrukt; geen BI gerapporteerd)",
+  ],
+  ["median SMC {m:n} (range {a:n} to {b:n})", "mediane SMC {m} (spreiding {a} tot {b})"],
+  ["re-expressed by the review: {v:n} {instr} points", "door de review omgerekend: {v} {instr}-punten"],
+  [
+    "not determined (open: {list:m}; between {a:t} and {b:t})",
+    "niet bepaald (open: {list}; tussen {a} en {b})",
+  ],
+  [
+    "{sym} {lvl:t} whatever the open judgements (open: {list:m})",
+    "{sym} {lvl}, ongeacht de open oordelen (open: {list})",
+  ],
+  ["⨁⨁⨁⨁ {lvl:t}", "⨁⨁⨁⨁ {lvl}"],
+  ["⨁⨁⨁◯ {lvl:t}", "⨁⨁⨁◯ {lvl}"],
+  ["⨁⨁◯◯ {lvl:t}", "⨁⨁◯◯ {lvl}"],
+  ["⨁◯◯◯ {lvl:t}", "⨁◯◯◯ {lvl}"],
+  // ---- lib/evidence: the certainty's footnotes and the domains' reasons (_grade*.ts)
+  ["{domain:t}: {rating:t} — {reason:m}.", "{domain}: {rating} — {reason}."],
+  ["Starting level {lvl:t}: {reason:m}.", "Startniveau {lvl}: {reason}."],
+  [
+    "low {b:n}, some concerns/moderate {c:n}, high/serious/critical {d:n}, not assessed {e:n} of the weight",
+    "laag {b}, enige zorg/matig {c}, hoog/ernstig/kritiek {d}, niet beoordeeld {e} van het gewicht",
+  ],
+  [
+    "not assessed for {a:n} of the weight ({bd:m}): a committee has to judge the studies",
+    "niet beoordeeld voor {a} van het gewicht ({bd}): een commissie moet de studies beoordelen",
+  ],
+  ["at least {p:n} of the weight at high risk ({bd:m})", "minstens {p} van het gewicht met hoog risico ({bd})"],
+  [
+    "at least {p:n} of the weight with some concerns or worse ({bd:m})",
+    "minstens {p} van het gewicht met enige zorg of erger ({bd})",
+  ],
+  [
+    "less than {p:n} of the weight at high risk and less than {q:n} with concerns ({bd:m})",
+    "minder dan {p} van het gewicht met hoog risico en minder dan {q} met enige zorg ({bd})",
+  ],
+  [
+    "not judged yet: {list:m}: a committee declares whether they differ from the question",
+    "nog niet beoordeeld: {list}: een commissie geeft aan of ze afwijken van de vraag",
+  ],
+  [
+    "the {lvl:n} CI {l:n} to {u:n} includes an important benefit and an important harm beyond a relative change of {p:n} (GRADE's default, Guyatt 2011; no MCID given)",
+    "het {lvl}-BI {l} tot {u} omvat een belangrijk voordeel en een belangrijk nadeel voorbij een relatieve verandering van {p} (standaard van GRADE, Guyatt 2011; geen MCID opgegeven)",
+  ],
+  [
+    "the {lvl:n} CI {l:n} to {u:n} crosses a relative change of {p:n} (GRADE's default, Guyatt 2011; no MCID given): it includes important and unimportant effects",
+    "het {lvl}-BI {l} tot {u} overschrijdt een relatieve verandering van {p} (standaard van GRADE, Guyatt 2011; geen MCID opgegeven): het omvat belangrijke en onbelangrijke effecten",
+  ],
+  [
+    "the {lvl:n} CI {l:n} to {u:n} does not cross the MCID {m:n} points ({src}; recalled, not verified against the paper); {ois:m}",
+    "het {lvl}-BI {l} tot {u} overschrijdt de MCID van {m} punten niet ({src}; uit het geheugen, niet gecontroleerd aan het artikel); {ois}",
+  ],
+  [
+    "the {lvl:n} CI {l:n} to {u:n} does not cross the MCID {m:n} points ({src}); {ois:m}",
+    "het {lvl}-BI {l} tot {u} overschrijdt de MCID van {m} punten niet ({src}); {ois}",
+  ],
+  [
+    "the {lvl:n} CI {l:n} to {u:n} excludes no effect (no MCID recorded for this scale: judged against no effect only); {ois:m}",
+    "het {lvl}-BI {l} tot {u} sluit 'geen effect' uit (geen MCID vastgelegd voor deze schaal: alleen tegen 'geen effect' beoordeeld); {ois}",
+  ],
+  ["optimal information size not checked", "optimale informatiegrootte niet gecontroleerd"],
+  [
+    "a single study: inconsistency between studies cannot be judged and is not rated down",
+    "één studie: inconsistentie tussen studies is niet te beoordelen en wordt niet afgewaardeerd",
+  ],
+  [
+    "k = {k:n} < {m:n}: funnel plot and Egger's test are not informative; not rated down by the rule (a committee may still judge it from the search)",
+    "k = {k} < {m}: funnelplot en Egger-toets zijn niet informatief; de regel waardeert niet af (een commissie kan het nog beoordelen aan de hand van de zoekactie)",
+  ],
+  [
+    "no confidence interval reported: precision cannot be computed; a committee has to judge (participants: {n:n})",
+    "geen betrouwbaarheidsinterval gerapporteerd: de precisie is niet te berekenen; een commissie moet oordelen (deelnemers: {n})",
+  ],
+  [
+    "no confidence interval reported: precision cannot be computed; a committee has to judge",
+    "geen betrouwbaarheidsinterval gerapporteerd: de precisie is niet te berekenen; een commissie moet oordelen",
+  ],
+  [
+    "I² = {i2:n}, τ = not reported, range of study estimates {a:n} to {b:n}, k = {k:n}: I² at least {t:n} and the range of study estimates includes effects in both directions",
+    "I² = {i2}, τ = niet gerapporteerd, spreiding van de schattingen van de studies {a} tot {b}, k = {k}: I² minstens {t} en de spreiding van de schattingen omvat effecten in beide richtingen",
+  ],
+  [
+    "k = {k:n}: Egger's test not available; a committee has to judge the funnel plot",
+    "k = {k}: Egger-toets niet beschikbaar; een commissie moet de funnelplot beoordelen",
+  ],
+  [
+    "Group sizes {a:n} and {b:n} are an assumption (assumptions.csv: an equal split of the total), not data: the CI, the NNT interval and the optimal information size depend on them.",
+    "Groepsgroottes {a} en {b} zijn een aanname (assumptions.csv: een gelijke verdeling van het totaal), geen gegevens: het BI, het NNT-interval en de optimale informatiegrootte hangen ervan af.",
+  ],
+  [
+    "No MCID on the ratio scale: imprecision is judged against a relative change of {p:n} (GRADE's default).",
+    "Geen MCID op de ratioschaal: imprecisie wordt beoordeeld tegen een relatieve verandering van {p} (standaard van GRADE).",
+  ],
+  [
+    "Optimal information size for a {p:n} relative {dir:t} from {r:n} per 1,000: {n:n}.",
+    "Optimale informatiegrootte voor een relatieve {dir} van {p} vanaf {r} per 1,000: {n}.",
+  ],
+  [
+    "the seed reports a bound ('at least {v:n}', the smallest difference over all time points) without a CI and without naming the instrument",
+    "het bezwaar rapporteert een grens ('minstens {v}', het kleinste verschil over alle meetmomenten) zonder BI en zonder het instrument te noemen",
+  ],
+  [
+    "Optimal information size not checked: no SD of the outcome given (set one to check it).",
+    "Optimale informatiegrootte niet gecontroleerd: geen SD van de uitkomst opgegeven (geef er een op om het te controleren).",
+  ],
+  [
+    "No control group: the change from baseline includes natural course and regression to the mean as far as they occur (the parties disagree on their size).",
+    "Geen controlegroep: de verandering ten opzichte van de beginmeting omvat het natuurlijk beloop en regressie naar het gemiddelde voor zover die optreden (de partijen verschillen van mening over de grootte ervan).",
+  ],
+  [
+    "The MCID is in instrument points; the effect size is standardised, so the CI (not reported) could not be compared with it.",
+    "De MCID is in punten van het instrument; de effectgrootte is gestandaardiseerd, dus het BI (niet gerapporteerd) kon er niet mee worden vergeleken.",
+  ],
+  [
+    "n is the cohort's total ({n:n}); the number with {m:n}-month data is not in the seed",
+    "n is het totaal van het cohort ({n}); het aantal met gegevens na {m} maanden staat niet in het bezwaar",
+  ],
+  [
+    "the effect size is printed positive while Breugelmans prints PDI improvement as negative: the sign convention is not stated in the seed",
+    "de effectgrootte is positief gedrukt, terwijl Breugelmans verbetering op de PDI negatief drukt: het bezwaar vermeldt de tekenconventie niet",
+  ],
+  ["the responder denominator is not stated in the seed", "het bezwaar vermeldt de noemer van de responders niet"],
+  [
+    "Median standardised mean change across cohorts with its range (not a pooled estimate with a CI); the cohorts' own risk-of-bias assessments are in the review, not in data/evidence.",
+    "Mediane gestandaardiseerde gemiddelde verandering over de cohorten met haar spreiding (geen gepoolde schatting met een BI); de eigen beoordelingen van risico op vertekening van de cohorten staan in de review, niet in data/evidence.",
+  ],
+  ["No control group (see the PIO notes).", "Geen controlegroep (zie de opmerkingen bij de PIO)."],
+  [
+    "the seed reports the patients ({list}) but no effect estimate; the randomisation-test results of these studies are not in data/evidence",
+    "het bezwaar rapporteert de patiënten ({list}), maar geen effectschatting; de resultaten van de randomisatietoetsen van deze studies staan niet in data/evidence",
+  ],
+  [
+    "ILLUSTRATIVE risk-of-bias judgements were used: not a real assessment.",
+    "ILLUSTRATIEVE oordelen over risico op vertekening zijn gebruikt: geen echte beoordeling.",
+  ],
+  [
+    "randomised trials start {lvl:t} (GRADE handbook {s:n})",
+    "gerandomiseerde studies starten {lvl} (GRADE-handboek {s})",
+  ],
+  [
+    "before-after evidence without a control group (PIO) starts Low like non-randomised evidence (the toolkit's rule: GRADE's start High with ROBINS-I is for studies that compare groups; a committee may override it with a reason)",
+    "voor-na-bewijs zonder controlegroep (PIO) start Laag, zoals niet-gerandomiseerd bewijs (de regel van de toolkit: GRADE's start Hoog met ROBINS-I geldt voor studies die groepen vergelijken; een commissie kan dit met een reden overschrijven)",
+  ],
+  // ---- lib/evidence: rating up (_grade*.ts)
+  [
+    "RR {e:n}: not beyond {a:n} (or {b}) with a CI on one side of {c:n}",
+    "RR {e}: niet voorbij {a} (of {b}) met een BI aan één kant van {c}",
+  ],
+  [
+    "not computed for {m}: GRADE's large-effect thresholds are for risk ratios",
+    "niet berekend voor {m}: de drempels van GRADE voor een groot effect gelden voor risicoratio's",
+  ],
+  // ---- lib/evidence: where every number comes from (SofRow.sources)
+  ["{x:m} (ASSUMPTION)", "{x} (AANNAME)"],
+  ["group sizes {x:m}", "groepsgroottes {x}"],
+  [
+    "{file} row {n:n} (id {id}; seed {doc} line {l:n}); {rest:m}",
+    "{file} rij {n} (id {id}; bron {doc} line {l}); {rest}",
+  ],
+  ["{file} row {n:n} (id {id}; seed {doc} line {l:n})", "{file} rij {n} (id {id}; bron {doc} line {l})"],
+  ["{file} row {n:n} (id {id}); {rest:m}", "{file} rij {n} (id {id}); {rest}"],
+  ["{file} row {n:n} (id {id})", "{file} rij {n} (id {id})"],
+  [
+    "{file} row {n:n} ({study}, {tool}, Overall: {j}, ILLUSTRATIVE)",
+    "{file} rij {n} ({study}, {tool}, Overall: {j}, ILLUSTRATIEF)",
+  ],
+  ["{file} row {n:n} ({study}, {tool}, Overall: {j})", "{file} rij {n} ({study}, {tool}, Overall: {j})"],
+  ["{file} row {n:n} ({instr})", "{file} rij {n} ({instr})"],
+  ["no judgement for {study}: {j}", "geen oordeel voor {study}: {j}"],
+  // ---- lib/evidence: the risk-of-bias tools' sources (rob.ts ROB_TOOLS; citations keep their titles)
+  [
+    "Sterne JAC et al. RoB 2: a revised tool for assessing risk of bias in randomised trials. BMJ {ref}",
+    "Sterne JAC e.a. RoB 2: a revised tool for assessing risk of bias in randomised trials. BMJ {ref}",
+  ],
+  [
+    "ROBINS-I version {v:n} (Sterne JAC, Higgins JPT et al., riskofbias.info, {y:n}); version {w:n}: Sterne JAC et al. BMJ {ref}",
+    "ROBINS-I versie {v} (Sterne JAC, Higgins JPT e.a., riskofbias.info, {y}); versie {w}: Sterne JAC e.a. BMJ {ref}",
+  ],
+  [
+    "the toolkit's scheme after the internal-validity items of the RoBiNT scale (Tate RL et al. {ref}), judged Low / Some concerns / High instead of {a:n}-{b:n} points (an adaptation, not the published scoring)",
+    "het schema van de toolkit naar de items over interne validiteit van de RoBiNT-schaal (Tate RL e.a. {ref}), beoordeeld als Low / Some concerns / High in plaats van {a}-{b} punten (een aanpassing, niet de gepubliceerde scoring)",
+  ],
 ];
 
 /** Engine words shown alone or inside sentences, and their Dutch. */
@@ -774,4 +1080,70 @@ export const TERMS_NL: Readonly<Record<string, string>> = {
   "Anxiety": "Angst",
   "Anger": "Boosheid",
   "Self-efficacy": "Zelfeffectiviteit (self-efficacy)",
+  // certainty notebook: GRADE's levels, domains, ratings and reasons for rating up (lib/evidence)
+  "High": "Hoog",
+  "Moderate": "Redelijk",
+  "Low": "Laag",
+  "Very low": "Zeer laag",
+  "not serious": "niet ernstig",
+  "open": "open",
+  "not assessable": "niet te beoordelen",
+  "not declared": "niet aangegeven",
+  // the GRADE form's choices (certainty notebook; KEEP_SUGGESTION and the indirectness levels)
+  "rule's suggestion": "suggestie van de regel",
+  "not judged": "niet beoordeeld",
+  "risk of bias": "risico op vertekening",
+  "inconsistency": "inconsistentie",
+  "indirectness": "indirectheid",
+  "imprecision": "imprecisie",
+  "publication bias": "publicatiebias",
+  "Risk of bias": "Risico op vertekening",
+  "Inconsistency": "Inconsistentie",
+  "Indirectness": "Indirectheid",
+  "Imprecision": "Imprecisie",
+  "Publication bias": "Publicatiebias",
+  "large effect": "groot effect",
+  "dose-response": "dosis-responsrelatie",
+  "plausible confounding": "plausibele confounding",
+  "population": "populatie",
+  "intervention": "interventie",
+  "comparator": "vergelijking",
+  "outcome": "uitkomst",
+  // certainty notebook: effects' directions, time points, outcomes, cells of the source list
+  "fewer": "minder",
+  "more": "meer",
+  "lower": "lager",
+  "higher": "hoger",
+  "increase": "toename",
+  "decrease": "afname",
+  "post-treatment": "na de behandeling",
+  "Disability": "Beperkingen",
+  "Physical disability": "Lichamelijke beperkingen",
+  "Patient-specific complaints": "Patiëntspecifieke klachten",
+  "mcid": "MCID",
+  "relative": "relatief",
+  "control": "controle",
+  "absolute": "absoluut",
+  "participants": "deelnemers",
+  "responders": "responders",
+  "heterogeneity": "heterogeniteit",
+  // certainty notebook: the domains of RoB 2, ROBINS-I v2 and the toolkit's SCED scheme (lib/evidence/rob.ts)
+  "Bias arising from the randomization process": "Vertekening door het randomisatieproces",
+  "Bias due to deviations from intended interventions": "Vertekening door afwijkingen van de beoogde interventies",
+  "Bias due to missing outcome data": "Vertekening door ontbrekende uitkomstgegevens",
+  "Bias in measurement of the outcome": "Vertekening bij het meten van de uitkomst",
+  "Bias in selection of the reported result": "Vertekening bij de selectie van het gerapporteerde resultaat",
+  "Overall risk of bias": "Totaal risico op vertekening",
+  "Bias due to confounding": "Vertekening door confounding",
+  "Bias in classification of interventions": "Vertekening bij de classificatie van interventies",
+  "Bias in selection of participants into the study (or into the analysis)":
+    "Vertekening bij de selectie van deelnemers voor de studie (of de analyse)",
+  "Bias due to missing data": "Vertekening door ontbrekende gegevens",
+  "Design (phases, replication of the effect)": "Design (fasen, replicatie van het effect)",
+  "Randomisation (of phase starts or order)": "Randomisatie (van de start of volgorde van fasen)",
+  "Sampling of behaviour (measurements per phase)": "Steekproef van het gedrag (metingen per fase)",
+  "Blinding of participants and therapists": "Blindering van deelnemers en therapeuten",
+  "Blinding of assessors": "Blindering van beoordelaars",
+  "Inter-rater agreement of the outcome": "Overeenstemming tussen beoordelaars over de uitkomst",
+  "Treatment adherence": "Therapietrouw",
 };
