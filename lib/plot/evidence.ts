@@ -203,7 +203,7 @@ export function rateIntervalPlot(rows: RateRow[], options: EvidencePlotOptions =
   return Plot.plot({
     document: o.document,
     width: o.width ?? 720,
-    marginLeft: labelMargin(labels, 80, 300),
+    marginLeft: labelMargin(labels, 80, 380),
     marginRight: 50,
     height: 50 + labels.length * rowHeight,
     x: { label: L("responders (%)"), domain: [0, 100], grid: true },
