@@ -12,6 +12,7 @@
  * @module
  */
 import { fmt, fmtCI, fmtP, fmtPct, fmtPEq, MISSING } from "../format.ts";
+import { csvText } from "./downloads.ts";
 
 export { fmt, fmtCI, fmtP, fmtPct, fmtPEq, MISSING };
 export {
@@ -214,15 +215,9 @@ export function message(text: string, kind: "error" | "info" | "warning" = "erro
   }, text);
 }
 
-/** Turn rows into CSV text (RFC 4180 quoting; missing values as empty cells). */
+/** Turn rows into CSV text (RFC 4180 quoting; missing values as empty cells): the same as {@link csvText}. */
 export function toCsv(rows: readonly Record<string, unknown>[], columns?: readonly string[]): string {
-  const cols = columns ?? [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const cell = (v: unknown): string => {
-    if (v === null || v === undefined || (typeof v === "number" && !Number.isFinite(v))) return "";
-    const s = typeof v === "object" ? JSON.stringify(v) : String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [cols.join(","), ...rows.map((r) => cols.map((c) => cell(r[c])).join(","))].join("\n") + "\n";
+  return csvText(rows, columns);
 }
 
 /** A button that downloads `content()` as a file named `filename` (content made when clicked). */
