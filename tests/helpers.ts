@@ -20,6 +20,24 @@ export function repoPath(relative: string): string {
   return fromFileUrl(new URL(`../${relative}`, import.meta.url));
 }
 
+/** The five data files the summary-of-findings builder reads (`SeedFiles` of lib/evidence), as the sof CLI and the certainty notebook load them. */
+export function readSeedFiles(): {
+  estimates: string;
+  studies: string;
+  smc_review: string;
+  assumptions: string;
+  instruments: string;
+} {
+  const read = (p: string) => Deno.readTextFileSync(repoPath(p));
+  return {
+    estimates: read("data/evidence/estimates.csv"),
+    studies: read("data/evidence/studies.csv"),
+    smc_review: read("data/evidence/smc_review.csv"),
+    assumptions: read("data/evidence/assumptions.csv"),
+    instruments: read("data/instruments.csv"),
+  };
+}
+
 /**
  * Assert |actual - expected| <= rel * max(|expected|, tiny) (or both are null/NaN-free equal).
  * The message names `label`, both numbers and the relative difference.

@@ -30,7 +30,7 @@ import {
   type SeedFiles,
 } from "../../lib/evidence/sof.ts";
 import { main } from "../../lib/cli/sof.ts";
-import { repoPath } from "../helpers.ts";
+import { readSeedFiles, repoPath } from "../helpers.ts";
 
 type Expect = RegExp | { exitCode: number; stderr: RegExp };
 interface Case {
@@ -40,13 +40,7 @@ interface Case {
 }
 
 const read = (p: string) => Deno.readTextFileSync(repoPath(p));
-const files: SeedFiles = {
-  estimates: read("data/evidence/estimates.csv"),
-  studies: read("data/evidence/studies.csv"),
-  smc_review: read("data/evidence/smc_review.csv"),
-  assumptions: read("data/evidence/assumptions.csv"),
-  instruments: read("data/instruments.csv"),
-};
+const files: SeedFiles = readSeedFiles();
 const studies = seedStudyIds(files.studies);
 const H = "study_id,outcome,tool,domain,judgement,support,assessor,illustrative";
 const rob = (...rows: string[]) => () => loadRob([H, ...rows].join("\n"), { name: "judged.csv", studies });

@@ -6,7 +6,7 @@
  * MCIDs shown with source and verification status, and the four export formats.
  */
 import assert from "node:assert/strict";
-import { repoPath } from "../helpers.ts";
+import { readSeedFiles, repoPath } from "../helpers.ts";
 import { readCsv } from "../../lib/io/csv.ts";
 import { loadRob, robTemplate, seedStudyIds, setRobJudgement } from "../../lib/evidence/rob.ts";
 import {
@@ -25,13 +25,7 @@ import {
 import { ValidationError } from "../../lib/validate.ts";
 
 const read = (p: string) => Deno.readTextFileSync(repoPath(p));
-const files: SeedFiles = {
-  estimates: read("data/evidence/estimates.csv"),
-  studies: read("data/evidence/studies.csv"),
-  smc_review: read("data/evidence/smc_review.csv"),
-  assumptions: read("data/evidence/assumptions.csv"),
-  instruments: read("data/instruments.csv"),
-};
+const files: SeedFiles = readSeedFiles();
 const studies = seedStudyIds(files.studies);
 const seedRob = loadRob(read("data/evidence/rob.csv"), { name: "rob.csv", studies });
 const illustrative = loadRob(read("data/evidence/rob-illustrative.csv"), { name: "rob-illustrative.csv", studies });

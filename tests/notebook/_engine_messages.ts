@@ -70,6 +70,7 @@ import {
   seedStudyIds,
   sofRecords,
 } from "../../lib/evidence/mod.ts";
+import { readSeedFiles } from "../helpers.ts";
 
 /** A collected engine sentence and where it came from. */
 export interface EngineMessage {
@@ -413,13 +414,7 @@ async function evidenceTables(add: Add): Promise<void> {
  * (Low, Some concerns, Not assessed) are the files' values and are shown as they are.
  */
 function certainty(add: Add): void {
-  const files: SeedFiles = {
-    estimates: read("data/evidence/estimates.csv"),
-    studies: read("data/evidence/studies.csv"),
-    smc_review: read("data/evidence/smc_review.csv"),
-    assumptions: read("data/evidence/assumptions.csv"),
-    instruments: read("data/instruments.csv"),
-  };
+  const files: SeedFiles = readSeedFiles();
   const studies = seedStudyIds(files.studies);
   // the notebook's form with nothing changed
   const choices = {
