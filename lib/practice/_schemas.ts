@@ -110,7 +110,7 @@ export const registryRowSchema = z.object({
 
 const levelsSchema = z.array(levelSchema).min(1).max(4);
 
-const ROW_KEYS = ["centre", "wpn", "painYears", "work", "pdiPre", "pdiPost", "pscPre", "pscPost", "hours", "year"];
+const ROW_KEYS = Object.keys(registryRowSchema.shape);
 const isNum = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 const inRange = (v: unknown, lo: number, hi: number): boolean => isNum(v) && v >= lo && v <= hi;
 const optRange = (v: unknown, lo: number, hi: number): boolean => v === undefined || v === null || inRange(v, lo, hi);
