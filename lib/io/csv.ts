@@ -224,6 +224,31 @@ export function readCsv(text: string, options: { name?: string } = {}): RawCsv {
 }
 
 /**
+ * Why the columns of a file may not be the expected ones: with one column, or a separator other
+ * than a comma, say how the file was read ("" otherwise). Shared with the DuckDB extract reader.
+ */
+export function dialectNote(columns: readonly string[], dialect: CsvDialect | null | undefined): string {
+  return dialect && (columns.length === 1 || dialect.delimiter !== ",")
+    ? `; the file was read with ${dialect.description}`
+    : "";
+}
+
+/** The error for required columns missing from a file's header (the columns found, and {@link dialectNote}). */
+export function missingColumnsError(
+  name: string,
+  missing: readonly string[],
+  columns: readonly string[],
+  dialect: CsvDialect | null | undefined,
+): ValidationError {
+  return new ValidationError(name, [{
+    path: "header",
+    rule: `is missing required column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (found: ${
+      columns.join(", ") || "none"
+    })${dialectNote(columns, dialect)}`,
+  }]);
+}
+
+/**
  * Parse CSV `text`, validate each row with `rowSchema`, and return the rows, the header and the dialect.
  * Throws a {@link ValidationError} listing missing columns, or every bad cell with its row and column.
  * The dialect (separator, decimal comma) is detected as in {@link readCsv}.
@@ -238,14 +263,7 @@ export function loadCsv<S extends z.ZodType>(
   const { columns, rows: raw, dialect } = readCsv(text, { name });
   const needed = options.required ?? requiredKeys(rowSchema);
   const missing = needed.filter((c) => !columns.includes(c));
-  if (missing.length) {
-    throw new ValidationError(name, [{
-      path: "header",
-      rule: `is missing required column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (found: ${
-        columns.join(", ") || "none"
-      })${columns.length === 1 || dialect.delimiter !== "," ? `; the file was read with ${dialect.description}` : ""}`,
-    }]);
-  }
+  if (missing.length) throw missingColumnsError(name, missing, columns, dialect);
   const rows: z.output<S>[] = [];
   const issues: Issue[] = [];
   raw.forEach((row, i) => {

@@ -9,7 +9,7 @@
  */
 // @ts-types="@types/d3-dsv"
 import { dsvFormat } from "d3-dsv";
-import { type CsvDialect, readCsv } from "../io/csv.ts";
+import { type CsvDialect, dialectNote, missingColumnsError, readCsv } from "../io/csv.ts";
 import { type Issue, ValidationError } from "../validate.ts";
 import type { RegistryRow } from "./benchmark.ts";
 import type { DuckDBConnection } from "@duckdb/node-api";
@@ -264,9 +264,7 @@ export async function readRegistryExtract(path: string, options: ReadExtractOpti
       found.push(col);
       types.set(col.trim(), String(d.column_type));
     }
-    const headerNote = dialect && (found.length === 1 || dialect.delimiter !== ",")
-      ? `; the file was read with ${dialect.description}`
-      : "";
+    const headerNote = dialectNote(found, dialect);
     if (options.centreColumn !== undefined && !types.has(centreCol)) {
       throw new ValidationError(name, [{
         path: "centreColumn",
@@ -276,14 +274,7 @@ export async function readRegistryExtract(path: string, options: ReadExtractOpti
     }
     const need = REQUIRED.map((c) => (c === "centre" ? centreCol : c));
     const missingCols = need.filter((c) => !types.has(c));
-    if (missingCols.length) {
-      throw new ValidationError(name, [{
-        path: "header",
-        rule: `is missing required column${missingCols.length > 1 ? "s" : ""} ${missingCols.join(", ")} (found: ${
-          found.join(", ") || "none"
-        })${headerNote}`,
-      }]);
-    }
+    if (missingCols.length) throw missingColumnsError(name, missingCols, found, dialect);
     const original = new Map(found.map((c) => [c.trim(), c]));
     const decimalComma = dialect?.decimal === ",";
     const present = (c: string) => types.has(c);
