@@ -119,10 +119,9 @@ function translateDutch(text: string, depth: number): string | null {
     for (let i = 0; i < c.kinds.length && ok; i++) {
       const v = m[i + 1];
       const kind = c.kinds[i];
-      if (kind === "t") {
-        if (Object.hasOwn(TERMS_NL, v)) values[c.names[i]] = TERMS_NL[v];
-        else ok = false;
-      } else if (kind === "m") {
+      // a term placeholder's pattern matches known terms only (termAlternation)
+      if (kind === "t") values[c.names[i]] = TERMS_NL[v];
+      else if (kind === "m") {
         const x = translateDutch(v, depth + 1);
         if (x === null) ok = false;
         else values[c.names[i]] = x;
