@@ -14,6 +14,7 @@ import {
   esNAP,
   esSMD,
   esTauBC,
+  SCED_ES_NAMES,
   scedEffectSize,
   type ScedEsName,
 } from "../../lib/sced/es.ts";
@@ -269,26 +270,11 @@ Deno.test("property: random series give a ValidationError or finite effect sizes
     fc.double({ min: -50, max: 150, noNaN: true }),
     fc.constantFrom(0, 1, 100, Number.NaN, Infinity, -Infinity),
   );
-  const names = [
-    "NAP",
-    "Tau",
-    "Tau_BC",
-    "Tau_U",
-    "PND",
-    "PEM",
-    "PAND",
-    "IRD",
-    "LRRi",
-    "LRRd",
-    "LOR",
-    "SMD",
-    "LRM",
-  ] as const;
   fc.assert(
     fc.property(
       fc.array(value, { minLength: 0, maxLength: 8 }),
       fc.array(value, { minLength: 0, maxLength: 8 }),
-      fc.constantFrom(...names),
+      fc.constantFrom(...SCED_ES_NAMES),
       fc.constantFrom("count", "percentage", "proportion") as fc.Arbitrary<"count" | "percentage" | "proportion">,
       fc.constantFrom("increase", "decrease") as fc.Arbitrary<"increase" | "decrease">,
       (A, B, es, scale, improvement) => {
