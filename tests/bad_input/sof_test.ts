@@ -39,7 +39,6 @@ interface Case {
   expect: Expect;
 }
 
-const read = (p: string) => Deno.readTextFileSync(repoPath(p));
 const files: SeedFiles = readSeedFiles();
 const studies = seedStudyIds(files.studies);
 const H = "study_id,outcome,tool,domain,judgement,support,assessor,illustrative";
